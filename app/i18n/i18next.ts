@@ -1,0 +1,30 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { Language } from "./languages";
+import { DEFAULT_NAMESPACE, NAMESPACES, resources, type Resources } from "./resources";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: typeof DEFAULT_NAMESPACE;
+    resources: Resources;
+  }
+}
+
+/** A fresh i18next instance for one request (server) or one page load (browser). */
+export function createI18n(language: Language): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: false,
+    supportedLngs: Object.keys(resources),
+    resources,
+    ns: NAMESPACES,
+    defaultNS: DEFAULT_NAMESPACE,
+    // React escapes; i18next must not do it twice.
+    interpolation: { escapeValue: false },
+    // Resources are in memory, so initialisation completes synchronously.
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}

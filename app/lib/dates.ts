@@ -1,0 +1,44 @@
+// Dates and times in the reader's language with Intl; no I/O, usable on server and browser.
+
+/** A calendar date stored as "YYYY-MM-DD" (no time zone), e.g. "9 July 2020" in English. */
+export function formatCalendarDate(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** A span of calendar dates, e.g. "9–10 July 2020"; Intl picks each language's own form. */
+export function formatCalendarRange(start: string, end: string, language: string): string {
+  const format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+  const from = new Date(`${start}T00:00:00Z`);
+  if (start === end) return format.format(from);
+  return format.formatRange(from, new Date(`${end}T00:00:00Z`));
+}
+
+/** An instant in a given IANA zone, with the zone's name, e.g. "14 Aug 2020, 18:00 CEST". */
+export function formatInstant(instant: Date | string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(new Date(instant)) + ` (${zoneLabel(instant, language, timeZone)})`;
+}
+
+/** The zone as readers know it: "Europe/Vienna" becomes e.g. "CEST" or "GMT+2" by language. */
+export function zoneLabel(instant: Date | string, language: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: "short" }).formatToParts(
+    new Date(instant),
+  );
+  const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  return `${timeZone.replace(/_/g, " ")}, ${name}`;
+}
+
+/** Whether a string names a time zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,597 @@
+// Splits text pasted from a UN report (an annex or a recommendations section, extracted
+// from a PDF) into agenda items and discussion points for the secretariat to review before
+// saving. Pure functions, no I/O: the same code runs in the browser preview and on the server.
+//
+// Two layouts are recognised, and the whole text is taken to use one of them:
+//   letter style          A. <title>  then  (a) <text>, (b) <text> …   (2020 annex)
+//   recommendation style  A. <title>  then  7. <intro>  then  Recommendation 1 / <text> …  (2023)
+// Numbered report paragraphs ("6. At its meeting …") are never turned into points.
+
+export type ImportWarningCode =
+  | "no_points_found"
+  | "label_out_of_sequence"
+  | "duplicate_label"
+  | "unbalanced_brackets"
+  | "ignored_line";
+
+/**
+ * A problem the reviewer should look at. `code` is translated by the UI; `line` is 1-based in
+ * the pasted text (0 when the warning concerns the whole text); `detail` is the offending text:
+ * the label ("(c)", "Recommendation 4", "B") for label warnings, the source line holding the
+ * first unmatched bracket for `unbalanced_brackets`, the dropped paragraph for `ignored_line`,
+ * and "" for `no_points_found`.
+ */
+export interface ImportWarning {
+  code: ImportWarningCode;
+  line: number;
+  detail: string;
+}
+
+export interface ParsedPoint {
+  /** "(a)" or "Recommendation 1". */
+  label: string;
+  /** Paragraphs joined with "\n\n"; wrapped lines joined with one space; hyphens untouched. */
+  text: string;
+}
+
+export interface ParsedAgendaItem {
+  /** "A", "B" …; null when the points were pasted without any heading. */
+  heading: string | null;
+  /** Heading text without its letter; "" when there is no heading. */
+  title: string;
+  /** Text between the heading and the first point, paragraph numbers removed; null if none. */
+  introduction: string | null;
+  points: ParsedPoint[];
+}
+
+export interface ParsedImport {
+  agendaItems: ParsedAgendaItem[];
+  warnings: ImportWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+interface SourceLine {
+  no: number;
+  text: string;
+}
+
+// Every line break a paste can contain; CRLF counts once so line numbers match the editor.
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+// NBSP, tabs, form feeds (pdftotext's page break) and the other space characters.
+const ODD_SPACE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Invisible characters PDF extraction leaves behind. ZWJ/ZWNJ are kept: Arabic script needs them.
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+
+function cleanLine(raw: string): string {
+  let s = raw.replace(INVISIBLE, "").replace(ODD_SPACE, " ").trim();
+  // Some PDF-to-text converters emit Markdown: "### **A. Title**". UN text never uses these.
+  s = s.replace(/^#{1,6}\s+/, "").replace(/^(?:\*\*|__)/, "").replace(/(?:\*\*|__)$/, "");
+  return s.replace(/ {2,}/g, " ").trim();
+}
+
+function toLines(text: string): SourceLine[] {
+  return text.split(LINE_BREAK).map((raw, i) => ({ no: i + 1, text: cleanLine(raw) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line classification
+
+type LineKind =
+  | { kind: "blank" }
+  | { kind: "debris" }
+  | { kind: "footnote" }
+  | { kind: "heading"; letter: string; title: string }
+  | { kind: "chapter" }
+  | { kind: "recommendation"; num: number; rest: string }
+  | { kind: "letter"; letter: string; rest: string }
+  | { kind: "subitem" }
+  | { kind: "numbered"; prefix: string; rest: string }
+  | { kind: "text" };
+
+// Page furniture that carries no content: dropped silently.
+const DEBRIS = [
+  /^\d{1,4}$/, // page number
+  /^[-–—]\s*\d{1,4}\s*[-–—]$/, // "- 3 -"
+  /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/, // "2/5"
+  /^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\b/, // UN job number footer: "V.20-03456 2/5"
+  /^[-_*=—–·•]{3,}$/, // separator rules
+  /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, // a lone footnote mark
+];
+// A document symbol alone on a line is a running page header, but only when it stands
+// alone between blank lines; inside wrapped text it could be real content.
+const SYMBOL_ONLY = /^[A-Z]{1,10}(?:\/[A-Za-z0-9.-]+){2,}$/;
+
+// Footnotes carry content, so they are reported as ignored lines rather than dropped silently.
+const FOOTNOTE = [
+  /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/,
+  /^<sup>\s*\d+\s*<\/sup>/i,
+  // A plain digit is only trusted as a footnote mark before typical footnote text; otherwise
+  // a wrapped line such as "10 July 2020, the …" would be lost.
+  /^\d{1,3}\s+(?:[A-Z]{1,10}\/[\w./-]+|See\s|Ibid\b|Official Records\b)/,
+];
+
+const RECOMMENDATION = /^Recommendation\s+(\d{1,3})\s*(?:[.:\u2013\u2014-]\s*(.*))?$/i;
+// An optional bullet ("- (a)") comes from converters that render lists as Markdown.
+const PAREN_LABEL = /^(?:[-–•*▪]\s*)?\(([a-z]{1,5})\)\s*(.*)$/;
+const LOWER_ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+const NUMBERED = /^(?:[-–•*]\s+)?(\d{1,3})\.(?:\s+(.*))?$/;
+const LETTER_HEADING = /^([A-Z])\.(?:\s+(.*))?$/;
+const ROMAN_HEADING = /^([IVX]{2,6})\.\s+(.*)$/;
+const UPPER_ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+// Headings start with a capital (or a quote/bracket); "A. and B. …" in running text does not.
+const TITLE_START = /^[\p{Lu}\p{Lt}"“‘'«[(]/u;
+
+function classify(lines: SourceLine[], i: number): LineKind {
+  const s = lines[i]?.text ?? "";
+  if (s === "") return { kind: "blank" };
+  if (DEBRIS.some((re) => re.test(s))) return { kind: "debris" };
+  if (SYMBOL_ONLY.test(s) && !lines[i - 1]?.text && !lines[i + 1]?.text) return { kind: "debris" };
+  if (FOOTNOTE.some((re) => re.test(s))) return { kind: "footnote" };
+
+  let m = RECOMMENDATION.exec(s);
+  if (m) return { kind: "recommendation", num: Number(m[1]), rest: m[2] ?? "" };
+
+  m = PAREN_LABEL.exec(s);
+  if (m) {
+    const key = m[1] ?? "";
+    if (key.length === 1) return { kind: "letter", letter: key, rest: m[2] ?? "" };
+    if (LOWER_ROMAN.test(key)) return { kind: "subitem" };
+    return { kind: "text" };
+  }
+
+  m = NUMBERED.exec(s);
+  if (m) return { kind: "numbered", prefix: `${m[1]}.`, rest: m[2] ?? "" };
+
+  m = LETTER_HEADING.exec(s);
+  if (m) {
+    const title = m[2] ?? "";
+    if (title === "" || TITLE_START.test(title)) {
+      return { kind: "heading", letter: m[1] ?? "", title };
+    }
+  }
+
+  m = ROMAN_HEADING.exec(s);
+  if (m && UPPER_ROMAN.test(m[1] ?? "") && TITLE_START.test(m[2] ?? "")) return { kind: "chapter" };
+
+  return { kind: "text" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraph helpers
+
+interface Seg {
+  line: number;
+  text: string;
+}
+
+interface Para {
+  segs: Seg[];
+  /** "6." for a numbered paragraph; shown again if the paragraph ends up ignored. */
+  prefix: string;
+  /** Headings only continue over a blank line when the next line starts in lower case. */
+  titleLike: boolean;
+}
+
+const paraText = (p: Para): string => p.segs.map((s) => s.text).join(" ");
+
+// Closing quotes, brackets and footnote marks may follow the full stop: "thereto.”", "2020].¹".
+const TRAILING_CLOSERS = /[\s"”’'»)\]¹²³⁴⁵⁶⁷⁸⁹⁰*]+$/;
+function endsSentence(text: string): boolean {
+  return /[.;:!?…]$/.test(text.replace(TRAILING_CLOSERS, ""));
+}
+
+const startsLowercase = (s: string): boolean => /^\p{Ll}/u.test(s);
+const nextLetter = (c: string): string => String.fromCharCode(c.charCodeAt(0) + 1);
+const prevLetter = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 1);
+
+/** The first bracket without a partner, with the line it is on; null if balanced. */
+function firstUnbalanced(segs: Seg[]): Seg | null {
+  const open: Seg[] = [];
+  for (const seg of segs) {
+    for (const ch of seg.text) {
+      if (ch === "[") open.push(seg);
+      else if (ch === "]" && open.pop() === undefined) return seg;
+    }
+  }
+  return open[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+interface PointBuilder {
+  label: string;
+  paras: Para[];
+}
+
+interface ItemBuilder {
+  heading: string | null;
+  title: Para;
+  intro: Para[];
+  points: PointBuilder[];
+  lastLetter: string | null;
+  letters: Set<string>;
+}
+
+type Sink =
+  | { kind: "preamble"; paras: Para[] }
+  | { kind: "title"; paras: Para[]; item: ItemBuilder }
+  | { kind: "intro"; paras: Para[] }
+  | { kind: "point"; paras: Para[] }
+  | { kind: "ignored"; paras: Para[] };
+
+/**
+ * Splits pasted report text into agenda items (sections "A.", "B." …) and their points.
+ *
+ * Decisions for ambiguous input (PDF text has no reliable structure):
+ * - Style: if any line is "Recommendation N", the text is in recommendation style and "(a)"
+ *   lines are sub-lists inside a recommendation; otherwise "(a)" lines are the points.
+ * - Wrapped lines are joined with a space. Across blank lines a paragraph continues when the
+ *   previous text has no sentence-final punctuation or the next line starts in lower case
+ *   (page breaks in mid-sentence); structural lines (headings, labels, numbered paragraphs)
+ *   after a blank line always start something new.
+ * - A line directly wrapped from an unfinished sentence is only taken as a heading or label if
+ *   it is the next one expected, so "… in subparagraph\n(d) of article 5" stays text.
+ * - Single-letter "I.", "V.", "X." are section headings only right after "H.", "U.", "W.";
+ *   otherwise they and "II.", "III." … are chapter headings, which end the current item and
+ *   restart heading lettering. Text under a chapter heading belongs to no item (ignored).
+ * - "(i)", "(v)", "(x)" are letter labels only when that letter is next; otherwise, like
+ *   "(ii)", "(iii)" …, they are a sub-list and stay in the current point as paragraphs.
+ * - Text before the first heading is ignored (with a warning) — unless points come before any
+ *   heading: then it is the introduction of an item with heading null and title "".
+ * - Numbered paragraphs before an item's first point form its introduction (number removed);
+ *   after the first point they and what follows them are ignored with a warning.
+ * - Letters restart at "(a)" in each item, so a first point other than "(a)" is out of
+ *   sequence. Headings and recommendation numbers run on through a document, so an excerpt may
+ *   start anywhere; only later gaps are warned. Duplicates are warned instead of gaps.
+ * - Page numbers, separators, job-number footers and lone document symbols are dropped
+ *   silently; footnotes (with their wrapped lines) are dropped with an `ignored_line` warning.
+ */
+export function parseDiscussionPoints(text: string): ParsedImport {
+  const lines = toLines(text);
+  const recommendationStyle = lines.some((l) => RECOMMENDATION.test(l.text));
+
+  const warnings: ImportWarning[] = [];
+  const items: ItemBuilder[] = [];
+  const ignored: Para[] = [];
+  const footnotes: Para[] = [];
+  // Text seen before the first heading or point; where it goes is decided by what comes first.
+  // The casts stop TypeScript narrowing these to their initial values: the helper closures
+  // below reassign them, which control-flow analysis does not see.
+  const initialPreamble: Para[] = [];
+  let preamble = initialPreamble as Para[] | null;
+  let item = null as ItemBuilder | null;
+  let sink = { kind: "preamble", paras: initialPreamble } as Sink;
+  let blankSince = false;
+  let inFootnote = false;
+  let lastHeading = null as string | null;
+  let headingsSeen = new Set<string>();
+  let lastRecommendation = null as number | null;
+  const recommendationsSeen = new Set<number>();
+
+  const warn = (code: ImportWarningCode, line: number, detail: string) => {
+    warnings.push({ code, line, detail });
+  };
+  const newPara = (seg: Seg | null, prefix = "", titleLike = false): Para => ({
+    segs: seg && seg.text !== "" ? [seg] : [],
+    prefix,
+    titleLike,
+  });
+
+  // The current text stops in mid-sentence (so a following wrapped line continues it).
+  const midSentence = (): boolean => {
+    const last = sink.paras.at(-1);
+    return last !== undefined && !last.titleLike && !endsSentence(paraText(last));
+  };
+
+  const resolvePreamble = (into: ItemBuilder | null) => {
+    if (!preamble) return;
+    for (const p of preamble) (into && !p.titleLike ? into.intro : ignored).push(p);
+    preamble = null;
+  };
+
+  const addText = (seg: Seg, afterBlank: boolean, forceNew: boolean) => {
+    const last = sink.paras.at(-1);
+    if (last) {
+      const continues = forceNew
+        ? !afterBlank && midSentence()
+        : !afterBlank ||
+          last.segs.length === 0 ||
+          startsLowercase(seg.text) ||
+          (!last.titleLike && !endsSentence(paraText(last)));
+      if (continues) {
+        last.segs.push(seg);
+        return;
+      }
+    }
+    // A heading ends at its first new paragraph; what follows introduces the item.
+    if (sink.kind === "title") sink = { kind: "intro", paras: sink.item.intro };
+    sink.paras.push(newPara(seg));
+  };
+
+  const expectedLetter = (it: ItemBuilder | null) => (it?.lastLetter ? nextLetter(it.lastLetter) : "a");
+
+  const startHeading = (letter: string, seg: Seg) => {
+    if (headingsSeen.has(letter)) warn("duplicate_label", seg.line, letter);
+    else if (lastHeading !== null && letter !== nextLetter(lastHeading)) {
+      warn("label_out_of_sequence", seg.line, letter);
+    }
+    lastHeading = letter;
+    headingsSeen.add(letter);
+    resolvePreamble(null);
+    const created: ItemBuilder = {
+      heading: letter,
+      title: newPara(seg, "", true),
+      intro: [],
+      points: [],
+      lastLetter: null,
+      letters: new Set(),
+    };
+    items.push(created);
+    item = created;
+    sink = { kind: "title", paras: [created.title], item: created };
+  };
+
+  const startChapter = (seg: Seg) => {
+    lastHeading = null;
+    headingsSeen = new Set();
+    item = null;
+    const para = newPara(seg, "", true);
+    if (preamble) {
+      preamble.push(para);
+      sink = { kind: "preamble", paras: preamble };
+    } else {
+      ignored.push(para);
+      sink = { kind: "ignored", paras: ignored };
+    }
+  };
+
+  // Returns the item the point went into, or null when there is none (under a chapter heading).
+  const startPoint = (label: string, rest: Seg): ItemBuilder | null => {
+    if (!item) {
+      if (!preamble) return null;
+      const implicit: ItemBuilder = {
+        heading: null,
+        title: newPara(null, "", true),
+        intro: [],
+        points: [],
+        lastLetter: null,
+        letters: new Set(),
+      };
+      items.push(implicit);
+      item = implicit;
+      resolvePreamble(implicit);
+    }
+    const point: PointBuilder = { label, paras: rest.text ? [newPara(rest)] : [] };
+    item.points.push(point);
+    sink = { kind: "point", paras: point.paras };
+    return item;
+  };
+
+  const ignoreLine = (seg: Seg) => {
+    sink = { kind: "ignored", paras: ignored };
+    ignored.push(newPara(seg));
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const c = classify(lines, i);
+    const seg: Seg = { line: line.no, text: line.text };
+
+    if (c.kind === "blank") {
+      blankSince = true;
+      inFootnote = false;
+      continue;
+    }
+    if (c.kind === "debris") continue;
+    if (c.kind === "footnote") {
+      inFootnote = true;
+      footnotes.push(newPara(seg));
+      continue;
+    }
+    if (inFootnote && c.kind === "text") {
+      footnotes.at(-1)?.segs.push(seg);
+      continue;
+    }
+    inFootnote = false;
+
+    const afterBlank = blankSince;
+    blankSince = false;
+    // Directly wrapped from an unfinished sentence: structure is unlikely here.
+    const wrapped = !afterBlank && midSentence();
+
+    switch (c.kind) {
+      case "heading": {
+        const romanNumeral = "IVX".includes(c.letter) && lastHeading !== prevLetter(c.letter);
+        if (romanNumeral) {
+          if (wrapped) addText(seg, afterBlank, false);
+          else startChapter(seg);
+          break;
+        }
+        const expected = lastHeading ? nextLetter(lastHeading) : "A";
+        if (wrapped && c.letter !== expected) addText(seg, afterBlank, false);
+        else startHeading(c.letter, { line: line.no, text: c.title });
+        break;
+      }
+      case "chapter":
+        if (wrapped) addText(seg, afterBlank, false);
+        else startChapter(seg);
+        break;
+      case "recommendation": {
+        const label = `Recommendation ${c.num}`;
+        const expected = lastRecommendation === null ? 1 : lastRecommendation + 1;
+        if (wrapped && c.num !== expected) {
+          addText(seg, afterBlank, false);
+          break;
+        }
+        if (!startPoint(label, { line: line.no, text: c.rest })) {
+          ignoreLine(seg);
+          break;
+        }
+        if (recommendationsSeen.has(c.num)) warn("duplicate_label", line.no, label);
+        else if (lastRecommendation !== null && c.num !== expected) {
+          warn("label_out_of_sequence", line.no, label);
+        }
+        lastRecommendation = c.num;
+        recommendationsSeen.add(c.num);
+        break;
+      }
+      case "letter": {
+        const expected = expectedLetter(item);
+        const subList =
+          recommendationStyle ||
+          ("ivx".includes(c.letter) && c.letter !== expected && (item?.points.length ?? 0) > 0);
+        if (subList) {
+          addText(seg, afterBlank, true);
+          break;
+        }
+        if (wrapped && c.letter !== expected) {
+          addText(seg, afterBlank, false);
+          break;
+        }
+        const label = `(${c.letter})`;
+        const it = startPoint(label, { line: line.no, text: c.rest });
+        if (!it) {
+          ignoreLine(seg);
+          break;
+        }
+        if (it.letters.has(c.letter)) warn("duplicate_label", line.no, label);
+        else if (c.letter !== expected) warn("label_out_of_sequence", line.no, label);
+        it.lastLetter = c.letter;
+        it.letters.add(c.letter);
+        break;
+      }
+      case "subitem":
+        addText(seg, afterBlank, true);
+        break;
+      case "numbered": {
+        if (wrapped) {
+          addText(seg, afterBlank, false);
+          break;
+        }
+        const para = newPara({ line: line.no, text: c.rest }, c.prefix);
+        if (sink.kind === "preamble") {
+          sink.paras.push(para);
+        } else if (item && item.points.length === 0 && sink.kind !== "ignored") {
+          sink = { kind: "intro", paras: item.intro };
+          sink.paras.push(para);
+        } else {
+          // A report paragraph after the points: not a point, and not part of the last one.
+          sink = { kind: "ignored", paras: ignored };
+          sink.paras.push(para);
+        }
+        break;
+      }
+      case "text":
+        addText(seg, afterBlank, false);
+        break;
+    }
+  }
+  resolvePreamble(null);
+
+  // Results, and the warnings that need finished paragraphs.
+  const checkBrackets = (segs: Seg[]) => {
+    const bad = firstUnbalanced(segs);
+    // Report the whole source line, label included, so the reviewer can find it.
+    if (bad) warn("unbalanced_brackets", bad.line, lines[bad.line - 1]?.text ?? bad.text);
+  };
+  const joinParas = (paras: Para[]) =>
+    paras
+      .map(paraText)
+      .filter((t) => t !== "")
+      .join("\n\n");
+
+  const agendaItems: ParsedAgendaItem[] = items.map((it) => {
+    checkBrackets(it.title.segs);
+    checkBrackets(it.intro.flatMap((p) => p.segs));
+    const introduction = joinParas(it.intro);
+    return {
+      heading: it.heading,
+      title: paraText(it.title),
+      introduction: introduction === "" ? null : introduction,
+      points: it.points.map((p) => {
+        checkBrackets(p.paras.flatMap((para) => para.segs));
+        return { label: p.label, text: joinParas(p.paras) };
+      }),
+    };
+  });
+
+  for (const p of [...ignored, ...footnotes]) {
+    const first = p.segs[0];
+    const body = paraText(p);
+    if (first) warn("ignored_line", first.line, p.prefix ? `${p.prefix} ${body}` : body);
+  }
+  if (agendaItems.every((it) => it.points.length === 0)) warn("no_points_found", 0, "");
+
+  warnings.sort((a, b) => a.line - b.line); // stable: same-line warnings keep their order
+  return { agendaItems, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the seeder and the import form
+
+function lineMatches(line: string, marker: RegExp | string): boolean {
+  const clean = cleanLine(line);
+  if (typeof marker === "string") return clean.startsWith(cleanLine(marker));
+  // A fresh copy: a /g or /y marker would otherwise carry lastIndex from line to line.
+  return new RegExp(marker.source, marker.flags.replace(/[gy]/g, "")).test(clean);
+}
+
+function describeMarker(marker: RegExp | string): string {
+  return typeof marker === "string" ? JSON.stringify(marker) : String(marker);
+}
+
+/**
+ * The text from the first line matching `start` (inclusive) to the first later line matching
+ * `end` (exclusive), exactly as in `text`. A string marker matches a line that starts with it,
+ * a RegExp one a line it tests true on; lines are compared after whitespace normalisation and
+ * trimming. Throws an Error naming the marker when either is not found.
+ */
+export function extractSection(text: string, start: RegExp | string, end: RegExp | string): string {
+  const offsets: number[] = [];
+  const lines: string[] = [];
+  const breaks = /\r\n|\r|\n|\u2028|\u2029/g;
+  let from = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    offsets.push(from);
+    lines.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  offsets.push(from);
+  lines.push(text.slice(from));
+
+  const first = lines.findIndex((l) => lineMatches(l, start));
+  if (first < 0) throw new Error(`extractSection: start marker ${describeMarker(start)} not found`);
+  const last = lines.findIndex((l, i) => i > first && lineMatches(l, end));
+  if (last < 0) {
+    throw new Error(
+      `extractSection: end marker ${describeMarker(end)} not found after start marker ${describeMarker(start)}`,
+    );
+  }
+  return text.slice(offsets[first], offsets[last]);
+}
+
+/**
+ * How many `[…]` passages the text has ("open brackets" in negotiation terms).
+ * Every "[" opens one passage, whether or not it is closed, and nested pairs count
+ * separately: "[a [b] c]" is 2. A "]" with no "[" before it also counts as one — the passage
+ * began before this text (e.g. in the previous paragraph) — so "a] b [c" is 2.
+ */
+export function countOpenBrackets(text: string): number {
+  let count = 0;
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "[") {
+      count++;
+      depth++;
+    } else if (ch === "]") {
+      if (depth > 0) depth--;
+      else count++;
+    }
+  }
+  return count;
+}

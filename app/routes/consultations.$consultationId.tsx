@@ -1,0 +1,135 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Deadline } from "~/components/deadline";
+import { StatusBadge } from "~/components/status-badge";
+import { formatCalendarRange, formatInstant } from "~/lib/dates";
+import { isUuid } from "~/lib/ids";
+import { getConsultationForUser } from "~/models/consultation.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.detail.consultation.title} · Nonpaper` : "Nonpaper" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  // A malformed id and one the user may not see both answer 404, revealing nothing.
+  const detail = isUuid(params.consultationId) ? await getConsultationForUser(user, params.consultationId) : null;
+  if (!detail) throw data({ reason: "not_found" }, { status: 404 });
+  return { detail, role: user.role, readerTimeZone: user.timeZone };
+}
+
+export default function ConsultationPage() {
+  const { detail, role, readerTimeZone } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("consultations");
+  const { consultation, agendaItems, nonPaper } = detail;
+  const meeting = consultation.meeting;
+  return (
+    <article className="consultation">
+      <header className="consultation__header">
+        <p className="eyebrow" lang="en">
+          {meeting.symbolPrefix} · {meeting.body}
+        </p>
+        <h1>{consultation.title}</h1>
+        <dl className="facts">
+          <div>
+            <dt>{t("facts.status")}</dt>
+            <dd>
+              <StatusBadge status={consultation.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("facts.meeting")}</dt>
+            <dd>
+              {meeting.venue}, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} (
+              {t(`format.${meeting.format}`)})
+            </dd>
+          </div>
+          <div>
+            <dt>{t("facts.deadline")}</dt>
+            <dd>
+              <Deadline deadline={consultation.deadline} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("facts.circulated")}</dt>
+            <dd>
+              {nonPaper
+                ? t("facts.circulatedOn", {
+                    number: nonPaper.number,
+                    date: formatInstant(nonPaper.circulatedAt, i18n.language, meeting.timeZone),
+                  })
+                : t("facts.notCirculated")}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("facts.registered")}</dt>
+            <dd>{t("facts.delegationCount", { count: detail.registeredCount })}</dd>
+          </div>
+          {consultation.crpSymbol && role !== "delegate" ? (
+            <div>
+              <dt>{t("facts.crp")}</dt>
+              <dd>
+                <span dir="ltr">{consultation.crpSymbol}</span>
+                {consultation.parentSession ? (
+                  <>
+                    {" · "}
+                    <span lang="en">{consultation.parentSession}</span>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <p className="note" lang={i18n.language}>
+        {t("pointsLanguageNote")}
+      </p>
+
+      {agendaItems.map((item) => (
+        <section key={item.id} className="agenda-item" aria-labelledby={`item-${item.id}`}>
+          <h2 id={`item-${item.id}`}>
+            <span className="agenda-item__number">
+              {item.number ? t("agendaItem", { number: item.number }) : t("generalSection")}
+            </span>
+            <span className="agenda-item__title" lang="en" dir="ltr">
+              {item.title}
+            </span>
+          </h2>
+          {item.introduction ? (
+            <p lang="en" dir="ltr">
+              {item.introduction}
+            </p>
+          ) : null}
+          {item.points.length === 0 ? (
+            <p className="empty">{t("noPoints")}</p>
+          ) : (
+            <ol className="points" lang="en" dir="ltr">
+              {item.points.map((point) => (
+                <li key={point.id} className="point" id={`point-${point.id}`}>
+                  <span className="point__label">{point.label}</span>
+                  <div className="point__text">
+                    {point.text.split("\n\n").map((paragraph, index) => (
+                      <p key={index}>{paragraph}</p>
+                    ))}
+                  </div>
+                  {point.changedSinceCirculation || point.notYetCirculated ? (
+                    <p className="point__flags" lang={i18n.language} dir={i18n.dir()}>
+                      {point.notYetCirculated ? (
+                        <span className="badge">{t("point.notYetCirculated")}</span>
+                      ) : (
+                        <span className="badge">{t("point.changed", { version: point.versionNumber })}</span>
+                      )}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((value) => value === "1" || value === "true");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SEED_DEMO: booleanFlag.optional(),
+  // Mark cookies Secure even when the request arrives over plain HTTP (TLS ends at a proxy).
+  COOKIE_SECURE: booleanFlag.optional(),
+  // Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app.
+  TRUST_PROXY: booleanFlag.optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+// Parsed once, at first use, so a wrong setting stops the server with a clear message.
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Nonpaper: invalid configuration\n  ${problems.join("\n  ")}`);
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.SESSION_SECRET && result.data.DATABASE_URL) {
+    throw new Error("Nonpaper: SESSION_SECRET must be set when running against a server database");
+  }
+  parsed = result.data;
+  return parsed;
+}

@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema/index";
+
+export { schema };
+
+// Both drivers expose the same query builder; the postgres.js type stands for both.
+export type Database = PostgresJsDatabase<typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions = {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
+  dataDir?: string;
+};
+
+/**
+ * The project root, found by walking up to the committed migrations. Works from the sources
+ * (db/), from the server bundle (build/server/) and whatever the working directory.
+ */
+export function projectRoot(start = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(path.join(dir, "db", "migrations", "meta", "_journal.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Nonpaper: cannot find db/migrations above ${start}`);
+    dir = parent;
+  }
+}
+
+export const migrationsFolder = () => path.join(projectRoot(), "db", "migrations");
+
+// Any fixed number: the advisory lock that serialises migrations between app servers.
+const MIGRATION_LOCK = 4_242_020;
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    // max: several concurrent requests per server; idle_timeout so an idle pool never keeps
+    // the process alive after SIGTERM (STACK.md).
+    const client = postgres(options.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      idle_timeout: 20,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(client, { schema });
+    // Several app servers may start at once against one database: one migrates, the others wait.
+    // A single-connection client, so the advisory lock and the migration share one session.
+    const migrator = postgres(options.url, { max: 1, onnotice: () => {} });
+    try {
+      await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: migrationsFolder() });
+      await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    } finally {
+      await migrator.end();
+    }
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+
+  const dataDir = options.dataDir ?? path.join(projectRoot(), ".data", "dev");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const pgliteDb = drizzlePglite(client, { schema });
+  await migratePglite(pgliteDb, { migrationsFolder: migrationsFolder() });
+  return {
+    db: pgliteDb as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+/** Rows of a raw SQL statement, whichever driver runs it. */
+export async function queryRows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,71 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+// The six official UN languages; `ar` is written right to left.
+export const languageEnum = pgEnum("language", ["ar", "zh", "en", "fr", "ru", "es"]);
+
+export const roleEnum = pgEnum("user_role", ["secretariat", "chair", "delegate"]);
+
+export const delegationKindEnum = pgEnum("delegation_kind", [
+  "member_state",
+  "observer_state",
+  "non_member_state",
+  "regional_economic_integration_organization",
+  "intergovernmental_organization",
+]);
+
+// Only ever moves forward: draft -> open (circulated) -> closed -> compiled.
+export const consultationStatusEnum = pgEnum("consultation_status", [
+  "draft",
+  "open",
+  "closed",
+  "compiled",
+]);
+
+export const meetingFormatEnum = pgEnum("meeting_format", ["in_person", "hybrid", "online"]);
+
+export const pointVersionSourceEnum = pgEnum("point_version_source", [
+  "draft_report",
+  "non_paper",
+  "revision",
+]);
+
+// How a delegation takes part in the session the consultation belongs to.
+export const participationEnum = pgEnum("participation", [
+  "state_party",
+  "signatory",
+  "observer",
+]);
+
+export const commentKindEnum = pgEnum("comment_kind", [
+  "general",
+  "point",
+  "amendment",
+  "new_proposal",
+]);
+
+export const submissionStatusEnum = pgEnum("submission_status", [
+  "draft",
+  "submitted",
+  "withdrawn",
+]);
+
+export const lateDecisionEnum = pgEnum("late_decision", ["pending", "accepted", "declined"]);
+
+export const submissionSourceEnum = pgEnum("submission_source", ["editor", "email_import"]);
+
+export const translationStatusEnum = pgEnum("translation_status", ["draft", "final"]);
+
+export const reviewTagEnum = pgEnum("review_tag", [
+  "supports",
+  "proposes_amendment",
+  "objects",
+  "new_proposal",
+  "general",
+  "needs_follow_up",
+]);
+
+export const documentKindEnum = pgEnum("document_kind", ["non_paper", "note_verbale", "crp"]);
+
+export const documentStatusEnum = pgEnum("document_status", ["draft", "final"]);
+
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);

@@ -1,0 +1,314 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { count, inArray, sql } from "drizzle-orm";
+import { hash } from "argon2";
+import { extractSection, parseDiscussionPoints } from "../app/lib/point-import";
+import { projectRoot, type Database } from "./client";
+import * as schema from "./schema/index";
+import delegationData from "./seed-data/delegations.json";
+
+// Serialises seeding between app servers starting at the same time (any fixed number).
+const SEED_LOCK = 4_242_021;
+
+export const DEMO_PASSWORD = "nonpaper-demo";
+
+type DelegationRecord = (typeof delegationData)[number];
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Reference data always; the demo (users, the 2020 and 2023 consultations) on request. */
+export async function seedDatabase(db: Database, options: { demo: boolean }) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [delegationCount] = await tx.select({ n: count() }).from(schema.delegations);
+    if (!delegationCount?.n) await seedDelegations(tx);
+    if (!options.demo) return;
+    const [userCount] = await tx.select({ n: count() }).from(schema.users);
+    if (!userCount?.n) await seedDemo(tx);
+  });
+}
+
+async function seedDelegations(tx: Tx) {
+  const rows = (delegationData as DelegationRecord[]).map((d) => ({
+    code: d.code,
+    kind: d.kind as (typeof schema.delegationKindEnum.enumValues)[number],
+    iso2: d.iso2,
+    iso3: d.iso3,
+    m49: d.m49,
+    nameAr: d.names.ar,
+    nameZh: d.names.zh,
+    nameEn: d.names.en,
+    nameFr: d.names.fr,
+    nameRu: d.names.ru,
+    nameEs: d.names.es,
+    articleFr: d.articles.fr,
+    articleEs: d.articles.es,
+    formalNameEn: d.formalNames.en,
+  }));
+  await tx.insert(schema.delegations).values(rows);
+}
+
+const readReference = (name: string) =>
+  readFileSync(path.join(projectRoot(), "db", "seed-data", "reference", name), "utf8");
+
+// Delegations registered for each demo session, from the attendance paragraphs of the reports.
+const PARTIES_2020 =
+  "DZA AGO ARG ARM AUS AUT AZE BEL BOL BIH BRA CAN CHL CHN COL CRI HRV CUB CYP CZE DOM ECU EGY SLV EU FRA GHA GRC GTM HND HUN IND IDN IRQ ISR ITA JPN JOR KWT KGZ LBN LBY MYS MLT MEX MAR MMR NAM NGA NPL NOR OMN PRY PER PHL POL PRT KOR ROU RUS SAU SGP SVK SVN ZAF ESP PSE SDN THA TUN TUR TKM UKR ARE GBR USA URY VEN YEM".split(" ");
+const PARTIES_2023 =
+  "DZA ARG ARM AUS AUT BHR BLR BRA BGR BFA BDI CAN TCD CHL CHN COL CRI CYP CZE DOM ECU EGY SLV GNQ EU FIN FRA GEO DEU GRC GTM HND HUN IND IDN IRQ ITA JPN JOR KIR KWT KGZ LBY MYS MDV MLT MEX MAR MOZ MMR NAM NGA PAK PRY PER RUS SYR GBR USA VEN".split(" ");
+const SIGNATORIES = ["IRN"];
+
+type DemoUser = {
+  email: string;
+  name: string;
+  role: "secretariat" | "chair" | "delegate";
+  delegation?: string;
+  language: (typeof schema.languageEnum.enumValues)[number];
+  timeZone: string;
+};
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "secretariat@nonpaper.test", name: "Amina Haddad", role: "secretariat", language: "en", timeZone: "Europe/Vienna" },
+  { email: "chair@nonpaper.test", name: "Elena Varga", role: "chair", language: "en", timeZone: "America/New_York" },
+  { email: "peru@nonpaper.test", name: "Lucía Fernández", role: "delegate", delegation: "PER", language: "es", timeZone: "America/Lima" },
+  { email: "morocco@nonpaper.test", name: "Youssef Benali", role: "delegate", delegation: "MAR", language: "ar", timeZone: "Africa/Casablanca" },
+  { email: "france@nonpaper.test", name: "Claire Dubois", role: "delegate", delegation: "FRA", language: "fr", timeZone: "Europe/Paris" },
+  { email: "china@nonpaper.test", name: "Li Wei", role: "delegate", delegation: "CHN", language: "zh", timeZone: "Asia/Shanghai" },
+  { email: "russia@nonpaper.test", name: "Irina Sokolova", role: "delegate", delegation: "RUS", language: "ru", timeZone: "Europe/Moscow" },
+  { email: "usa@nonpaper.test", name: "James Carter", role: "delegate", delegation: "USA", language: "en", timeZone: "America/New_York" },
+];
+
+/** 18:00 on the given calendar day in Vienna (CET/CEST), as an instant. */
+function viennaEvening(day: Date): Date {
+  const ymd = day.toISOString().slice(0, 10);
+  // Vienna is UTC+1 in winter and UTC+2 in summer; pick the offset that lands on 18:00 local.
+  for (const offset of [1, 2]) {
+    const candidate = new Date(`${ymd}T${String(18 - offset).padStart(2, "0")}:00:00Z`);
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Vienna",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).format(candidate);
+    if (local === "18") return candidate;
+  }
+  throw new Error("unreachable");
+}
+
+async function seedDemo(tx: Tx) {
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const codes = [...new Set([...PARTIES_2020, ...PARTIES_2023, ...SIGNATORIES])];
+  const found = await tx
+    .select({ id: schema.delegations.id, code: schema.delegations.code })
+    .from(schema.delegations)
+    .where(inArray(schema.delegations.code, codes));
+  const delegationId = new Map(found.map((d) => [d.code, d.id]));
+  const missing = codes.filter((code) => !delegationId.has(code));
+  if (missing.length) throw new Error(`Demo seed: unknown delegation codes ${missing.join(", ")}`);
+
+  const users = await tx
+    .insert(schema.users)
+    .values(
+      DEMO_USERS.map((u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        delegationId: u.delegation ? delegationId.get(u.delegation)! : null,
+        language: u.language,
+        timeZone: u.timeZone,
+        passwordHash,
+      })),
+    )
+    .returning({ id: schema.users.id, email: schema.users.email });
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const officer = userId("secretariat@nonpaper.test");
+  const chair = userId("chair@nonpaper.test");
+
+  // 2020: the Chair's discussion points annexed to the draft report, circulated as a non-paper.
+  // The deadline is moved to four weeks after seeding so that the demo can be commented on.
+  const now = new Date();
+  const meeting2020 = await insertMeeting(tx, {
+    body: "Working Group of Government Experts on Technical Assistance",
+    parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+    symbolPrefix: "CTOC/COP/WG.2",
+    session: "2020",
+    venue: "Vienna",
+    startDate: "2020-07-09",
+    endDate: "2020-07-10",
+    format: "hybrid" as const,
+    timeZone: "Europe/Vienna",
+    createdBy: officer,
+  });
+  const annex2020 = parseDiscussionPoints(
+    extractSection(readReference("wg2-2020-draft-report.txt"), /^A\. Updating the legislative records/, /^III\. Organization of the meeting/),
+  );
+  await seedConsultation(tx, {
+    meetingId: meeting2020,
+    officer,
+    chair,
+    consultation: {
+      title: "Discussion points for future consideration",
+      status: "open",
+      deadline: viennaEvening(new Date(now.getTime() + 28 * 86_400_000)),
+      receiptPrefix: "CTOC-2020",
+      // Illustrative symbols for the demo CRP to the tenth session of the Conference.
+      crpSymbol: "CTOC/COP/2020/CRP.5",
+      parentSession: "Tenth session",
+      parentSessionVenue: "Vienna",
+      parentSessionStartDate: "2020-10-12",
+      parentSessionEndDate: "2020-10-16",
+      parentAgendaItemNumber: "4",
+      parentAgendaItemTitle: "Technical assistance",
+      provisionalAgendaSymbol: "CTOC/COP/2020/1",
+      reflectionApprovedOn: "2020-07-24",
+      reflectionApprovalMethod: "silence procedure",
+      circulatedAt: new Date(now.getTime() - 86_400_000),
+    },
+    agendaItems: annex2020.agendaItems.map((item, index) => ({ ...item, number: String(index + 2) })),
+    parties: PARTIES_2020,
+    delegationId,
+  });
+
+  // 2023: the eleven recommendations, as a consultation whose reflection period has ended.
+  const meeting2023 = await insertMeeting(tx, {
+    body: "Working Group of Government Experts on Technical Assistance",
+    parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+    symbolPrefix: "CTOC/COP/WG.2",
+    session: "2023",
+    venue: "Vienna",
+    startDate: "2023-05-29",
+    endDate: "2023-05-30",
+    format: "hybrid" as const,
+    timeZone: "Europe/Vienna",
+    createdBy: officer,
+  });
+  const section2023 = parseDiscussionPoints(
+    extractSection(readReference("wg2-2023-report.txt"), /^A\. General recommendations/, /^III\. Summary of deliberations/),
+  );
+  await seedConsultation(tx, {
+    meetingId: meeting2023,
+    officer,
+    chair,
+    consultation: {
+      title: "Recommendations of the Working Group",
+      status: "closed",
+      deadline: viennaEvening(new Date("2023-07-14T12:00:00Z")),
+      receiptPrefix: "CTOC-2023",
+      crpSymbol: "CTOC/COP/2024/CRP.2",
+      parentSession: "Twelfth session",
+      parentSessionVenue: "Vienna",
+      parentSessionStartDate: "2024-10-14",
+      parentSessionEndDate: "2024-10-18",
+      parentAgendaItemNumber: "5",
+      parentAgendaItemTitle: "Technical assistance",
+      provisionalAgendaSymbol: "CTOC/COP/2024/1",
+      reflectionApprovedOn: "2023-06-09",
+      reflectionApprovalMethod: "silence procedure",
+      circulatedAt: new Date("2023-06-16T08:00:00Z"),
+      closedAt: viennaEvening(new Date("2023-07-14T12:00:00Z")),
+    },
+    // A. General recommendations has no agenda item number; B and C are items 2 and 3.
+    agendaItems: section2023.agendaItems.map((item, index) => ({ ...item, number: index === 0 ? null : String(index + 1) })),
+    parties: PARTIES_2023,
+    delegationId,
+  });
+
+  await tx.insert(schema.auditLog).values({
+    action: "demo.seed",
+    entityType: "database",
+    details: { users: DEMO_USERS.length },
+  });
+}
+
+async function insertMeeting(tx: Tx, values: typeof schema.meetings.$inferInsert) {
+  const [row] = await tx.insert(schema.meetings).values(values).returning({ id: schema.meetings.id });
+  return row!.id;
+}
+
+type SeedAgendaItem = {
+  number: string | null;
+  heading: string | null;
+  title: string;
+  introduction: string | null;
+  points: { label: string; text: string }[];
+};
+
+async function seedConsultation(
+  tx: Tx,
+  input: {
+    meetingId: string;
+    officer: string;
+    chair: string;
+    consultation: Omit<typeof schema.consultations.$inferInsert, "meetingId">;
+    agendaItems: SeedAgendaItem[];
+    parties: string[];
+    delegationId: Map<string, string>;
+  },
+) {
+  const [consultation] = await tx
+    .insert(schema.consultations)
+    .values({ ...input.consultation, meetingId: input.meetingId, createdBy: input.officer })
+    .returning({ id: schema.consultations.id, circulatedAt: schema.consultations.circulatedAt });
+  const consultationId = consultation!.id;
+  await tx.insert(schema.consultationChairs).values({ consultationId, userId: input.chair });
+
+  const [nonPaper] = await tx
+    .insert(schema.nonPapers)
+    .values({ consultationId, number: 1, circulatedAt: consultation!.circulatedAt!, circulatedBy: input.officer })
+    .returning({ id: schema.nonPapers.id });
+
+  for (const [position, item] of input.agendaItems.entries()) {
+    const [agendaItem] = await tx
+      .insert(schema.agendaItems)
+      .values({
+        consultationId,
+        number: item.number,
+        heading: item.heading,
+        title: item.title,
+        introduction: item.introduction,
+        position,
+      })
+      .returning({ id: schema.agendaItems.id });
+    if (!item.points.length) continue;
+    const points = await tx
+      .insert(schema.discussionPoints)
+      .values(item.points.map((p, i) => ({ agendaItemId: agendaItem!.id, label: p.label, position: i })))
+      .returning({ id: schema.discussionPoints.id, position: schema.discussionPoints.position });
+    const versions = await tx
+      .insert(schema.pointVersions)
+      .values(
+        points.map((p) => ({
+          pointId: p.id,
+          versionNumber: 1,
+          text: item.points[p.position]!.text,
+          source: "draft_report" as const,
+          authorId: input.officer,
+        })),
+      )
+      .returning({ id: schema.pointVersions.id });
+    await tx.insert(schema.nonPaperPoints).values(versions.map((v) => ({ nonPaperId: nonPaper!.id, pointVersionId: v.id })));
+  }
+
+  await tx.insert(schema.registrations).values([
+    ...input.parties.map((code) => ({
+      consultationId,
+      delegationId: input.delegationId.get(code)!,
+      participation: "state_party" as const,
+      registeredBy: input.officer,
+    })),
+    ...SIGNATORIES.map((code) => ({
+      consultationId,
+      delegationId: input.delegationId.get(code)!,
+      participation: "signatory" as const,
+      registeredBy: input.officer,
+    })),
+  ]);
+  await tx.insert(schema.auditLog).values({
+    actorId: input.officer,
+    action: "consultation.circulate",
+    entityType: "consultation",
+    entityId: consultationId,
+    consultationId,
+    details: { nonPaper: 1, seeded: true },
+  });
+  return consultationId;
+}
+
