@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
@@ -62,6 +63,14 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // After a refused attempt the password is cleared and focused, ready to be typed again.
+  useEffect(() => {
+    if (actionData && passwordRef.current) {
+      passwordRef.current.value = "";
+      if (actionData.retryAfterMinutes === 0) passwordRef.current.focus();
+    }
+  }, [actionData]);
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
@@ -93,7 +102,12 @@ export default function LoginPage() {
         </div>
         <div className="field">
           <label htmlFor={fields.password.id}>{t("password")}</label>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" dir="ltr" />
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            ref={passwordRef}
+            autoComplete="current-password"
+            dir="ltr"
+          />
           <FormErrors id={fields.password.errorId} errors={fields.password.errors} />
         </div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -25,7 +25,9 @@ let parsed: Env | undefined;
 // Parsed once, at first use, so a wrong setting stops the server with a clear message.
 export function env(): Env {
   if (parsed) return parsed;
-  const result = schema.safeParse(process.env);
+  // An empty variable (DATABASE_URL=) means "not set", as in most deployment tools.
+  const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Nonpaper: invalid configuration\n  ${problems.join("\n  ")}`);

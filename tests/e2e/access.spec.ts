@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support";
+
+test("a delegate cannot open the secretariat's user list (403)", async ({ page }) => {
+  await signIn(page, DEMO.usa);
+  await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  const response = await page.goto("/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access denied");
+});
+
+test("a chair cannot open the user list either (403)", async ({ page }) => {
+  await signIn(page, DEMO.chair);
+  const response = await page.goto("/users");
+  expect(response?.status()).toBe(403);
+});
+
+test("the secretariat sees every demo account", async ({ page }) => {
+  await signIn(page, DEMO.secretariat);
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(8);
+  await expect(page.getByRole("row", { name: /Lucía Fernández/ })).toContainText("Peru");
+});
+
+test("an unknown address and an unknown consultation answer 404 in the reader's language", async ({ page }) => {
+  await signIn(page, DEMO.peru);
+  let response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");
+  response = await page.goto("/consultations/00000000-0000-4000-8000-000000000000");
+  expect(response?.status()).toBe(404);
+});
