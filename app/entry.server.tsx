@@ -59,6 +59,8 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Abort a render that hangs; the timer must not keep a shutting-down server alive.
+    const timer = setTimeout(abort, ABORT_DELAY);
+    timer.unref();
   });
 }
