@@ -1,10 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Deadline } from "~/components/deadline";
+import { PendingText } from "~/components/redline";
 import { StatusBadge } from "~/components/status-badge";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
+import { countOpenBrackets } from "~/lib/point-import";
 import { getConsultationForUser } from "~/models/consultation.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -112,9 +114,12 @@ export default function ConsultationPage() {
                   <span className="point__label">{point.label}</span>
                   <div className="point__text">
                     {point.text.split("\n\n").map((paragraph, index) => (
-                      <p key={index}>{paragraph}</p>
+                      <p key={index}>
+                        <PendingText text={paragraph} />
+                      </p>
                     ))}
                   </div>
+                  <PointMeta consultationId={consultation.id} point={point} canSeeHistory={role !== "delegate"} />
                   {point.changedSinceCirculation || point.notYetCirculated ? (
                     <p className="point__flags" lang={i18n.language} dir={i18n.dir()}>
                       {point.notYetCirculated ? (
@@ -131,5 +136,25 @@ export default function ConsultationPage() {
         </section>
       ))}
     </article>
+  );
+}
+
+function PointMeta({
+  consultationId,
+  point,
+  canSeeHistory,
+}: {
+  consultationId: string;
+  point: { id: string; text: string };
+  canSeeHistory: boolean;
+}) {
+  const { t, i18n } = useTranslation("consultations");
+  const brackets = countOpenBrackets(point.text);
+  if (!brackets && !canSeeHistory) return null;
+  return (
+    <p className="point__meta" lang={i18n.language} dir={i18n.dir()}>
+      {brackets ? <span className="badge">{t("point.openBrackets", { count: brackets })}</span> : null}
+      {canSeeHistory ? <Link to={`/consultations/${consultationId}/points/${point.id}`}>{t("point.history")}</Link> : null}
+    </p>
   );
 }

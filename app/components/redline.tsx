@@ -1,0 +1,50 @@
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { pendingPassages, type RedlineSegment } from "~/lib/redline";
+
+/**
+ * A word-level redline. Insertions and deletions are real <ins>/<del> elements (underlined and
+ * struck through in print, not colour alone) with hidden words that screen readers announce.
+ */
+export function Redline({ segments, lang = "en" }: { segments: RedlineSegment[]; lang?: string }) {
+  const { t, i18n } = useTranslation("consultations");
+  return (
+    <p className="redline" lang={lang} dir="auto">
+      {segments.map((segment, index) => {
+        if (segment.kind === "equal") return <PendingText key={index} text={segment.text} />;
+        const Tag = segment.kind === "insert" ? "ins" : "del";
+        const label = segment.kind === "insert" ? "inserted" : "deleted";
+        return (
+          <Tag key={index}>
+            <span className="visually-hidden" lang={i18n.language}>
+              {t(`redline.${label}Start`)}{" "}
+            </span>
+            <PendingText text={segment.text} />
+            <span className="visually-hidden" lang={i18n.language}>
+              {" "}
+              {t(`redline.${label}End`)}
+            </span>
+          </Tag>
+        );
+      })}
+    </p>
+  );
+}
+
+/** Text with its [square-bracketed] passages marked as wording not yet agreed. */
+export function PendingText({ text }: { text: string }) {
+  const { t } = useTranslation("consultations");
+  return (
+    <>
+      {pendingPassages(text).map((passage, index) =>
+        passage.pending ? (
+          <span key={index} className="pending" title={t("redline.pendingTitle")}>
+            {passage.text}
+          </span>
+        ) : (
+          <Fragment key={index}>{passage.text}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
