@@ -154,26 +154,8 @@ export default function PointHistoryPage() {
       <section aria-labelledby="compare-title" className="panel">
         <h2 id="compare-title">{t("history.compare")}</h2>
         <Form method="get" className="compare-form">
-          <label>
-            {t("history.from")}{" "}
-            <select name="from" defaultValue={from}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.versionNumber}>
-                  {v.versionNumber}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("history.to")}{" "}
-            <select name="to" defaultValue={to}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.versionNumber}>
-                  {v.versionNumber}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect name="from" label={t("history.from")} value={from} versions={versions} />
+          <VersionSelect name="to" label={t("history.to")} value={to} versions={versions} />
           <button type="submit" className="button button--secondary">
             {t("history.show")}
           </button>
@@ -211,5 +193,30 @@ export default function PointHistoryPage() {
         </section>
       ) : null}
     </article>
+  );
+}
+
+function VersionSelect({
+  name,
+  label,
+  value,
+  versions,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  versions: { id: string; versionNumber: number }[];
+}) {
+  return (
+    <label>
+      {label}{" "}
+      <select name={name} defaultValue={value}>
+        {versions.map((v) => (
+          <option key={v.id} value={v.versionNumber}>
+            {v.versionNumber}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
