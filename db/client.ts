@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { migrationsFolder, projectRoot } from "./files";
 import * as schema from "./schema/index";
 
 export { schema };
@@ -27,22 +26,6 @@ export type DatabaseOptions = {
   /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
   dataDir?: string;
 };
-
-/**
- * The project root, found by walking up to the committed migrations. Works from the sources
- * (db/), from the server bundle (build/server/) and whatever the working directory.
- */
-export function projectRoot(start = path.dirname(fileURLToPath(import.meta.url))): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(path.join(dir, "db", "migrations", "meta", "_journal.json"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Nonpaper: cannot find db/migrations above ${start}`);
-    dir = parent;
-  }
-}
-
-export const migrationsFolder = () => path.join(projectRoot(), "db", "migrations");
 
 // Any fixed number: the advisory lock that serialises migrations between app servers.
 const MIGRATION_LOCK = 4_242_020;
@@ -80,10 +63,4 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     kind: "pglite",
     close: () => client.close(),
   };
-}
-
-/** Rows of a raw SQL statement, whichever driver runs it. */
-export async function queryRows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { count, inArray, sql } from "drizzle-orm";
 import { hash } from "argon2";
 import { extractSection, parseDiscussionPoints } from "../app/lib/point-import";
-import { projectRoot, type Database } from "./client";
+import type { Database } from "./client";
+import { readReferenceReport } from "./files";
 import * as schema from "./schema/index";
 import delegationData from "./seed-data/delegations.json";
 
@@ -46,9 +45,6 @@ async function seedDelegations(tx: Tx) {
   }));
   await tx.insert(schema.delegations).values(rows);
 }
-
-const readReference = (name: string) =>
-  readFileSync(path.join(projectRoot(), "db", "seed-data", "reference", name), "utf8");
 
 // Delegations registered for each demo session, from the attendance paragraphs of the reports.
 const PARTIES_2020 =
@@ -138,7 +134,7 @@ async function seedDemo(tx: Tx) {
     createdBy: officer,
   });
   const annex2020 = parseDiscussionPoints(
-    extractSection(readReference("wg2-2020-draft-report.txt"), /^A\. Updating the legislative records/, /^III\. Organization of the meeting/),
+    extractSection(readReferenceReport("wg2-2020-draft-report.txt"), /^A\. Updating the legislative records/, /^III\. Organization of the meeting/),
   );
   await seedConsultation(tx, {
     meetingId: meeting2020,
@@ -181,7 +177,7 @@ async function seedDemo(tx: Tx) {
     createdBy: officer,
   });
   const section2023 = parseDiscussionPoints(
-    extractSection(readReference("wg2-2023-report.txt"), /^A\. General recommendations/, /^III\. Summary of deliberations/),
+    extractSection(readReferenceReport("wg2-2023-report.txt"), /^A\. General recommendations/, /^III\. Summary of deliberations/),
   );
   await seedConsultation(tx, {
     meetingId: meeting2023,

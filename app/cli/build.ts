@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../../db/client";
+import { projectRoot } from "../../db/files";
 
 const SOURCES = ["app", "db", "locales", "public", "vite.config.ts", "package-lock.json", "tsconfig.json"];
 

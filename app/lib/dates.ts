@@ -40,13 +40,3 @@ export function zoneLabel(instant: Date | string, language: string, timeZone: st
   const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   return `${timeZone.replace(/_/g, " ")}, ${name}`;
 }
-
-/** Whether a string names a time zone this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

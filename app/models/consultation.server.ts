@@ -76,8 +76,6 @@ export async function listConsultationsForUser(user: SessionUser) {
     .orderBy(desc(meetings.startDate), asc(consultations.title));
 }
 
-export type ConsultationSummary = Awaited<ReturnType<typeof listConsultationsForUser>>[number];
-
 /**
  * One consultation with its agenda items and points, or null when it does not exist or the user
  * may not see it (the caller answers 404 either way). Delegates see the points as circulated;
@@ -131,6 +129,8 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
       versionNumber: pointVersions.versionNumber,
     })
     .from(pointVersions)
+    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
+    .where(inArray(discussionPoints.agendaItemId, itemIds))
     .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber))
     .as("current_version");
   const circulatedVersion = db
@@ -178,5 +178,3 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
     agendaItems: items.map((item) => ({ ...item, points: points.filter((p) => p.agendaItemId === item.id) })),
   };
 }
-
-export type ConsultationDetail = NonNullable<Awaited<ReturnType<typeof getConsultationForUser>>>;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { projectRoot } from "../../db/client";
+import { projectRoot } from "../../db/files";
 import { SESSION_LIFETIME_MS } from "~/models/session.server";
 import { env } from "./env.server";
 

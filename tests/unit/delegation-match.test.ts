@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readReferenceReport } from "../../db/files";
 import delegationsJson from "../../db/seed-data/delegations.json";
 import {
   DELEGATION_ALIASES,
@@ -18,14 +18,8 @@ const delegations: MatchableDelegation[] = (delegationsJson as Omit<MatchableDel
 );
 const known = delegationNameList(delegations);
 
-const report2020 = fs.readFileSync(
-  new URL("../../db/seed-data/reference/wg2-2020-draft-report.txt", import.meta.url),
-  "utf8",
-);
-const report2023 = fs.readFileSync(
-  new URL("../../db/seed-data/reference/wg2-2023-report.txt", import.meta.url),
-  "utf8",
-);
+const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
+const report2023 = readReferenceReport("wg2-2023-report.txt");
 
 /** From `start` up to and including `end` (first occurrence after start). */
 function excerpt(text: string, start: string, end: string): string {

@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readReferenceReport } from "../../db/files";
 import {
   countOpenBrackets,
   extractSection,
@@ -7,14 +7,8 @@ import {
   type ImportWarning,
 } from "../../app/lib/point-import";
 
-const report2020 = fs.readFileSync(
-  new URL("../../db/seed-data/reference/wg2-2020-draft-report.txt", import.meta.url),
-  "utf8",
-);
-const report2023 = fs.readFileSync(
-  new URL("../../db/seed-data/reference/wg2-2023-report.txt", import.meta.url),
-  "utf8",
-);
+const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
+const report2023 = readReferenceReport("wg2-2023-report.txt");
 
 const annex2020 = () =>
   extractSection(report2020, "A. Updating the legislative records", "III. Organization of the meeting");

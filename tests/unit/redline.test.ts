@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readReferenceReport } from "../../db/files";
 import {
   pendingPassages,
   redline,
@@ -7,10 +7,8 @@ import {
   type RedlineSegment,
 } from "../../app/lib/redline";
 
-const readReference = (name: string) =>
-  fs.readFileSync(new URL(`../../db/seed-data/reference/${name}`, import.meta.url), "utf8");
 
-const report2020 = readReference("wg2-2020-draft-report.txt");
+const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
 
 // Point (b) of the WG.2 2020 draft report, read from the reference text.
 const pointB = (() => {
@@ -460,7 +458,7 @@ describe("redline invariants", () => {
   });
 
   it("handles a 2,000-word point against a heavily edited version", () => {
-    const source = readReference("wg2-2023-report.txt").split(/\s+/u).filter(Boolean);
+    const source = readReferenceReport("wg2-2023-report.txt").split(/\s+/u).filter(Boolean);
     expect(source.length).toBeGreaterThanOrEqual(2000);
     const original = source.slice(0, 2000);
     const random = rng(2023);
