@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
-export type ConsultationStatus = "draft" | "open" | "closed" | "compiled";
+export type { ConsultationStatus } from "~/lib/consultation-status";
+import type { ConsultationStatus } from "~/lib/consultation-status";
 
 export function StatusBadge({ status }: { status: ConsultationStatus }) {
   const { t } = useTranslation("consultations");

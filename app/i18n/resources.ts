@@ -1,31 +1,55 @@
 // Translations are bundled (imported), never read from disk at run time (CONVENTIONS.md).
-import arAuth from "../../locales/ar/auth.json";
 import arCommon from "../../locales/ar/common.json";
+import arAuth from "../../locales/ar/auth.json";
 import arConsultations from "../../locales/ar/consultations.json";
 import arUsers from "../../locales/ar/users.json";
-import enAuth from "../../locales/en/auth.json";
-import enCommon from "../../locales/en/common.json";
-import enConsultations from "../../locales/en/consultations.json";
-import enUsers from "../../locales/en/users.json";
-import esAuth from "../../locales/es/auth.json";
-import esCommon from "../../locales/es/common.json";
-import esConsultations from "../../locales/es/consultations.json";
-import esUsers from "../../locales/es/users.json";
-import frAuth from "../../locales/fr/auth.json";
-import frCommon from "../../locales/fr/common.json";
-import frConsultations from "../../locales/fr/consultations.json";
-import frUsers from "../../locales/fr/users.json";
-import ruAuth from "../../locales/ru/auth.json";
-import ruCommon from "../../locales/ru/common.json";
-import ruConsultations from "../../locales/ru/consultations.json";
-import ruUsers from "../../locales/ru/users.json";
-import zhAuth from "../../locales/zh/auth.json";
+import arAgenda from "../../locales/ar/agenda.json";
+import arRegistrations from "../../locales/ar/registrations.json";
+import arCirculation from "../../locales/ar/circulation.json";
+import arDocuments from "../../locales/ar/documents.json";
 import zhCommon from "../../locales/zh/common.json";
+import zhAuth from "../../locales/zh/auth.json";
 import zhConsultations from "../../locales/zh/consultations.json";
 import zhUsers from "../../locales/zh/users.json";
+import zhAgenda from "../../locales/zh/agenda.json";
+import zhRegistrations from "../../locales/zh/registrations.json";
+import zhCirculation from "../../locales/zh/circulation.json";
+import zhDocuments from "../../locales/zh/documents.json";
+import enCommon from "../../locales/en/common.json";
+import enAuth from "../../locales/en/auth.json";
+import enConsultations from "../../locales/en/consultations.json";
+import enUsers from "../../locales/en/users.json";
+import enAgenda from "../../locales/en/agenda.json";
+import enRegistrations from "../../locales/en/registrations.json";
+import enCirculation from "../../locales/en/circulation.json";
+import enDocuments from "../../locales/en/documents.json";
+import frCommon from "../../locales/fr/common.json";
+import frAuth from "../../locales/fr/auth.json";
+import frConsultations from "../../locales/fr/consultations.json";
+import frUsers from "../../locales/fr/users.json";
+import frAgenda from "../../locales/fr/agenda.json";
+import frRegistrations from "../../locales/fr/registrations.json";
+import frCirculation from "../../locales/fr/circulation.json";
+import frDocuments from "../../locales/fr/documents.json";
+import ruCommon from "../../locales/ru/common.json";
+import ruAuth from "../../locales/ru/auth.json";
+import ruConsultations from "../../locales/ru/consultations.json";
+import ruUsers from "../../locales/ru/users.json";
+import ruAgenda from "../../locales/ru/agenda.json";
+import ruRegistrations from "../../locales/ru/registrations.json";
+import ruCirculation from "../../locales/ru/circulation.json";
+import ruDocuments from "../../locales/ru/documents.json";
+import esCommon from "../../locales/es/common.json";
+import esAuth from "../../locales/es/auth.json";
+import esConsultations from "../../locales/es/consultations.json";
+import esUsers from "../../locales/es/users.json";
+import esAgenda from "../../locales/es/agenda.json";
+import esRegistrations from "../../locales/es/registrations.json";
+import esCirculation from "../../locales/es/circulation.json";
+import esDocuments from "../../locales/es/documents.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -34,10 +58,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments },
 };

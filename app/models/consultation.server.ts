@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { canMoveStatus, type ConsultationStatus } from "~/lib/consultation-status";
+import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Database } from "~/utils/db.server";
 
 const {
   agendaItems,
@@ -177,4 +179,46 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
     registeredCount: registered?.n ?? 0,
     agendaItems: items.map((item) => ({ ...item, points: points.filter((p) => p.agendaItemId === item.id) })),
   };
+}
+
+/** A transaction of the app's database (the argument drizzle passes to `db.transaction`). */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type StatusMoveResult = { ok: true } | { ok: false; reason: "not_found" | "wrong_status"; status?: ConsultationStatus };
+
+/**
+ * Moves a consultation one step forward, inside the caller's transaction, and records the move
+ * in the audit log. The update only matches the expected `from` status, so two officers racing
+ * cannot both move it. Callers check the role; this checks the order.
+ */
+export async function moveConsultationStatus(
+  tx: Transaction,
+  input: { consultationId: string; from: ConsultationStatus; to: ConsultationStatus; actorId: string; ipAddress?: string | null },
+): Promise<StatusMoveResult> {
+  if (!canMoveStatus(input.from, input.to)) return { ok: false, reason: "wrong_status", status: input.from };
+  const now = new Date();
+  const stamp =
+    input.to === "open" ? { circulatedAt: now } : input.to === "closed" ? { closedAt: now } : input.to === "compiled" ? { compiledAt: now } : {};
+  const moved = await tx
+    .update(consultations)
+    .set({ status: input.to, updatedAt: now, ...stamp })
+    .where(and(eq(consultations.id, input.consultationId), eq(consultations.status, input.from)))
+    .returning({ id: consultations.id });
+  if (!moved.length) {
+    const [row] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, input.consultationId));
+    return row ? { ok: false, reason: "wrong_status", status: row.status } : { ok: false, reason: "not_found" };
+  }
+  await recordAudit(
+    {
+      actorId: input.actorId,
+      action: "consultation.status",
+      entityType: "consultation",
+      entityId: input.consultationId,
+      consultationId: input.consultationId,
+      details: { from: input.from, to: input.to },
+      ipAddress: input.ipAddress ?? null,
+    },
+    tx,
+  );
+  return { ok: true };
 }
