@@ -69,9 +69,14 @@ export const invitations = pgTable(
     name: text("name"),
     role: roleEnum("role").notNull(),
     delegationId: uuid("delegation_id").references(() => delegations.id),
+    // The invitee's interface language (the email is written in it) and, if known, time zone.
+    language: languageEnum("language").notNull().default("en"),
+    timeZone: text("time_zone"),
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    // Set when a newer invitation to the same address replaces this one, or the secretariat withdraws it.
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
     acceptedUserId: uuid("accepted_user_id").references(() => users.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
