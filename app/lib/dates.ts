@@ -40,3 +40,59 @@ export function zoneLabel(instant: Date | string, language: string, timeZone: st
   const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   return `${timeZone.replace(/_/g, " ")}, ${name}`;
 }
+
+/** Whether the runtime knows an IANA zone name ("Europe/Vienna"; "UTC"). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock date ("YYYY-MM-DD") and time ("HH:MM") of an instant in a zone. */
+export function wallClockIn(instant: Date | string, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show `date` `time` ("2020-08-14", "18:00").
+ * A time that does not exist (skipped by a spring-forward change) is read as the instant just
+ * after the gap; an ambiguous one (autumn) as the earlier of the two. Null for malformed input.
+ */
+export function instantFromWallClock(date: string, time: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!match || !clock || !isTimeZone(timeZone)) return null;
+  const wanted = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(clock[1]), Number(clock[2]));
+  if (Number.isNaN(wanted) || new Date(wanted).toISOString().slice(0, 10) !== date) return null;
+  const offsetAt = (instant: number) => {
+    const wall = wallClockIn(new Date(instant), timeZone);
+    const [y, m, d] = wall.date.split("-").map(Number);
+    const [h, min] = wall.time.split(":").map(Number);
+    return Date.UTC(y!, m! - 1, d!, h!, min!) - instant;
+  };
+  // Try the offsets in force a day either side: the earlier instant that shows the wanted time wins.
+  const candidates = [...new Set([offsetAt(wanted - 86_400_000), offsetAt(wanted), offsetAt(wanted + 86_400_000)])]
+    .map((offset) => wanted - offset)
+    .filter((instant) => offsetAt(instant) === wanted - instant)
+    .sort((a, b) => a - b);
+  if (candidates.length) return new Date(candidates[0]!);
+  // In a gap: read with the offset before the change, which lands just after the gap.
+  return new Date(wanted - offsetAt(wanted - 86_400_000));
+}

@@ -1,5 +1,8 @@
 import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Language } from "~/i18n/languages";
+import type { ConsultationInput } from "~/lib/consultation-forms";
 import { canMoveStatus, type ConsultationStatus } from "~/lib/consultation-status";
+import { instantFromWallClock } from "~/lib/dates";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
@@ -14,6 +17,7 @@ const {
   nonPapers,
   pointVersions,
   registrations,
+  users,
 } = schema;
 
 /**
@@ -221,4 +225,193 @@ export async function moveConsultationStatus(
     tx,
   );
   return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setting up a consultation (the secretariat)
+
+const settingsColumns = {
+  id: consultations.id,
+  meetingId: consultations.meetingId,
+  title: consultations.title,
+  status: consultations.status,
+  receiptPrefix: consultations.receiptPrefix,
+  workingLanguage: consultations.workingLanguage,
+  deadline: consultations.deadline,
+  crpSymbol: consultations.crpSymbol,
+  parentSession: consultations.parentSession,
+  parentSessionVenue: consultations.parentSessionVenue,
+  parentSessionStartDate: consultations.parentSessionStartDate,
+  parentSessionEndDate: consultations.parentSessionEndDate,
+  parentAgendaItemNumber: consultations.parentAgendaItemNumber,
+  parentAgendaItemTitle: consultations.parentAgendaItemTitle,
+  provisionalAgendaSymbol: consultations.provisionalAgendaSymbol,
+  reflectionApprovedOn: consultations.reflectionApprovedOn,
+  reflectionApprovalMethod: consultations.reflectionApprovalMethod,
+};
+
+/** A consultation's settings and chairs for the edit form; secretariat only. Two queries. */
+export async function getConsultationSettings(user: SessionUser, consultationId: string) {
+  if (user.role !== "secretariat") return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...settingsColumns, meetingTimeZone: meetings.timeZone })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(eq(consultations.id, consultationId));
+  if (!row) return null;
+  const chairs = await db
+    .select({ userId: consultationChairs.userId })
+    .from(consultationChairs)
+    .where(eq(consultationChairs.consultationId, consultationId));
+  return { ...row, chairIds: chairs.map((c) => c.userId) };
+}
+
+export type ConsultationSaveResult =
+  | { ok: true; id: string }
+  | {
+      ok: false;
+      reason: "not_found" | "meeting_not_found" | "receipt_prefix_taken" | "deadline_past" | "locked" | "chair_not_found";
+      field?: keyof ConsultationInput;
+    };
+
+function consultationValues(input: ConsultationInput, deadline: Date | null) {
+  return {
+    meetingId: input.meetingId,
+    title: input.title,
+    receiptPrefix: input.receiptPrefix,
+    workingLanguage: input.workingLanguage as Language,
+    deadline,
+    crpSymbol: input.crpSymbol || null,
+    parentSession: input.parentSession || null,
+    parentSessionVenue: input.parentSessionVenue || null,
+    parentSessionStartDate: input.parentSessionStartDate || null,
+    parentSessionEndDate: input.parentSessionEndDate || null,
+    parentAgendaItemNumber: input.parentAgendaItemNumber || null,
+    parentAgendaItemTitle: input.parentAgendaItemTitle || null,
+    provisionalAgendaSymbol: input.provisionalAgendaSymbol || null,
+    reflectionApprovedOn: input.reflectionApprovedOn || null,
+    reflectionApprovalMethod: input.reflectionApprovalMethod || null,
+  };
+}
+
+async function checkReferences(tx: Transaction, input: ConsultationInput, selfId: string | null) {
+  const [meeting] = await tx.select({ timeZone: meetings.timeZone }).from(meetings).where(eq(meetings.id, input.meetingId));
+  if (!meeting) return { error: { ok: false, reason: "meeting_not_found", field: "meetingId" } as const };
+  const [taken] = await tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(and(eq(consultations.receiptPrefix, input.receiptPrefix), selfId ? ne(consultations.id, selfId) : undefined));
+  if (taken) return { error: { ok: false, reason: "receipt_prefix_taken", field: "receiptPrefix" } as const };
+  if (input.chairIds.length) {
+    const chairs = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, input.chairIds), eq(users.role, "chair")));
+    if (chairs.length !== new Set(input.chairIds).size) {
+      return { error: { ok: false, reason: "chair_not_found", field: "chairIds" } as const };
+    }
+  }
+  const deadline =
+    input.deadlineDate && input.deadlineTime ? instantFromWallClock(input.deadlineDate, input.deadlineTime, meeting.timeZone) : null;
+  return { deadline };
+}
+
+/** A new draft consultation on a meeting, with its chairs; audit-logged. */
+export async function createConsultation(
+  user: SessionUser,
+  input: ConsultationInput,
+  ipAddress?: string | null,
+): Promise<ConsultationSaveResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const checked = await checkReferences(tx, input, null);
+    if (checked.error) return checked.error;
+    if (checked.deadline && checked.deadline.getTime() <= Date.now()) return { ok: false, reason: "deadline_past", field: "deadlineDate" };
+    const [row] = await tx
+      .insert(consultations)
+      .values({ ...consultationValues(input, checked.deadline ?? null), status: "draft", createdBy: user.id })
+      .returning({ id: consultations.id });
+    const id = row!.id;
+    if (input.chairIds.length) {
+      await tx.insert(consultationChairs).values([...new Set(input.chairIds)].map((userId) => ({ consultationId: id, userId })));
+    }
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "consultation.create",
+        entityType: "consultation",
+        entityId: id,
+        consultationId: id,
+        details: { title: input.title, receiptPrefix: input.receiptPrefix },
+        ipAddress,
+      },
+      tx,
+    );
+    return { ok: true, id };
+  });
+}
+
+/**
+ * Saves a consultation's settings. Nothing changes once compiled; the meeting and the receipt
+ * prefix only while draft (receipts carry the prefix); a new deadline must lie in the future.
+ * The audit entry names the fields that changed and the old and new deadline.
+ */
+export async function updateConsultation(
+  user: SessionUser,
+  consultationId: string,
+  input: ConsultationInput,
+  ipAddress?: string | null,
+): Promise<ConsultationSaveResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select(settingsColumns).from(consultations).where(eq(consultations.id, consultationId)).for("update");
+    if (!before) return { ok: false, reason: "not_found" };
+    if (before.status === "compiled") return { ok: false, reason: "locked" };
+    if (before.status !== "draft" && (input.meetingId !== before.meetingId || input.receiptPrefix !== before.receiptPrefix)) {
+      return { ok: false, reason: "locked", field: input.meetingId !== before.meetingId ? "meetingId" : "receiptPrefix" };
+    }
+    const checked = await checkReferences(tx, input, consultationId);
+    if (checked.error) return checked.error;
+    const deadline = checked.deadline ?? null;
+    const deadlineChanged = (deadline?.getTime() ?? null) !== (before.deadline?.getTime() ?? null);
+    if (deadlineChanged && deadline && deadline.getTime() <= Date.now()) return { ok: false, reason: "deadline_past", field: "deadlineDate" };
+    const next = consultationValues(input, deadline);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
+      key === "deadline" ? deadlineChanged : next[key] !== before[key as keyof typeof before],
+    );
+    const chairRows = await tx
+      .select({ userId: consultationChairs.userId })
+      .from(consultationChairs)
+      .where(eq(consultationChairs.consultationId, consultationId));
+    const oldChairs = new Set(chairRows.map((c) => c.userId));
+    const newChairs = new Set(input.chairIds);
+    const chairsChanged = oldChairs.size !== newChairs.size || [...newChairs].some((id) => !oldChairs.has(id));
+    if (!changed.length && !chairsChanged) return { ok: true, id: consultationId };
+    await tx.update(consultations).set({ ...next, updatedAt: new Date() }).where(eq(consultations.id, consultationId));
+    if (chairsChanged) {
+      await tx.delete(consultationChairs).where(eq(consultationChairs.consultationId, consultationId));
+      if (newChairs.size) {
+        await tx.insert(consultationChairs).values([...newChairs].map((userId) => ({ consultationId, userId })));
+      }
+    }
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "consultation.update",
+        entityType: "consultation",
+        entityId: consultationId,
+        consultationId,
+        details: {
+          changed: chairsChanged ? [...changed, "chairs"] : changed,
+          ...(deadlineChanged ? { deadline: { from: before.deadline?.toISOString() ?? null, to: deadline?.toISOString() ?? null } } : {}),
+        },
+        ipAddress,
+      },
+      tx,
+    );
+    return { ok: true, id: consultationId };
+  });
 }

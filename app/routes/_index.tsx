@@ -20,7 +20,14 @@ export default function Home() {
   const { t, i18n } = useTranslation("consultations");
   return (
     <section>
-      <h1>{t("home.title")}</h1>
+      <div className="page-title">
+        <h1>{t("home.title")}</h1>
+        {role === "secretariat" ? (
+          <Link to="/consultations/new" className="button">
+            {t("home.newConsultation")}
+          </Link>
+        ) : null}
+      </div>
       <p className="lead">{t(`home.intro.${role}`)}</p>
       {consultations.length === 0 ? (
         <p className="empty">{t("home.empty")}</p>

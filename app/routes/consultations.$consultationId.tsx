@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Deadline } from "~/components/deadline";
 import { PendingText } from "~/components/redline";
-import { StatusBadge } from "~/components/status-badge";
+import { StatusBadge, type ConsultationStatus } from "~/components/status-badge";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
 import { getConsultationForUser } from "~/models/consultation.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser, type UserRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.consultation.title} · Nonpaper` : "Nonpaper" },
@@ -84,6 +84,15 @@ export default function ConsultationPage() {
             </div>
           ) : null}
         </dl>
+        <ConsultationActions
+          consultationId={consultation.id}
+          meetingId={meeting.id}
+          status={consultation.status}
+          role={role}
+          pointCount={agendaItems.reduce((n, item) => n + item.points.length, 0)}
+          registeredCount={detail.registeredCount}
+          circulated={Boolean(nonPaper)}
+        />
       </header>
 
       <p className="note" lang={i18n.language}>
@@ -136,6 +145,95 @@ export default function ConsultationPage() {
         </section>
       ))}
     </article>
+  );
+}
+
+/**
+ * Where each role goes from here. The secretariat gets every setup page and, while the
+ * consultation is a draft, the next step it still needs; readers get the non-paper document.
+ */
+function ConsultationActions({
+  consultationId,
+  meetingId,
+  status,
+  role,
+  pointCount,
+  registeredCount,
+  circulated,
+}: {
+  consultationId: string;
+  meetingId: string;
+  status: ConsultationStatus;
+  role: UserRole;
+  pointCount: number;
+  registeredCount: number;
+  circulated: boolean;
+}) {
+  const { t } = useTranslation("consultations");
+  const base = `/consultations/${consultationId}`;
+  const documents = (
+    <>
+      <li>
+        <Link to={`${base}/non-paper`}>{t("actions.nonPaper")}</Link>
+      </li>
+      <li>
+        <a href={`${base}/non-paper.docx`} download>
+          {t("actions.nonPaperDocx")}
+        </a>
+      </li>
+    </>
+  );
+  if (role !== "secretariat") {
+    return circulated ? (
+      <ul className="actions" aria-label={t("facts.circulated")}>
+        {documents}
+      </ul>
+    ) : null;
+  }
+  const next =
+    status !== "draft"
+      ? null
+      : pointCount === 0
+        ? { to: `${base}/agenda`, label: t("actions.agenda") }
+        : registeredCount === 0
+          ? { to: `${base}/registrations`, label: t("actions.registrations") }
+          : { to: `${base}/circulate`, label: t("actions.circulate") };
+  return (
+    <nav className="actions-panel" aria-labelledby="secretariat-actions">
+      <h2 id="secretariat-actions" className="visually-hidden">
+        {t("actions.title")}
+      </h2>
+      {next ? (
+        <p className="next-step">
+          <Link to={next.to} className="button">
+            {t("actions.next", { step: next.label })}
+          </Link>
+        </p>
+      ) : null}
+      <ul className="actions">
+        {status !== "compiled" ? (
+          <li>
+            <Link to={`${base}/edit`}>{t("actions.edit")}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`/meetings/${meetingId}/edit?back=${encodeURIComponent(base)}`}>{t("actions.editMeeting")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/agenda`}>{t("actions.agenda")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/registrations`}>{t("actions.registrations")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/circulate`}>{status === "draft" ? t("actions.circulate") : t("actions.circulation")}</Link>
+        </li>
+        {documents}
+        <li>
+          <Link to={`${base}/audit`}>{t("actions.audit")}</Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

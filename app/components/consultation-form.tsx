@@ -1,0 +1,200 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES } from "~/i18n/languages";
+import { ConsultationSchema, type ConsultationInput } from "~/lib/consultation-forms";
+import { FormErrors } from "./form-errors";
+import { FormField } from "./form-field";
+
+type MeetingChoice = { id: string; body: string; symbolPrefix: string; session: string; timeZone: string };
+type ChairChoice = { id: string; name: string; email: string };
+
+/**
+ * Create or edit a consultation: what it is, the session of the parent body its CRP is for, how
+ * the reflection period was approved, and the deadline in the meeting's time zone.
+ */
+export function ConsultationForm({
+  lastResult,
+  defaultValue,
+  meetings,
+  chairs,
+  locked,
+  submitLabel,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Partial<Record<keyof ConsultationInput, string | string[]>>;
+  meetings: MeetingChoice[];
+  chairs: ChairChoice[];
+  /** After circulation the meeting and the receipt prefix no longer change. */
+  locked: boolean;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation("consultations");
+  const navigation = useNavigation();
+  const [form, fields] = useForm<ConsultationInput>({
+    id: "consultation",
+    lastResult,
+    defaultValue: { workingLanguage: "en", deadlineTime: "18:00", ...defaultValue } as Partial<ConsultationInput>,
+    constraint: getZodConstraint(ConsultationSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationSchema }),
+  });
+  const meetingId =
+    (typeof fields.meetingId.value === "string" ? fields.meetingId.value : undefined) ??
+    (typeof defaultValue?.meetingId === "string" ? defaultValue.meetingId : undefined);
+  const zone = meetings.find((m) => m.id === meetingId)?.timeZone;
+  const chairIds = new Set([fields.chairIds.value ?? defaultValue?.chairIds ?? []].flat());
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-grid">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <fieldset>
+        <legend>{t("consultationForm.what")}</legend>
+        <FormField field={fields.meetingId} label={t("consultationForm.meeting")}>
+          {locked ? (
+            <>
+              <input type="hidden" name={fields.meetingId.name} value={meetingId} />
+              <select id={fields.meetingId.id} value={meetingId} disabled>
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.symbolPrefix} · {m.session} · {m.body}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : (
+            <select {...getSelectProps(fields.meetingId)} dir="ltr">
+              <option value="">{t("consultationForm.chooseMeeting")}</option>
+              {meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.symbolPrefix} · {m.session} · {m.body}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {!locked ? (
+          <p className="field__help">
+            <Link to="/meetings/new">{t("consultationForm.newMeeting")}</Link>
+          </p>
+        ) : null}
+        <FormField field={fields.title} label={t("consultationForm.title")} help={t("consultationForm.titleHelp")}>
+          <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} lang="en" dir="ltr" />
+        </FormField>
+        <div className="form-row">
+          <FormField field={fields.receiptPrefix} label={t("consultationForm.receiptPrefix")} help={t("consultationForm.receiptPrefixHelp")}>
+            <input
+              {...getInputProps(fields.receiptPrefix, { type: "text", ariaDescribedBy: fields.receiptPrefix.descriptionId })}
+              readOnly={locked}
+              dir="ltr"
+            />
+          </FormField>
+          <FormField field={fields.workingLanguage} label={t("consultationForm.workingLanguage")}>
+            <select {...getSelectProps(fields.workingLanguage)}>
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.nativeName}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("consultationForm.deadline")}</legend>
+        <p className="field__help">
+          {zone ? t("consultationForm.deadlineZone", { zone: zone.replace(/_/g, " ") }) : t("consultationForm.deadlineZoneUnknown")}
+        </p>
+        <div className="form-row">
+          <FormField field={fields.deadlineDate} label={t("consultationForm.deadlineDate")}>
+            <input {...getInputProps(fields.deadlineDate, { type: "date" })} />
+          </FormField>
+          <FormField field={fields.deadlineTime} label={t("consultationForm.deadlineTime")}>
+            <input {...getInputProps(fields.deadlineTime, { type: "time" })} />
+          </FormField>
+        </div>
+        <div className="form-row">
+          <FormField field={fields.reflectionApprovedOn} label={t("consultationForm.reflectionApprovedOn")}>
+            <input {...getInputProps(fields.reflectionApprovedOn, { type: "date" })} />
+          </FormField>
+          <FormField
+            field={fields.reflectionApprovalMethod}
+            label={t("consultationForm.reflectionApprovalMethod")}
+            help={t("consultationForm.reflectionApprovalMethodHelp")}
+          >
+            <input
+              {...getInputProps(fields.reflectionApprovalMethod, {
+                type: "text",
+                ariaDescribedBy: fields.reflectionApprovalMethod.descriptionId,
+              })}
+              lang="en"
+              dir="ltr"
+            />
+          </FormField>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("consultationForm.crp")}</legend>
+        <p className="field__help">{t("consultationForm.crpHelp")}</p>
+        <div className="form-row">
+          <FormField field={fields.parentSession} label={t("consultationForm.parentSession")}>
+            <input {...getInputProps(fields.parentSession, { type: "text" })} lang="en" dir="ltr" />
+          </FormField>
+          <FormField field={fields.parentSessionVenue} label={t("consultationForm.parentSessionVenue")}>
+            <input {...getInputProps(fields.parentSessionVenue, { type: "text" })} lang="en" dir="ltr" />
+          </FormField>
+          <FormField field={fields.parentSessionStartDate} label={t("consultationForm.parentSessionStartDate")}>
+            <input {...getInputProps(fields.parentSessionStartDate, { type: "date" })} />
+          </FormField>
+          <FormField field={fields.parentSessionEndDate} label={t("consultationForm.parentSessionEndDate")}>
+            <input {...getInputProps(fields.parentSessionEndDate, { type: "date" })} />
+          </FormField>
+        </div>
+        <div className="form-row">
+          <FormField field={fields.parentAgendaItemNumber} label={t("consultationForm.parentAgendaItemNumber")}>
+            <input {...getInputProps(fields.parentAgendaItemNumber, { type: "text" })} dir="ltr" />
+          </FormField>
+          <FormField field={fields.parentAgendaItemTitle} label={t("consultationForm.parentAgendaItemTitle")}>
+            <input {...getInputProps(fields.parentAgendaItemTitle, { type: "text" })} lang="en" dir="ltr" />
+          </FormField>
+        </div>
+        <div className="form-row">
+          <FormField field={fields.provisionalAgendaSymbol} label={t("consultationForm.provisionalAgendaSymbol")}>
+            <input {...getInputProps(fields.provisionalAgendaSymbol, { type: "text" })} dir="ltr" />
+          </FormField>
+          <FormField field={fields.crpSymbol} label={t("consultationForm.crpSymbol")}>
+            <input {...getInputProps(fields.crpSymbol, { type: "text" })} dir="ltr" />
+          </FormField>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("consultationForm.chairs")}</legend>
+        {chairs.length === 0 ? (
+          <p className="empty">{t("consultationForm.noChairs")}</p>
+        ) : (
+          <ul className="checklist">
+            {chairs.map((chair) => (
+              <li key={chair.id}>
+                <label>
+                  <input type="checkbox" name={fields.chairIds.name} value={chair.id} defaultChecked={chairIds.has(chair.id)} />{" "}
+                  {chair.name} <span className="muted" dir="ltr">({chair.email})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FormErrors id={fields.chairIds.errorId} errors={fields.chairIds.errors} />
+      </fieldset>
+
+      <p>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {submitLabel}
+        </button>
+      </p>
+    </Form>
+  );
+}

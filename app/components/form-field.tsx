@@ -1,0 +1,29 @@
+import type { FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { FormErrors } from "./form-errors";
+
+/** A labelled control with its help text and errors, wired for screen readers. */
+export function FormField({
+  field,
+  label,
+  help,
+  children,
+}: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  help?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {help ? (
+        <p className="field__help" id={field.descriptionId}>
+          {help}
+        </p>
+      ) : null}
+      {children}
+      <FormErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MEETING_FORMATS, MeetingSchema, type MeetingInput } from "~/lib/consultation-forms";
+import { FormErrors } from "./form-errors";
+import { FormField } from "./form-field";
+import { TimeZoneOptions } from "./time-zone-options";
+
+/** Create or edit a meeting: body, symbol prefix, session, venue, dates, format, time zone. */
+export function MeetingForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Partial<MeetingInput>;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation("consultations");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "meeting",
+    lastResult,
+    defaultValue: { timeZone: "Europe/Vienna", format: "in_person", ...defaultValue },
+    constraint: getZodConstraint(MeetingSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-grid">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormField field={fields.body} label={t("meetingForm.body")} help={t("meetingForm.bodyHelp")}>
+        <input {...getInputProps(fields.body, { type: "text", ariaDescribedBy: fields.body.descriptionId })} lang="en" dir="ltr" />
+      </FormField>
+      <FormField field={fields.parentBody} label={t("meetingForm.parentBody")} help={t("meetingForm.parentBodyHelp")}>
+        <input {...getInputProps(fields.parentBody, { type: "text", ariaDescribedBy: fields.parentBody.descriptionId })} lang="en" dir="ltr" />
+      </FormField>
+      <div className="form-row">
+        <FormField field={fields.symbolPrefix} label={t("meetingForm.symbolPrefix")} help={t("meetingForm.symbolPrefixHelp")}>
+          <input {...getInputProps(fields.symbolPrefix, { type: "text", ariaDescribedBy: fields.symbolPrefix.descriptionId })} dir="ltr" />
+        </FormField>
+        <FormField field={fields.session} label={t("meetingForm.session")} help={t("meetingForm.sessionHelp")}>
+          <input {...getInputProps(fields.session, { type: "text", ariaDescribedBy: fields.session.descriptionId })} lang="en" dir="ltr" />
+        </FormField>
+      </div>
+      <div className="form-row">
+        <FormField field={fields.venue} label={t("meetingForm.venue")}>
+          <input {...getInputProps(fields.venue, { type: "text" })} lang="en" dir="ltr" />
+        </FormField>
+        <FormField field={fields.startDate} label={t("meetingForm.startDate")}>
+          <input {...getInputProps(fields.startDate, { type: "date" })} />
+        </FormField>
+        <FormField field={fields.endDate} label={t("meetingForm.endDate")}>
+          <input {...getInputProps(fields.endDate, { type: "date" })} />
+        </FormField>
+      </div>
+      <div className="form-row">
+        <FormField field={fields.format} label={t("meetingForm.format")}>
+          <select {...getSelectProps(fields.format)}>
+            {MEETING_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {t(`format.${format}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField field={fields.timeZone} label={t("meetingForm.timeZone")} help={t("meetingForm.timeZoneHelp")}>
+          <select {...getSelectProps(fields.timeZone, { ariaDescribedBy: fields.timeZone.descriptionId })} dir="ltr">
+            <TimeZoneOptions />
+          </select>
+        </FormField>
+      </div>
+      <p>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {submitLabel}
+        </button>
+      </p>
+    </Form>
+  );
+}

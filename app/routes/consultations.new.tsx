@@ -1,0 +1,68 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConsultationForm } from "~/components/consultation-form";
+import { ConsultationSchema, suggestReceiptPrefix } from "~/lib/consultation-forms";
+import { createConsultation } from "~/models/consultation.server";
+import { listChairUsers, listMeetings } from "~/models/meeting.server";
+import { clientAddress, requireRole } from "~/utils/auth.server";
+import { replyForRefusal } from "~/utils/consultation-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  const [meetings, chairs] = await Promise.all([listMeetings(), listChairUsers()]);
+  // Coming back from "New meeting": that meeting is chosen, with a receipt prefix suggested.
+  const chosen = meetings.find((m) => m.id === new URL(request.url).searchParams.get("meetingId"));
+  return {
+    meetings,
+    chairs,
+    defaults: chosen
+      ? {
+          meetingId: chosen.id,
+          receiptPrefix: suggestReceiptPrefix(chosen.symbolPrefix, chosen.session),
+          parentSessionVenue: chosen.venue,
+        }
+      : {},
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const submission = parseWithZod(await request.formData(), { schema: ConsultationSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await createConsultation(user, submission.value, clientAddress(context));
+  if (!result.ok) return data({ result: replyForRefusal(submission, result) }, { status: 400 });
+  // Next step for a new consultation: its agenda items and points.
+  throw redirect(`/consultations/${result.id}`);
+}
+
+export default function NewConsultationPage() {
+  const { meetings, chairs, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("consultations");
+  return (
+    <section className="form-page">
+      <p className="eyebrow">
+        <Link to="/">{t("home.title")}</Link>
+      </p>
+      <h1>{t("consultationForm.newTitle")}</h1>
+      <p className="lead">{t("consultationForm.newLead")}</p>
+      {meetings.length === 0 ? (
+        <p className="note">
+          {t("consultationForm.noMeetings")} <Link to="/meetings/new">{t("consultationForm.newMeeting")}</Link>
+        </p>
+      ) : null}
+      <ConsultationForm
+        lastResult={actionData?.result}
+        defaultValue={defaults}
+        meetings={meetings}
+        chairs={chairs}
+        locked={false}
+        submitLabel={t("consultationForm.create")}
+      />
+    </section>
+  );
+}
