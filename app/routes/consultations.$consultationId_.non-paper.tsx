@@ -1,4 +1,6 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import tinos400 from "@fontsource/tinos/400.css?url";
+import tinos700 from "@fontsource/tinos/700.css?url";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PendingText } from "~/components/redline";
@@ -10,6 +12,13 @@ import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.model.kind}: ${data.model.title} · Nonpaper` : "Nonpaper" },
+];
+
+// Tinos has the metrics of Times New Roman: the page breaks its lines as Word does the DOCX,
+// on machines without Times New Roman. Only this page loads it.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tinos400 },
+  { rel: "stylesheet", href: tinos700 },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
