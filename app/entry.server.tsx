@@ -6,14 +6,20 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "./i18n/i18next";
 import { isLanguage } from "./i18n/languages";
+import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
+import { isMailConfigured } from "./utils/mailer.server";
 import { resolveLanguage } from "./utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
 
-/** Called by app/server.ts at start-up: migrate and seed before the first request. */
+/**
+ * Called by app/server.ts at start-up: migrate and seed before the first request; then, when a
+ * mail server is configured, send the outbox every 30 s (its timer never delays a shutdown).
+ */
 export async function warmUp() {
   await databaseHandle();
+  if (isMailConfigured()) startNotificationDispatcher();
 }
 
 export default async function handleRequest(

@@ -16,6 +16,21 @@ const schema = z.object({
   TRUST_PROXY: booleanFlag.optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().optional(),
+  // Outgoing mail: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset:
+  // nothing is sent and the messages wait in the outbox page, to be copied by hand.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:$/.test(new URL(value).protocol), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Nonpaper <no-reply@nonpaper.invalid>"),
+  // The site's address for links in emails (https://nonpaper.example.org); else the request's origin.
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -37,4 +52,14 @@ export function env(): Env {
   }
   parsed = result.data;
   return parsed;
+}
+
+/** Forget the parsed settings, so that a test can change process.env and be seen. Tests only. */
+export function resetEnvForTests(): void {
+  parsed = undefined;
+}
+
+/** The absolute base of links in emails: PUBLIC_URL, else the origin the request came to. */
+export function publicBaseUrl(request: Request): string {
+  return env().PUBLIC_URL ?? new URL(request.url).origin;
 }

@@ -1,0 +1,74 @@
+// The email that tells a delegate a non-paper was circulated, in the delegate's own language
+// (locales/<lang>/circulation.json). Pure: data in, subject and plain-text body out.
+import type { TFunction } from "i18next";
+import { createI18n } from "~/i18n/i18next";
+import type { Language } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+
+export type CirculationMessageInput = {
+  language: Language;
+  /** Null for an invitee who gave no name. */
+  recipientName: string | null;
+  /** An invitee has no account yet: the text tells them to accept their invitation first. */
+  isInvitee: boolean;
+  /** The delegation's name in the recipient's language. */
+  delegationName: string;
+  /** Data in the working language (English), quoted as is. */
+  consultationTitle: string;
+  meetingName: string;
+  deadline: Date | string;
+  meetingTimeZone: string;
+  /** The recipient's own zone, when known. */
+  recipientTimeZone: string | null;
+  /** Absolute address of the consultation page. */
+  link: string;
+  /** The covering note verbale, in English, appended after the message. */
+  coveringNote: string;
+};
+
+export type MessageText = { subject: string; body: string };
+
+// One i18next instance per language for the life of the process: creating one per recipient
+// would cost more than the rest of the circulation.
+const translators = new Map<Language, TFunction>();
+function translator(language: Language): TFunction {
+  let t = translators.get(language);
+  if (!t) {
+    t = createI18n(language).getFixedT(language, "circulation");
+    translators.set(language, t);
+  }
+  return t;
+}
+
+export function circulationMessage(input: CirculationMessageInput): MessageText {
+  const t = translator(input.language) as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const deadlineHere = formatInstant(input.deadline, input.language, input.meetingTimeZone);
+  const showLocal = input.recipientTimeZone !== null && input.recipientTimeZone !== input.meetingTimeZone;
+  const lines = [
+    input.recipientName ? t("email.greetingNamed", { name: input.recipientName }) : t("email.greeting"),
+    "",
+    t("email.intro", { delegation: input.delegationName }),
+    "",
+    // English data on lines of their own, so right-to-left text does not reorder around them.
+    input.consultationTitle,
+    input.meetingName,
+    "",
+    t("email.deadline", { time: deadlineHere }),
+    ...(showLocal ? [t("email.deadlineLocal", { time: formatInstant(input.deadline, input.language, input.recipientTimeZone!) })] : []),
+    t("email.languages"),
+    "",
+    input.isInvitee ? t("email.linkInvitee") : t("email.linkDelegate"),
+    input.link,
+    "",
+    t("email.footer"),
+    "",
+    "────────────────────────────────────────",
+    t("email.noteHeading"),
+    "",
+    input.coveringNote,
+  ];
+  return {
+    subject: t("email.subject", { consultation: input.consultationTitle }),
+    body: `${lines.join("\n")}\n`,
+  };
+}

@@ -1,0 +1,209 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { directionOf, LANGUAGES } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+import { isUuid } from "~/lib/ids";
+import { kickNotificationDispatch, listOutbox, retryFailedNotifications, type OutboxStatus } from "~/models/outbox.server";
+import { clientAddress, requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · Nonpaper" }];
+
+// Repeated here (not imported from the model) because the page renders them in the browser too.
+const OUTBOX_STATUSES: OutboxStatus[] = ["pending", "sent", "failed"];
+const isStatus = (value: string | null): value is OutboxStatus => OUTBOX_STATUSES.includes(value as OutboxStatus);
+
+/** The filters in the address; anything malformed is ignored rather than an error. */
+function filtersOf(url: URL) {
+  const status = url.searchParams.get("status");
+  const consultation = url.searchParams.get("consultation");
+  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
+  return {
+    status: isStatus(status) ? status : null,
+    consultationId: isUuid(consultation) ? consultation : null,
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+function outboxHref(filters: { status: OutboxStatus | null; consultationId: string | null; page?: number }, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams();
+  if (filters.status) params.set("status", filters.status);
+  if (filters.consultationId) params.set("consultation", filters.consultationId);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const query = params.toString();
+  return query ? `/outbox?${query}` : "/outbox";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const url = new URL(request.url);
+  const filters = filtersOf(url);
+  const outbox = await listOutbox(user, filters);
+  if (!outbox) throw data({ reason: "forbidden" }, { status: 403 });
+  const retried = url.searchParams.get("retried");
+  return {
+    outbox,
+    filters,
+    readerTimeZone: user.timeZone ?? "UTC",
+    retried: retried !== null && /^\d+$/.test(retried) ? Number(retried) : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const form = await request.formData();
+  if (form.get("intent") !== "retry") throw data({ reason: "bad_request" }, { status: 400 });
+  const consultation = form.get("consultation");
+  const consultationId = typeof consultation === "string" && isUuid(consultation) ? consultation : null;
+  const result = await retryFailedNotifications(user, { consultationId, ipAddress: clientAddress(context) });
+  if (!result.ok) throw data({ reason: "forbidden" }, { status: 403 });
+  kickNotificationDispatch();
+  throw redirect(outboxHref({ status: null, consultationId }, { retried: String(result.count) }));
+}
+
+export default function OutboxPage() {
+  const { outbox, filters, readerTimeZone, retried } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation("circulation");
+  const when = (instant: string | Date | null) => (instant ? formatInstant(instant, i18n.language, readerTimeZone) : "—");
+  return (
+    <section className="outbox">
+      <h1>{t("outbox.title")}</h1>
+      <p className="lead">{t("outbox.intro")}</p>
+      <p className={`outbox__banner ${outbox.mailConfigured ? "outbox__banner--ok" : "outbox__banner--warning"}`} role="note">
+        {outbox.mailConfigured ? t("outbox.configured") : t("outbox.notConfigured")}
+      </p>
+      {retried !== null ? (
+        <p className="circulation-flash" role="status">
+          {retried > 0 ? t("outbox.retried", { count: retried }) : t("outbox.nothingToRetry")}
+        </p>
+      ) : null}
+
+      <Form method="get" className="compare-form outbox__filters">
+        <label>
+          {t("outbox.filterStatus")}{" "}
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("outbox.allStatuses")}</option>
+            {OUTBOX_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`outboxStatus.${status}`)} ({outbox.counts[status]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("outbox.filterConsultation")}{" "}
+          <select name="consultation" defaultValue={filters.consultationId ?? ""}>
+            <option value="">{t("outbox.allConsultations")}</option>
+            {outbox.consultations.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--secondary">
+          {t("outbox.show")}
+        </button>
+      </Form>
+
+      <div className="outbox__bar">
+        <p className="muted">{t("outbox.count", { count: outbox.total })}</p>
+        {outbox.counts.failed > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="retry" />
+            {filters.consultationId ? <input type="hidden" name="consultation" value={filters.consultationId} /> : null}
+            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+              {t("outbox.retry", { count: outbox.counts.failed })}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+
+      {outbox.messages.length === 0 ? (
+        <p className="empty">{t("outbox.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table outbox__table">
+            <caption className="visually-hidden">{t("outbox.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.recipient")}</th>
+                <th scope="col">{t("columns.message")}</th>
+                <th scope="col">{t("columns.consultation")}</th>
+                <th scope="col">{t("columns.status")}</th>
+                <th scope="col">{t("columns.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outbox.messages.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" className="outbox__recipient">
+                    <span dir="ltr">{m.recipientEmail}</span>
+                    <span className="outbox__meta" lang={m.language}>
+                      {LANGUAGES.find((l) => l.code === m.language)?.nativeName}
+                    </span>
+                  </th>
+                  <td>
+                    <span className="outbox__meta">{t(kindKey(m.kind))}</span>
+                    <details className="outbox__message">
+                      <summary lang={m.language} dir={directionOf(m.language)}>
+                        {m.subject}
+                      </summary>
+                      <pre className="outbox__body" lang={m.language} dir={directionOf(m.language)}>
+                        {m.body}
+                      </pre>
+                    </details>
+                  </td>
+                  <td lang="en" dir="ltr" className="outbox__consultation">
+                    {m.consultation ? <Link to={`/consultations/${m.consultation.id}/circulate`}>{m.consultation.title}</Link> : "—"}
+                  </td>
+                  <td>
+                    <span className={`badge outbox-status outbox-status--${m.status}`}>{t(`outboxStatus.${m.status}`)}</span>
+                    <span className="outbox__meta">{t("outbox.attempts", { count: m.attempts })}</span>
+                    {m.lastError ? (
+                      <span className="outbox-error" dir="ltr">
+                        {m.lastError}
+                      </span>
+                    ) : null}
+                    {m.sentAt ? <span className="outbox__meta">{t("outbox.sentAt", { time: when(m.sentAt) })}</span> : null}
+                    {m.status === "pending" && m.nextAttemptAt ? (
+                      <span className="outbox__meta">{t("outbox.nextAttempt", { time: when(m.nextAttemptAt) })}</span>
+                    ) : null}
+                  </td>
+                  <td className="outbox__time">{when(m.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {outbox.pages > 1 ? (
+        <nav className="outbox__pagination" aria-label={t("outbox.pages")}>
+          {outbox.page > 1 ? (
+            <Link to={outboxHref({ ...filters, page: outbox.page - 1 })} rel="prev">
+              {t("outbox.previous")}
+            </Link>
+          ) : null}
+          <span aria-current="page">{t("outbox.pageOf", { page: outbox.page, pages: outbox.pages })}</span>
+          {outbox.page < outbox.pages ? (
+            <Link to={outboxHref({ ...filters, page: outbox.page + 1 })} rel="next">
+              {t("outbox.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+const KNOWN_KINDS = ["consultation.circulated", "invitation"] as const;
+
+/** The label of a message kind; kinds added later show as "Other". */
+function kindKey(kind: string): `kinds.${"circulated" | "invitation" | "other"}` {
+  if (kind === KNOWN_KINDS[0]) return "kinds.circulated";
+  if (kind === KNOWN_KINDS[1]) return "kinds.invitation";
+  return "kinds.other";
+}
