@@ -20,6 +20,7 @@ export function AppHeader() {
               {t("nav.consultations")}
             </NavLink>
             {user.role === "secretariat" ? <NavLink to="/users">{t("nav.users")}</NavLink> : null}
+            {user.role === "secretariat" ? <NavLink to="/outbox">{t("nav.outbox")}</NavLink> : null}
           </nav>
         ) : null}
         <div className="app-header__tools">

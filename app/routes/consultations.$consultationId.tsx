@@ -19,16 +19,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A malformed id and one the user may not see both answer 404, revealing nothing.
   const detail = isUuid(params.consultationId) ? await getConsultationForUser(user, params.consultationId) : null;
   if (!detail) throw data({ reason: "not_found" }, { status: 404 });
-  return { detail, role: user.role, readerTimeZone: user.timeZone };
+  // Set by the circulate action's redirect: the confirmation the officer expects to see.
+  const circulated = Number(new URL(request.url).searchParams.get("circulated"));
+  return {
+    detail,
+    role: user.role,
+    readerTimeZone: user.timeZone,
+    circulatedNumber: Number.isSafeInteger(circulated) && circulated > 0 ? circulated : null,
+  };
 }
 
 export default function ConsultationPage() {
-  const { detail, role, readerTimeZone } = useLoaderData<typeof loader>();
+  const { detail, role, readerTimeZone, circulatedNumber } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
   const meeting = consultation.meeting;
   return (
     <article className="consultation">
+      {circulatedNumber && role === "secretariat" ? (
+        <p className="flash" role="status">
+          {t("flash.circulated", { number: circulatedNumber })} <Link to="/outbox">{t("flash.outbox")}</Link>
+        </p>
+      ) : null}
       <header className="consultation__header">
         <p className="eyebrow" lang="en">
           {meeting.symbolPrefix} · {meeting.body}
