@@ -63,9 +63,21 @@ const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 const ODD_SPACE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 // Invisible characters PDF extraction leaves behind. ZWJ/ZWNJ are kept: Arabic script needs them.
 const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+// A soft hyphen marks where a PDF broke a word. Inside a line it is dropped; at the end of a line
+// it stays until the wrapped lines are joined, where it joins the two halves without a space.
+const SOFT_HYPHEN = "\u00AD";
+const INNER_SOFT_HYPHEN = /\u00AD(?!\s*$)/g;
+// Typographic ligatures that PDF text extraction copies as single characters ("ﬁnancial").
+const LIGATURES: Record<string, string> = { "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st" };
+const LIGATURE = /[\uFB00-\uFB06]/g;
 
 function cleanLine(raw: string): string {
-  let s = raw.replace(INVISIBLE, "").replace(ODD_SPACE, " ").trim();
+  let s = raw
+    .replace(INVISIBLE, "")
+    .replace(INNER_SOFT_HYPHEN, "")
+    .replace(LIGATURE, (c) => LIGATURES[c] ?? c)
+    .replace(ODD_SPACE, " ")
+    .trim();
   // Some PDF-to-text converters emit Markdown: "### **A. Title**". UN text never uses these.
   s = s.replace(/^#{1,6}\s+/, "").replace(/^(?:\*\*|__)/, "").replace(/(?:\*\*|__)$/, "");
   return s.replace(/ {2,}/g, " ").trim();
@@ -96,13 +108,16 @@ const DEBRIS = [
   /^[-–—]\s*\d{1,4}\s*[-–—]$/, // "- 3 -"
   /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
   /^\d{1,4}\s*\/\s*\d{1,4}$/, // "2/5"
-  /^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\b/, // UN job number footer: "V.20-03456 2/5"
+  /^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\b/, // UN job number footer, odd page: "V.20-03456 3/5"
+  /^\d{1,4}\s*\/\s*\d{1,4}\s+(?:[A-Z]{1,2}\.)?\d{2}-\d{5}$/, // even page: "2/5 V.20-03456"
   /^[-_*=—–·•]{3,}$/, // separator rules
   /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, // a lone footnote mark
 ];
-// A document symbol alone on a line is a running page header, but only when it stands
-// alone between blank lines; inside wrapped text it could be real content.
-const SYMBOL_ONLY = /^[A-Z]{1,10}(?:\/[A-Za-z0-9.-]+){2,}$/;
+// A document symbol alone on a line is a running page header when a blank line or other page
+// furniture is next to it (PDF copies put header and footer lines together, often without blank
+// lines). Between two lines of text, or ending a sentence ("… in CTOC/COP/2020/3."), it is content.
+const SYMBOL_ONLY = /^[A-Z]{1,10}(?:\/[A-Za-z0-9.-]+){2,}(?<![.-])$/;
+const isFurniture = (s: string | undefined) => s === undefined || s === "" || DEBRIS.some((re) => re.test(s));
 
 // Footnotes carry content, so they are reported as ignored lines rather than dropped silently.
 const FOOTNOTE = [
@@ -128,7 +143,7 @@ function classify(lines: SourceLine[], i: number): LineKind {
   const s = lines[i]?.text ?? "";
   if (s === "") return { kind: "blank" };
   if (DEBRIS.some((re) => re.test(s))) return { kind: "debris" };
-  if (SYMBOL_ONLY.test(s) && !lines[i - 1]?.text && !lines[i + 1]?.text) return { kind: "debris" };
+  if (SYMBOL_ONLY.test(s) && (isFurniture(lines[i - 1]?.text) || isFurniture(lines[i + 1]?.text))) return { kind: "debris" };
   if (FOOTNOTE.some((re) => re.test(s))) return { kind: "footnote" };
 
   let m = RECOMMENDATION.exec(s);
@@ -175,7 +190,10 @@ interface Para {
   titleLike: boolean;
 }
 
-const paraText = (p: Para): string => p.segs.map((s) => s.text).join(" ");
+const paraText = (p: Para): string =>
+  p.segs
+    .reduce((text, seg) => (text === "" ? seg.text : text.endsWith(SOFT_HYPHEN) ? text.slice(0, -1) + seg.text : `${text} ${seg.text}`), "")
+    .replaceAll(SOFT_HYPHEN, "");
 
 // Closing quotes, brackets and footnote marks may follow the full stop: "thereto.”", "2020].¹".
 const TRAILING_CLOSERS = /[\s"”’'»)\]¹²³⁴⁵⁶⁷⁸⁹⁰*]+$/;

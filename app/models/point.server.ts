@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { isActive } from "~/lib/consultation-status";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
@@ -49,12 +50,14 @@ export async function getPointHistory(user: SessionUser, consultationId: string,
 
 export type RevisePointResult =
   | { ok: true; versionNumber: number }
-  | { ok: false; reason: "not_found" | "stale" | "unchanged"; currentVersion?: number; currentText?: string };
+  | { ok: false; reason: "not_found" | "wrong_status" | "stale" | "unchanged"; currentVersion?: number; currentText?: string };
 
 /**
  * A new version of a point's text; versions are never overwritten. `basedOnVersion` is the
  * version the officer edited: if someone saved another in between, nothing is written and the
- * caller shows both texts.
+ * caller shows both texts. While the consultation is a draft the new wording is being prepared
+ * for the non-paper (source "non_paper"); after circulation it is a "revision"; once the CRP is
+ * compiled, nothing changes ("wrong_status").
  */
 export async function revisePoint(
   user: SessionUser,
@@ -63,6 +66,15 @@ export async function revisePoint(
   if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // A share lock: revisions of different points go on together, but a circulation (which
+    // updates this row) waits for them, so the source below matches what was circulated.
+    const [consultation] = await tx
+      .select({ status: consultations.status })
+      .from(consultations)
+      .where(eq(consultations.id, input.consultationId))
+      .for("share");
+    if (!consultation) return { ok: false, reason: "not_found" } as const;
+    if (!isActive(consultation.status)) return { ok: false, reason: "wrong_status" } as const;
     const [point] = await tx
       .select({ id: discussionPoints.id })
       .from(discussionPoints)
@@ -87,7 +99,7 @@ export async function revisePoint(
       pointId: input.pointId,
       versionNumber,
       text: input.text,
-      source: "revision",
+      source: consultation.status === "draft" ? "non_paper" : "revision",
       authorId: user.id,
     });
     await recordAudit(
@@ -97,7 +109,7 @@ export async function revisePoint(
         entityType: "discussion_point",
         entityId: input.pointId,
         consultationId: input.consultationId,
-        details: { versionNumber },
+        details: { versionNumber, basedOnVersion: input.basedOnVersion },
         ipAddress: input.ipAddress ?? null,
       },
       tx,

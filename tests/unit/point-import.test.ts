@@ -359,6 +359,47 @@ describe("parseDiscussionPoints on synthetic text", () => {
     expect(result.warnings).toEqual([{ code: "ignored_line", line: 1, detail: "I. Introduction" }]);
   });
 
+  it("joins a word broken by a soft hyphen at a line end, and drops soft hyphens inside lines", () => {
+    const text = "A. Other matters\n\n(a) States should provide extra\u00ADbudg\u00AD\netary resources to the Secre\u00AD\n\n12\n\ntariat.";
+    expect(parseDiscussionPoints(text).agendaItems[0]?.points).toEqual([
+      { label: "(a)", text: "States should provide extrabudgetary resources to the Secretariat." },
+    ]);
+  });
+
+  it("replaces typographic ligatures copied from a PDF", () => {
+    const point = parseDiscussionPoints("(a) States should provide \uFB01nancial and e\uFB00ective support.").agendaItems[0]?.points[0];
+    expect(point?.text).toBe("States should provide financial and effective support.");
+  });
+
+  it("drops a page header and an even-page footer that a PDF copy puts between wrapped lines without blank lines", () => {
+    const text = [
+      "A. Other matters",
+      "",
+      "(a) States should update the SHERLOC knowledge",
+      "2/5 V.20-03774",
+      "CTOC/COP/WG.2/2020/3",
+      "management portal.",
+      "(b) UNODC should assist the",
+      "V.20-03774 3/5",
+      "CTOC/COP/WG.2/2020/3",
+      "States.",
+    ].join("\n");
+    const result = parseDiscussionPoints(text);
+    expect(result.agendaItems[0]?.points).toEqual([
+      { label: "(a)", text: "States should update the SHERLOC knowledge management portal." },
+      { label: "(b)", text: "UNODC should assist the States." },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("keeps a document symbol that is part of the text", () => {
+    const text = "A. Other matters\n\n(a) States should consider the proposals contained in\nCTOC/COP/WG.2/2020/3.\n\n(b) States should note\nCTOC/COP/WG.2/2020/4\nand act.";
+    expect(parseDiscussionPoints(text).agendaItems[0]?.points).toEqual([
+      { label: "(a)", text: "States should consider the proposals contained in CTOC/COP/WG.2/2020/3." },
+      { label: "(b)", text: "States should note CTOC/COP/WG.2/2020/4 and act." },
+    ]);
+  });
+
   it("keeps hyphens at line ends as they are", () => {
     const points = parseDiscussionPoints("(a) gender-\nsensitive data.").agendaItems[0]?.points;
     expect(points?.[0]?.text).toBe("gender- sensitive data.");
