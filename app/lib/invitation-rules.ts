@@ -1,0 +1,47 @@
+// Invitations of delegates: lifetime, states, links and the form's choices. Pure, no I/O.
+import type { Language } from "~/i18n/languages";
+
+/** How long an invitation link can be used. */
+export const INVITATION_LIFETIME_DAYS = 14;
+export const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
+
+/** Password length accepted when an invitee creates the account. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** Longest name and email address accepted. */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_EMAIL_LENGTH = 320;
+
+export type InvitationState = "pending" | "expired" | "accepted" | "revoked";
+
+/** Where an invitation stands at `now`: accepted and revoked are final, then expiry counts. */
+export function invitationState(
+  invitation: { expiresAt: Date | string; acceptedAt: Date | string | null; revokedAt: Date | string | null },
+  now: Date = new Date(),
+): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  return new Date(invitation.expiresAt).getTime() <= now.getTime() ? "expired" : "pending";
+}
+
+/**
+ * Tokens are 32 random bytes in base64url (43 characters). Anything else is not looked up: it
+ * cannot be a token, and the page says "unknown" as for any other.
+ */
+export function isInvitationTokenShape(token: string | undefined | null): token is string {
+  return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** The absolute one-time link; ?lng= opens the page in the invitee's language. */
+export function invitationLink(origin: string, token: string, language: Language): string {
+  return `${origin.replace(/\/+$/, "")}/invitations/${token}?lng=${language}`;
+}
+
+/**
+ * The time zones offered on the acceptance form: UTC, then every IANA zone the runtime knows.
+ * Computed on the server and sent with the page, so the browser renders the same list.
+ */
+export function timeZoneChoices(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+}

@@ -1,0 +1,354 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Language } from "~/i18n/languages";
+import { canChangeRegistrations, type Participation } from "~/lib/registration-review";
+import { recordAudit } from "~/models/audit.server";
+import type { Transaction } from "~/models/consultation.server";
+import type { SessionUser } from "~/models/user.server";
+import { getDb, schema, type Database } from "~/utils/db.server";
+
+const { consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
+
+const delegationNameColumns = {
+  nameAr: delegations.nameAr,
+  nameZh: delegations.nameZh,
+  nameEn: delegations.nameEn,
+  nameFr: delegations.nameFr,
+  nameRu: delegations.nameRu,
+  nameEs: delegations.nameEs,
+};
+
+/**
+ * Everything the registrations page shows, for the secretariat only (null otherwise, or when the
+ * consultation does not exist). Five queries however many delegations, delegates and invitations:
+ * the consultation, then in parallel the registrations, the delegates of registered delegations,
+ * their invitations, and the full list of delegations (for the picker and for matching names).
+ */
+export async function getRegistrationsPage(user: SessionUser, consultationId: string) {
+  if (user.role !== "secretariat") return null;
+  const db = await getDb();
+  const [consultation] = await db
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      meeting: {
+        body: meetings.body,
+        symbolPrefix: meetings.symbolPrefix,
+        session: meetings.session,
+        timeZone: meetings.timeZone,
+      },
+    })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(eq(consultations.id, consultationId));
+  if (!consultation) return null;
+
+  const registeredHere = and(
+    eq(registrations.consultationId, consultationId),
+    eq(registrations.delegationId, users.delegationId),
+  );
+  const [registered, delegates, invited, allDelegations] = await Promise.all([
+    db
+      .select({
+        id: registrations.id,
+        participation: registrations.participation,
+        createdAt: registrations.createdAt,
+        // Removal is refused once the delegation has a submission (even a draft) here.
+        hasSubmission: sql<boolean>`exists (select 1 from ${submissions} where ${submissions.consultationId} = ${registrations.consultationId} and ${submissions.delegationId} = ${registrations.delegationId})`,
+        delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      })
+      .from(registrations)
+      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+      .where(eq(registrations.consultationId, consultationId))
+      .orderBy(asc(delegations.nameEn)),
+    db
+      .select({
+        id: users.id,
+        delegationId: users.delegationId,
+        name: users.name,
+        email: users.email,
+        language: users.language,
+        timeZone: users.timeZone,
+        disabledAt: users.disabledAt,
+      })
+      .from(users)
+      .innerJoin(registrations, registeredHere)
+      .where(eq(users.role, "delegate"))
+      .orderBy(asc(users.name)),
+    db
+      .select({
+        id: invitations.id,
+        delegationId: invitations.delegationId,
+        email: invitations.email,
+        name: invitations.name,
+        language: invitations.language,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+      })
+      .from(invitations)
+      .innerJoin(
+        registrations,
+        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)),
+      )
+      // Replaced or withdrawn links are history (the audit log keeps them), not work to do.
+      .where(isNull(invitations.revokedAt))
+      .orderBy(desc(invitations.createdAt)),
+    db
+      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, formalNameEn: delegations.formalNameEn })
+      .from(delegations)
+      .orderBy(asc(delegations.nameEn)),
+  ]);
+  return { consultation, registered, delegates, invitations: invited, delegations: allDelegations };
+}
+
+/** The delegations (id and code) registered for a consultation: one query. */
+export async function listRegisteredDelegationIds(consultationId: string): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ delegationId: registrations.delegationId })
+    .from(registrations)
+    .where(eq(registrations.consultationId, consultationId));
+  return new Set(rows.map((r) => r.delegationId));
+}
+
+/** Every delegation with its names in six languages, for matching pasted names: one query. */
+export async function listDelegationsForMatching() {
+  const db = await getDb();
+  return db
+    .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, formalNameEn: delegations.formalNameEn })
+    .from(delegations)
+    .orderBy(asc(delegations.nameEn));
+}
+
+type Refusal = "not_found" | "wrong_status";
+
+/**
+ * Reads the consultation's status under a share lock, so that a status move (an UPDATE) waits
+ * for this transaction and a registration never slips in after closing.
+ */
+async function lockedStatus(tx: Transaction, consultationId: string) {
+  const [row] = await tx
+    .select({ status: consultations.status })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId))
+    .for("share");
+  return row?.status ?? null;
+}
+
+export type RegisterResult =
+  | { ok: true; added: string[]; alreadyRegistered: string[] }
+  | { ok: false; reason: Refusal | "unknown_delegation" };
+
+/**
+ * Registers delegations (by id) with one participation. Idempotent: delegations already
+ * registered stay as they are and are reported back. Audited as "registration.create" with
+ * the codes added, in the same transaction.
+ */
+export async function registerDelegations(
+  user: SessionUser,
+  input: { consultationId: string; delegationIds: string[]; participation: Participation; ipAddress?: string | null },
+): Promise<RegisterResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const wanted = [...new Set(input.delegationIds)];
+  if (!wanted.length) return { ok: false, reason: "unknown_delegation" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const status = await lockedStatus(tx, input.consultationId);
+    if (!status) return { ok: false, reason: "not_found" } as const;
+    if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
+    const found = await tx
+      .select({ id: delegations.id, code: delegations.code })
+      .from(delegations)
+      .where(inArray(delegations.id, wanted));
+    if (found.length !== wanted.length) return { ok: false, reason: "unknown_delegation" } as const;
+    const inserted = await tx
+      .insert(registrations)
+      .values(
+        found.map((d) => ({
+          consultationId: input.consultationId,
+          delegationId: d.id,
+          participation: input.participation,
+          registeredBy: user.id,
+        })),
+      )
+      .onConflictDoNothing({ target: [registrations.consultationId, registrations.delegationId] })
+      .returning({ delegationId: registrations.delegationId });
+    const addedIds = new Set(inserted.map((r) => r.delegationId));
+    const added = found.filter((d) => addedIds.has(d.id)).map((d) => d.code).sort();
+    const alreadyRegistered = found.filter((d) => !addedIds.has(d.id)).map((d) => d.code).sort();
+    if (added.length) {
+      await recordAudit(
+        {
+          actorId: user.id,
+          action: "registration.create",
+          entityType: "consultation",
+          entityId: input.consultationId,
+          consultationId: input.consultationId,
+          details: { codes: added, participation: input.participation },
+          ipAddress: input.ipAddress ?? null,
+        },
+        tx,
+      );
+    }
+    return { ok: true, added, alreadyRegistered } as const;
+  });
+}
+
+export type RemoveResult = { ok: true; code: string } | { ok: false; reason: Refusal | "has_submission" };
+
+/**
+ * Removes a registration while the consultation is a draft or open, and only when the
+ * delegation has no submission (draft or submitted) for it: its comments must not be orphaned.
+ */
+export async function removeRegistration(
+  user: SessionUser,
+  input: { consultationId: string; delegationId: string; ipAddress?: string | null },
+): Promise<RemoveResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const status = await lockedStatus(tx, input.consultationId);
+    if (!status) return { ok: false, reason: "not_found" } as const;
+    const [registration] = await tx
+      .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
+      .from(registrations)
+      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+      .where(and(eq(registrations.consultationId, input.consultationId), eq(registrations.delegationId, input.delegationId)))
+      .for("update", { of: registrations });
+    if (!registration) return { ok: false, reason: "not_found" } as const;
+    if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
+    // One statement: the registration goes only if no submission exists at that moment.
+    const deleted = await tx
+      .delete(registrations)
+      .where(
+        and(
+          eq(registrations.id, registration.id),
+          sql`not exists (select 1 from ${submissions} where ${submissions.consultationId} = ${input.consultationId} and ${submissions.delegationId} = ${input.delegationId})`,
+        ),
+      )
+      .returning({ id: registrations.id });
+    if (!deleted.length) return { ok: false, reason: "has_submission" } as const;
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "registration.delete",
+        entityType: "registration",
+        entityId: registration.id,
+        consultationId: input.consultationId,
+        details: { code: registration.code, participation: registration.participation },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, code: registration.code } as const;
+  });
+}
+
+export type ParticipationResult = { ok: true } | { ok: false; reason: Refusal | "unchanged" };
+
+/** Changes how a registered delegation takes part; audited as "registration.update". */
+export async function changeParticipation(
+  user: SessionUser,
+  input: { consultationId: string; delegationId: string; participation: Participation; ipAddress?: string | null },
+): Promise<ParticipationResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const status = await lockedStatus(tx, input.consultationId);
+    if (!status) return { ok: false, reason: "not_found" } as const;
+    const [registration] = await tx
+      .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
+      .from(registrations)
+      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+      .where(and(eq(registrations.consultationId, input.consultationId), eq(registrations.delegationId, input.delegationId)))
+      .for("update", { of: registrations });
+    if (!registration) return { ok: false, reason: "not_found" } as const;
+    if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
+    if (registration.participation === input.participation) return { ok: false, reason: "unchanged" } as const;
+    await tx.update(registrations).set({ participation: input.participation }).where(eq(registrations.id, registration.id));
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "registration.update",
+        entityType: "registration",
+        entityId: registration.id,
+        consultationId: input.consultationId,
+        details: { code: registration.code, from: registration.participation, to: input.participation },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true } as const;
+  });
+}
+
+export type DelegateRecipient = {
+  userId: string;
+  email: string;
+  name: string;
+  language: Language;
+  timeZone: string | null;
+  delegationId: string;
+};
+
+export type InvitationRecipient = {
+  invitationId: string;
+  email: string;
+  name: string | null;
+  language: Language;
+  delegationId: string;
+};
+
+/**
+ * Who is told about the consultation (circulation): for every registered delegation, its active
+ * delegate accounts and its pending, unexpired invitations. Two queries, in the caller's
+ * transaction (or any database handle).
+ */
+export async function listRecipientsForConsultation(
+  tx: Pick<Database, "select">,
+  consultationId: string,
+): Promise<{ delegates: DelegateRecipient[]; invitations: InvitationRecipient[] }> {
+  const [delegateRows, invitationRows] = [
+    await tx
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        language: users.language,
+        timeZone: users.timeZone,
+        delegationId: registrations.delegationId,
+      })
+      .from(users)
+      .innerJoin(
+        registrations,
+        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId)),
+      )
+      .where(and(eq(users.role, "delegate"), isNull(users.disabledAt)))
+      .orderBy(asc(users.email)),
+    await tx
+      .select({
+        invitationId: invitations.id,
+        email: invitations.email,
+        name: invitations.name,
+        language: invitations.language,
+        delegationId: registrations.delegationId,
+      })
+      .from(invitations)
+      .innerJoin(
+        registrations,
+        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)),
+      )
+      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+      .orderBy(asc(invitations.email)),
+  ];
+  return { delegates: delegateRows, invitations: invitationRows };
+}
+
+/** The consultation's status, or null when there is no such consultation: one query. */
+export async function findConsultationStatus(consultationId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, consultationId));
+  return row?.status ?? null;
+}
