@@ -54,16 +54,15 @@ export type RecipientInvitation = {
   email: string;
   name: string | null;
   language: Language;
-  /** Optional so that registration.server.ts's list (which has no zone for invitees) also fits. */
-  timeZone?: string | null;
+  timeZone: string | null;
   delegationId: string;
 };
 
 /**
  * Who a circulation notifies: the active delegate accounts of every registered delegation and
  * the pending, unexpired delegate invitations. Two queries.
- * Same shape as `listRecipientsForConsultation` in app/models/registration.server.ts, plus the
- * invitee's time zone (so their email gives the deadline in their time too) and a role check.
+ * Invitees have a time zone when the secretariat gave one, so their email gives the deadline in
+ * their time too.
  */
 export async function listCirculationRecipients(
   db: Reader,

@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { Language } from "~/i18n/languages";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { canChangeRegistrations, type Participation } from "~/lib/registration-review";
 import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema } from "~/utils/db.server";
 
 const { consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
 
@@ -282,68 +281,6 @@ export async function changeParticipation(
     );
     return { ok: true } as const;
   });
-}
-
-export type DelegateRecipient = {
-  userId: string;
-  email: string;
-  name: string;
-  language: Language;
-  timeZone: string | null;
-  delegationId: string;
-};
-
-export type InvitationRecipient = {
-  invitationId: string;
-  email: string;
-  name: string | null;
-  language: Language;
-  delegationId: string;
-};
-
-/**
- * Who is told about the consultation (circulation): for every registered delegation, its active
- * delegate accounts and its pending, unexpired invitations. Two queries, in the caller's
- * transaction (or any database handle).
- */
-export async function listRecipientsForConsultation(
-  tx: Pick<Database, "select">,
-  consultationId: string,
-): Promise<{ delegates: DelegateRecipient[]; invitations: InvitationRecipient[] }> {
-  const [delegateRows, invitationRows] = [
-    await tx
-      .select({
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        language: users.language,
-        timeZone: users.timeZone,
-        delegationId: registrations.delegationId,
-      })
-      .from(users)
-      .innerJoin(
-        registrations,
-        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId)),
-      )
-      .where(and(eq(users.role, "delegate"), isNull(users.disabledAt)))
-      .orderBy(asc(users.email)),
-    await tx
-      .select({
-        invitationId: invitations.id,
-        email: invitations.email,
-        name: invitations.name,
-        language: invitations.language,
-        delegationId: registrations.delegationId,
-      })
-      .from(invitations)
-      .innerJoin(
-        registrations,
-        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)),
-      )
-      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
-      .orderBy(asc(invitations.email)),
-  ];
-  return { delegates: delegateRows, invitations: invitationRows };
 }
 
 /** The consultation's status, or null when there is no such consultation: one query. */

@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     segments,
     stats: redlineStats(segments),
     openBrackets: countOpenBrackets(textOf(latest)),
-    canEdit: user.role === "secretariat",
+    canEdit: user.role === "secretariat" && history.point.consultation.status !== "compiled",
   };
 }
 
@@ -86,6 +86,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`?from=${result.versionNumber - 1 || 1}&to=${result.versionNumber}`);
   }
   if (result.reason === "not_found") throw data({ reason: "not_found" }, { status: 404 });
+  if (result.reason === "wrong_status") {
+    return data({ result: submission.reply({ formErrors: ["consultations:errors.locked"] }), conflict: null }, { status: 409 });
+  }
   if (result.reason === "unchanged") {
     return data({ result: submission.reply({ formErrors: ["consultations:errors.unchanged"] }), conflict: null }, { status: 400 });
   }
@@ -171,7 +174,8 @@ export default function PointHistoryPage() {
           <h2 id="edit-title">{t("history.edit")}</h2>
           <p className="muted">{t("history.editHelp")}</p>
           <Form method="post" {...getFormProps(form)} className="stack">
-            <input type="hidden" name="basedOnVersion" value={current.versionNumber} />
+            {/* After a conflict the officer has seen the other version: the next save builds on it. */}
+            <input type="hidden" name="basedOnVersion" value={actionData?.conflict?.currentVersion ?? current.versionNumber} />
             <FormErrors id={form.errorId} errors={form.errors} />
             {actionData?.conflict ? (
               <div className="conflict" role="status">

@@ -12,6 +12,7 @@ useTestDatabase();
 
 const userByEmail = async (email: string) => (await getUserById(await userIdByEmail(email)))!;
 const context = { clientAddress: "127.0.0.1" };
+const form = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields) });
 
 async function pointOf2020(index: number) {
   const consultationId = await consultationIdByPrefix("CTOC-2020");
@@ -101,7 +102,6 @@ describe("point versions", () => {
 });
 
 describe("point history page", () => {
-  const form = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields) });
 
   it("loader: 403 for delegates, 404 for a point outside the consultation, a redline for the chair", async () => {
     const { consultationId, point } = await pointOf2020(6);
@@ -150,5 +150,27 @@ describe("point history page", () => {
     expect(response.headers.get("Location")).toBe("?from=1&to=2");
     const history = await getPointHistory(await userByEmail("secretariat@nonpaper.test"), consultationId, point.id);
     expect(history!.versions[1]!.text).toBe(`${point.text} [New sentence.]`);
+  });
+});
+
+describe("once the CRP is compiled", () => {
+  it("the point-history page offers no edit and its action refuses a revision with 409", async () => {
+    const consultationId = await consultationIdByPrefix("CTOC-2023");
+    const db = await getDb();
+    // The 2023 demo is closed; compile it.
+    await db.update(schema.consultations).set({ status: "compiled" }).where(eq(schema.consultations.id, consultationId));
+    const detail = await getConsultationForUser(await userByEmail("secretariat@nonpaper.test"), consultationId);
+    const point = detail!.agendaItems[0]!.points[0]!;
+    const params = { consultationId, pointId: point.id };
+    const path = `/consultations/${consultationId}/points/${point.id}`;
+    const page = await loader({ request: await requestAs("secretariat@nonpaper.test", path), params, context });
+    expect(page.canEdit).toBe(false);
+    const refused = await action({
+      request: await requestAs("secretariat@nonpaper.test", path, form({ text: "Changed after compilation.", basedOnVersion: "1" })),
+      params,
+      context,
+    });
+    expect(statusOf(refused)).toBe(409);
+    expect(await versionCount(point.id)).toBe(1);
   });
 });

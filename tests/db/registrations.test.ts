@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { readReferenceReport } from "../../db/files";
 import { getUserById } from "~/models/user.server";
-import { listRecipientsForConsultation, registerDelegations } from "~/models/registration.server";
+import { registerDelegations } from "~/models/registration.server";
 import { action, loader } from "~/routes/consultations.$consultationId_.registrations";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 import { getDb, schema } from "~/utils/db.server";
@@ -405,37 +405,5 @@ describe("bounded number of queries", () => {
     // Sign-in check (2) + consultation (1) + registrations, delegates, invitations, delegations (4).
     expect(largeCount).toBeGreaterThanOrEqual(5);
     expect(largeCount).toBeLessThanOrEqual(7);
-  });
-});
-
-describe("recipients for circulation", () => {
-  it("lists active delegates and pending unexpired invitations of registered delegations, in two queries", async () => {
-    const db = await getDb();
-    const id = await draft(["NZL", "ISL"]);
-    const [nzl, isl, fji] = await ids(["NZL", "ISL", "FJI"]);
-    await db.insert(schema.users).values([
-      { email: "nz1@example.org", name: "NZ One", role: "delegate", delegationId: nzl!, language: "en", timeZone: "Pacific/Auckland" },
-      { email: "nz-off@example.org", name: "NZ Off", role: "delegate", delegationId: nzl!, disabledAt: new Date() },
-      { email: "fj@example.org", name: "FJ", role: "delegate", delegationId: fji! },
-    ]);
-    const day = 86_400_000;
-    await db.insert(schema.invitations).values([
-      { email: "is-pending@example.org", name: "IS", role: "delegate", delegationId: isl!, language: "fr", tokenHash: "r1", expiresAt: new Date(Date.now() + day) },
-      { email: "is-expired@example.org", role: "delegate", delegationId: isl!, tokenHash: "r2", expiresAt: new Date(Date.now() - day) },
-      { email: "is-revoked@example.org", role: "delegate", delegationId: isl!, tokenHash: "r3", expiresAt: new Date(Date.now() + day), revokedAt: new Date() },
-      { email: "is-accepted@example.org", role: "delegate", delegationId: isl!, tokenHash: "r4", expiresAt: new Date(Date.now() + day), acceptedAt: new Date() },
-      { email: "fj-pending@example.org", role: "delegate", delegationId: fji!, tokenHash: "r5", expiresAt: new Date(Date.now() + day) },
-    ]);
-    // In the caller's transaction, as circulation will call it.
-    const recipients = await db.transaction((tx) => listRecipientsForConsultation(tx, id));
-    // (Other tests give these delegations delegates too: look only at this test's addresses.)
-    const mine = <T extends { email: string }>(rows: T[]) => rows.filter((r) => !r.email.startsWith("bulk-"));
-    expect(mine(recipients.delegates)).toEqual([
-      { userId: expect.any(String), email: "nz1@example.org", name: "NZ One", language: "en", timeZone: "Pacific/Auckland", delegationId: nzl },
-    ]);
-    expect(mine(recipients.invitations)).toEqual([
-      { invitationId: expect.any(String), email: "is-pending@example.org", name: "IS", language: "fr", delegationId: isl },
-    ]);
-    expect(await countQueries(() => listRecipientsForConsultation(db, id))).toBe(2);
   });
 });
