@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser } from "@playwright/test";
+import mammoth from "mammoth";
+import { createMeetingAndConsultation, DEMO, expectAccessible, signIn } from "./support";
+
+// The annex of the 2020 draft report, as an officer copies it out of the PDF.
+const report = readFileSync(path.resolve("db/seed-data/reference/wg2-2020-draft-report.txt"), "utf8");
+const annex = report.slice(report.indexOf("A. Updating the legislative records"), report.indexOf("III. Organization of the meeting"));
+
+const TITLE = "Discussion points circulated in the journey";
+
+/** Every setup page of the consultation answers `status` to this reader. */
+async function expectDenied(browser: Browser, email: string, consultationUrl: string, status: number) {
+  const page = await browser.newPage();
+  await signIn(page, email);
+  for (const suffix of ["/edit", "/agenda", "/agenda/import", "/registrations", "/circulate", "/audit"]) {
+    const response = await page.goto(consultationUrl + suffix);
+    expect(response?.status(), `${email} ${suffix}`).toBe(status);
+  }
+  const outbox = await page.goto("/outbox");
+  expect(outbox?.status(), `${email} /outbox`).toBe(403);
+  // A form posted by hand is refused just the same, and circulates nothing.
+  const forged = await page.request.post(consultationUrl + "/circulate", {
+    form: { intent: "circulate", confirm: "on", coveringNote: "Forged." },
+    maxRedirects: 0,
+  });
+  expect([403, 404], `${email} forged circulate`).toContain(forged.status());
+  await page.close();
+}
+
+test("the secretariat goes from a pasted annex to a circulated non-paper with notifications; chair and delegate cannot", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.secretariat);
+  await createMeetingAndConsultation(page, TITLE, "E2E-JOURNEY");
+  const consultationUrl = new URL(page.url()).pathname;
+
+  // Before circulation the chair and the delegate cannot touch any of it.
+  await expectDenied(browser, DEMO.chair, consultationUrl, 403);
+  await expectDenied(browser, DEMO.peru, consultationUrl, 403);
+
+  // 1. Paste the annex, review what was found, save.
+  await page.getByRole("link", { name: "Next step: Agenda items and points" }).click();
+  await page.getByRole("link", { name: "Paste from a report" }).click();
+  await page.getByLabel("Text of the report's annex or recommendations section").fill(annex);
+  await page.getByRole("button", { name: "Split into agenda items and points" }).click();
+  await expect(page.getByRole("heading", { name: "Check the agenda items and points" })).toBeVisible();
+  await expect(page.getByText("Found in the pasted text: 3 agenda items, 7 points.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save to the consultation" }).click();
+  await expect(page.getByText(/Saved: 3 agenda items and 7 points/)).toBeVisible();
+
+  // 2. Edit point (b) and read the redline.
+  await page.goto(consultationUrl);
+  const pointB = page.locator("li.point").filter({ hasText: "dissemination plan" });
+  await pointB.getByRole("link", { name: "History and redline" }).click();
+  const text = page.getByLabel("Text of point (b)");
+  await text.fill((await text.inputValue()).replace("should develop", "should [develop and implement]"));
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page).toHaveURL(/\?from=1&to=2$/);
+  const inserted = (await page.locator(".redline ins").allTextContents()).join(" ");
+  expect(inserted.replace(/Inserted text:|End of insertion\./g, "").replace(/\s+/g, " ").trim()).toBe("[ and implement]");
+  await expect(page.locator(".redline del")).toHaveCount(0);
+
+  // 3. Register three delegations by pasting their names.
+  await page.goto(consultationUrl);
+  await page.getByRole("link", { name: "Next step: Registered delegations" }).click();
+  await page.getByLabel("Names of delegations").fill("Peru, Morocco and France");
+  await page.getByRole("button", { name: "Find the delegations" }).click();
+  await expect(page.getByRole("heading", { name: "Check the delegations found" })).toBeVisible();
+  await page.getByRole("button", { name: "Register the selected delegations" }).click();
+  await expect(page.getByText("3 delegations registered")).toBeVisible();
+  await expectAccessible(page);
+
+  // 4. Circulate, with the covering note verbale drafted from the data.
+  await page.goto(consultationUrl);
+  await page.getByRole("link", { name: "Next step: Circulate the non-paper" }).click();
+  const note = page.getByLabel("Text of the covering note verbale (English)");
+  await expect(note).toHaveValue(/presents its compliments/);
+  await expect(note).toHaveValue(/silence procedure/);
+  await expect(page.getByText(/7 discussion points will be frozen as non-paper 1/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(/Circulate non-paper 1 now/).check();
+  await page.getByRole("button", { name: "Circulate the non-paper" }).click();
+  await expect(page.getByRole("status")).toContainText("Non-paper 1 has been circulated");
+  await expect(page.locator(".badge--open")).toBeVisible();
+
+  // 5. The non-paper as Word: the circulated wording, with its headings, read back.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Non-paper (Word)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^non-paper-CTOC-COP-WG\.2-.*\.docx$/);
+  const { value: docText } = await mammoth.extractRawText({ path: (await download.path())! });
+  expect(docText).toContain("Agenda item 2");
+  expect(docText).toContain("UNODC should [develop and implement] a dissemination plan");
+  expect(docText.indexOf("(a)")).toBeLessThan(docText.indexOf("(g)"));
+
+  // 6. The notifications: one per delegate of the three delegations, each in their language.
+  await page.getByRole("navigation").getByRole("link", { name: "Outbox", exact: true }).click();
+  for (const [email, subject] of [
+    ["peru@nonpaper.test", `Documento oficioso para observaciones: ${TITLE}`],
+    ["morocco@nonpaper.test", `ورقة غير رسمية لإبداء التعليقات: ${TITLE}`],
+    ["france@nonpaper.test", `Document officieux pour observations : ${TITLE}`],
+  ]) {
+    await expect(page.getByRole("row").filter({ hasText: email }).first(), email).toContainText(subject);
+  }
+  await expectAccessible(page);
+
+  // 7. Every step is in the audit log.
+  await page.goto(consultationUrl + "/audit");
+  for (const action of ["consultation.create", "agenda.import", "point.revise", "registration.create", "consultation.circulate", "consultation.status"]) {
+    await expect(page.getByRole("rowheader", { name: action }).first(), action).toBeVisible();
+  }
+
+  // After circulation: still no setup page for the chair or a delegate, but Peru reads the non-paper.
+  await expectDenied(browser, DEMO.chair, consultationUrl, 403);
+  await expectDenied(browser, DEMO.peru, consultationUrl, 403);
+  const peru = await browser.newPage();
+  await signIn(peru, DEMO.peru);
+  await peru.goto(consultationUrl);
+  await expect(peru.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expect(peru.getByText("should [develop and implement]")).toBeVisible();
+  await peru.close();
+});
