@@ -105,7 +105,7 @@ test("the secretariat goes from a pasted annex to a circulated non-paper with no
     ["peru@nonpaper.test", `Documento oficioso para observaciones: ${TITLE}`],
     ["morocco@nonpaper.test", `ورقة غير رسمية لإبداء التعليقات: ${TITLE}`],
     ["france@nonpaper.test", `Document officieux pour observations : ${TITLE}`],
-  ]) {
+  ] as const) {
     await expect(page.getByRole("row").filter({ hasText: email }).first(), email).toContainText(subject);
   }
   await expectAccessible(page);
