@@ -2,7 +2,12 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-o
 import type { ImportedAgendaItem } from "~/lib/agenda-forms";
 import { isEditableStructure, type ConsultationStatus } from "~/lib/consultation-status";
 import { recordAudit } from "~/models/audit.server";
-import { consultationVisibleTo, type Transaction } from "~/models/consultation.server";
+import {
+  consultationVisibleTo,
+  selectAgendaItems,
+  selectCurrentVersions,
+  type Transaction,
+} from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -43,30 +48,9 @@ export async function getAgendaForEditor(user: SessionUser, consultationId: stri
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   if (!consultation) return null;
 
-  const current = db
-    .selectDistinctOn([pointVersions.pointId], {
-      pointId: pointVersions.pointId,
-      text: pointVersions.text,
-      versionNumber: pointVersions.versionNumber,
-    })
-    .from(pointVersions)
-    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
-    .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
-    .where(eq(agendaItems.consultationId, consultationId))
-    .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber))
-    .as("current_version");
+  const current = selectCurrentVersions(db, consultationId).as("current_version");
   const [items, points] = await Promise.all([
-    db
-      .select({
-        id: agendaItems.id,
-        number: agendaItems.number,
-        heading: agendaItems.heading,
-        title: agendaItems.title,
-        introduction: agendaItems.introduction,
-      })
-      .from(agendaItems)
-      .where(eq(agendaItems.consultationId, consultationId))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt)),
+    selectAgendaItems(db, consultationId),
     db
       .select({
         id: discussionPoints.id,

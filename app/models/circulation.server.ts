@@ -7,7 +7,7 @@ import { MAX_COVERING_NOTE, draftNoteVerbale, normalizeNote } from "~/lib/note-v
 import { circulationMessage } from "~/lib/notification-text";
 import { countOpenBrackets } from "~/lib/point-import";
 import { recordAudit } from "~/models/audit.server";
-import { moveConsultationStatus, type Transaction } from "~/models/consultation.server";
+import { moveConsultationStatus, selectCurrentVersions, type Transaction } from "~/models/consultation.server";
 import { outboxStatusCounts, queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
@@ -16,13 +16,11 @@ const {
   agendaItems,
   consultations,
   delegations,
-  discussionPoints,
   invitations,
   meetings,
   nonPaperPoints,
   nonPapers,
   notificationOutbox,
-  pointVersions,
   registrations,
   users,
 } = schema;
@@ -190,22 +188,6 @@ type ConsultationRow = {
   };
 };
 
-/** The current (highest) version of every point of the consultation, in agenda order. One query. */
-async function currentPointVersions(db: Reader, consultationId: string) {
-  return db
-    .selectDistinctOn([pointVersions.pointId], {
-      pointId: pointVersions.pointId,
-      versionId: pointVersions.id,
-      text: pointVersions.text,
-      agendaItemId: discussionPoints.agendaItemId,
-    })
-    .from(pointVersions)
-    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
-    .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
-    .where(eq(agendaItems.consultationId, consultationId))
-    .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber));
-}
-
 /** The numbers of the agenda items that have points, in agenda order ("2", "3"). */
 async function numberedItemsWithPoints(db: Reader, consultationId: string, itemIdsWithPoints: Set<string>) {
   const items = await db
@@ -266,7 +248,7 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
   if (!row) return null;
 
   const [versions, registered, recipients, [latest]] = await Promise.all([
-    currentPointVersions(db, consultationId),
+    selectCurrentVersions(db, consultationId),
     db
       .select({
         delegationId: registrations.delegationId,
@@ -442,7 +424,7 @@ export async function circulateConsultation(
     if (row.status !== "draft") return { ok: false, reason: "not_draft", status: row.status };
 
     const [versions, [registered], found, [last]] = await Promise.all([
-      currentPointVersions(tx, row.id),
+      selectCurrentVersions(tx, row.id),
       tx.select({ n: count() }).from(registrations).where(eq(registrations.consultationId, row.id)),
       listCirculationRecipients(tx, row.id, now),
       tx.select({ number: max(nonPapers.number) }).from(nonPapers).where(eq(nonPapers.consultationId, row.id)),

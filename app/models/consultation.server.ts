@@ -42,6 +42,54 @@ export function consultationVisibleTo(user: SessionUser): SQL | undefined {
   }
 }
 
+/** Anything that reads: the database or a transaction. */
+export type Reader = Pick<Database, "select" | "selectDistinctOn">;
+
+/** A consultation's agenda items, in agenda order: one query. */
+export function selectAgendaItems(db: Reader, consultationId: string) {
+  return db
+    .select({
+      id: agendaItems.id,
+      number: agendaItems.number,
+      heading: agendaItems.heading,
+      title: agendaItems.title,
+      introduction: agendaItems.introduction,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.consultationId, consultationId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+}
+
+/** The latest circulated non-paper of a consultation, as a list of at most one: one query. */
+export function selectLatestNonPaper(db: Reader, consultationId: string) {
+  return db
+    .select({ id: nonPapers.id, number: nonPapers.number, circulatedAt: nonPapers.circulatedAt })
+    .from(nonPapers)
+    .where(eq(nonPapers.consultationId, consultationId))
+    .orderBy(desc(nonPapers.number))
+    .limit(1);
+}
+
+/**
+ * The current (highest) version of every point of one consultation. Await it for the rows, or
+ * join it as a subquery with `.as("current_version")`.
+ */
+export function selectCurrentVersions(db: Reader, consultationId: string) {
+  return db
+    .selectDistinctOn([pointVersions.pointId], {
+      pointId: pointVersions.pointId,
+      versionId: pointVersions.id,
+      versionNumber: pointVersions.versionNumber,
+      text: pointVersions.text,
+      agendaItemId: discussionPoints.agendaItemId,
+    })
+    .from(pointVersions)
+    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
+    .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
+    .where(eq(agendaItems.consultationId, consultationId))
+    .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber));
+}
+
 const summaryColumns = {
   id: consultations.id,
   title: consultations.title,
@@ -107,38 +155,13 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
   if (!consultation) return null;
 
   const [items, [latestNonPaper], [registered]] = await Promise.all([
-    db
-      .select({
-        id: agendaItems.id,
-        number: agendaItems.number,
-        heading: agendaItems.heading,
-        title: agendaItems.title,
-        introduction: agendaItems.introduction,
-      })
-      .from(agendaItems)
-      .where(eq(agendaItems.consultationId, consultationId))
-      .orderBy(asc(agendaItems.position)),
-    db
-      .select({ id: nonPapers.id, number: nonPapers.number, circulatedAt: nonPapers.circulatedAt })
-      .from(nonPapers)
-      .where(eq(nonPapers.consultationId, consultationId))
-      .orderBy(desc(nonPapers.number))
-      .limit(1),
+    selectAgendaItems(db, consultationId),
+    selectLatestNonPaper(db, consultationId),
     db.select({ n: count() }).from(registrations).where(eq(registrations.consultationId, consultationId)),
   ]);
 
   const itemIds = items.map((item) => item.id);
-  const current = db
-    .selectDistinctOn([pointVersions.pointId], {
-      pointId: pointVersions.pointId,
-      text: pointVersions.text,
-      versionNumber: pointVersions.versionNumber,
-    })
-    .from(pointVersions)
-    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
-    .where(inArray(discussionPoints.agendaItemId, itemIds))
-    .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber))
-    .as("current_version");
+  const current = selectCurrentVersions(db, consultationId).as("current_version");
   const circulatedVersion = db
     .select({ pointId: pointVersions.pointId, text: pointVersions.text, versionNumber: pointVersions.versionNumber })
     .from(nonPaperPoints)

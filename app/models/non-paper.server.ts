@@ -1,10 +1,15 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { NonPaperData } from "~/documents/non-paper";
-import { consultationVisibleTo } from "~/models/consultation.server";
+import {
+  consultationVisibleTo,
+  selectAgendaItems,
+  selectCurrentVersions,
+  selectLatestNonPaper,
+} from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { agendaItems, consultations, discussionPoints, meetings, nonPaperPoints, nonPapers, pointVersions } = schema;
+const { consultations, discussionPoints, meetings, nonPaperPoints, pointVersions } = schema;
 
 export type NonPaperForUser = NonPaperData & {
   consultation: NonPaperData["consultation"] & { id: string; status: (typeof consultations.$inferSelect)["status"] };
@@ -44,28 +49,14 @@ export async function getNonPaperForUser(user: SessionUser, consultationId: stri
   if (!row) return null;
 
   const [items, [latest]] = await Promise.all([
-    db
-      .select({
-        id: agendaItems.id,
-        number: agendaItems.number,
-        heading: agendaItems.heading,
-        title: agendaItems.title,
-        introduction: agendaItems.introduction,
-      })
-      .from(agendaItems)
-      .where(eq(agendaItems.consultationId, consultationId))
-      .orderBy(asc(agendaItems.position)),
-    db
-      .select({ id: nonPapers.id, number: nonPapers.number, circulatedAt: nonPapers.circulatedAt })
-      .from(nonPapers)
-      .where(eq(nonPapers.consultationId, consultationId))
-      .orderBy(desc(nonPapers.number))
-      .limit(1),
+    selectAgendaItems(db, consultationId),
+    selectLatestNonPaper(db, consultationId),
   ]);
   // Only the secretariat may see wording that has not been circulated.
   if (!latest && user.role !== "secretariat") return null;
 
   const itemIds = items.map((item) => item.id);
+  const current = selectCurrentVersions(db, consultationId).as("current_version");
   const points = !itemIds.length
     ? []
     : latest
@@ -79,15 +70,10 @@ export async function getNonPaperForUser(user: SessionUser, consultationId: stri
           .orderBy(asc(discussionPoints.position))
       : // A draft preview: each point's highest version.
         await db
-          .selectDistinctOn([discussionPoints.position, discussionPoints.id], {
-            agendaItemId: discussionPoints.agendaItemId,
-            label: discussionPoints.label,
-            text: pointVersions.text,
-          })
+          .select({ agendaItemId: discussionPoints.agendaItemId, label: discussionPoints.label, text: current.text })
           .from(discussionPoints)
-          .innerJoin(pointVersions, eq(pointVersions.pointId, discussionPoints.id))
-          .where(inArray(discussionPoints.agendaItemId, itemIds))
-          .orderBy(asc(discussionPoints.position), asc(discussionPoints.id), desc(pointVersions.versionNumber));
+          .innerJoin(current, eq(current.pointId, discussionPoints.id))
+          .orderBy(asc(discussionPoints.position), asc(discussionPoints.id));
 
   const pointsByItem = new Map<string, { label: string; text: string }[]>();
   for (const { agendaItemId, label, text } of points) {
