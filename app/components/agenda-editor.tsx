@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
+import { FormField } from "~/components/form-field";
 import { PendingText } from "~/components/redline";
 import { AgendaEditorSchema, agendaFormKey, MAX_AGENDA_NUMBER, MAX_HEADING, MAX_LABEL } from "~/lib/agenda-forms";
 
@@ -38,22 +39,8 @@ export function useHasErrors(formKey: string): boolean {
   return actionData?.formKey === formKey;
 }
 
-function Field({ field, label, help, children }: { field: FieldMetadata<string>; label: string; help?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p className="field__help muted" id={`${field.id}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {children}
-      <FormErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
-const described = (field: FieldMetadata<string>, help: boolean) => (help ? { ariaDescribedBy: `${field.id}-help` } : {});
+const described = (field: FieldMetadata<string>, help: boolean) => (help ? { ariaDescribedBy: field.descriptionId } : {});
 
 function SubmitButton({ children, className = "button" }: { children: ReactNode; className?: string }) {
   const navigation = useNavigation();
@@ -88,19 +75,19 @@ export function AgendaItemForm({
       {item ? <input type="hidden" name="agendaItemId" value={item.id} /> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="agenda-form__row">
-        <Field field={number!} label={t("fields.number")} help={t("fields.numberHelp")}>
+        <FormField field={number!} label={t("fields.number")} help={t("fields.numberHelp")}>
           <input {...getInputProps(number!, { type: "text", ...described(number!, true) })} maxLength={MAX_AGENDA_NUMBER} size={6} dir="ltr" />
-        </Field>
-        <Field field={heading!} label={t("fields.heading")} help={t("fields.headingHelp")}>
+        </FormField>
+        <FormField field={heading!} label={t("fields.heading")} help={t("fields.headingHelp")}>
           <input {...getInputProps(heading!, { type: "text", ...described(heading!, true) })} maxLength={MAX_HEADING} size={3} dir="ltr" />
-        </Field>
+        </FormField>
       </div>
-      <Field field={title!} label={t("fields.title")}>
+      <FormField field={title!} label={t("fields.title")}>
         <textarea {...getTextareaProps(title!)} rows={2} lang="en" dir="ltr" />
-      </Field>
-      <Field field={introduction!} label={t("fields.introduction")} help={t("fields.introductionHelp")}>
+      </FormField>
+      <FormField field={introduction!} label={t("fields.introduction")} help={t("fields.introductionHelp")}>
         <textarea {...getTextareaProps(introduction!, described(introduction!, true))} rows={2} lang="en" dir="ltr" />
-      </Field>
+      </FormField>
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
@@ -117,12 +104,12 @@ export function PointCreateForm({ agendaItemId, suggestedLabel, context }: { age
       <input type="hidden" name="intent" value="point.create" />
       <input type="hidden" name="agendaItemId" value={agendaItemId} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Field field={label!} label={t("fields.label")} help={t("fields.labelHelp")}>
+      <FormField field={label!} label={t("fields.label")} help={t("fields.labelHelp")}>
         <input {...getInputProps(label!, { type: "text", ...described(label!, true) })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
-      </Field>
-      <Field field={text!} label={t("fields.text")} help={t("fields.textHelp")}>
+      </FormField>
+      <FormField field={text!} label={t("fields.text")} help={t("fields.textHelp")}>
         <textarea {...getTextareaProps(text!, described(text!, true))} rows={5} lang="en" dir="ltr" />
-      </Field>
+      </FormField>
       <SubmitButton>
         {t("actions.addPoint")}
         <span className="visually-hidden"> {context}</span>
@@ -141,9 +128,9 @@ export function RelabelForm({ point }: { point: { id: string; label: string } })
       <input type="hidden" name="intent" value="point.relabel" />
       <input type="hidden" name="pointId" value={point.id} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Field field={label} label={t("fields.labelOf", { label: point.label })}>
+      <FormField field={label} label={t("fields.labelOf", { label: point.label })}>
         <input {...getInputProps(label, { type: "text" })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
-      </Field>
+      </FormField>
       <SubmitButton className="button button--secondary">{t("actions.saveLabel")}</SubmitButton>
     </Form>
   );
@@ -174,9 +161,9 @@ export function ReviseForm({ point, draft }: { point: { id: string; label: strin
           </p>
         </div>
       ) : null}
-      <Field field={text} label={t("fields.textOf", { label: point.label })} help={t(draft ? "revise.helpDraft" : "revise.help", { version: basedOn + 1 })}>
+      <FormField field={text} label={t("fields.textOf", { label: point.label })} help={t(draft ? "revise.helpDraft" : "revise.help", { version: basedOn + 1 })}>
         <textarea {...getTextareaProps(text, described(text, true))} rows={6} lang="en" dir="ltr" />
-      </Field>
+      </FormField>
       <SubmitButton>{t("actions.saveVersion")}</SubmitButton>
     </Form>
   );

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
+import { FormField } from "~/components/form-field";
 import { ImportReviewSchema, MAX_AGENDA_NUMBER, MAX_LABEL } from "~/lib/agenda-forms";
 import type { ImportWarning } from "~/lib/point-import";
 
@@ -59,20 +60,6 @@ export function ImportWarnings({ warnings }: { warnings: ImportWarning[] }) {
   );
 }
 
-function Field({ field, label, help, children }: { field: FieldMetadata<string>; label: string; help?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p className="field__help muted" id={`${field.id}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {children}
-      <FormErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 // A text box about as tall as its text, within reason.
 const rowsFor = (text: string | undefined) => Math.min(12, Math.max(2, Math.ceil((text ?? "").length / 90)));
@@ -134,26 +121,26 @@ export function ImportReviewForm({
               <label htmlFor={f.exclude.id}>{t("import.excludeItem")}</label>
             </div>
             <div className="agenda-form__row">
-              <Field field={f.number} label={t("fields.number")} help={t("import.numberHelp")}>
+              <FormField field={f.number} label={t("fields.number")} help={t("import.numberHelp")}>
                 <input
-                  {...getInputProps(f.number, { type: "text", ariaDescribedBy: `${f.number.id}-help` })}
+                  {...getInputProps(f.number, { type: "text", ariaDescribedBy: f.number.descriptionId })}
                   maxLength={MAX_AGENDA_NUMBER}
                   size={6}
                   dir="ltr"
                 />
-              </Field>
+              </FormField>
             </div>
-            <Field field={f.title} label={t("fields.title")}>
+            <FormField field={f.title} label={t("fields.title")}>
               <textarea {...getTextareaProps(f.title)} rows={rowsFor(f.title.value)} lang="en" dir="ltr" />
-            </Field>
-            <Field field={f.introduction} label={t("fields.introduction")} help={t("fields.introductionHelp")}>
+            </FormField>
+            <FormField field={f.introduction} label={t("fields.introduction")} help={t("fields.introductionHelp")}>
               <textarea
-                {...getTextareaProps(f.introduction, { ariaDescribedBy: `${f.introduction.id}-help` })}
+                {...getTextareaProps(f.introduction, { ariaDescribedBy: f.introduction.descriptionId })}
                 rows={2}
                 lang="en"
                 dir="ltr"
               />
-            </Field>
+            </FormField>
             {points.length === 0 ? <p className="empty">{t("import.noPointsInItem")}</p> : null}
             {points.map((point) => {
               const p = point.getFieldset();
@@ -169,12 +156,12 @@ export function ImportReviewForm({
                     <input {...getInputProps(p.exclude, { type: "checkbox" })} />
                     <label htmlFor={p.exclude.id}>{t("import.excludePoint")}</label>
                   </div>
-                  <Field field={p.label} label={t("fields.label")}>
+                  <FormField field={p.label} label={t("fields.label")}>
                     <input {...getInputProps(p.label, { type: "text" })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
-                  </Field>
-                  <Field field={p.text} label={t("fields.text")}>
+                  </FormField>
+                  <FormField field={p.text} label={t("fields.text")}>
                     <textarea {...getTextareaProps(p.text)} rows={rowsFor(p.text.initialValue)} lang="en" dir="ltr" />
-                  </Field>
+                  </FormField>
                 </fieldset>
               );
             })}

@@ -9,7 +9,8 @@ export function FormField({
   help,
   children,
 }: {
-  field: FieldMetadata<unknown>;
+  // Any field: the form components type their fields differently.
+  field: Pick<FieldMetadata<unknown>, "id" | "descriptionId" | "errorId" | "errors">;
   label: string;
   help?: string;
   children: ReactNode;
