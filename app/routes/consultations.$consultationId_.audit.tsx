@@ -56,7 +56,11 @@ export default function AuditPage() {
                     {entry.actorRole ? <span className="muted"> · {t(`common:roles.${entry.actorRole}`)}</span> : null}
                   </td>
                   <th scope="row">
-                    <code dir="ltr">{entry.action}</code>
+                    {/* A readable name where there is one; the code stays, for searching the log. */}
+                    {t(`audit.actions.${entry.action}` as never, { defaultValue: "" }) || null}{" "}
+                    <code className="muted" dir="ltr">
+                      {entry.action}
+                    </code>
                   </th>
                   <td>
                     <code className="audit-details" dir="ltr">
