@@ -47,9 +47,15 @@ import esAgenda from "../../locales/es/agenda.json";
 import esRegistrations from "../../locales/es/registrations.json";
 import esCirculation from "../../locales/es/circulation.json";
 import esDocuments from "../../locales/es/documents.json";
+import arSubmissions from "../../locales/ar/submissions.json";
+import zhSubmissions from "../../locales/zh/submissions.json";
+import enSubmissions from "../../locales/en/submissions.json";
+import frSubmissions from "../../locales/fr/submissions.json";
+import ruSubmissions from "../../locales/ru/submissions.json";
+import esSubmissions from "../../locales/es/submissions.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -58,10 +64,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions },
 };
