@@ -73,6 +73,8 @@ export const submissionRevisions = pgTable(
     receiptNumber: text("receipt_number").notNull(),
     // Sent by the browser with each submit so a double click or retry yields one revision.
     idempotencyKey: text("idempotency_key").notNull(),
+    // The shared draft's version that was frozen (null for a submission imported from an email).
+    draftVersion: integer("draft_version"),
     language: languageEnum("language").notNull(),
     source: submissionSourceEnum("source").notNull().default("editor"),
     attachmentId: uuid("attachment_id").references(() => attachments.id),
@@ -92,6 +94,16 @@ export const submissionRevisions = pgTable(
     uniqueIndex("submission_revisions_idempotency_key").on(t.submissionId, t.idempotencyKey),
   ],
 );
+
+// The last receipt sequence number given out in a consultation (CTOC-2020-PER-0007 -> 7). A row of
+// its own, not a column of consultations: submits share-lock the consultation row, and bumping a
+// counter there would make two of them wait for each other.
+export const receiptCounters = pgTable("receipt_counters", {
+  consultationId: uuid("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  lastNumber: integer("last_number").notNull(),
+});
 
 // A comment belongs to the draft (revision_id null) or, frozen, to one submitted revision.
 export const comments = pgTable(
