@@ -1,9 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Countdown } from "~/components/countdown";
 import { Deadline } from "~/components/deadline";
 import { PendingText } from "~/components/redline";
 import { StatusBadge, type ConsultationStatus } from "~/components/status-badge";
+import { submissionWindow, type SubmissionWindow } from "~/lib/countdown";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
@@ -26,14 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: user.role,
     readerTimeZone: user.timeZone,
     circulatedNumber: Number.isSafeInteger(circulated) && circulated > 0 ? circulated : null,
+    // The server's clock when the page was made: the countdown starts from it (same text in the
+    // HTML and after hydration) and whether the deadline has passed is decided by it.
+    now: new Date().toISOString(),
   };
 }
 
 export default function ConsultationPage() {
-  const { detail, role, readerTimeZone, circulatedNumber } = useLoaderData<typeof loader>();
+  const { detail, role, readerTimeZone, circulatedNumber, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
   const meeting = consultation.meeting;
+  // A delegate's page turns from "write" to "late" when the countdown reaches the deadline.
+  const [deadlinePassedLive, setDeadlinePassedLive] = useState(false);
+  const delegateWindow = role === "delegate" ? submissionWindow(consultation.status, consultation.deadline, Date.parse(now)) : null;
+  const delegatePhase = delegateWindow === "open" && deadlinePassedLive ? "late" : delegateWindow;
   return (
     <article className="consultation">
       {circulatedNumber && role === "secretariat" ? (
@@ -64,6 +74,9 @@ export default function ConsultationPage() {
             <dt>{t("facts.deadline")}</dt>
             <dd>
               <Deadline deadline={consultation.deadline} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
+              {role === "delegate" && consultation.deadline && consultation.status === "open" ? (
+                <Countdown deadline={consultation.deadline} now={now} onPassed={() => setDeadlinePassedLive(true)} />
+              ) : null}
             </dd>
           </div>
           <div>
@@ -96,6 +109,7 @@ export default function ConsultationPage() {
             </div>
           ) : null}
         </dl>
+        {delegatePhase ? <DelegatePanel consultationId={consultation.id} phase={delegatePhase} /> : null}
         <ConsultationActions
           consultationId={consultation.id}
           meetingId={meeting.id}
@@ -246,6 +260,42 @@ function ConsultationActions({
         </li>
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The delegate's next step: write the delegation's comments while the deadline is ahead; after
+ * it, what a late submission means; nothing to write once the period is closed.
+ */
+function DelegatePanel({ consultationId, phase }: { consultationId: string; phase: SubmissionWindow }) {
+  const { t } = useTranslation("submissions");
+  const submission = `/consultations/${consultationId}/submission`;
+  if (phase === "notOpen") return null;
+  return (
+    <section className={`delegate-panel delegate-panel--${phase}`} aria-labelledby="delegate-panel-title">
+      <h2 id="delegate-panel-title">{t("nonPaper.panelTitle")}</h2>
+      {phase === "open" ? (
+        <>
+          <p className="delegate-panel__action">
+            <Link to={submission} className="button">
+              {t("nonPaper.write")}
+            </Link>
+          </p>
+          <p className="delegate-panel__help">{t("nonPaper.writeHelp")}</p>
+        </>
+      ) : phase === "late" ? (
+        <>
+          <p className="delegate-panel__notice">
+            <strong>{t("nonPaper.deadlinePassed")}</strong> {t("nonPaper.lateNote")}
+          </p>
+          <p>
+            <Link to={submission}>{t("nonPaper.openSubmission")}</Link>
+          </p>
+        </>
+      ) : (
+        <p className="delegate-panel__notice">{t("nonPaper.closed")}</p>
+      )}
+    </section>
   );
 }
 
