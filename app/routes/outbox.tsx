@@ -199,11 +199,19 @@ export default function OutboxPage() {
   );
 }
 
-const KNOWN_KINDS = ["consultation.circulated", "invitation"] as const;
+// The message kinds the app queues, with their label keys; kinds added later show as "Other".
+const KNOWN_KINDS = {
+  "consultation.circulated": "kinds.circulated",
+  invitation: "kinds.invitation",
+  "submission.receipt": "kinds.receipt",
+  "submission.withdrawn": "kinds.withdrawn",
+  "submission.late_decision": "kinds.lateDecision",
+  "submission.deadline_extension": "kinds.deadlineExtension",
+} as const;
 
-/** The label of a message kind; kinds added later show as "Other". */
-function kindKey(kind: string): `kinds.${"circulated" | "invitation" | "other"}` {
-  if (kind === KNOWN_KINDS[0]) return "kinds.circulated";
-  if (kind === KNOWN_KINDS[1]) return "kinds.invitation";
-  return "kinds.other";
+type KindKey = (typeof KNOWN_KINDS)[keyof typeof KNOWN_KINDS] | "kinds.other";
+
+/** The label of a message kind. */
+function kindKey(kind: string): KindKey {
+  return Object.hasOwn(KNOWN_KINDS, kind) ? KNOWN_KINDS[kind as keyof typeof KNOWN_KINDS] : "kinds.other";
 }
