@@ -14,7 +14,7 @@ export const DEMO_PASSWORD = "nonpaper-demo";
 type DelegationRecord = (typeof delegationData)[number];
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-/** Reference data always; the demo (users, the 2020 and 2023 consultations) on request. */
+/** Reference data always; the demo (users, the 2020 and 2023 consultations, and a late one) on request. */
 export async function seedDatabase(db: Database, options: { demo: boolean }) {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
@@ -205,6 +205,95 @@ async function seedDemo(tx: Tx) {
     agendaItems: section2023.agendaItems.map((item, index) => ({ ...item, number: index === 0 ? null : String(index + 1) })),
     parties: PARTIES_2023,
     delegationId,
+  });
+
+  // 2020, second meeting of the intergovernmental expert group (resolution 9/1): a consultation
+  // whose deadline passed a week before seeding while it is still open, so that the demo shows
+  // late submissions held for the secretariat. Peru's mission left a draft before the deadline.
+  // The points summarise the documents before that meeting (its report, paragraph 17).
+  const meetingIeg = await insertMeeting(tx, {
+    body: "Intergovernmental expert group established in accordance with Conference resolution 9/1",
+    parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+    symbolPrefix: "CTOC/COP/WG.10",
+    session: "2020",
+    venue: "Vienna",
+    startDate: "2020-07-13",
+    endDate: "2020-07-15",
+    format: "hybrid" as const,
+    timeZone: "Europe/Vienna",
+    createdBy: officer,
+  });
+  const iegDeadline = viennaEvening(new Date(now.getTime() - 7 * 86_400_000));
+  const iegId = await seedConsultation(tx, {
+    meetingId: meetingIeg,
+    officer,
+    chair,
+    consultation: {
+      title: "Self-assessment questionnaires: questions still in brackets",
+      status: "open",
+      deadline: iegDeadline,
+      receiptPrefix: "CTOC-IEG-2020",
+      crpSymbol: "CTOC/COP/2020/CRP.6",
+      parentSession: "Tenth session",
+      parentSessionVenue: "Vienna",
+      parentSessionStartDate: "2020-10-12",
+      parentSessionEndDate: "2020-10-16",
+      parentAgendaItemNumber: "2",
+      parentAgendaItemTitle: "Review mechanism",
+      provisionalAgendaSymbol: "CTOC/COP/2020/1",
+      reflectionApprovedOn: "2020-07-15",
+      reflectionApprovalMethod: "silence procedure",
+      circulatedAt: new Date(now.getTime() - 21 * 86_400_000),
+    },
+    agendaItems: [
+      {
+        number: "2",
+        heading: null,
+        title:
+          "Finalization and harmonization of the self-assessment questionnaires for the review of the implementation of the United Nations Convention against Transnational Organized Crime and the Protocols thereto",
+        introduction: null,
+        points: [
+          {
+            label: "(a)",
+            text: "The questions of the draft harmonized self-assessment questionnaire for the Convention (CTOC/COP/WG.10/2020/CRP.2) on which pending issues remain [marked in brackets].",
+          },
+          {
+            label: "(b)",
+            text: "The draft harmonized self-assessment questionnaires for the Protocols on trafficking in persons, the smuggling of migrants and firearms (CTOC/COP/WG.10/2020/CRP.3, CRP.4 and CRP.5).",
+          },
+          {
+            label: "(c)",
+            text: "The methodology for the harmonization of the self-assessment questionnaires (CTOC/COP/WG.10/2020/CRP.1).",
+          },
+        ],
+      },
+      { number: "3", heading: null, title: "Other matters", introduction: null, points: [] },
+    ],
+    parties: PARTIES_2020,
+    delegationId,
+  });
+  const [iegItem] = await tx
+    .select({ id: schema.agendaItems.id })
+    .from(schema.agendaItems)
+    .where(sql`${schema.agendaItems.consultationId} = ${iegId} and ${schema.agendaItems.number} = '2'`);
+  const [peruDraft] = await tx
+    .insert(schema.submissions)
+    .values({
+      consultationId: iegId,
+      delegationId: delegationId.get("PER")!,
+      language: "es",
+      draftVersion: 1,
+      draftUpdatedAt: new Date(iegDeadline.getTime() - 2 * 86_400_000),
+      draftUpdatedBy: userId("peru@nonpaper.test"),
+    })
+    .returning({ id: schema.submissions.id });
+  await tx.insert(schema.comments).values({
+    submissionId: peruDraft!.id,
+    kind: "general",
+    agendaItemId: iegItem!.id,
+    position: 0,
+    language: "es",
+    body: "El Perú apoya la armonización de los cuestionarios y propone mantener las preguntas sobre asistencia técnica.",
   });
 
   await tx.insert(schema.auditLog).values({

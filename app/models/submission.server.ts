@@ -380,6 +380,22 @@ export async function getSubmissionForDelegate(user: SessionUser, consultationId
 
 export type SubmissionForDelegate = NonNullable<Awaited<ReturnType<typeof getSubmissionForDelegate>>>;
 
+/**
+ * The delegate's own deadline for a consultation (the consultation's, or their delegation's
+ * extension), for the consultation page's deadline and countdown; null for anyone who is not a
+ * delegate of a registered delegation. One query.
+ */
+export async function getDelegationDeadline(user: SessionUser, consultationId: string): Promise<{ effective: Date | null; extendedTo: Date | null } | null> {
+  const delegationId = delegateScope(user, consultationId);
+  if (!delegationId) return null;
+  const access = await selectDelegationAccess(await getDb(), delegationId, consultationId);
+  if (!access) return null;
+  return {
+    effective: effectiveDeadline(access.consultation.deadline, access.registration.deadlineExtendedTo),
+    extendedTo: access.registration.deadlineExtendedTo,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Content against the consultation
 
@@ -557,23 +573,26 @@ export async function saveDraft(
 
     let submission = await lockSubmission(tx, input.consultationId, delegationId);
     if (!submission) {
+      // Opening the editor and leaving it empty creates nothing (a submission row, even an
+      // empty draft, keeps the delegation from being unregistered). Checked before the version:
+      // an empty save says what the (absent) draft says, whatever version it names.
+      if (isEmptyContent(resolved.content)) return { ok: true, changed: false, draftVersion: 0, savedAt: now, content: resolved.content };
       // Nothing saved yet: only a page that started from nothing may create the draft.
       if (input.baseDraftVersion !== 0) {
         return { ok: false, reason: "conflict", current: { content: { ...parsed.content, general: [], points: [], proposals: [] }, draftVersion: 0, updatedAt: null, updatedBy: null } };
       }
-      // Opening the editor and leaving it empty creates nothing (a submission row, even an
-      // empty draft, keeps the delegation from being unregistered).
-      if (isEmptyContent(resolved.content)) return { ok: true, changed: false, draftVersion: 0, savedAt: now, content: resolved.content };
       submission = await lockOrCreateSubmission(tx, input.consultationId, delegationId, resolved.content.language);
     }
-    if (submission.draftVersion !== input.baseDraftVersion) {
-      return { ok: false, reason: "conflict", current: await readDraftState(tx, submission) };
-    }
 
+    // The same content as the current draft is "saved", whatever version it names: a retry whose
+    // first attempt arrived, or the beacon sent on leaving the page, is then no false conflict.
     const rows = commentRows(resolved.content, targets, submission.id, null);
     const stored = await selectComments(tx, submission.id, null);
     if (submission.draftVersion > 0 && sameRows(stored, submission.language, rows, resolved.content.language)) {
       return { ok: true, changed: false, draftVersion: submission.draftVersion, savedAt: submission.draftUpdatedAt ?? now, content: resolved.content };
+    }
+    if (submission.draftVersion !== input.baseDraftVersion) {
+      return { ok: false, reason: "conflict", current: await readDraftState(tx, submission) };
     }
     await tx.delete(comments).where(and(eq(comments.submissionId, submission.id), isNull(comments.revisionId)));
     if (rows.length) await tx.insert(comments).values(rows);
@@ -892,6 +911,9 @@ export async function submitOnBehalf(
     if (replay) return { ok: true, replayed: true, receipt: replay };
     if (isEmptyContent(resolved.content)) return { ok: false, reason: "empty" };
     const submission = existing ?? (await lockOrCreateSubmission(tx, input.consultationId, input.delegationId, resolved.content.language));
+    // A twin call may have created the row and its revision while this one waited for the lock.
+    const lateReplay = !existing && (await findByIdempotencyKey(tx, submission.id, input.idempotencyKey, deadline.effective));
+    if (lateReplay) return { ok: true, replayed: true, receipt: lateReplay };
 
     let attachmentId: string | null = null;
     if (input.attachment) {

@@ -11,6 +11,7 @@ import { formatCalendarRange, formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
 import { getConsultationForUser } from "~/models/consultation.server";
+import { getDelegationDeadline } from "~/models/submission.server";
 import { requireUser, type UserRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,12 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A malformed id and one the user may not see both answer 404, revealing nothing.
   const detail = isUuid(params.consultationId) ? await getConsultationForUser(user, params.consultationId) : null;
   if (!detail) throw data({ reason: "not_found" }, { status: 404 });
+  // A delegate's own deadline: the secretariat may have extended it for their delegation.
+  const delegationDeadline = user.role === "delegate" ? await getDelegationDeadline(user, detail.consultation.id) : null;
   // Set by the circulate action's redirect: the confirmation the officer expects to see.
   const circulated = Number(new URL(request.url).searchParams.get("circulated"));
   return {
     detail,
     role: user.role,
     readerTimeZone: user.timeZone,
+    delegationDeadline,
     circulatedNumber: Number.isSafeInteger(circulated) && circulated > 0 ? circulated : null,
     // The server's clock when the page was made: the countdown starts from it (same text in the
     // HTML and after hydration) and whether the deadline has passed is decided by it.
@@ -36,13 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { detail, role, readerTimeZone, circulatedNumber, now } = useLoaderData<typeof loader>();
+  const { detail, role, readerTimeZone, delegationDeadline, circulatedNumber, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
   const meeting = consultation.meeting;
+  // For a delegate, their delegation's deadline (extended or not); for everyone else the consultation's.
+  const deadline = delegationDeadline ? delegationDeadline.effective : consultation.deadline;
   // A delegate's page turns from "write" to "late" when the countdown reaches the deadline.
   const [deadlinePassedLive, setDeadlinePassedLive] = useState(false);
-  const delegateWindow = role === "delegate" ? submissionWindow(consultation.status, consultation.deadline, Date.parse(now)) : null;
+  const delegateWindow = role === "delegate" ? submissionWindow(consultation.status, deadline, Date.parse(now)) : null;
   const delegatePhase = delegateWindow === "open" && deadlinePassedLive ? "late" : delegateWindow;
   return (
     <article className="consultation">
@@ -73,9 +79,9 @@ export default function ConsultationPage() {
           <div>
             <dt>{t("facts.deadline")}</dt>
             <dd>
-              <Deadline deadline={consultation.deadline} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
-              {role === "delegate" && consultation.deadline && consultation.status === "open" ? (
-                <Countdown deadline={consultation.deadline} now={now} onPassed={() => setDeadlinePassedLive(true)} />
+              <Deadline deadline={deadline} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
+              {role === "delegate" && deadline && consultation.status === "open" ? (
+                <Countdown deadline={deadline} now={now} onPassed={() => setDeadlinePassedLive(true)} />
               ) : null}
             </dd>
           </div>

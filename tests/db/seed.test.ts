@@ -21,8 +21,8 @@ async function counts() {
 }
 
 describe("seed", () => {
-  it("loads the delegations and both demo consultations", async () => {
-    expect(await counts()).toEqual({ delegations: 198, users: 8, consultations: 2, points: 18, versions: 18 });
+  it("loads the delegations and the three demo consultations", async () => {
+    expect(await counts()).toEqual({ delegations: 198, users: 8, consultations: 3, points: 21, versions: 21 });
   });
 
   it("stores delegation names in six languages", async () => {
@@ -54,6 +54,8 @@ describe("seed", () => {
       ["CTOC-2023", null, 1],
       ["CTOC-2023", "2", 6],
       ["CTOC-2023", "3", 4],
+      ["CTOC-IEG-2020", "2", 3],
+      ["CTOC-IEG-2020", "3", 0],
     ]);
     expect(items[0]!.title).toMatch(/^Updating the legislative records of States parties/);
   });

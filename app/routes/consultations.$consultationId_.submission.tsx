@@ -1,0 +1,200 @@
+// /consultations/:id/submission — the delegation's submission editor (delegates of registered
+// delegations only; everyone else 404). The draft is saved as the delegate types, through the
+// resource route ./submission/draft; this page's own action saves once more and goes to the
+// review ("review"), or withdraws the submitted comments ("withdraw").
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Countdown } from "~/components/countdown";
+import { Deadline } from "~/components/deadline";
+import { SubmissionEditor, type DraftConflict } from "~/components/submission-editor";
+import type { DraftFields } from "~/lib/autosave-store";
+import { formatInstant } from "~/lib/dates";
+import { delegationName } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { contentToFields, type FieldIssue } from "~/lib/submission-fields";
+import { refusalMessage } from "~/lib/submission-rules";
+import { getSubmissionForDelegate, withdrawSubmission } from "~/models/submission.server";
+import { clientAddress, requireUser } from "~/utils/auth.server";
+import { editorFields, saveDraftFromForm } from "~/utils/submission-draft.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.submission.consultation.title} · Nonpaper` : "Nonpaper" },
+];
+
+const notFound = () => data({ reason: "not_found" }, { status: 404 });
+
+const NOTICES = new Set(["stale", "withdrawn", "empty"]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  // The secretariat and chairs read submissions on their own pages: this one is the mission's.
+  const submission = user.role === "delegate" && isUuid(params.consultationId) ? await getSubmissionForDelegate(user, params.consultationId) : null;
+  if (!submission) throw notFound();
+  const notice = new URL(request.url).searchParams.get("notice");
+  return {
+    submission,
+    serverFields: contentToFields(submission.draft.content),
+    userId: user.id,
+    readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
+    now: new Date().toISOString(),
+    notice: notice && NOTICES.has(notice) ? notice : null,
+  };
+}
+
+type ActionAnswer = {
+  typedFields: DraftFields | null;
+  errors: Record<string, FieldIssue[]> | null;
+  conflict: DraftConflict | null;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (user.role !== "delegate" || !isUuid(params.consultationId)) throw notFound();
+  const consultationId = params.consultationId;
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const url = new URL(request.url);
+
+  if (intent === "withdraw") {
+    const result = await withdrawSubmission(user, { consultationId, ipAddress: clientAddress(context), baseUrl: url.origin });
+    if (result.ok) throw redirect(`/consultations/${consultationId}/submission?notice=withdrawn`);
+    if (result.reason === "not_found") throw notFound();
+    return data<ActionAnswer>({ typedFields: null, errors: { "": [{ message: refusalMessage(result.reason) }] }, conflict: null }, { status: 409 });
+  }
+
+  if (intent !== "review") {
+    return data<ActionAnswer>({ typedFields: null, errors: { "": [{ message: "submissions:errors.invalid" }] }, conflict: null }, { status: 400 });
+  }
+  // Saves what the page shows (autosave may not have sent the last keystrokes), then the review.
+  const typed = Object.fromEntries(editorFields(form));
+  const answer = await saveDraftFromForm(user, consultationId, form, false);
+  const review = `/consultations/${consultationId}/submission/review`;
+  switch (answer.status) {
+    case 200:
+      throw redirect(review);
+    case 404:
+      throw notFound();
+    case 423:
+      // After the deadline the draft is frozen as it stands; it can still be sent, as late.
+      if (answer.body.reason === "deadline_passed") throw redirect(review);
+      return data<ActionAnswer>({ typedFields: typed, errors: { "": [{ message: refusalMessage("not_open") }] }, conflict: null }, { status: 423 });
+    case 400:
+      return data<ActionAnswer>({ typedFields: typed, errors: answer.body.errors, conflict: null }, { status: 400 });
+    case 409:
+      return data<ActionAnswer>(
+        {
+          typedFields: typed,
+          errors: { "": [{ message: refusalMessage("conflict") }] },
+          conflict: { draftVersion: answer.body.draftVersion, fields: answer.body.fields, updatedBy: answer.body.updatedBy, updatedAt: answer.body.updatedAt },
+        },
+        { status: 409 },
+      );
+    default:
+      throw notFound();
+  }
+}
+
+export default function SubmissionEditorPage() {
+  const { submission, serverFields, userId, readerTimeZone, now, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation(["submissions", "common"]);
+  const { consultation, meeting, deadline, can, revisions } = submission;
+  const [passedLive, setPassedLive] = useState(false);
+  const readOnly = !can.edit || passedLive;
+  const delegation = delegationName(submission.delegation, i18n.language as never);
+  const latest = revisions[0] ?? null;
+  const base = `/consultations/${consultation.id}/submission`;
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "review";
+
+  return (
+    <article className="submission-page">
+      <p className="eyebrow">
+        <Link to={`/consultations/${consultation.id}`}>{consultation.title}</Link>
+      </p>
+      <h1>{t("editor.title", { delegation })}</h1>
+
+      <section className="submission-page__deadline" aria-label={t("editor.deadlineLabel")}>
+        <p>
+          <strong>{t("editor.deadline")}</strong>{" "}
+          {deadline.effective ? (
+            <Deadline deadline={deadline.effective} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
+          ) : (
+            t("editor.noDeadline")
+          )}
+        </p>
+        {deadline.extendedTo ? <p className="muted">{t("editor.extended")}</p> : null}
+        {consultation.status === "open" && deadline.effective ? (
+          <p className="submission-page__countdown">
+            <Countdown deadline={deadline.effective} now={now} onPassed={() => setPassedLive(true)} />
+          </p>
+        ) : null}
+        {consultation.status !== "open" ? (
+          <p className="notice">{t("editor.notOpen")}</p>
+        ) : readOnly ? (
+          <p className="notice notice--warning">{t("editor.deadlinePassed")}</p>
+        ) : (
+          <p className="muted">{t("editor.intro")}</p>
+        )}
+      </section>
+
+      {notice ? (
+        <p className={notice === "withdrawn" ? "notice notice--success" : "notice notice--warning"} role="status">
+          {t(`editor.notice.${notice}` as never)}
+        </p>
+      ) : null}
+
+      {revisions.length ? (
+        <section className="submission-page__revisions" aria-labelledby="revisions-title">
+          <h2 id="revisions-title">{t("editor.revisionsTitle")}</h2>
+          <p>
+            {t("editor.latestRevision", {
+              number: latest!.revisionNumber,
+              receipt: latest!.receiptNumber,
+              time: formatInstant(latest!.submittedAt, i18n.language, readerTimeZone),
+            })}{" "}
+            <strong className={`revision-state revision-state--${latest!.state}`}>{t(`revision.state.${latest!.state}` as never)}</strong>
+          </p>
+          <p>
+            <Link to={`${base}/receipts/${latest!.revisionNumber}`}>{t("editor.openReceipt")}</Link>
+          </p>
+          {submission.unsubmittedChanges ? <p className="muted">{t("editor.unsubmittedChanges")}</p> : null}
+        </section>
+      ) : null}
+
+      <SubmissionEditor
+        // A new server draft (after a conflict choice, a submit) starts the editor afresh.
+        key={`${submission.draft.draftVersion}`}
+        consultationId={consultation.id}
+        userId={userId}
+        agendaItems={submission.agendaItems}
+        serverFields={serverFields}
+        draftVersion={submission.draft.draftVersion}
+        savedAt={submission.draft.updatedAt ? new Date(submission.draft.updatedAt).toISOString() : null}
+        typedFields={actionData?.typedFields ?? null}
+        errors={actionData?.errors ?? null}
+        conflict={actionData?.conflict ?? null}
+        readOnly={readOnly}
+        timeZone={readerTimeZone}
+        submitIsLate={can.submitIsLate || (passedLive && can.submit)}
+        canSubmit={can.submit}
+        submitting={submitting}
+      />
+
+      {can.withdraw && !passedLive ? (
+        <details className="submission-page__withdraw">
+          <summary>{t("editor.withdraw.summary")}</summary>
+          <p>{t("editor.withdraw.explain")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="withdraw" />
+            <button type="submit" className="button button--danger">
+              {t("editor.withdraw.button")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

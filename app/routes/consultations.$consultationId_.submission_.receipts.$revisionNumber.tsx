@@ -1,0 +1,156 @@
+// /consultations/:id/submission/receipts/:n — a receipt of the delegation's own revision n: its
+// number, the time in the meeting's zone and the reader's, the late status, the content as
+// submitted, a print button; and every revision of the delegation, superseded and withdrawn ones
+// marked. Delegates of the delegation only: another delegation's revision, or anyone else, 404.
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { RevisionView } from "~/components/revision-view";
+import { formatInstant } from "~/lib/dates";
+import { delegationName } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { getRevision, getSubmissionForDelegate } from "~/models/submission.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.revision.receiptNumber} · Nonpaper` : "Nonpaper" },
+];
+
+const notFound = () => data({ reason: "not_found" }, { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const number = /^[1-9]\d{0,8}$/.test(params.revisionNumber ?? "") ? Number(params.revisionNumber) : null;
+  if (user.role !== "delegate" || !isUuid(params.consultationId) || number === null) throw notFound();
+  const [revision, submission] = await Promise.all([
+    getRevision(user, { consultationId: params.consultationId, revisionNumber: number }),
+    getSubmissionForDelegate(user, params.consultationId),
+  ]);
+  if (!revision || !submission) throw notFound();
+  return {
+    consultation: revision.consultation,
+    delegation: revision.delegation,
+    meetingTimeZone: revision.timeZone,
+    readerTimeZone: user.timeZone,
+    revision: revision.revision,
+    content: revision.content,
+    agendaItems: revision.agendaItems.map(({ id, number, title }) => ({ id, number, title })),
+    points: revision.points,
+    revisions: submission.revisions.map((r) => ({
+      revisionNumber: r.revisionNumber,
+      receiptNumber: r.receiptNumber,
+      submittedAt: r.submittedAt,
+      state: r.state,
+      late: r.late,
+    })),
+  };
+}
+
+export default function ReceiptPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["submissions", "common"]);
+  const { revision, consultation } = loaded;
+  const editor = `/consultations/${consultation.id}/submission`;
+  const lang = i18n.language;
+  const stateLabel = (state: string, late: string | null) =>
+    state === "current" && late === "accepted" ? t("revision.state.accepted") : t(`revision.state.${state}` as never);
+  const late = revision.late !== null;
+
+  return (
+    <article className="submission-page receipt-page">
+      <p className="eyebrow no-print">
+        <Link to={editor}>{t("receipt.backToEditor")}</Link>
+      </p>
+      <h1>{t("receipt.title", { receipt: revision.receiptNumber })}</h1>
+      <p className={late ? "notice notice--warning" : "notice notice--success"} role="status">
+        {revision.late === "pending" ? t("receipt.receivedLate") : t("receipt.received")} {t("receipt.emailNote")}
+      </p>
+
+      <section aria-labelledby="receipt-facts" className="receipt-page__facts">
+        <h2 id="receipt-facts" className="visually-hidden">
+          {t("receipt.factsTitle")}
+        </h2>
+        <dl className="facts">
+          <Fact term={t("receipt.facts.number")}>
+            <strong className="receipt-number" dir="ltr">
+              {revision.receiptNumber}
+            </strong>
+          </Fact>
+          <Fact term={t("receipt.facts.revision")}>{revision.revisionNumber}</Fact>
+          <Fact term={t("receipt.facts.consultation")}>
+            <span lang="en" dir="ltr">
+              {consultation.title}
+            </span>
+          </Fact>
+          <Fact term={t("receipt.facts.delegation")}>{delegationName(loaded.delegation, lang as never)}</Fact>
+          <Fact term={t("receipt.facts.meetingTime")}>
+            <time dateTime={new Date(revision.submittedAt).toISOString()}>{formatInstant(revision.submittedAt, lang, loaded.meetingTimeZone)}</time>
+          </Fact>
+          {loaded.readerTimeZone && loaded.readerTimeZone !== loaded.meetingTimeZone ? (
+            <Fact term={t("receipt.facts.yourTime")}>{formatInstant(revision.submittedAt, lang, loaded.readerTimeZone)}</Fact>
+          ) : null}
+          {revision.submittedBy ? <Fact term={t("receipt.facts.submittedBy")}>{revision.submittedBy.name}</Fact> : null}
+          <Fact term={t("receipt.facts.language")}>{t(`common:languageNames.${revision.language}`)}</Fact>
+          <Fact term={t("receipt.facts.status")}>
+            <span className={`revision-state revision-state--${revision.state}`}>{stateLabel(revision.state, revision.late)}</span>
+          </Fact>
+        </dl>
+        <p className="no-print">
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            {t("receipt.print")}
+          </button>
+        </p>
+      </section>
+
+      <section aria-labelledby="receipt-content">
+        <h2 id="receipt-content">{t("receipt.contentTitle")}</h2>
+        <RevisionView content={loaded.content} agendaItems={loaded.agendaItems} points={loaded.points} />
+      </section>
+
+      <section aria-labelledby="receipt-revisions" className="receipt-page__revisions">
+        <h2 id="receipt-revisions">{t("receipt.revisionsTitle")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("receipt.table.revision")}</th>
+              <th scope="col">{t("receipt.table.receipt")}</th>
+              <th scope="col">{t("receipt.table.submitted")}</th>
+              <th scope="col">{t("receipt.table.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.revisions.map((r) => (
+              <tr key={r.revisionNumber} aria-current={r.revisionNumber === revision.revisionNumber ? "page" : undefined}>
+                <th scope="row">
+                  {r.revisionNumber === revision.revisionNumber ? (
+                    <>
+                      {r.revisionNumber} <span className="muted">{t("receipt.thisOne")}</span>
+                    </>
+                  ) : (
+                    <Link to={`${editor}/receipts/${r.revisionNumber}`}>{r.revisionNumber}</Link>
+                  )}
+                </th>
+                <td dir="ltr">{r.receiptNumber}</td>
+                <td>{formatInstant(r.submittedAt, lang, loaded.meetingTimeZone)}</td>
+                <td>
+                  <span className={`revision-state revision-state--${r.state}`}>{stateLabel(r.state, r.late)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+/** One term of the receipt and its value (the facts grid lays out one div per pair). */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
+
+/** Waits until the page's scripts run (autosave starts once the editor is hydrated). */
+async function ready(page: Page) {
+  await page.waitForLoadState("networkidle");
+}
+
+/** The 2020 consultation's address, from the delegate's home page. */
+async function openConsultation2020(page: Page): Promise<string> {
+  await page.getByRole("link", { name: TITLE_2020 }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("a delegate of Peru writes in Spanish with an amendment, finds the draft after a reload, submits, revises, and sees nothing of Morocco's", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO.peru);
+  const consultation = await openConsultation2020(page);
+  const editor = `${consultation}/submission`;
+
+  // Morocco's mission has a draft of its own (saved as its page would save it).
+  const moroccoContext = await browser.newContext();
+  const morocco = await moroccoContext.newPage();
+  await signIn(morocco, DEMO.morocco);
+  await morocco.goto(editor);
+  await ready(morocco);
+  const moroccoSecret = "نص سري لوفد المغرب";
+  await morocco.getByLabel("تعليق عام على هذا البند من جدول الأعمال").first().fill(moroccoSecret);
+  await expect(morocco.locator(".autosave-status").first()).toContainText("حُفظت جميع التغييرات");
+  await moroccoContext.close();
+
+  await page.goto(editor);
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comentarios de Perú");
+  await expect(page.getByText(/Tiempo restante/)).toBeVisible();
+  await expect(page.getByLabel("Idioma de la presentación")).toHaveValue("es");
+  await expect(page.locator("body")).not.toContainText(moroccoSecret);
+
+  await page.getByLabel("Comentario general sobre este tema del programa").first().fill("El Perú agradece a la Secretaría los puntos de debate.");
+  await page.getByLabel("Su comentario sobre el punto (a)").fill("Apoyamos el punto (a) <script>alert(1)</script>.");
+  await page.getByRole("button", { name: "Proponer una enmienda al punto (b)" }).click();
+  const amendment = page.locator('textarea[name$=".amendment"]');
+  const circulated = await amendment.inputValue();
+  await amendment.fill(circulated.replace("dissemination plan", "dissemination and outreach plan"));
+  // The live redline marks the inserted words.
+  await expect(page.locator(".amendment-editor__redline ins").first()).toContainText("and outreach");
+  await expect(page.locator(".autosave-status").first()).toContainText("Todos los cambios guardados");
+
+  // A reload (or another browser) shows the draft saved on the server.
+  await page.reload();
+  await expect(page.getByLabel("Comentario general sobre este tema del programa").first()).toHaveValue(
+    "El Perú agradece a la Secretaría los puntos de debate.",
+  );
+  await expect(page.locator('textarea[name$=".amendment"]')).toHaveValue(/dissemination and outreach plan/);
+  await expectAccessible(page);
+
+  // Review: everything that will be sent, read-only, then submit.
+  await page.getByRole("button", { name: "Revisar y presentar" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revisar los comentarios de Perú");
+  // Script typed in a comment is shown as text, never run.
+  await expect(page.getByText("Apoyamos el punto (a) <script>alert(1)</script>.")).toBeVisible();
+  await expect(page.locator(".revision-view ins").first()).toContainText("and outreach");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Presentar los comentarios" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
+  const firstReceipt = (await page.locator(".receipt-number").innerText()).trim();
+  const firstRevision = Number(page.url().split("/").pop());
+  await expect(page.getByText("La Secretaría ha recibido los comentarios de su delegación.")).toBeVisible();
+  await expectAccessible(page);
+
+  // A revision: a new receipt, and the first one marked superseded.
+  await page.getByRole("link", { name: "Volver a la presentación de su delegación" }).click();
+  await ready(page);
+  await page.getByLabel("Su comentario sobre el punto (a)").fill("Apoyamos el punto (a), con una reserva.");
+  await page.getByRole("button", { name: "Revisar y presentar" }).click();
+  await expect(page.getByText(`Será la revisión ${firstRevision + 1}.`, { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Presentar los comentarios" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
+  const secondReceipt = (await page.locator(".receipt-number").innerText()).trim();
+  expect(secondReceipt).not.toBe(firstReceipt);
+  expect(page.url()).toMatch(new RegExp(`/receipts/${firstRevision + 1}$`));
+  const firstRow = page.getByRole("row").filter({ hasText: firstReceipt });
+  await expect(firstRow.locator(".revision-state--superseded")).toBeVisible();
+  await firstRow.getByRole("link", { name: String(firstRevision) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Recibo ${firstReceipt}`);
+
+  // Morocco's submission is not at any address Peru can open.
+  for (const path of [`${consultation}/submissions/MAR/1`, `${editor}/receipts/${firstRevision + 50}`, `${consultation}/submissions/MAR`]) {
+    const response = await page.request.get(path);
+    expect([403, 404], path).toContain(response.status());
+  }
+  const editorPage = await page.request.get(editor);
+  expect(await editorPage.text()).not.toContain(moroccoSecret);
+});
+
+test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right to left", async ({ page }) => {
+  await signIn(page, DEMO.morocco);
+  const consultation = await openConsultation2020(page);
+  await page.goto(`${consultation}/submission`);
+  await ready(page);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("تعليقات المغرب");
+  await expect(page.getByLabel("لغة التقديم")).toHaveValue("ar");
+
+  const comment = page.getByLabel("تعليقكم على النقطة (a)");
+  await comment.fill("يؤيد المغرب النقطة (a) ويقترح توضيح نطاقها.");
+  await expect(comment).toHaveAttribute("dir", "rtl");
+  await expect(page.locator(".autosave-status").first()).toContainText("حُفظت جميع التغييرات");
+
+  // Right to left by position: the heading ends at the right-hand side of the page, and the
+  // textarea's text starts at its right edge.
+  const viewport = page.viewportSize()!;
+  // The heading's text itself (not its full-width block): where its glyphs are.
+  const heading = await page.getByRole("heading", { level: 1 }).evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const box = range.getBoundingClientRect();
+    return { left: box.left, right: box.right };
+  });
+  expect(heading.right).toBeGreaterThan(viewport.width * 0.75);
+  expect(heading.left).toBeGreaterThan(viewport.width / 2);
+  const textStart = await comment.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { direction: style.direction, textAlign: style.textAlign };
+  });
+  expect(textStart.direction).toBe("rtl");
+  expect(["start", "right"]).toContain(textStart.textAlign);
+  // The circulated point stays English, left to right, inside the Arabic page.
+  await expect(page.locator(".circulated-text blockquote").first()).toHaveAttribute("dir", "ltr");
+  await page.screenshot({ path: "test-results/morocco-submission-ar.png", fullPage: true });
+  await expectAccessible(page);
+
+  // Switching the language of the submission to Spanish turns the text areas left to right.
+  await page.getByLabel("لغة التقديم").selectOption("es");
+  await expect(comment).toHaveAttribute("dir", "ltr");
+  await page.getByLabel("لغة التقديم").selectOption("ar");
+  await expect(comment).toHaveAttribute("dir", "rtl");
+});
+
+test("after the deadline a submission is held as late, and the secretariat accepts it", async ({ page, browser }) => {
+  const TITLE_LATE = "Self-assessment questionnaires: questions still in brackets";
+  await signIn(page, DEMO.peru);
+  await page.getByRole("link", { name: TITLE_LATE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE_LATE })).toBeVisible();
+  const consultation = new URL(page.url()).pathname;
+  await page.goto(`${consultation}/submission`);
+  await ready(page);
+  // The deadline has passed: the draft is read-only, and sending it is a late submission.
+  await expect(page.getByText(/El plazo ha vencido: el borrador ya no puede modificarse/)).toBeVisible();
+  const general = page.getByLabel("Comentario general sobre este tema del programa").first();
+  await expect(general).toHaveValue(/El Perú apoya la armonización/);
+  await expect(general).toHaveAttribute("readonly", "");
+  await page.getByRole("button", { name: "Revisar y presentar" }).click();
+  await expect(page.getByText(/Los comentarios quedarán retenidos como presentación tardía/)).toBeVisible();
+  await page.getByRole("button", { name: "Presentar como presentación tardía" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-IEG-2020-PER-\d{4}$/);
+  const receipt = (await page.locator(".receipt-number").innerText()).trim();
+  await expect(page.getByText(/llegaron después del plazo/)).toBeVisible();
+  await expect(page.locator(".receipt-page__facts .revision-state--pending")).toBeVisible();
+
+  // The secretariat accepts it, with a reason.
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  await signIn(officer, DEMO.secretariat);
+  await officer.goto(`${consultation}/submissions`);
+  await expect(officer.getByText(receipt).first()).toBeVisible();
+  await officer.getByLabel("Reason for the decision").first().fill("Received within the grace period agreed by the Bureau.");
+  await officer.getByRole("button", { name: "Accept" }).first().click();
+  await expect(officer.getByText(`The late submission ${receipt} of Peru was accepted.`, { exact: false })).toBeVisible();
+  await officerContext.close();
+
+  // The mission's receipt now says it counts.
+  await page.reload();
+  await expect(page.locator(".receipt-page__facts .revision-state--current")).toBeVisible();
+});
