@@ -14,11 +14,13 @@ export function Deadline({
   const { t, i18n } = useTranslation("consultations");
   if (!deadline) return <span>{t("deadline.none")}</span>;
   const iso = new Date(deadline).toISOString();
+  // Node's and the browser's time-zone data can differ (Africa/Casablanca's offsets, say): the
+  // server's wording stands, instead of React re-rendering the whole page over what was typed.
   return (
     <span className="deadline">
-      <time dateTime={iso}>{formatInstant(iso, i18n.language, meetingTimeZone)}</time>
+      <time dateTime={iso} suppressHydrationWarning>{formatInstant(iso, i18n.language, meetingTimeZone)}</time>
       {readerTimeZone && readerTimeZone !== meetingTimeZone ? (
-        <span className="deadline__local">
+        <span className="deadline__local" suppressHydrationWarning>
           {t("deadline.yourTime", { time: formatInstant(iso, i18n.language, readerTimeZone) })}
         </span>
       ) : null}

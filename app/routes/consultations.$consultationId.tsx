@@ -260,6 +260,16 @@ function ConsultationActions({
         <li>
           <Link to={`${base}/circulate`}>{status === "draft" ? t("actions.circulate") : t("actions.circulation")}</Link>
         </li>
+        {status !== "draft" ? (
+          <>
+            <li>
+              <Link to={`${base}/submissions`}>{t("actions.submissions")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/submissions/import`}>{t("actions.importSubmission")}</Link>
+            </li>
+          </>
+        ) : null}
         {documents}
         <li>
           <Link to={`${base}/audit`}>{t("actions.audit")}</Link>

@@ -149,7 +149,8 @@ export default function SubmissionEditorPage() {
       {revisions.length ? (
         <section className="submission-page__revisions" aria-labelledby="revisions-title">
           <h2 id="revisions-title">{t("editor.revisionsTitle")}</h2>
-          <p>
+          {/* The reader's zone may be formatted differently by Node and the browser (see Deadline). */}
+          <p suppressHydrationWarning>
             {t("editor.latestRevision", {
               number: latest!.revisionNumber,
               receipt: latest!.receiptNumber,
