@@ -31,6 +31,16 @@ const schema = z.object({
     .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
+  // A LibreTranslate-compatible server (https://translate.example.org) for machine-assisted draft
+  // translations on the translation desk. Unset: no suggestions are offered; officers translate by hand.
+  TRANSLATE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  // The api_key that server asks for, if it asks for one. Never logged.
+  TRANSLATE_API_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
