@@ -16,6 +16,7 @@ import { listOutbox } from "~/models/outbox.server";
 import { getRegistrationsPage } from "~/models/registration.server";
 import { getUserById, type SessionUser } from "~/models/user.server";
 import { closeDb, getDb, schema } from "~/utils/db.server";
+import { measure, median } from "./measure";
 import { insertDraftConsultation } from "../db/fixtures";
 
 if (!process.env.DATABASE_URL) process.env.PGLITE_DATA_DIR = "memory://";
@@ -24,40 +25,6 @@ process.env.SEED_DEMO = "1";
 const WORDS = "States parties should consider strengthening international cooperation and technical assistance [in accordance with domestic law] including through".split(" ");
 const pointText = (n: number) => Array.from({ length: 150 }, (_, i) => WORDS[(i * 7 + n) % WORDS.length]).join(" ") + ".";
 
-/**
- * Runs `work` while counting the SQL statements it prepares. Patched on the session's class, so
- * statements inside transactions (which get a session of their own) count too.
- */
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; queries: number; result: T }> {
-  const db = await getDb();
-  type Session = { prepareQuery: (...args: unknown[]) => unknown };
-  const prototype = Object.getPrototypeOf((db as unknown as { session: Session }).session) as Session;
-  const original = prototype.prepareQuery;
-  let queries = 0;
-  prototype.prepareQuery = function (this: unknown, ...args: unknown[]) {
-    queries += 1;
-    return original.apply(this, args);
-  };
-  try {
-    const start = performance.now();
-    const result = await work();
-    return { ms: performance.now() - start, queries, result };
-  } finally {
-    prototype.prepareQuery = original;
-  }
-}
-
-async function median(label: string, work: () => Promise<unknown>, runs = 5) {
-  const times: number[] = [];
-  let queries = 0;
-  for (let i = 0; i < runs; i++) {
-    const m = await measure(work);
-    times.push(m.ms);
-    queries = m.queries;
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} ${times[Math.floor(runs / 2)]!.toFixed(1).padStart(8)} ms  ${String(queries).padStart(3)} queries`);
-}
 
 const db = await getDb();
 const officer = (await getUserById(

@@ -17,6 +17,7 @@ import {
 } from "~/models/submission.server";
 import { getUserById, type SessionUser } from "~/models/user.server";
 import { closeDb, getDb, schema } from "~/utils/db.server";
+import { measure, median } from "./measure";
 import { insertDraftConsultation } from "../db/fixtures";
 
 if (!process.env.DATABASE_URL) process.env.PGLITE_DATA_DIR = "memory://";
@@ -34,37 +35,6 @@ const SAMPLE: Record<(typeof LANGUAGES)[number], string> = {
 // About 800 characters a comment: 200 × 60 comments ≈ 10 MB.
 const comment = (language: (typeof LANGUAGES)[number], n: number) => `${n}. ${SAMPLE[language].repeat(Math.ceil(800 / SAMPLE[language].length))}`.slice(0, 800);
 
-/** Runs `work` while counting the SQL statements it prepares (transactions included). */
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; queries: number; result: T }> {
-  const db = await getDb();
-  type Session = { prepareQuery: (...args: unknown[]) => unknown };
-  const prototype = Object.getPrototypeOf((db as unknown as { session: Session }).session) as Session;
-  const original = prototype.prepareQuery;
-  let queries = 0;
-  prototype.prepareQuery = function (this: unknown, ...args: unknown[]) {
-    queries += 1;
-    return original.apply(this, args);
-  };
-  try {
-    const start = performance.now();
-    const result = await work();
-    return { ms: performance.now() - start, queries, result };
-  } finally {
-    prototype.prepareQuery = original;
-  }
-}
-
-async function median(label: string, work: () => Promise<unknown>, runs = 5) {
-  const times: number[] = [];
-  let queries = 0;
-  for (let i = 0; i < runs; i++) {
-    const m = await measure(work);
-    times.push(m.ms);
-    queries = m.queries;
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(52)} ${times[Math.floor(runs / 2)]!.toFixed(1).padStart(8)} ms  ${String(queries).padStart(3)} queries`);
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -166,9 +136,9 @@ console.log(
 if (ok.length !== 200 || receipts.size !== 200) throw new Error("lost or duplicated submissions");
 console.log("");
 
-await median("delegate's submission page (getSubmissionForDelegate)", () => getSubmissionForDelegate(delegates[5]!, consultationId));
-await median("one revision (getRevision, 70 comments)", () => getRevision(delegates[5]!, { consultationId, revisionNumber: 1 }));
-await median("secretariat's list (listSubmissionsForSecretariat)", () => listSubmissionsForSecretariat(officer, consultationId));
-await median("autosave with no change (saveDraft)", () => saveDraft(delegates[7]!, { consultationId, baseDraftVersion: 1, content: contents[7] }));
+await median("delegate's submission page (getSubmissionForDelegate)", () => getSubmissionForDelegate(delegates[5]!, consultationId), 5, 52);
+await median("one revision (getRevision, 70 comments)", () => getRevision(delegates[5]!, { consultationId, revisionNumber: 1 }), 5, 52);
+await median("secretariat's list (listSubmissionsForSecretariat)", () => listSubmissionsForSecretariat(officer, consultationId), 5, 52);
+await median("autosave with no change (saveDraft)", () => saveDraft(delegates[7]!, { consultationId, baseDraftVersion: 1, content: contents[7] }), 5, 52);
 
 await closeDb();
