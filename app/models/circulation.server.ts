@@ -7,10 +7,11 @@ import { MAX_COVERING_NOTE, draftNoteVerbale, normalizeNote } from "~/lib/note-v
 import { circulationMessage } from "~/lib/notification-text";
 import { countOpenBrackets } from "~/lib/point-import";
 import { recordAudit } from "~/models/audit.server";
-import { moveConsultationStatus, selectCurrentVersions, type Transaction } from "~/models/consultation.server";
+import { moveConsultationStatus, selectCurrentVersions, type Reader, type Transaction } from "~/models/consultation.server";
 import { outboxStatusCounts, queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 
 const {
   agendaItems,
@@ -24,8 +25,6 @@ const {
   registrations,
   users,
 } = schema;
-
-type Reader = Pick<Database, "select" | "selectDistinctOn"> | Pick<Transaction, "select" | "selectDistinctOn">;
 
 /** The kind of the outbox messages a circulation queues. */
 export const CIRCULATED_KIND = "consultation.circulated";
@@ -252,12 +251,7 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
     db
       .select({
         delegationId: registrations.delegationId,
-        nameAr: delegations.nameAr,
-        nameZh: delegations.nameZh,
-        nameEn: delegations.nameEn,
-        nameFr: delegations.nameFr,
-        nameRu: delegations.nameRu,
-        nameEs: delegations.nameEs,
+        ...delegationNameColumns,
       })
       .from(registrations)
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
@@ -455,12 +449,7 @@ export async function circulateConsultation(
       ? await tx
           .select({
             id: delegations.id,
-            nameAr: delegations.nameAr,
-            nameZh: delegations.nameZh,
-            nameEn: delegations.nameEn,
-            nameFr: delegations.nameFr,
-            nameRu: delegations.nameRu,
-            nameEs: delegations.nameEs,
+            ...delegationNameColumns,
           })
           .from(delegations)
           .where(inArray(delegations.id, [...new Set(recipients.map((r) => r.delegationId))]))

@@ -11,6 +11,7 @@ import type { Transaction } from "~/models/consultation.server";
 import { queueNotifications } from "~/models/outbox.server";
 import { normalizeEmail, type SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 
 const { consultations, delegations, invitations, meetings, registrations, users } = schema;
 
@@ -66,12 +67,7 @@ async function createInvitation(
       delegation: {
         id: delegations.id,
         code: delegations.code,
-        nameAr: delegations.nameAr,
-        nameZh: delegations.nameZh,
-        nameEn: delegations.nameEn,
-        nameFr: delegations.nameFr,
-        nameRu: delegations.nameRu,
-        nameEs: delegations.nameEs,
+        ...delegationNameColumns,
       },
     })
     .from(registrations)
@@ -273,12 +269,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationLo
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
       delegation: {
-        nameAr: delegations.nameAr,
-        nameZh: delegations.nameZh,
-        nameEn: delegations.nameEn,
-        nameFr: delegations.nameFr,
-        nameRu: delegations.nameRu,
-        nameEs: delegations.nameEs,
+        ...delegationNameColumns,
       },
     })
     .from(invitations)

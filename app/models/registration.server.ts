@@ -2,19 +2,11 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { canChangeRegistrations, type Participation } from "~/lib/registration-review";
 import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
 const { consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
-
-const delegationNameColumns = {
-  nameAr: delegations.nameAr,
-  nameZh: delegations.nameZh,
-  nameEn: delegations.nameEn,
-  nameFr: delegations.nameFr,
-  nameRu: delegations.nameRu,
-  nameEs: delegations.nameEs,
-};
 
 /**
  * Everything the registrations page shows, for the secretariat only (null otherwise, or when the
@@ -197,6 +189,17 @@ export async function registerDelegations(
 
 export type RemoveResult = { ok: true; code: string } | { ok: false; reason: Refusal | "has_submission" };
 
+/** One delegation's registration with its code, locked for the change the caller makes. */
+async function lockRegistration(tx: Transaction, consultationId: string, delegationId: string) {
+  const [registration] = await tx
+    .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
+    .from(registrations)
+    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+    .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId)))
+    .for("update", { of: registrations });
+  return registration ?? null;
+}
+
 /**
  * Removes a registration while the consultation is a draft or open, and only when the
  * delegation has no submission (draft or submitted) for it: its comments must not be orphaned.
@@ -210,12 +213,7 @@ export async function removeRegistration(
   return db.transaction(async (tx) => {
     const status = await lockedStatus(tx, input.consultationId);
     if (!status) return { ok: false, reason: "not_found" } as const;
-    const [registration] = await tx
-      .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
-      .from(registrations)
-      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-      .where(and(eq(registrations.consultationId, input.consultationId), eq(registrations.delegationId, input.delegationId)))
-      .for("update", { of: registrations });
+    const registration = await lockRegistration(tx, input.consultationId, input.delegationId);
     if (!registration) return { ok: false, reason: "not_found" } as const;
     if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
     // One statement: the registration goes only if no submission exists at that moment.
@@ -257,12 +255,7 @@ export async function changeParticipation(
   return db.transaction(async (tx) => {
     const status = await lockedStatus(tx, input.consultationId);
     if (!status) return { ok: false, reason: "not_found" } as const;
-    const [registration] = await tx
-      .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
-      .from(registrations)
-      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-      .where(and(eq(registrations.consultationId, input.consultationId), eq(registrations.delegationId, input.delegationId)))
-      .for("update", { of: registrations });
+    const registration = await lockRegistration(tx, input.consultationId, input.delegationId);
     if (!registration) return { ok: false, reason: "not_found" } as const;
     if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
     if (registration.participation === input.participation) return { ok: false, reason: "unchanged" } as const;

@@ -32,10 +32,11 @@ import {
 import type { MessageText } from "~/lib/notification-text";
 import { recordAudit } from "~/models/audit.server";
 import { consultationLink } from "~/models/circulation.server";
-import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper, type Transaction } from "~/models/consultation.server";
+import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper, type Reader, type Transaction } from "~/models/consultation.server";
 import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 
 const {
   attachments,
@@ -53,8 +54,6 @@ const {
   users,
 } = schema;
 
-type Reader = Pick<Database, "select" | "selectDistinctOn"> | Pick<Transaction, "select" | "selectDistinctOn">;
-
 /** The kinds of the outbox messages these functions queue. */
 export const SUBMISSION_MESSAGE_KINDS = {
   receipt: "submission.receipt",
@@ -66,12 +65,7 @@ export const SUBMISSION_MESSAGE_KINDS = {
 const delegationColumns = {
   id: delegations.id,
   code: delegations.code,
-  nameAr: delegations.nameAr,
-  nameZh: delegations.nameZh,
-  nameEn: delegations.nameEn,
-  nameFr: delegations.nameFr,
-  nameRu: delegations.nameRu,
-  nameEs: delegations.nameEs,
+  ...delegationNameColumns,
 };
 
 const consultationColumns = {
@@ -161,7 +155,12 @@ function summarize(row: {
  * consultation and the registration for the caller's transaction, so that closing the reflection
  * period or changing the extension waits for a save or submit in progress.
  */
-async function selectDelegationAccess(db: Reader, delegationId: string, consultationId: string, lock = false) {
+async function selectDelegationAccess(
+  db: Reader,
+  delegationId: string,
+  consultationId: string,
+  lock: boolean | "update-registration" = false,
+) {
   const query = db
     .select({
       consultation: consultationColumns,
@@ -177,7 +176,13 @@ async function selectDelegationAccess(db: Reader, delegationId: string, consulta
     )
     .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
     .where(and(eq(consultations.id, consultationId), ne(consultations.status, "draft")));
-  const [row] = lock ? await query.for("share", { of: [consultations, registrations] }) : await query;
+  // "update-registration": the caller changes the registration (a deadline extension).
+  const [row] =
+    lock === "update-registration"
+      ? await query.for("update", { of: registrations })
+      : lock
+        ? await query.for("share", { of: [consultations, registrations] })
+        : await query;
   return row ?? null;
 }
 
@@ -1325,22 +1330,7 @@ export async function extendDeadline(
   if (!(input.until instanceof Date) || Number.isNaN(input.until.getTime())) return { ok: false, reason: "invalid" };
   const db = await getDb();
   return db.transaction(async (tx): Promise<ExtendDeadlineResult> => {
-    const [access] = await tx
-      .select({
-        consultation: consultationColumns,
-        meeting: meetingColumns,
-        registration: { id: registrations.id, deadlineExtendedTo: registrations.deadlineExtendedTo },
-        delegation: delegationColumns,
-      })
-      .from(consultations)
-      .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
-      .innerJoin(
-        registrations,
-        and(eq(registrations.consultationId, consultations.id), eq(registrations.delegationId, input.delegationId)),
-      )
-      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-      .where(eq(consultations.id, input.consultationId))
-      .for("update", { of: registrations });
+    const access = await selectDelegationAccess(tx, input.delegationId, input.consultationId, "update-registration");
     if (!access) return { ok: false, reason: "not_found" };
     if (access.consultation.status !== "open") return { ok: false, reason: "not_open" };
     const problem = extensionProblem(input.until, access.consultation.deadline, new Date());

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { hash, verify } from "argon2";
 import type { Language } from "~/i18n/languages";
 import { getDb, schema } from "~/utils/db.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 
 const { users, delegations } = schema;
 
@@ -77,12 +78,7 @@ export async function listUsers() {
       createdAt: users.createdAt,
       delegation: {
         id: delegations.id,
-        nameAr: delegations.nameAr,
-        nameZh: delegations.nameZh,
-        nameEn: delegations.nameEn,
-        nameFr: delegations.nameFr,
-        nameRu: delegations.nameRu,
-        nameEs: delegations.nameEs,
+        ...delegationNameColumns,
       },
     })
     .from(users)
