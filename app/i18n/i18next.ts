@@ -28,3 +28,20 @@ export function createI18n(language: Language): i18n {
   });
   return instance;
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const fixedTranslators = new Map<string, Translate>();
+
+/**
+ * A translation function for one language and namespace, made once per process: messages built
+ * by the hundred (a circulation's emails) must not create an i18next instance each.
+ */
+export function fixedTranslator(language: Language, namespace: keyof Resources): Translate {
+  const key = `${language}:${namespace}`;
+  let t = fixedTranslators.get(key);
+  if (!t) {
+    t = createI18n(language).getFixedT(language, namespace) as unknown as Translate;
+    fixedTranslators.set(key, t);
+  }
+  return t;
+}

@@ -1,6 +1,6 @@
 // The invitation email, written in the invitee's language from locales/<lang>/registrations.json.
 // Pure: data in, subject and plain-text body out (the outbox sends it).
-import { createI18n } from "~/i18n/i18next";
+import { fixedTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
 
@@ -16,26 +16,26 @@ export type InvitationEmailInput = {
 };
 
 export function invitationEmail(input: InvitationEmailInput): { subject: string; body: string } {
-  const { t } = createI18n(input.language);
+  const t = fixedTranslator(input.language, "registrations");
   // "Working Group …, Vienna, 9–10 July 2020": the body's name is English data, the dates are localized.
   const dates = formatCalendarRange(input.meeting.startDate, input.meeting.endDate, input.language);
   const meeting = `${input.meeting.body}, ${input.meeting.venue}, ${dates}`;
   const paragraphs = [
-    input.inviteeName ? t("registrations:email.greeting", { name: input.inviteeName }) : t("registrations:email.greetingNoName"),
-    t("registrations:email.invited", {
+    input.inviteeName ? t("email.greeting", { name: input.inviteeName }) : t("email.greetingNoName"),
+    t("email.invited", {
       inviter: input.inviterName,
       delegation: input.delegationName,
       consultation: input.consultationTitle,
       meeting,
     }),
-    `${t("registrations:email.action")}\n${input.link}`,
+    `${t("email.action")}\n${input.link}`,
     // The meeting's zone: the one in which the consultation's deadlines are stated.
-    t("registrations:email.expiry", { date: formatInstant(input.expiresAt, input.language, input.meeting.timeZone) }),
-    t("registrations:email.ignore"),
-    t("registrations:email.signature"),
+    t("email.expiry", { date: formatInstant(input.expiresAt, input.language, input.meeting.timeZone) }),
+    t("email.ignore"),
+    t("email.signature"),
   ];
   return {
-    subject: t("registrations:email.subject", { consultation: input.consultationTitle }),
+    subject: t("email.subject", { consultation: input.consultationTitle }),
     body: paragraphs.join("\n\n"),
   };
 }

@@ -1,7 +1,6 @@
 // The email that tells a delegate a non-paper was circulated, in the delegate's own language
 // (locales/<lang>/circulation.json). Pure: data in, subject and plain-text body out.
-import type { TFunction } from "i18next";
-import { createI18n } from "~/i18n/i18next";
+import { fixedTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 
@@ -28,20 +27,10 @@ export type CirculationMessageInput = {
 
 export type MessageText = { subject: string; body: string };
 
-// One i18next instance per language for the life of the process: creating one per recipient
-// would cost more than the rest of the circulation.
-const translators = new Map<Language, TFunction>();
-function translator(language: Language): TFunction {
-  let t = translators.get(language);
-  if (!t) {
-    t = createI18n(language).getFixedT(language, "circulation");
-    translators.set(language, t);
-  }
-  return t;
-}
+const translator = (language: Language) => fixedTranslator(language, "circulation");
 
 export function circulationMessage(input: CirculationMessageInput): MessageText {
-  const t = translator(input.language) as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const t = translator(input.language);
   const deadlineHere = formatInstant(input.deadline, input.language, input.meetingTimeZone);
   const showLocal = input.recipientTimeZone !== null && input.recipientTimeZone !== input.meetingTimeZone;
   const lines = [

@@ -1,8 +1,7 @@
 // The emails about a delegation's submission (receipt, withdrawal, decision on a late
 // submission, deadline extension), each in the recipient's own language
 // (locales/<lang>/submissions.json, "email"). Pure: data in, subject and plain-text body out.
-import type { TFunction } from "i18next";
-import { createI18n } from "~/i18n/i18next";
+import { fixedTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant, intlLocale } from "~/lib/dates";
 import type { MessageText } from "~/lib/notification-text";
@@ -24,16 +23,7 @@ export type SubmissionMessageContext = {
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-// One i18next instance per language for the life of the process (as for circulation emails).
-const translators = new Map<Language, TFunction>();
-function translator(language: Language): T {
-  let t = translators.get(language);
-  if (!t) {
-    t = createI18n(language).getFixedT(language, "submissions");
-    translators.set(language, t);
-  }
-  return t as unknown as T;
-}
+const translator = (language: Language) => fixedTranslator(language, "submissions");
 
 /** "Spanish" in English, "espagnol" in French: the name of a language in the reader's language. */
 export function languageName(code: Language, readerLanguage: Language): string {

@@ -223,6 +223,14 @@ export async function updateAgendaItem(
   });
 }
 
+/** Swaps the entry at `from` with its neighbour in place; its new index, or null at either end. */
+function swapWithNeighbour(ids: string[], from: number, direction: "up" | "down"): number | null {
+  const to = direction === "up" ? from - 1 : from + 1;
+  if (to < 0 || to >= ids.length) return null;
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  return to;
+}
+
 /** One place up or down. Audit: agenda_item.move, with the old and new place (1-based). */
 export async function moveAgendaItem(
   user: SessionUser,
@@ -233,9 +241,8 @@ export async function moveAgendaItem(
     const ids = (await itemsInOrder(tx, input.consultationId)).map((i) => i.id);
     const from = ids.indexOf(input.agendaItemId);
     if (from < 0) return fail("not_found");
-    const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= ids.length) return fail("at_edge");
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const to = swapWithNeighbour(ids, from, input.direction);
+    if (to === null) return fail("at_edge");
     await writeItemOrder(tx, ids);
     await audit(tx, actor, "agenda_item.move", "agenda_item", input.agendaItemId, { from: from + 1, to: to + 1 });
     return { ok: true, id: input.agendaItemId } as const;
@@ -312,9 +319,8 @@ export async function movePoint(
     if (!point) return fail("not_found");
     const ids = (await pointsInOrder(tx, point.agendaItemId)).map((p) => p.id);
     const from = ids.indexOf(point.id);
-    const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= ids.length) return fail("at_edge");
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const to = swapWithNeighbour(ids, from, input.direction);
+    if (to === null) return fail("at_edge");
     await writePointOrder(tx, ids);
     await audit(tx, actor, "point.move", "discussion_point", point.id, { label: point.label, from: from + 1, to: to + 1 });
     return { ok: true, id: point.id } as const;
