@@ -72,6 +72,9 @@ for (const [lng, email] of [["en", DEMO.russia], ["ar", DEMO.france]] as const) 
     await page.locator('form[id="login"] button[type="submit"]').click();
     await expect(page).toHaveURL(/\/$/);
     await page.getByRole("button", { name: lng === "ar" ? "العربية" : "English" }).click();
+    // Check the page the switch leads to once it has settled, not the one it leaves.
+    await expect(page.locator("html")).toHaveAttribute("lang", lng);
+    await page.waitForLoadState("networkidle");
     await expectAccessible(page);
     await page.getByRole("link", { name: TITLE_2020 }).click();
     await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
