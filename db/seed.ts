@@ -1,9 +1,11 @@
 import { count, inArray, sql } from "drizzle-orm";
 import { hash } from "argon2";
 import { extractSection, parseDiscussionPoints } from "../app/lib/point-import";
+import { formatReceiptNumber } from "../app/lib/receipts";
 import type { Database } from "./client";
 import { readReferenceReport } from "./files";
 import * as schema from "./schema/index";
+import { DEMO_SUBMISSIONS_2020 } from "./seed-data/comments-2020";
 import delegationData from "./seed-data/delegations.json";
 
 // Serialises seeding between app servers starting at the same time (any fixed number).
@@ -136,7 +138,7 @@ async function seedDemo(tx: Tx) {
   const annex2020 = parseDiscussionPoints(
     extractSection(readReferenceReport("wg2-2020-draft-report.txt"), /^A\. Updating the legislative records/, /^III\. Organization of the meeting/),
   );
-  await seedConsultation(tx, {
+  const consultation2020 = await seedConsultation(tx, {
     meetingId: meeting2020,
     officer,
     chair,
@@ -162,6 +164,8 @@ async function seedDemo(tx: Tx) {
     parties: PARTIES_2020,
     delegationId,
   });
+
+  await seedSubmissions2020(tx, { consultationId: consultation2020, delegationId, officer, userId, now });
 
   // 2023: the eleven recommendations, as a consultation whose reflection period has ended.
   const meeting2023 = await insertMeeting(tx, {
@@ -301,6 +305,115 @@ async function seedDemo(tx: Tx) {
     entityType: "database",
     details: { users: DEMO_USERS.length },
   });
+}
+
+/**
+ * Submitted comments on the 2020 points from nine delegations in the six languages (revision 1 of
+ * each, on time), with the secretariat's translations of some: the demo of the translation desk and
+ * the side-by-side view. Missions with a demo account submitted in the editor (their draft holds the
+ * same text); the others' comments were imported from their emails by the secretariat.
+ */
+async function seedSubmissions2020(
+  tx: Tx,
+  input: { consultationId: string; delegationId: Map<string, string>; officer: string; userId: (email: string) => string; now: Date },
+) {
+  const item = await tx
+    .select({ id: schema.agendaItems.id })
+    .from(schema.agendaItems)
+    .where(sql`${schema.agendaItems.consultationId} = ${input.consultationId} and ${schema.agendaItems.number} = '2'`);
+  const agendaItemId = item[0]!.id;
+  const points = await tx
+    .select({ id: schema.discussionPoints.id, label: schema.discussionPoints.label, versionId: schema.pointVersions.id })
+    .from(schema.discussionPoints)
+    .innerJoin(schema.pointVersions, sql`${schema.pointVersions.pointId} = ${schema.discussionPoints.id}`)
+    .where(sql`${schema.discussionPoints.agendaItemId} = ${agendaItemId}`);
+  const point = (label: string) => {
+    const found = points.find((p) => p.label === label);
+    if (!found) throw new Error(`Demo seed: no point ${label}`);
+    return found;
+  };
+  const accounts = new Map(DEMO_USERS.filter((u) => u.delegation).map((u) => [u.delegation!, input.userId(u.email)]));
+  // Receipts are numbered in the order the submissions arrived.
+  const ordered = [...DEMO_SUBMISSIONS_2020].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const [index, demo] of ordered.entries()) {
+    const submittedAt = new Date(input.now.getTime() - demo.daysAgo * 86_400_000);
+    const delegate = accounts.get(demo.delegation) ?? null;
+    const [submission] = await tx
+      .insert(schema.submissions)
+      .values({
+        consultationId: input.consultationId,
+        delegationId: input.delegationId.get(demo.delegation)!,
+        status: "submitted",
+        language: demo.language,
+        draftVersion: delegate ? 1 : 0,
+        draftUpdatedAt: delegate ? submittedAt : null,
+        draftUpdatedBy: delegate,
+      })
+      .returning({ id: schema.submissions.id });
+    const receiptNumber = formatReceiptNumber({ prefix: "CTOC-2020", delegationCode: demo.delegation, sequence: index + 1 });
+    const [revision] = await tx
+      .insert(schema.submissionRevisions)
+      .values({
+        submissionId: submission!.id,
+        revisionNumber: 1,
+        receiptNumber,
+        idempotencyKey: `demo-seed-${demo.delegation}`,
+        draftVersion: delegate ? 1 : null,
+        language: demo.language,
+        source: delegate ? "editor" : "email_import",
+        submittedAt,
+        submittedBy: delegate ?? input.officer,
+      })
+      .returning({ id: schema.submissionRevisions.id });
+    const rows = demo.comments.map((c, position) => ({
+      submissionId: submission!.id,
+      kind: c.kind,
+      agendaItemId,
+      pointId: c.kind === "general" ? null : point(c.point).id,
+      basePointVersionId: c.kind === "amendment" ? point(c.point).versionId : null,
+      position,
+      language: demo.language,
+      body: c.body,
+      proposedText: c.kind === "amendment" ? c.proposedText : null,
+      createdAt: submittedAt,
+      updatedAt: submittedAt,
+    }));
+    const frozen = await tx
+      .insert(schema.comments)
+      .values(rows.map((row) => ({ ...row, revisionId: revision!.id })))
+      .returning({ id: schema.comments.id });
+    if (delegate) await tx.insert(schema.comments).values(rows);
+    const translated = demo.comments.flatMap((c, i) => (c.translation ? [{ comment: c, id: frozen[i]!.id }] : []));
+    if (translated.length && demo.translationStatus) {
+      const final = demo.translationStatus === "final";
+      const translatedAt = new Date(submittedAt.getTime() + 3 * 3_600_000);
+      await tx.insert(schema.translations).values(
+        translated.map(({ comment, id }) => ({
+          commentId: id,
+          status: demo.translationStatus!,
+          body: comment.translation!,
+          proposedText: comment.kind === "amendment" ? (comment.translatedProposal ?? null) : null,
+          sourceBody: comment.body,
+          sourceProposedText: comment.kind === "amendment" ? comment.proposedText : null,
+          translatorId: input.officer,
+          finalizedBy: final ? input.officer : null,
+          finalizedAt: final ? translatedAt : null,
+          createdAt: translatedAt,
+          updatedAt: translatedAt,
+        })),
+      );
+    }
+    await tx.insert(schema.auditLog).values({
+      actorId: delegate ?? input.officer,
+      action: delegate ? "submission.submit" : "submission.import",
+      entityType: "submission_revision",
+      entityId: revision!.id,
+      consultationId: input.consultationId,
+      at: submittedAt,
+      details: { delegation: demo.delegation, receipt: receiptNumber, revision: 1, late: false, language: demo.language, comments: rows.length, seeded: true },
+    });
+  }
+  await tx.insert(schema.receiptCounters).values({ consultationId: input.consultationId, lastNumber: ordered.length });
 }
 
 async function insertMeeting(tx: Tx, values: typeof schema.meetings.$inferInsert) {

@@ -60,6 +60,45 @@ describe("seed", () => {
     expect(items[0]!.title).toMatch(/^Updating the legislative records of States parties/);
   });
 
+  it("has nine delegations' comments on the 2020 points in the six languages, some translated", async () => {
+    const db = await getDb();
+    const rows = await db
+      .select({
+        code: schema.delegations.code,
+        receipt: schema.submissionRevisions.receiptNumber,
+        language: schema.submissionRevisions.language,
+        source: schema.submissionRevisions.source,
+        comments: count(schema.comments.id),
+        translated: count(schema.translations.id),
+      })
+      .from(schema.submissionRevisions)
+      .innerJoin(schema.submissions, eq(schema.submissions.id, schema.submissionRevisions.submissionId))
+      .innerJoin(schema.delegations, eq(schema.delegations.id, schema.submissions.delegationId))
+      .innerJoin(schema.comments, eq(schema.comments.revisionId, schema.submissionRevisions.id))
+      .leftJoin(schema.translations, eq(schema.translations.commentId, schema.comments.id))
+      .groupBy(schema.delegations.code, schema.submissionRevisions.id)
+      .orderBy(schema.submissionRevisions.receiptNumber);
+    expect(rows.map((r) => r.receipt)).toEqual([
+      "CTOC-2020-DZA-0001",
+      "CTOC-2020-USA-0002",
+      "CTOC-2020-EU-0003",
+      "CTOC-2020-CHN-0004",
+      "CTOC-2020-RUS-0005",
+      "CTOC-2020-FRA-0006",
+      "CTOC-2020-MAR-0007",
+      "CTOC-2020-MEX-0008",
+      "CTOC-2020-PER-0009",
+    ].sort());
+    expect(new Set(rows.map((r) => r.language))).toEqual(new Set(["ar", "zh", "en", "fr", "ru", "es"]));
+    const peru = rows.find((r) => r.code === "PER")!;
+    expect(peru).toMatchObject({ source: "editor", comments: 3, translated: 3 });
+    expect(rows.find((r) => r.code === "MAR")).toMatchObject({ comments: 2, translated: 0 });
+    expect(rows.find((r) => r.code === "EU")).toMatchObject({ source: "email_import" });
+    // The next receipt continues the consultation's numbering.
+    const [counter] = await db.select({ last: schema.receiptCounters.lastNumber }).from(schema.receiptCounters);
+    expect(counter?.last).toBe(9);
+  });
+
   it("is a no-op the second time", async () => {
     const before = await counts();
     await seedDatabase(await getDb(), { demo: true });

@@ -516,11 +516,12 @@ describe("privacy: a delegate reaches only their own delegation's submission", (
     expect(saved.ok).toBe(true);
     const chair = await userByEmail("chair@nonpaper.test");
     const peruId = await delegationIdOf("PER");
-    // Nothing submitted yet: a draft is not readable by the chair.
-    expect(await getRevision(chair, { consultationId: id, delegationId: peruId, revisionNumber: 1 })).toBeNull();
+    // The demo has Peru's first revision; the draft saved since is not readable by the chair.
+    const next = page!.revisions.length + 1;
+    expect(await getRevision(chair, { consultationId: id, delegationId: peruId, revisionNumber: next })).toBeNull();
     const submitted = await submitSubmission(peru, { consultationId: id, idempotencyKey: key(), draftVersion: saved.ok ? saved.draftVersion : 0 });
     expect(submitted.ok).toBe(true);
-    const read = await getRevision(chair, { consultationId: id, delegationId: peruId, revisionNumber: 1 });
+    const read = await getRevision(chair, { consultationId: id, delegationId: peruId, revisionNumber: next });
     expect(read!.content.points[0]!.body).toBe("Comentario del Perú.");
     expect(read!.points[0]!.text).toBe(point.text);
     // A consultation this chair does not chair.

@@ -4,28 +4,28 @@ import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Peru's note verbale as the mission would send it: comments on (a) and (c), an amendment to (b). */
-async function peruNoteVerbale(): Promise<Buffer> {
+/** Colombia's note verbale (Peru's own comments are in the demo already) as the mission would send it: comments on (a) and (c), an amendment to (b). */
+async function colombiaNoteVerbale(): Promise<Buffer> {
   const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
   const document = new Document({
     sections: [
       {
         children: [
-          p("MISIÓN PERMANENTE DEL PERÚ ANTE LOS ORGANISMOS INTERNACIONALES CON SEDE EN VIENA", true),
+          p("MISIÓN PERMANENTE DE COLOMBIA ANTE LOS ORGANISMOS INTERNACIONALES CON SEDE EN VIENA", true),
           p("Nota N° 5-12-M/087"),
           p(
-            "La Misión Permanente del Perú ante los Organismos Internacionales con sede en Viena saluda muy atentamente a la Secretaría de la Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC) y tiene el honor de remitir los comentarios del Perú sobre los puntos de debate.",
+            "La Misión Permanente de Colombia ante los Organismos Internacionales con sede en Viena saluda muy atentamente a la Secretaría de la Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC) y tiene el honor de remitir los comentarios de Colombia sobre los puntos de debate.",
           ),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Tema 2 del programa: Actualización de los registros legislativos de los Estados partes")] }),
-          p("(a) El Perú apoya este punto. Nuestro país actualizó su registro legislativo en el portal SHERLOC en marzo de 2020."),
-          p("Asimismo, el Perú reitera la importancia del portal SHERLOC para la cooperación internacional en su conjunto."),
-          p("(b) El Perú propone la siguiente redacción:"),
+          p("(a) Colombia apoya este punto. Nuestro país actualizó su registro legislativo en el portal SHERLOC en marzo de 2020."),
+          p("Asimismo, Colombia reitera la importancia del portal SHERLOC para la cooperación internacional en su conjunto."),
+          p("(b) Colombia propone la siguiente redacción:"),
           p(
             "“Subject to availability of extrabudgetary resources, UNODC should develop and implement a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal in all official languages of the United Nations.”",
           ),
-          p("(c) El Perú considera que las actividades de capacitación deberían incluir también a fiscales y a funcionarios de policía."),
+          p("(c) Colombia considera que las actividades de capacitación deberían incluir también a fiscales y a funcionarios de policía."),
           p(
-            "La Misión Permanente del Perú hace propicia la oportunidad para renovar a la Secretaría de la UNODC las seguridades de su más alta y distinguida consideración.",
+            "La Misión Permanente de Colombia hace propicia la oportunidad para renovar a la Secretaría de la UNODC las seguridades de su más alta y distinguida consideración.",
           ),
           p("Viena, 10 de agosto de 2020"),
         ],
@@ -35,7 +35,7 @@ async function peruNoteVerbale(): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-test("the secretariat imports Peru's note received by email, corrects a proposal and saves it with a receipt; a PDF is refused", async ({ page }) => {
+test("the secretariat imports Colombia's note received by email, corrects a proposal and saves it with a receipt; a PDF is refused", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, DEMO.secretariat);
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
@@ -46,8 +46,8 @@ test("the secretariat imports Peru's note received by email, corrects a proposal
   await page.goto(importUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a submission received by email");
   await expectAccessible(page);
-  await page.getByLabel("Delegation", { exact: true }).selectOption({ label: "Peru" });
-  await page.getByLabel("Upload the document").setInputFiles({ name: "Nota 5-12-M-087.docx", mimeType: DOCX, buffer: await peruNoteVerbale() });
+  await page.getByLabel("Delegation", { exact: true }).selectOption({ label: "Colombia" });
+  await page.getByLabel("Upload the document").setInputFiles({ name: "Nota 5-12-M-087.docx", mimeType: DOCX, buffer: await colombiaNoteVerbale() });
   await page.getByRole("button", { name: "Read and propose" }).click();
 
   // Step 2: a proposal for each paragraph, in the note's language.
@@ -57,11 +57,11 @@ test("the secretariat imports Peru's note received by email, corrects a proposal
   const row = (text: string) => page.getByRole("row").filter({ hasText: text });
   const target = (text: string) => row(text).getByRole("combobox");
   const chosen = (text: string) => target(text).locator("option:checked");
-  await expect(chosen("El Perú apoya este punto")).toHaveText("Comment on point (a)");
+  await expect(chosen("Colombia apoya este punto")).toHaveText("Comment on point (a)");
   await expect(chosen("Subject to availability")).toHaveText("Amendment to point (b)");
-  await expect(chosen("El Perú considera")).toHaveText("Comment on point (c)");
+  await expect(chosen("Colombia considera")).toHaveText("Comment on point (c)");
   await expect(chosen("saluda muy atentamente")).toHaveText("Leave out");
-  await expect(row("El Perú apoya este punto").locator("td").first()).toHaveAttribute("lang", "es");
+  await expect(row("Colombia apoya este punto").locator("td").first()).toHaveAttribute("lang", "es");
   // The amendment's redline against the circulated text of (b).
   const amendment = row("Subject to availability");
   await expect(amendment.locator("ins").first()).toContainText("and implement");
@@ -74,16 +74,16 @@ test("the secretariat imports Peru's note received by email, corrects a proposal
   await target("Asimismo").selectOption({ label: "General comment on agenda item 2" });
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Save as the submission of Peru" }).click();
-  await expect(page).toHaveURL(/\/submissions\/PER\/\d+$/);
-  await expect(page.getByText(/^CTOC-2020-PER-\d{4}$/).first()).toBeVisible();
+  await page.getByRole("button", { name: "Save as the submission of Colombia" }).click();
+  await expect(page).toHaveURL(/\/submissions\/COL\/\d+$/);
+  await expect(page.getByText(/^CTOC-2020-COL-\d{4}$/).first()).toBeVisible();
   await expect(page.getByText("Sent by email; entered by the secretariat")).toBeVisible();
   await expect(page.getByText("Nota 5-12-M-087.docx")).toBeVisible();
-  await expect(page.getByText("Asimismo, el Perú reitera la importancia del portal SHERLOC")).toBeVisible();
+  await expect(page.getByText("Asimismo, Colombia reitera la importancia del portal SHERLOC")).toBeVisible();
 
   // A PDF is refused with the reason and what to do instead, in the browser and on the server.
   await page.goto(importUrl);
-  await page.getByLabel("Delegation", { exact: true }).selectOption({ label: "Peru" });
+  await page.getByLabel("Delegation", { exact: true }).selectOption({ label: "Colombia" });
   const pdf = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
   await page.getByLabel("Upload the document").setInputFiles({ name: "nota.pdf", mimeType: "application/pdf", buffer: pdf });
   const reason = "PDF files cannot be read reliably. Copy the text from the PDF and paste it instead.";

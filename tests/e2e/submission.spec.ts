@@ -42,7 +42,8 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   await page.getByLabel("Comentario general sobre este tema del programa").first().fill("El Perú agradece a la Secretaría los puntos de debate.");
   await page.getByLabel("Su comentario sobre el punto (a)").fill("Apoyamos el punto (a) <script>alert(1)</script>.");
   await page.getByRole("button", { name: "Proponer una enmienda al punto (b)" }).click();
-  const amendment = page.locator('textarea[name$=".amendment"]');
+  // Peru's first revision (in the demo) already proposes an amendment to (c).
+  const amendment = page.getByLabel("Redacción propuesta del punto (b)");
   const circulated = await amendment.inputValue();
   await amendment.fill(circulated.replace("dissemination plan", "dissemination and outreach plan"));
   // The live redline marks the inserted words.
@@ -54,7 +55,7 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   await expect(page.getByLabel("Comentario general sobre este tema del programa").first()).toHaveValue(
     "El Perú agradece a la Secretaría los puntos de debate.",
   );
-  await expect(page.locator('textarea[name$=".amendment"]')).toHaveValue(/dissemination and outreach plan/);
+  await expect(page.getByLabel("Redacción propuesta del punto (b)")).toHaveValue(/dissemination and outreach plan/);
   await expectAccessible(page);
 
   // Review: everything that will be sent, read-only, then submit.
