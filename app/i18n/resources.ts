@@ -53,9 +53,15 @@ import enSubmissions from "../../locales/en/submissions.json";
 import frSubmissions from "../../locales/fr/submissions.json";
 import ruSubmissions from "../../locales/ru/submissions.json";
 import esSubmissions from "../../locales/es/submissions.json";
+import arTranslations from "../../locales/ar/translations.json";
+import zhTranslations from "../../locales/zh/translations.json";
+import enTranslations from "../../locales/en/translations.json";
+import frTranslations from "../../locales/fr/translations.json";
+import ruTranslations from "../../locales/ru/translations.json";
+import esTranslations from "../../locales/es/translations.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -64,10 +70,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations },
 };

@@ -34,6 +34,7 @@ import { recordAudit } from "~/models/audit.server";
 import { consultationLink } from "~/models/circulation.server";
 import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper, type Reader, type Transaction } from "~/models/consultation.server";
 import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
+import { carryTranslations } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 import { delegationNameColumns } from "~/models/delegation.server";
@@ -751,6 +752,7 @@ async function freezeRevision(
     .returning({ id: submissionRevisions.id });
   const revisionId = revision!.id;
   const commentCount = await input.writeComments(revisionId);
+  await carryTranslations(tx, input.submissionId, revisionId);
   await tx
     .update(submissionRevisions)
     .set({ supersededAt: input.submittedAt })

@@ -1,0 +1,626 @@
+// The translation desk: the secretariat's unofficial English translations of the comments written
+// in other languages, one per comment of each delegation's current revision. Only the secretariat
+// writes; chairs of the consultation may read a translation (DESIGN.md §2), delegates never reach
+// any of it (null / "not_found", which routes turn into 404). Texts are never written to the audit
+// log or to error messages: delegations' comments are confidential until the CRP.
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Language } from "~/i18n/languages";
+import type { DelegationNames } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { normalizeCommentText, textProblems } from "~/lib/submission-rules";
+import {
+  alignSegments,
+  translationFreshness,
+  translationStatus,
+  DESK_STATUSES,
+  type Alignment,
+  type DeskStatus,
+  type Freshness,
+} from "~/lib/translation-segments";
+import { recordAudit } from "~/models/audit.server";
+import { consultationVisibleTo, type Reader, type Transaction } from "~/models/consultation.server";
+import { delegationNameColumns } from "~/models/delegation.server";
+import type { SessionUser } from "~/models/user.server";
+import { getDb, schema } from "~/utils/db.server";
+import { TranslationError, translationProvider, type TranslationErrorKind } from "~/utils/translation-provider.server";
+
+const {
+  agendaItems,
+  chairReviews,
+  comments,
+  consultations,
+  delegations,
+  discussionPoints,
+  meetings,
+  pointVersions,
+  submissionRevisions,
+  submissions,
+  translations,
+  users,
+} = schema;
+
+/** The working language the desk translates into. */
+export const WORKING_LANGUAGE = "en" as const;
+
+/** Longest translation of one field, as for the comments themselves. */
+export const MAX_TRANSLATION_LENGTH = 50_000;
+
+const EXCERPT_LENGTH = 160;
+
+/** A revision whose comments count: not superseded, not withdrawn, on time or late and accepted. */
+const isCurrentRevision = and(
+  isNull(submissionRevisions.supersededAt),
+  isNull(submissionRevisions.withdrawnAt),
+  or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
+)!;
+
+// General comments first, then the points in agenda order, then new proposals.
+const pointOrder = sql<number>`coalesce(${discussionPoints.position}, case ${comments.kind} when 'general' then -1 else 1000000 end)`;
+
+const finalizer = alias(users, "finalizer");
+
+// ---------------------------------------------------------------------------------------------
+// The desk's rows
+
+type DeskRowSource = {
+  commentId: string;
+  kind: "general" | "point" | "amendment" | "new_proposal";
+  language: Language;
+  label: string | null;
+  excerpt: string;
+  delegation: { id: string; code: string } & DelegationNames;
+  agendaItem: { id: string; number: string | null; title: string };
+  // Null when the left join found nothing (drizzle nulls a nested object whose columns are all null).
+  point: { id: string; label: string } | null;
+  translation: {
+    id: string;
+    status: "draft" | "final";
+    machineAssisted: boolean;
+    updatedAt: Date;
+    translatorName: string | null;
+  } | null;
+  /** The texts, only where the original differs from the original as translated (else null). */
+  changed: { body: string | null; sourceBody: string | null; proposedText: string | null; sourceProposedText: string | null };
+};
+
+/**
+ * Every comment in another language than English of every delegation's current revision in one
+ * consultation, in desk order: agenda item, point, delegation's English name. One query however
+ * many comments; the full texts come back only for translated comments whose original has
+ * changed (to tell an outdated translation from whitespace), otherwise a short excerpt.
+ */
+function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
+  return db
+    .select({
+      commentId: comments.id,
+      kind: comments.kind,
+      language: comments.language,
+      label: comments.label,
+      excerpt: sql<string>`left(coalesce(nullif(${comments.body}, ''), ${comments.proposedText}, ''), ${EXCERPT_LENGTH + 40})`,
+      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
+      point: { id: discussionPoints.id, label: discussionPoints.label },
+      translation: {
+        id: translations.id,
+        status: translations.status,
+        machineAssisted: translations.machineAssisted,
+        updatedAt: translations.updatedAt,
+        translatorName: users.name,
+      },
+      changed: {
+        body: sql<string | null>`case when ${translations.sourceBody} is distinct from ${comments.body} then ${comments.body} end`,
+        sourceBody: sql<string | null>`case when ${translations.sourceBody} is distinct from ${comments.body} then ${translations.sourceBody} end`,
+        proposedText: sql<string | null>`case when ${translations.sourceProposedText} is distinct from ${comments.proposedText} then ${comments.proposedText} end`,
+        sourceProposedText: sql<string | null>`case when ${translations.sourceProposedText} is distinct from ${comments.proposedText} then ${translations.sourceProposedText} end`,
+      },
+    })
+    .from(comments)
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision))
+    .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
+    .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+    .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
+    .leftJoin(users, eq(users.id, translations.translatorId))
+    .where(and(eq(submissions.consultationId, consultationId), ne(comments.language, WORKING_LANGUAGE), where))
+    .orderBy(
+      asc(agendaItems.position),
+      asc(agendaItems.createdAt),
+      asc(pointOrder),
+      asc(comments.label),
+      asc(delegations.nameEn),
+      asc(comments.position),
+      asc(comments.id),
+    ) as unknown as Promise<DeskRowSource[]>;
+}
+
+function deskStatus(row: DeskRowSource): DeskStatus {
+  if (!row.translation?.id) return "todo";
+  const { changed } = row;
+  if (changed.body === null && changed.sourceBody === null && changed.proposedText === null && changed.sourceProposedText === null) {
+    return row.translation.status;
+  }
+  // A field that did not change is given the same text on both sides.
+  return translationStatus(
+    { status: row.translation.status, sourceBody: changed.sourceBody ?? "", sourceProposedText: changed.sourceProposedText },
+    { body: changed.body ?? "", proposedText: changed.proposedText },
+  );
+}
+
+function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if ([...flat].length <= EXCERPT_LENGTH) return flat;
+  const cut = [...flat].slice(0, EXCERPT_LENGTH).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+export type DeskRow = {
+  commentId: string;
+  kind: DeskRowSource["kind"];
+  language: Language;
+  /** A new proposal's own label, (a), (b), … */
+  label: string | null;
+  excerpt: string;
+  delegation: DeskRowSource["delegation"];
+  agendaItem: DeskRowSource["agendaItem"];
+  point: { id: string; label: string } | null;
+  status: DeskStatus;
+  translatorName: string | null;
+  updatedAt: Date | null;
+  machineAssisted: boolean;
+};
+
+function toDeskRow(row: DeskRowSource): DeskRow {
+  return {
+    commentId: row.commentId,
+    kind: row.kind,
+    language: row.language,
+    label: row.label,
+    excerpt: excerptOf(row.excerpt),
+    delegation: row.delegation,
+    agendaItem: row.agendaItem,
+    point: row.point?.id ? row.point : null,
+    status: deskStatus(row),
+    translatorName: row.translation?.id ? row.translation.translatorName : null,
+    updatedAt: row.translation?.id ? row.translation.updatedAt : null,
+    machineAssisted: row.translation?.id ? row.translation.machineAssisted : false,
+  };
+}
+
+export type DeskFilters = { status?: DeskStatus | null; language?: Language | null; delegation?: string | null };
+
+/**
+ * The translation desk of one consultation, for the secretariat (null for anyone else, or an
+ * unknown consultation): every comment not in English of each delegation's current revision,
+ * with its status, translator and date; the counts per status (under the language and delegation
+ * filters); the languages and delegations present, for the filters. Two queries.
+ */
+export async function listTranslationDesk(user: SessionUser, consultationId: string, filters: DeskFilters = {}) {
+  if (user.role !== "secretariat" || !isUuid(consultationId)) return null;
+  const db = await getDb();
+  const [consultation] = await db
+    .select({ id: consultations.id, title: consultations.title, status: consultations.status, timeZone: meetings.timeZone })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(eq(consultations.id, consultationId));
+  if (!consultation) return null;
+  const all = (await selectDeskRows(db, consultationId)).map(toDeskRow);
+
+  const languages = [...new Set(all.map((r) => r.language))].sort();
+  const delegationsPresent = [...new Map(all.map((r) => [r.delegation.code, r.delegation])).values()].sort((a, b) =>
+    a.nameEn.localeCompare(b.nameEn, "en"),
+  );
+  const scoped = all.filter(
+    (r) => (!filters.language || r.language === filters.language) && (!filters.delegation || r.delegation.code === filters.delegation),
+  );
+  const counts = Object.fromEntries(DESK_STATUSES.map((s) => [s, 0])) as Record<DeskStatus, number>;
+  for (const row of scoped) counts[row.status] += 1;
+  return {
+    consultation,
+    rows: filters.status ? scoped.filter((r) => r.status === filters.status) : scoped,
+    counts,
+    total: all.length,
+    languages,
+    delegations: delegationsPresent,
+  };
+}
+
+export type TranslationDesk = NonNullable<Awaited<ReturnType<typeof listTranslationDesk>>>;
+
+// ---------------------------------------------------------------------------------------------
+// One comment and its translation
+
+const translationColumns = {
+  id: translations.id,
+  status: translations.status,
+  body: translations.body,
+  proposedText: translations.proposedText,
+  sourceBody: translations.sourceBody,
+  sourceProposedText: translations.sourceProposedText,
+  machineAssisted: translations.machineAssisted,
+  version: translations.version,
+  translatorName: users.name,
+  finalizedByName: finalizer.name,
+  finalizedAt: translations.finalizedAt,
+  updatedAt: translations.updatedAt,
+};
+
+/**
+ * One comment of a consultation with where it stands, its delegation, agenda item, the circulated
+ * point it addresses and its translation: one query. `lock` share-locks nothing; callers that
+ * write lock the submission first.
+ */
+function selectComment(db: Reader, consultationId: string, commentId: string, visibleTo?: SQL) {
+  return db
+    .select({
+      comment: {
+        id: comments.id,
+        submissionId: comments.submissionId,
+        kind: comments.kind,
+        language: comments.language,
+        label: comments.label,
+        body: comments.body,
+        proposedText: comments.proposedText,
+        agendaItemId: comments.agendaItemId,
+        pointId: comments.pointId,
+      },
+      consultation: { id: consultations.id, title: consultations.title, status: consultations.status, timeZone: meetings.timeZone },
+      revision: {
+        id: submissionRevisions.id,
+        revisionNumber: submissionRevisions.revisionNumber,
+        receiptNumber: submissionRevisions.receiptNumber,
+        supersededAt: submissionRevisions.supersededAt,
+        withdrawnAt: submissionRevisions.withdrawnAt,
+        late: submissionRevisions.late,
+      },
+      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
+      point: { label: discussionPoints.label, versionNumber: pointVersions.versionNumber, text: pointVersions.text },
+      translation: translationColumns,
+    })
+    .from(comments)
+    .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+    .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
+    .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+    .leftJoin(pointVersions, eq(pointVersions.id, comments.basePointVersionId))
+    .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
+    .leftJoin(users, eq(users.id, translations.translatorId))
+    .leftJoin(finalizer, eq(finalizer.id, translations.finalizedBy))
+    .where(and(eq(comments.id, commentId), eq(consultations.id, consultationId), visibleTo));
+}
+
+type CommentRecord = NonNullable<Awaited<ReturnType<typeof selectComment>>[number]>;
+
+const isCurrent = (revision: CommentRecord["revision"]) =>
+  !revision.supersededAt && !revision.withdrawnAt && (revision.late === null || revision.late === "accepted");
+
+/**
+ * The comment that replaced a superseded one: the same submission, kind, agenda item, point and
+ * label in the delegation's current revision, or null. One query.
+ */
+async function currentCounterpart(db: Reader, comment: CommentRecord["comment"]): Promise<string | null> {
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision))
+    .where(
+      and(
+        eq(comments.submissionId, comment.submissionId),
+        eq(comments.kind, comment.kind),
+        eq(comments.agendaItemId, comment.agendaItemId),
+        sql`${comments.pointId} is not distinct from ${comment.pointId}`,
+        sql`${comments.label} is not distinct from ${comment.label}`,
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** Whether the user may read translations of this consultation at all (before any query). */
+const mayRead = (user: SessionUser) => user.role === "secretariat" || user.role === "chair";
+
+/**
+ * One comment for the translation editor: the secretariat, and the chairs of the consultation
+ * (read only; not late revisions still held). Null means 404: not found, not visible, another
+ * consultation's comment, or a delegate. With the delegation, agenda item, the circulated point it
+ * addresses, the translation (or null), the paragraphs of the original beside those of the
+ * translation, whether the translation is outdated and what changed, the previous and next
+ * comments in desk order and the next one still to translate. Superseded comments come back with
+ * `superseded` set (and the current comment's id when there is one). Two or three queries.
+ */
+export async function getTranslationForEditing(user: SessionUser, consultationId: string, commentId: string) {
+  if (!mayRead(user) || !isUuid(consultationId) || !isUuid(commentId)) return null;
+  const db = await getDb();
+  const [record] = await selectComment(db, consultationId, commentId, consultationVisibleTo(user));
+  if (!record || record.comment.language === WORKING_LANGUAGE) return null;
+  const current = isCurrent(record.revision);
+  // Held for the secretariat: not yet part of what chairs review.
+  if (user.role === "chair" && (record.revision.late === "pending" || record.revision.late === "declined")) return null;
+
+  const [deskRows, replacement] = await Promise.all([
+    selectDeskRows(db, consultationId),
+    current ? Promise.resolve(null) : currentCounterpart(db, record.comment),
+  ]);
+  const desk = deskRows.map(toDeskRow);
+  const index = desk.findIndex((r) => r.commentId === commentId);
+  const after = index >= 0 ? [...desk.slice(index + 1), ...desk.slice(0, index)] : desk;
+  const nextToTranslate = after.find((r) => r.status !== "final")?.commentId ?? null;
+
+  const { comment, translation } = record;
+  const stored = translation?.id
+    ? {
+        status: translation.status!,
+        body: translation.body!,
+        proposedText: translation.proposedText,
+        sourceBody: translation.sourceBody!,
+        sourceProposedText: translation.sourceProposedText,
+        machineAssisted: translation.machineAssisted!,
+        version: translation.version!,
+        translatorName: translation.translatorName,
+        finalizedByName: translation.finalizedByName,
+        finalizedAt: translation.finalizedAt,
+        updatedAt: translation.updatedAt!,
+      }
+    : null;
+  const freshness: Freshness | null = stored ? translationFreshness(stored, comment) : null;
+  return {
+    consultation: record.consultation,
+    comment: { id: comment.id, kind: comment.kind, language: comment.language, label: comment.label, body: comment.body, proposedText: comment.proposedText },
+    revision: { revisionNumber: record.revision.revisionNumber, receiptNumber: record.revision.receiptNumber },
+    delegation: record.delegation,
+    agendaItem: record.agendaItem,
+    /** The circulated wording of the point the comment addresses (null for general comments and new proposals). */
+    point: record.point?.label && record.point.text !== null ? { label: record.point.label, versionNumber: record.point.versionNumber!, text: record.point.text } : null,
+    translation: stored,
+    status: stored ? translationStatus(stored, comment) : ("todo" as DeskStatus),
+    alignment: {
+      body: alignSegments(comment.body, stored?.body ?? ""),
+      proposedText: comment.kind === "amendment" ? alignSegments(comment.proposedText ?? "", stored?.proposedText ?? "") : null,
+    } satisfies { body: Alignment; proposedText: Alignment | null },
+    freshness,
+    superseded: current ? null : { currentCommentId: replacement },
+    previousId: index > 0 ? desk[index - 1]!.commentId : null,
+    nextId: index >= 0 && index < desk.length - 1 ? desk[index + 1]!.commentId : null,
+    nextToTranslateId: nextToTranslate,
+    canEdit: user.role === "secretariat" && current && record.consultation.status !== "compiled",
+  };
+}
+
+export type TranslationForEditing = NonNullable<Awaited<ReturnType<typeof getTranslationForEditing>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Saving
+
+export type TranslationField = "body" | "proposedText";
+
+/** Why a text was refused; each has a message "translations:errors.<problem>". */
+export type TranslationTextProblem = "tooLong" | "bidiControl" | "controlCharacter" | "finalEmpty" | "proposedRequired";
+
+export type SaveTranslationInput = {
+  consultationId: string;
+  commentId: string;
+  /** The translation's version the officer started from; 0 when there was none. */
+  expectedVersion: number;
+  body: string;
+  /** The translation of an amendment's proposed wording; required for an amendment, ignored otherwise. */
+  proposedText: string | null;
+  final: boolean;
+  machineAssisted: boolean;
+  ipAddress?: string | null;
+};
+
+export type TheirTranslation = { body: string; proposedText: string | null; version: number; translatorName: string | null; updatedAt: Date };
+
+export type SaveTranslationResult =
+  | { ok: true; version: number; status: "draft" | "final" }
+  | { ok: false; reason: "not_found" | "compiled" | "invalid" }
+  | { ok: false; reason: "superseded"; currentCommentId: string | null }
+  | { ok: false; reason: "conflict"; theirs: TheirTranslation }
+  | { ok: false; reason: "text"; problems: { field: TranslationField; problem: TranslationTextProblem }[] };
+
+function checkText(field: TranslationField, value: string) {
+  return textProblems(value, MAX_TRANSLATION_LENGTH).map((p) => ({
+    field,
+    problem: p.message.replace(/^submissions:errors\./, "") as TranslationTextProblem,
+  }));
+}
+
+/**
+ * Saves the secretariat's translation of one comment (draft, or final when `final`), in one
+ * transaction with its audit entry ("translation.save" or "translation.finalize"; never the text).
+ * Optimistic concurrency: if the stored version is not `expectedVersion`, nothing is written and
+ * the answer carries the other officer's text. The original as it stands now is stored beside
+ * the translation, so a later revision that changes it marks the translation outdated. Saving a
+ * final translation without `final` makes it a draft again. Refused, changing nothing: anyone but
+ * the secretariat, a comment not in this consultation, a superseded or withdrawn one, a compiled
+ * consultation, more than 50,000 characters, control or bidi-override characters, and an empty
+ * translation (or amendment wording) marked final.
+ */
+export async function saveTranslation(user: SessionUser, input: SaveTranslationInput): Promise<SaveTranslationResult> {
+  if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
+  if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 0) return { ok: false, reason: "invalid" };
+  if (typeof input.body !== "string" || (input.proposedText !== null && typeof input.proposedText !== "string")) return { ok: false, reason: "invalid" };
+  const body = normalizeCommentText(input.body);
+  const proposedInput = input.proposedText === null ? null : normalizeCommentText(input.proposedText);
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<SaveTranslationResult> => {
+    // A submit freezing a new revision holds this row: saving waits for it, then sees the comment superseded.
+    const locked = await tx
+      .select({ id: submissions.id })
+      .from(submissions)
+      .innerJoin(comments, eq(comments.submissionId, submissions.id))
+      .where(and(eq(comments.id, input.commentId), eq(submissions.consultationId, input.consultationId)))
+      .for("share", { of: submissions });
+    if (!locked.length) return { ok: false, reason: "not_found" };
+    const [record] = await selectComment(tx, input.consultationId, input.commentId);
+    if (!record || record.comment.language === WORKING_LANGUAGE) return { ok: false, reason: "not_found" };
+    if (record.consultation.status === "compiled") return { ok: false, reason: "compiled" };
+    if (!isCurrent(record.revision)) return { ok: false, reason: "superseded", currentCommentId: await currentCounterpart(tx, record.comment) };
+
+    const { comment } = record;
+    const isAmendment = comment.kind === "amendment";
+    const proposedText = isAmendment ? (proposedInput ?? "") : null;
+    const problems = [...checkText("body", body), ...(proposedText !== null ? checkText("proposedText", proposedText) : [])];
+    if (input.final) {
+      // A text left empty in the original (an amendment without comment, a deletion) stays empty.
+      if (body === "" && comment.body.trim() !== "") problems.push({ field: "body", problem: "finalEmpty" });
+      if (isAmendment && proposedText === "" && (comment.proposedText ?? "").trim() !== "") {
+        problems.push({ field: "proposedText", problem: "proposedRequired" });
+      }
+    }
+    if (problems.length) return { ok: false, reason: "text", problems };
+
+    const [existing] = await tx
+      .select({ id: translations.id, version: translations.version })
+      .from(translations)
+      .where(and(eq(translations.commentId, comment.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
+      .for("update");
+    const theirs = async (): Promise<SaveTranslationResult> => {
+      const [row] = await selectComment(tx, input.consultationId, input.commentId);
+      const t = row?.translation;
+      if (!t?.id) return { ok: false, reason: "invalid" };
+      return {
+        ok: false,
+        reason: "conflict",
+        theirs: { body: t.body!, proposedText: t.proposedText, version: t.version!, translatorName: t.translatorName, updatedAt: t.updatedAt! },
+      };
+    };
+    if (existing ? existing.version !== input.expectedVersion : input.expectedVersion !== 0) {
+      return existing ? theirs() : { ok: false, reason: "invalid" };
+    }
+
+    const now = new Date();
+    const values = {
+      status: input.final ? ("final" as const) : ("draft" as const),
+      body,
+      proposedText,
+      sourceBody: comment.body,
+      sourceProposedText: comment.proposedText,
+      machineAssisted: Boolean(input.machineAssisted),
+      translatorId: user.id,
+      finalizedBy: input.final ? user.id : null,
+      finalizedAt: input.final ? now : null,
+      updatedAt: now,
+    };
+    let version: number;
+    if (existing) {
+      version = existing.version + 1;
+      await tx.update(translations).set({ ...values, version }).where(eq(translations.id, existing.id));
+    } else {
+      // Two first saves at once: the unique index lets one in; the other is a conflict.
+      const inserted = await tx
+        .insert(translations)
+        .values({ ...values, commentId: comment.id, targetLanguage: WORKING_LANGUAGE, version: 1, createdAt: now })
+        .onConflictDoNothing({ target: [translations.commentId, translations.targetLanguage] })
+        .returning({ id: translations.id });
+      if (!inserted.length) return theirs();
+      version = 1;
+    }
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: input.final ? "translation.finalize" : "translation.save",
+        entityType: "comment",
+        entityId: comment.id,
+        consultationId: input.consultationId,
+        details: {
+          delegation: record.delegation.code,
+          commentId: comment.id,
+          language: comment.language,
+          version,
+          machineAssisted: values.machineAssisted,
+        },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, version, status: values.status };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new revision keeps what still applies
+
+/**
+ * Called by `freezeRevision` once the comments of a new revision are written: each translation
+ * of the matching comment of the submission's latest earlier revision (same kind, agenda item,
+ * point and label) is copied onto the new comment, with the original as it was translated, its
+ * status and translator. An unchanged comment so keeps its translation (final stays final); a
+ * changed one shows as outdated, with what changed. The chair's tags and notes are copied only
+ * when the wording is unchanged: tags on changed wording must be looked at again. Two statements,
+ * however many comments.
+ */
+export async function carryTranslations(tx: Transaction, submissionId: string, revisionId: string) {
+  const previous = sql`(
+    select earlier.id from ${submissionRevisions} earlier
+    where earlier.submission_id = ${submissionId}
+      and earlier.revision_number < (select r.revision_number from ${submissionRevisions} r where r.id = ${revisionId})
+    order by earlier.revision_number desc limit 1
+  )`;
+  const matching = sql`
+    from ${comments} new_comment
+    join ${comments} old_comment
+      on old_comment.submission_id = new_comment.submission_id
+     and old_comment.revision_id = ${previous}
+     and old_comment.kind = new_comment.kind
+     and old_comment.agenda_item_id = new_comment.agenda_item_id
+     and old_comment.point_id is not distinct from new_comment.point_id
+     and old_comment.label is not distinct from new_comment.label`;
+  await tx.execute(sql`
+    insert into ${translations} (comment_id, target_language, status, body, proposed_text, source_body,
+      source_proposed_text, machine_assisted, version, translator_id, finalized_by, finalized_at, created_at, updated_at)
+    select new_comment.id, t.target_language, t.status, t.body, t.proposed_text, t.source_body,
+      t.source_proposed_text, t.machine_assisted, t.version, t.translator_id, t.finalized_by, t.finalized_at, t.created_at, t.updated_at
+    ${matching}
+    join ${translations} t on t.comment_id = old_comment.id
+    where new_comment.revision_id = ${revisionId}
+    on conflict do nothing`);
+  await tx.execute(sql`
+    insert into ${chairReviews} (comment_id, reviewer_id, tag, note, created_at, updated_at)
+    select new_comment.id, cr.reviewer_id, cr.tag, cr.note, cr.created_at, cr.updated_at
+    ${matching}
+    join ${chairReviews} cr on cr.comment_id = old_comment.id
+    where new_comment.revision_id = ${revisionId}
+      and old_comment.body = new_comment.body
+      and old_comment.proposed_text is not distinct from new_comment.proposed_text
+    on conflict do nothing`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine suggestions
+
+export type SuggestionResult =
+  | { ok: true; body: string; proposedText: string | null }
+  | { ok: false; reason: "not_found" | "off" | TranslationErrorKind };
+
+/**
+ * A machine translation of one comment (and of an amendment's proposed wording), for the
+ * secretariat, from the provider configured by TRANSLATE_URL ("off" without it). Nothing is
+ * saved: the page puts the suggestion into the form as a draft marked machine-assisted, for an
+ * officer to correct and save. One query, then the provider.
+ */
+export async function suggestTranslation(user: SessionUser, consultationId: string, commentId: string, options: { signal?: AbortSignal } = {}): Promise<SuggestionResult> {
+  if (user.role !== "secretariat" || !isUuid(consultationId) || !isUuid(commentId)) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  const [record] = await selectComment(db, consultationId, commentId);
+  if (!record || record.comment.language === WORKING_LANGUAGE) return { ok: false, reason: "not_found" };
+  const provider = translationProvider();
+  if (!provider) return { ok: false, reason: "off" };
+  const { comment } = record;
+  const translate = async (text: string) =>
+    text.trim() === "" ? "" : (await provider.translate({ text, from: comment.language, to: WORKING_LANGUAGE }, options)).text;
+  try {
+    const body = await translate(comment.body);
+    const proposedText = comment.kind === "amendment" ? await translate(comment.proposedText ?? "") : null;
+    return { ok: true, body, proposedText };
+  } catch (error) {
+    if (error instanceof TranslationError) return { ok: false, reason: error.kind };
+    throw error;
+  }
+}
