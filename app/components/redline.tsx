@@ -8,10 +8,12 @@ import { pendingPassages, type RedlineSegment } from "~/lib/redline";
  */
 export function Redline({ segments, lang = "en" }: { segments: RedlineSegment[]; lang?: string }) {
   const { t, i18n } = useTranslation("consultations");
+  // One translation lookup per redline, not one per segment: a side-by-side page holds hundreds.
+  const pendingTitle = t("redline.pendingTitle");
   return (
     <p className="redline" lang={lang} dir="auto">
       {segments.map((segment, index) => {
-        if (segment.kind === "equal") return <PendingText key={index} text={segment.text} />;
+        if (segment.kind === "equal") return <PendingPassages key={index} text={segment.text} title={pendingTitle} />;
         const Tag = segment.kind === "insert" ? "ins" : "del";
         const label = segment.kind === "insert" ? "inserted" : "deleted";
         return (
@@ -19,7 +21,7 @@ export function Redline({ segments, lang = "en" }: { segments: RedlineSegment[];
             <span className="visually-hidden" lang={i18n.language}>
               {t(`redline.${label}Start`)}{" "}
             </span>
-            <PendingText text={segment.text} />
+            <PendingPassages text={segment.text} title={pendingTitle} />
             <span className="visually-hidden" lang={i18n.language}>
               {" "}
               {t(`redline.${label}End`)}
@@ -34,11 +36,18 @@ export function Redline({ segments, lang = "en" }: { segments: RedlineSegment[];
 /** Text with its [square-bracketed] passages marked as wording not yet agreed. */
 export function PendingText({ text }: { text: string }) {
   const { t } = useTranslation("consultations");
+  return <PendingPassages text={text} title={t("redline.pendingTitle")} />;
+}
+
+/** PendingText with its title given, for lists that render many (no hook per text). */
+export function PendingPassages({ text, title }: { text: string; title: string }) {
+  const passages = pendingPassages(text);
+  if (passages.length === 1 && !passages[0]!.pending) return <>{text}</>;
   return (
     <>
-      {pendingPassages(text).map((passage, index) =>
+      {passages.map((passage, index) =>
         passage.pending ? (
-          <span key={index} className="pending" title={t("redline.pendingTitle")}>
+          <span key={index} className="pending" title={title}>
             {passage.text}
           </span>
         ) : (

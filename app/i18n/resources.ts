@@ -59,9 +59,15 @@ import enTranslations from "../../locales/en/translations.json";
 import frTranslations from "../../locales/fr/translations.json";
 import ruTranslations from "../../locales/ru/translations.json";
 import esTranslations from "../../locales/es/translations.json";
+import arConsolidation from "../../locales/ar/consolidation.json";
+import zhConsolidation from "../../locales/zh/consolidation.json";
+import enConsolidation from "../../locales/en/consolidation.json";
+import frConsolidation from "../../locales/fr/consolidation.json";
+import ruConsolidation from "../../locales/ru/consolidation.json";
+import esConsolidation from "../../locales/es/consolidation.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -70,10 +76,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation },
 };

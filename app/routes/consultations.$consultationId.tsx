@@ -160,7 +160,13 @@ export default function ConsultationPage() {
                       </p>
                     ))}
                   </div>
-                  <PointMeta consultationId={consultation.id} point={point} canSeeHistory={role !== "delegate"} />
+                  <PointMeta
+                    consultationId={consultation.id}
+                    point={point}
+                    canSeeHistory={role !== "delegate"}
+                    // Chairs and the secretariat go from a point straight to what delegations said on it.
+                    commentsLink={role !== "delegate" && nonPaper ? `/consultations/${consultation.id}/side-by-side?item=${item.id}&point=${point.id}` : null}
+                  />
                   {point.changedSinceCirculation || point.notYetCirculated ? (
                     <p className="point__flags" lang={i18n.language} dir={i18n.dir()}>
                       {point.notYetCirculated ? (
@@ -215,12 +221,39 @@ function ConsultationActions({
       </li>
     </>
   );
+  // What delegations said, for the secretariat and the chairs once there is something to read.
+  const comments = circulated ? (
+    <>
+      <li>
+        <Link to={`${base}/side-by-side`}>{t("actions.sideBySide")}</Link>
+      </li>
+      <li>
+        <Link to={`${base}/matrix`}>{t("actions.matrix")}</Link>
+      </li>
+    </>
+  ) : null;
   if (role !== "secretariat") {
-    return circulated ? (
+    if (!circulated) return null;
+    return role === "chair" ? (
+      <nav className="actions-panel" aria-labelledby="chair-actions">
+        <h2 id="chair-actions" className="visually-hidden">
+          {t("actions.chairTitle")}
+        </h2>
+        <p className="next-step">
+          <Link to={`${base}/side-by-side`} className="button">
+            {t("actions.readComments")}
+          </Link>
+        </p>
+        <ul className="actions">
+          {comments}
+          {documents}
+        </ul>
+      </nav>
+    ) : (
       <ul className="actions" aria-label={t("facts.circulated")}>
         {documents}
       </ul>
-    ) : null;
+    );
   }
   const next =
     status !== "draft"
@@ -268,6 +301,10 @@ function ConsultationActions({
             <li>
               <Link to={`${base}/submissions/import`}>{t("actions.importSubmission")}</Link>
             </li>
+            <li>
+              <Link to={`${base}/translations`}>{t("actions.translations")}</Link>
+            </li>
+            {comments}
           </>
         ) : null}
         {documents}
@@ -319,10 +356,12 @@ function PointMeta({
   consultationId,
   point,
   canSeeHistory,
+  commentsLink,
 }: {
   consultationId: string;
-  point: { id: string; text: string };
+  point: { id: string; label: string; text: string };
   canSeeHistory: boolean;
+  commentsLink: string | null;
 }) {
   const { t, i18n } = useTranslation("consultations");
   const brackets = countOpenBrackets(point.text);
@@ -330,6 +369,7 @@ function PointMeta({
   return (
     <p className="point__meta" lang={i18n.language} dir={i18n.dir()}>
       {brackets ? <span className="badge">{t("point.openBrackets", { count: brackets })}</span> : null}
+      {commentsLink ? <Link to={commentsLink}>{t("point.comments", { label: point.label })}</Link> : null}
       {canSeeHistory ? <Link to={`/consultations/${consultationId}/points/${point.id}`}>{t("point.history")}</Link> : null}
     </p>
   );

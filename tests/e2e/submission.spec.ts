@@ -17,6 +17,8 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   page,
   browser,
 }) => {
+  // A long journey (two missions, a reload, two submits): about 27 s on an idle machine.
+  test.setTimeout(60_000);
   await signIn(page, DEMO.peru);
   const consultation = await openConsultation2020(page);
   const editor = `${consultation}/submission`;

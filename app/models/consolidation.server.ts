@@ -1,0 +1,420 @@
+// The consolidated view of a consultation for the secretariat and its chairs: the side-by-side of
+// one agenda item (each circulated point with every delegation's comment and amendment, the
+// translation beside the original, the Chair's review) and the matrix of points × delegations.
+// Only comments of current revisions count (on time, or late and accepted; never superseded,
+// withdrawn, held or declined, never a draft). Delegates never reach any of it (null).
+import { and, asc, desc, eq, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Language } from "~/i18n/languages";
+import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
+import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { translationStatus, type DeskStatus } from "~/lib/translation-segments";
+import { consultationVisibleTo, selectAgendaItems, type Reader } from "~/models/consultation.server";
+import { delegationNameColumns } from "~/models/delegation.server";
+import type { SessionUser } from "~/models/user.server";
+import { getDb, schema } from "~/utils/db.server";
+
+const {
+  agendaItems,
+  chairReviews,
+  comments,
+  consultations,
+  delegations,
+  discussionPoints,
+  nonPaperPoints,
+  nonPapers,
+  pointVersions,
+  registrations,
+  submissionRevisions,
+  submissions,
+  translations,
+  users,
+} = schema;
+
+export { REVIEW_TAGS, isReviewTag, type ReviewTag } from "~/lib/consolidation";
+
+export type DelegationOrder = "en" | "reader";
+
+/**
+ * A revision whose comments count: not superseded, not withdrawn, and on time or late and
+ * accepted (`revisionState` = "current", as SQL on submission_revisions).
+ */
+export function isCurrentRevision(): SQL {
+  return and(
+    isNull(submissionRevisions.supersededAt),
+    isNull(submissionRevisions.withdrawnAt),
+    or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
+  )!;
+}
+
+/** The consultation, if the user is the secretariat or one of its chairs: one query (none for delegates). */
+async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {
+  if (user.role === "delegate" || !isUuid(consultationId)) return null;
+  const [row] = await db
+    .select({ id: consultations.id, title: consultations.title, status: consultations.status, workingLanguage: consultations.workingLanguage })
+    .from(consultations)
+    .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
+  return row ?? null;
+}
+
+/** Whether the user may review this consultation (the secretariat, or one of its chairs): one query. */
+export async function canReview(user: SessionUser, consultationId: string): Promise<boolean> {
+  return (await selectReviewableConsultation(await getDb(), user, consultationId)) !== null;
+}
+
+/** The points of the latest circulated non-paper, in agenda order, with their agenda item: one query. */
+function selectCirculatedPoints(db: Reader, consultationId: string) {
+  const latest = db
+    .select({ id: nonPapers.id })
+    .from(nonPapers)
+    .where(eq(nonPapers.consultationId, consultationId))
+    .orderBy(desc(nonPapers.number))
+    .limit(1);
+  return db
+    .select({
+      id: discussionPoints.id,
+      agendaItemId: discussionPoints.agendaItemId,
+      itemNumber: agendaItems.number,
+      itemTitle: agendaItems.title,
+      label: discussionPoints.label,
+      versionNumber: pointVersions.versionNumber,
+      text: pointVersions.text,
+    })
+    .from(nonPaperPoints)
+    .innerJoin(pointVersions, eq(pointVersions.id, nonPaperPoints.pointVersionId))
+    .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
+    .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
+    .where(eq(nonPaperPoints.nonPaperId, sql`(${latest})`))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt), asc(discussionPoints.position), asc(discussionPoints.id));
+}
+
+type Named = DelegationNames & { code: string };
+
+/** Delegations in English alphabetical order, or in the reader's language's order. */
+export function delegationSorter(order: DelegationOrder, readerLanguage: Language) {
+  const language: Language = order === "reader" ? readerLanguage : "en";
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  return (a: Named, b: Named) => collator.compare(delegationName(a, language), delegationName(b, language)) || a.code.localeCompare(b.code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The side-by-side view
+
+export type SideBySideFilters = {
+  /** The agenda item: its number ("2") or id; the first with points by default. */
+  item?: string | null;
+  /** One point of the item: its label ("(c)" or "c") or id. */
+  point?: string | null;
+  /** One delegation, by code ("PER"). */
+  delegation?: string | null;
+  language?: Language | null;
+  /** Only amendments (true), or only comments without one (false). */
+  hasAmendment?: boolean | null;
+  translationStatus?: DeskStatus | null;
+  /** A tag that someone gave the comment, or "untagged". */
+  tag?: ReviewTag | "untagged" | null;
+  order: DelegationOrder;
+  readerLanguage: Language;
+};
+
+export type EntryReview = { reviewerId: string; reviewerName: string; tag: ReviewTag; own: boolean };
+
+export type SideBySideEntry = {
+  commentId: string;
+  kind: "general" | "point" | "amendment" | "new_proposal";
+  pointId: string | null;
+  label: string | null;
+  delegation: Named & { id: string };
+  revisionNumber: number;
+  language: Language;
+  body: string;
+  proposedText: string | null;
+  /** For an amendment: the circulated wording it is measured against. */
+  baseText: string | null;
+  /** Null when the comment is in the working language (nothing to translate). */
+  translationStatus: DeskStatus | null;
+  translation: { body: string; proposedText: string | null; machineAssisted: boolean } | null;
+  /** Every reviewer's tag (notes are private: only the reader's own, in `myReview`). */
+  reviews: EntryReview[];
+  myReview: { tag: ReviewTag | null; note: string | null } | null;
+};
+
+export type PointSummary = {
+  /** Delegations that commented on the point (wrote a comment, with or without an amendment). */
+  commented: number;
+  /** Delegations that proposed an amendment. */
+  amended: number;
+  /** Delegations with at least one comment on the point tagged so, by anyone. */
+  tags: Record<ReviewTag, number>;
+};
+
+const emptyTagCounts = (): Record<ReviewTag, number> => Object.fromEntries(REVIEW_TAGS.map((tag) => [tag, 0])) as Record<ReviewTag, number>;
+
+function findItem<T extends { id: string; number: string | null }>(items: T[], wanted: string | null | undefined, withPoints: Set<string>) {
+  if (wanted) {
+    const found = items.find((i) => i.id === wanted || (i.number !== null && i.number === wanted));
+    if (found) return found;
+  }
+  return items.find((i) => withPoints.has(i.id)) ?? items[0] ?? null;
+}
+
+function findPoint<T extends { id: string; label: string }>(points: T[], wanted: string | null | undefined) {
+  if (!wanted) return null;
+  const bare = wanted.replace(/^\((.*)\)$/u, "$1");
+  return points.find((p) => p.id === wanted || p.label === wanted || p.label === `(${bare})`) ?? null;
+}
+
+/**
+ * The side-by-side view of one agenda item for the secretariat and the consultation's chairs
+ * (null for anyone else, or an unknown consultation): the item's circulated points, each with
+ * every delegation's comment and amendment on it from its current revision (original, English
+ * translation with its status, the base wording of an amendment, the reviews), a review summary
+ * per point, then the item's general comments and new proposals. Filters narrow the entries
+ * listed, never the summary. Five queries, however many delegations and comments.
+ */
+export async function getSideBySide(user: SessionUser, consultationId: string, filters: SideBySideFilters) {
+  const db = await getDb();
+  const consultation = await selectReviewableConsultation(db, user, consultationId);
+  if (!consultation) return null;
+
+  const [items, circulated] = await Promise.all([selectAgendaItems(db, consultationId), selectCirculatedPoints(db, consultationId)]);
+  const item = findItem(items, filters.item, new Set(circulated.map((p) => p.agendaItemId)));
+  const itemPoints = item ? circulated.filter((p) => p.agendaItemId === item.id) : [];
+  const point = findPoint(itemPoints, filters.point);
+
+  const inItem = and(
+    eq(submissions.consultationId, consultationId),
+    eq(comments.agendaItemId, item?.id ?? sql`null`),
+    isCurrentRevision(),
+  );
+  const baseVersion = db.select({ id: pointVersions.id, text: pointVersions.text }).from(pointVersions).as("base_version");
+  const [rows, reviewRows] = item
+    ? await Promise.all([
+        db
+          .select({
+            commentId: comments.id,
+            kind: comments.kind,
+            pointId: comments.pointId,
+            label: comments.label,
+            position: comments.position,
+            language: comments.language,
+            body: comments.body,
+            proposedText: comments.proposedText,
+            baseText: baseVersion.text,
+            revisionNumber: submissionRevisions.revisionNumber,
+            delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+            translation: {
+              id: translations.id,
+              status: translations.status,
+              body: translations.body,
+              proposedText: translations.proposedText,
+              sourceBody: translations.sourceBody,
+              sourceProposedText: translations.sourceProposedText,
+              machineAssisted: translations.machineAssisted,
+            },
+          })
+          .from(comments)
+          .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+          .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+          .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+          .leftJoin(baseVersion, eq(baseVersion.id, comments.basePointVersionId))
+          .leftJoin(
+            translations,
+            and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, consultation.workingLanguage)),
+          )
+          .where(inItem)
+          .orderBy(asc(comments.position), asc(comments.id)),
+        db
+          .select({
+            commentId: chairReviews.commentId,
+            reviewerId: chairReviews.reviewerId,
+            reviewerName: users.name,
+            tag: chairReviews.tag,
+            // A note is private to its author: nobody else's ever leaves the database.
+            note: sql<string | null>`case when ${chairReviews.reviewerId} = ${user.id} then ${chairReviews.note} end`,
+          })
+          .from(chairReviews)
+          .innerJoin(users, eq(users.id, chairReviews.reviewerId))
+          .innerJoin(comments, eq(comments.id, chairReviews.commentId))
+          .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+          .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+          .where(and(inItem, or(isNotNull(chairReviews.tag), eq(chairReviews.reviewerId, user.id))))
+          .orderBy(asc(users.name), asc(chairReviews.reviewerId)),
+      ])
+    : [[], []];
+
+  const reviewsByComment = new Map<string, typeof reviewRows>();
+  for (const r of reviewRows) {
+    const list = reviewsByComment.get(r.commentId);
+    if (list) list.push(r);
+    else reviewsByComment.set(r.commentId, [r]);
+  }
+
+  const working = consultation.workingLanguage;
+  const entries: SideBySideEntry[] = rows.map((r) => {
+    const reviews = reviewsByComment.get(r.commentId) ?? [];
+    const mine = reviews.find((v) => v.reviewerId === user.id);
+    const translated = r.translation?.id ? r.translation : null;
+    const status =
+      r.language === working
+        ? null
+        : translationStatus(
+            translated
+              ? { status: translated.status!, sourceBody: translated.sourceBody!, sourceProposedText: translated.sourceProposedText }
+              : null,
+            { body: r.body, proposedText: r.proposedText },
+          );
+    return {
+      commentId: r.commentId,
+      kind: r.kind,
+      pointId: r.pointId,
+      label: r.label,
+      delegation: r.delegation,
+      revisionNumber: r.revisionNumber,
+      language: r.language,
+      body: r.body,
+      proposedText: r.proposedText,
+      baseText: r.kind === "amendment" ? r.baseText : null,
+      translationStatus: status,
+      translation:
+        translated && r.language !== working
+          ? { body: translated.body!, proposedText: translated.proposedText, machineAssisted: translated.machineAssisted! }
+          : null,
+      reviews: reviews.flatMap((v) => (v.tag ? [{ reviewerId: v.reviewerId, reviewerName: v.reviewerName, tag: v.tag, own: v.reviewerId === user.id }] : [])),
+      myReview: mine ? { tag: mine.tag, note: mine.note } : null,
+    };
+  });
+  const byDelegation = delegationSorter(filters.order, filters.readerLanguage);
+  entries.sort((a, b) => byDelegation(a.delegation, b.delegation) || (a.label ?? "").localeCompare(b.label ?? "", "en", { numeric: true }));
+
+  const delegationCode = filters.delegation?.toUpperCase() ?? null;
+  const shown = (e: SideBySideEntry) =>
+    (!delegationCode || e.delegation.code === delegationCode) &&
+    (!filters.language || e.language === filters.language) &&
+    (filters.hasAmendment === null || filters.hasAmendment === undefined || (e.kind === "amendment") === filters.hasAmendment) &&
+    (!filters.translationStatus || e.translationStatus === filters.translationStatus) &&
+    (!filters.tag || (filters.tag === "untagged" ? e.reviews.length === 0 : e.reviews.some((v) => v.tag === filters.tag)));
+
+  const onPoints = entries.filter((e) => e.pointId !== null);
+  const points = itemPoints.map((p) => {
+    const all = onPoints.filter((e) => e.pointId === p.id);
+    const summary: PointSummary = {
+      commented: new Set(all.filter((e) => e.body !== "").map((e) => e.delegation.id)).size,
+      amended: new Set(all.filter((e) => e.kind === "amendment").map((e) => e.delegation.id)).size,
+      tags: emptyTagCounts(),
+    };
+    for (const tag of REVIEW_TAGS) {
+      summary.tags[tag] = new Set(all.filter((e) => e.reviews.some((v) => v.tag === tag)).map((e) => e.delegation.id)).size;
+    }
+    return { ...p, summary, total: all.length, entries: all.filter(shown) };
+  });
+
+  // General comments and new proposals are never amendments: "only amendments" leaves them out,
+  // "without amendment" keeps them.
+  const aside = (e: SideBySideEntry) => filters.hasAmendment !== true && shown({ ...e, kind: "point" });
+  const delegationsSeen = new Map<string, SideBySideEntry["delegation"]>();
+  for (const e of entries) delegationsSeen.set(e.delegation.code, e.delegation);
+
+  return {
+    consultation,
+    agendaItems: items.map((i) => ({ id: i.id, number: i.number, title: i.title, pointCount: circulated.filter((p) => p.agendaItemId === i.id).length })),
+    item: item ? { id: item.id, number: item.number, heading: item.heading, title: item.title, introduction: item.introduction } : null,
+    /** The item's circulated points, for the point filter. */
+    pointChoices: itemPoints.map((p) => ({ id: p.id, label: p.label })),
+    /** The point asked for, if any: the view shows only it. */
+    point: point ? { id: point.id, label: point.label } : null,
+    points: point ? points.filter((p) => p.id === point.id) : points,
+    general: point ? [] : entries.filter((e) => e.kind === "general" && aside(e)),
+    proposals: point ? [] : entries.filter((e) => e.kind === "new_proposal" && aside(e)),
+    /** Every delegation with a comment on the item, in the chosen order (for the filter). */
+    delegations: [...delegationsSeen.values()],
+  };
+}
+
+export type SideBySide = NonNullable<Awaited<ReturnType<typeof getSideBySide>>>;
+
+// ---------------------------------------------------------------------------------------------
+// The matrix
+
+/**
+ * Points × registered delegations for the secretariat and the consultation's chairs (null for
+ * anyone else): for each delegation and circulated point whether its current revision comments
+ * on it, proposes an amendment, both, or neither; counts per point and per delegation. Cells are
+ * one string per delegation, a character per point ("-", "c", "a", "b"), so that 200 × 60 stays
+ * small in the page's data. Four queries.
+ */
+export async function getMatrix(
+  user: SessionUser,
+  consultationId: string,
+  options: { order?: DelegationOrder; readerLanguage?: Language } = {},
+) {
+  const db = await getDb();
+  const consultation = await selectReviewableConsultation(db, user, consultationId);
+  if (!consultation) return null;
+
+  const [circulated, registered, cells] = await Promise.all([
+    selectCirculatedPoints(db, consultationId),
+    db
+      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns })
+      .from(registrations)
+      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+      .where(eq(registrations.consultationId, consultationId)),
+    db
+      .select({
+        delegationId: submissions.delegationId,
+        pointId: comments.pointId,
+        commented: sql<boolean>`bool_or(${comments.body} <> '')`,
+        amended: sql<boolean>`bool_or(${comments.kind} = 'amendment')`,
+      })
+      .from(comments)
+      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+      .where(and(eq(submissions.consultationId, consultationId), isCurrentRevision(), isNotNull(comments.pointId), ne(comments.kind, "general")))
+      .groupBy(submissions.delegationId, comments.pointId),
+  ]);
+
+  const pointIndex = new Map(circulated.map((p, index) => [p.id, index]));
+  const marks = new Map<string, string[]>();
+  for (const c of cells) {
+    const index = pointIndex.get(c.pointId!);
+    if (index === undefined) continue;
+    let row = marks.get(c.delegationId);
+    if (!row) marks.set(c.delegationId, (row = Array<string>(circulated.length).fill("-")));
+    row[index] = c.commented && c.amended ? "b" : c.amended ? "a" : c.commented ? "c" : "-";
+  }
+  registered.sort(delegationSorter(options.order ?? "en", options.readerLanguage ?? "en"));
+  const rows = registered.map((d) => {
+    const cellsOf = marks.get(d.id)?.join("") ?? "-".repeat(circulated.length);
+    return { delegation: d, cells: cellsOf, count: cellsOf.replace(/-/g, "").length };
+  });
+  const pointCounts = circulated.map((_, index) => {
+    let commented = 0;
+    let amended = 0;
+    let any = 0;
+    for (const r of rows) {
+      const mark = r.cells[index];
+      if (mark === "-") continue;
+      any++;
+      if (mark === "c" || mark === "b") commented++;
+      if (mark === "a" || mark === "b") amended++;
+    }
+    return { any, commented, amended };
+  });
+  // The points come in agenda order: each agenda item's are consecutive.
+  const groups: { id: string; number: string | null; title: string; points: { id: string; label: string }[] }[] = [];
+  for (const p of circulated) {
+    const last = groups[groups.length - 1];
+    if (last?.id === p.agendaItemId) last.points.push({ id: p.id, label: p.label });
+    else groups.push({ id: p.agendaItemId, number: p.itemNumber, title: p.itemTitle, points: [{ id: p.id, label: p.label }] });
+  }
+  return {
+    consultation,
+    groups,
+    /** Columns in order, the same as the groups' points flattened. */
+    points: circulated.map((p, index) => ({ id: p.id, label: p.label, agendaItemId: p.agendaItemId, ...pointCounts[index]! })),
+    rows,
+    totals: { delegations: rows.length, responding: rows.filter((r) => r.count > 0).length, points: circulated.length },
+  };
+}
+
+export type Matrix = NonNullable<Awaited<ReturnType<typeof getMatrix>>>;

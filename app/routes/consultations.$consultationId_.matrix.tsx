@@ -1,0 +1,171 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/languages";
+import { delegationName } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { cellOf, type MatrixCell } from "~/lib/consolidation";
+import { getMatrix } from "~/models/consolidation.server";
+import { requireRole } from "~/utils/auth.server";
+import { resolveLanguage } from "~/utils/i18n.server";
+import stylesheet from "~/styles/consolidation.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Nonpaper` : "Nonpaper" }];
+
+function notFound(): never {
+  throw data({ reason: "not_found" }, { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "secretariat", "chair");
+  if (!isUuid(params.consultationId)) notFound();
+  const readerLanguage = await resolveLanguage(request, user.language);
+  const order = new URL(request.url).searchParams.get("order") === "reader" ? "reader" : "en";
+  const matrix = await getMatrix(user, params.consultationId, { order, readerLanguage });
+  if (!matrix) notFound();
+  return {
+    consultation: matrix.consultation,
+    groups: matrix.groups,
+    points: matrix.points,
+    // Only what the table shows: the name in the reader's language, the code for links.
+    rows: matrix.rows.map((r) => ({ code: r.delegation.code, name: delegationName(r.delegation, readerLanguage), cells: r.cells, count: r.count })),
+    totals: matrix.totals,
+    order,
+    readerLanguage,
+  };
+}
+
+/** Short, relative links (the page has 12,000 cells at the scale of DESIGN.md §5). */
+function cellHref(itemKey: string, label: string, code: string) {
+  const point = label.replace(/^\((.*)\)$/u, "$1");
+  return `side-by-side?item=${encodeURIComponent(itemKey)}&point=${encodeURIComponent(point)}&delegation=${code}`;
+}
+
+const CELL_CLASS: Record<MatrixCell, string> = { commented: "c", amended: "a", both: "b", none: "n" };
+
+export default function MatrixPage() {
+  const { consultation, groups, points, rows, totals, order, readerLanguage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["consolidation", "consultations", "common"]);
+  const base = `/consultations/${consultation.id}`;
+  // Each point's link prefix, computed once per column.
+  const columns = groups.flatMap((g) => g.points.map((p) => ({ itemKey: g.number ?? g.id, label: p.label })));
+  const hidden: Record<MatrixCell, string> = {
+    commented: t("matrix.legend.commented"),
+    amended: t("matrix.legend.amended"),
+    both: t("matrix.legend.both"),
+    none: t("matrix.legend.none"),
+  };
+  const itemLabel = (g: { number: string | null }) =>
+    g.number ? t("consultations:agendaItem", { number: g.number }) : t("sideBySide.generalSection");
+  return (
+    <article className="consolidation matrix-page">
+      <p className="eyebrow">
+        <Link to={base} lang="en" dir="ltr">
+          {consultation.title}
+        </Link>
+        {" · "}
+        <Link to={`${base}/side-by-side`}>{t("matrix.toSideBySide")}</Link>
+      </p>
+      <h1>{t("matrix.title")}</h1>
+      <p className="lead">{t("matrix.lead")}</p>
+      {readerLanguage !== "en" ? (
+        <p className="matrix-order">
+          <span>{t("filters.order")}:</span>{" "}
+          <Link to="?" aria-current={order === "en" ? "true" : undefined}>
+            {t("filters.orderEn")}
+          </Link>
+          {" · "}
+          <Link to="?order=reader" aria-current={order === "reader" ? "true" : undefined}>
+            {t("filters.orderReader", { language: t(`common:languageNames.${readerLanguage as Language}`) })}
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="matrix-legend-title" className="matrix-legend">
+        <h2 id="matrix-legend-title">{t("matrix.legend.title")}</h2>
+        <ul>
+          {(["commented", "amended", "both", "none"] as const).map((cell) => (
+            <li key={cell}>
+              <span className={`matrix-symbol matrix-symbol--${CELL_CLASS[cell]}`} aria-hidden="true" /> {hidden[cell]}
+            </li>
+          ))}
+        </ul>
+        <p>{t("matrix.responding", { responding: totals.responding, delegations: totals.delegations })}</p>
+      </section>
+
+      {points.length === 0 ? (
+        <p className="empty">{t("matrix.noPoints")}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">{t("matrix.noDelegations")}</p>
+      ) : (
+        <div className="matrix-scroll" tabIndex={0} role="region" aria-labelledby="matrix-caption">
+          <table className="mx">
+            <caption id="matrix-caption">{t("matrix.caption", { delegations: totals.delegations, points: totals.points })}</caption>
+            <colgroup>
+              <col />
+            </colgroup>
+            {groups.map((g) => (
+              <colgroup key={g.id} span={g.points.length} />
+            ))}
+            <colgroup>
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <td rowSpan={2} className="mx-corner" />
+                {groups.map((g) => (
+                  <th key={g.id} scope="colgroup" colSpan={g.points.length} className="mx-item">
+                    {itemLabel(g)}
+                  </th>
+                ))}
+                <th rowSpan={2} scope="col" className="mx-count" title={t("matrix.countTitle")}>
+                  {t("matrix.count")}
+                </th>
+              </tr>
+              <tr>
+                {points.map((p) => (
+                  <th key={p.id} scope="col" className="mx-point" dir="ltr">
+                    {p.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">{row.name}</th>
+                  {columns.map((column, index) => {
+                    const cell = cellOf(row.cells[index]);
+                    return cell === "none" ? (
+                      <td key={index}>
+                        <span className="v">{hidden.none}</span>
+                      </td>
+                    ) : (
+                      <td key={index}>
+                        <a className={CELL_CLASS[cell]} href={cellHref(column.itemKey, column.label, row.code)}>
+                          <span className="v">{hidden[cell]}</span>
+                        </a>
+                      </td>
+                    );
+                  })}
+                  <td className="mx-count">{row.count}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("matrix.countRow")}</th>
+                {points.map((p) => (
+                  <td key={p.id}>{p.any}</td>
+                ))}
+                <td className="mx-count">{totals.responding}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

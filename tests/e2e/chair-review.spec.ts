@@ -1,0 +1,72 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
+
+/** Opens the 2020 Working Group consultation from the home page and returns its address. */
+async function openConsultation2020(page: Page) {
+  await page.getByRole("link", { name: TITLE_2020 }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("the chair reads agenda item 2 side by side, tags Peru's amendment and follows a matrix cell", async ({ page }) => {
+  await signIn(page, DEMO.chair);
+  const consultation = await openConsultation2020(page);
+  // From the point on the consultation page to what every delegation said on it.
+  await page.getByRole("link", { name: "What delegations said on point (c)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Side-by-side view: agenda item 2");
+  const pointC = page.getByRole("region", { name: "Point (c)" });
+
+  // Peru's Spanish original beside its English translation (its amendment to (c), which the
+  // delegate journeys running alongside never change).
+  const peruOnC = pointC.getByRole("article", { name: "Peru" });
+  await expect(peruOnC.locator(".sbs-entry__translation")).toContainText("Unofficial translation");
+  await expect(peruOnC.locator('.sbs-entry__original .sbs-text[lang="es"]').first()).toContainText("fiscalías");
+  await expect(peruOnC.locator(".sbs-entry__translation")).toContainText("prosecution services");
+
+  // Morocco's comment on (c): the Arabic original, right to left.
+  const moroccoOnC = pointC.getByRole("article", { name: "Morocco" });
+  await expect(moroccoOnC.locator('.sbs-text[lang="ar"]')).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page);
+
+  // The whole agenda item.
+  await page.goto(`${consultation}/side-by-side?item=2`);
+  await expect(page.getByRole("region", { name: "Point (a)" }).getByRole("article", { name: "Peru" })).toBeVisible();
+
+  // Peru's amendment to (c), as a redline, tagged "proposes amendment": the summary changes.
+  await expect(peruOnC.locator(".redline")).toBeVisible();
+  const summary = pointC.locator(".sbs-summary");
+  await expect(summary).not.toContainText("Proposes amendment:");
+  await peruOnC.getByLabel("Tag").selectOption("proposes_amendment");
+  await peruOnC.getByLabel("Private note").fill("To discuss with the Bureau.");
+  await peruOnC.getByRole("button", { name: "Save the review" }).click();
+  await expect(page).toHaveURL(/#point-[0-9a-f-]+-PER$/);
+  await expect(page.getByRole("region", { name: "Point (c)" }).locator(".sbs-summary")).toContainText("Proposes amendment: 1 delegation");
+  await expect(page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" }).getByLabel("Private note")).toHaveValue(
+    "To discuss with the Bureau.",
+  );
+
+  // The matrix, then France × (c) back to the side-by-side at that entry.
+  await page.getByRole("link", { name: "Matrix of comments" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Matrix of comments");
+  await expect(page.getByRole("table")).toBeVisible();
+  await expectAccessible(page);
+  await page.locator('a[href*="point=c&delegation=FRA"]').click();
+  await expect(page).toHaveURL(/side-by-side\?item=2&point=c&delegation=FRA/);
+  const france = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "France" });
+  await expect(france).toBeVisible();
+  await expect(france).toContainText("You followed a link to this entry.");
+});
+
+test("a delegate cannot open the side-by-side view or the matrix, nor post a review", async ({ page }) => {
+  await signIn(page, DEMO.peru);
+  const consultation = await openConsultation2020(page);
+  for (const path of [`${consultation}/side-by-side?item=2`, `${consultation}/matrix`]) {
+    const response = await page.goto(path);
+    expect([403, 404], path).toContain(response?.status());
+  }
+  const forged = await page.request.post(`${consultation}/side-by-side?item=2`, {
+    form: { intent: "review", commentId: "00000000-0000-4000-8000-000000000000", tag: "objects", note: "forged" },
+    maxRedirects: 0,
+  });
+  expect([403, 404]).toContain(forged.status());
+});
