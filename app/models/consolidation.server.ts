@@ -144,6 +144,8 @@ export type PointSummary = {
   commented: number;
   /** Delegations that proposed an amendment. */
   amended: number;
+  /** Which: a chair's first question is who wants to change the wording. */
+  amendedBy: SideBySideEntry["delegation"][];
   /** Delegations with at least one comment on the point tagged so, by anyone. */
   tags: Record<ReviewTag, number>;
 };
@@ -301,6 +303,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     const summary: PointSummary = {
       commented: new Set(all.filter((e) => e.body !== "").map((e) => e.delegation.id)).size,
       amended: new Set(all.filter((e) => e.kind === "amendment").map((e) => e.delegation.id)).size,
+      amendedBy: [...new Map(all.filter((e) => e.kind === "amendment").map((e) => [e.delegation.id, e.delegation])).values()],
       tags: emptyTagCounts(),
     };
     for (const tag of REVIEW_TAGS) {

@@ -245,7 +245,7 @@ export default function SideBySidePage() {
                 </p>
               </div>
               <div className="sbs-point__comments">
-                <Summary point={p} />
+                <Summary point={p} pointLink={`/consultations/${consultation.id}/side-by-side?item=${item.id}&point=${p.id}`} language={i18n.language as Language} />
                 <h3 className="visually-hidden">{t("sideBySide.comments", { label: p.label })}</h3>
                 {p.entries.length === 0 ? (
                   <p className="empty">{p.total === 0 ? t("sideBySide.noEntries") : t("sideBySide.noEntriesFiltered")}</p>
@@ -416,7 +416,7 @@ function FilterForm({ view, itemKey, activeFilters }: { view: View; itemKey: str
   );
 }
 
-function Summary({ point }: { point: View["points"][number] }) {
+function Summary({ point, pointLink, language }: { point: View["points"][number]; pointLink: string; language: Language }) {
   const { t } = useTranslation("consolidation");
   const { summary } = point;
   const tagged = REVIEW_TAGS.filter((tag) => summary.tags[tag] > 0);
@@ -425,7 +425,18 @@ function Summary({ point }: { point: View["points"][number] }) {
       <h3 id={`summary-${point.id}`}>{t("summary.title")}</h3>
       <ul>
         <li>{t("summary.commented", { count: summary.commented })}</li>
-        <li>{t("summary.amended", { count: summary.amended })}</li>
+        <li>
+          {t("summary.amended", { count: summary.amended })}
+          {summary.amendedBy.length ? (
+            <ul className="sbs-summary__names" aria-label={t("summary.amendedBy")}>
+              {summary.amendedBy.map((delegation) => (
+                <li key={delegation.code}>
+                  <a href={`${pointLink}#point-${point.id}-${delegation.code}`}>{delegationName(delegation, language)}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
         {tagged.map((tag) => (
           <li key={tag} className={`sbs-tag sbs-tag--${tag}`}>
             {t("summary.tag", { tag: t(`tags.${tag}`), count: summary.tags[tag] })}

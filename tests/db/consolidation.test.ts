@@ -82,6 +82,9 @@ describe("the side-by-side view", () => {
     expect(page.proposals.map((e) => [e.delegation.code, e.label, e.body])).toEqual([["FRA", "(a)", "Nouvelle proposition de la France."]]);
     expect(a!.summary).toMatchObject({ commented: 3, amended: 0 });
     expect(b!.summary).toMatchObject({ commented: 1, amended: 2 });
+    // Who proposed to change the wording, in the page's order.
+    expect(b!.summary.amendedBy.map((d) => d.code)).toEqual(["PER", "USA"]);
+    expect(a!.summary.amendedBy).toEqual([]);
     const text = JSON.stringify(page);
     for (const hidden of ["迟交的意见", "Отозвано", "Черновик", "Ancienne version"]) expect(text).not.toContain(hidden);
   });

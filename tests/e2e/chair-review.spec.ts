@@ -23,6 +23,10 @@ test("the chair reads agenda item 2 side by side, tags Peru's amendment and foll
   await expect(peruOnC.locator('.sbs-entry__original .sbs-text[lang="es"]').first()).toContainText("fiscalías");
   await expect(peruOnC.locator(".sbs-entry__translation")).toContainText("prosecution services");
 
+  // Who proposed to change the wording of (c), named in the point's summary.
+  await expect(pointC.locator(".sbs-summary")).toContainText("1 delegation proposed an amendment");
+  await expect(pointC.locator(".sbs-summary").getByRole("link", { name: "Peru" })).toBeVisible();
+
   // Morocco's comment on (c): the Arabic original, right to left.
   const moroccoOnC = pointC.getByRole("article", { name: "Morocco" });
   await expect(moroccoOnC.locator('.sbs-text[lang="ar"]')).toHaveAttribute("dir", "rtl");
