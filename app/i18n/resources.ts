@@ -65,9 +65,15 @@ import enConsolidation from "../../locales/en/consolidation.json";
 import frConsolidation from "../../locales/fr/consolidation.json";
 import ruConsolidation from "../../locales/ru/consolidation.json";
 import esConsolidation from "../../locales/es/consolidation.json";
+import arCrp from "../../locales/ar/crp.json";
+import zhCrp from "../../locales/zh/crp.json";
+import enCrp from "../../locales/en/crp.json";
+import frCrp from "../../locales/fr/crp.json";
+import ruCrp from "../../locales/ru/crp.json";
+import esCrp from "../../locales/es/crp.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation, crp: enCrp };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -76,10 +82,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation, crp: arCrp },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation, crp: zhCrp },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation, crp: frCrp },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation, crp: ruCrp },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation, crp: esCrp },
 };

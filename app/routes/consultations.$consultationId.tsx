@@ -230,6 +230,9 @@ function ConsultationActions({
       <li>
         <Link to={`${base}/matrix`}>{t("actions.matrix")}</Link>
       </li>
+      <li>
+        <Link to={`${base}/crp`}>{t("actions.crp")}</Link>
+      </li>
     </>
   ) : null;
   if (role !== "secretariat") {

@@ -1,0 +1,542 @@
+// The conference room paper as the secretariat compiles it (issue 6): the data read from the
+// database in a fixed number of queries, compilations saved as numbered versions with a digest of
+// the data they came from, a redline between any two, and the introduction's editable prose.
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import {
+  buildCrpModel,
+  type CrpCommentData,
+  type CrpData,
+  type CrpDelegationData,
+  type CrpMissing,
+  type CrpModel,
+} from "~/documents/crp";
+import { crpToMarkdown } from "~/documents/crp";
+import type { Language } from "~/i18n/languages";
+import type { ConsultationStatus } from "~/lib/consultation-status";
+import { MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
+import { wallClockIn } from "~/lib/dates";
+import { redlineByParagraph, type ParagraphRedline } from "~/lib/paragraph-redline";
+import { translationStatus } from "~/lib/translation-segments";
+import { recordAudit } from "~/models/audit.server";
+import {
+  consultationVisibleTo,
+  moveConsultationStatus,
+  selectAgendaItems,
+  type Reader,
+  type Transaction,
+} from "~/models/consultation.server";
+import type { SessionUser } from "~/models/user.server";
+import { getDb, schema } from "~/utils/db.server";
+
+const {
+  comments,
+  consultations,
+  delegations,
+  discussionPoints,
+  generatedDocuments,
+  meetings,
+  nonPaperPoints,
+  nonPapers,
+  pointVersions,
+  registrations,
+  submissionRevisions,
+  submissions,
+  translations,
+  users,
+} = schema;
+
+export { MAX_INTRODUCTION_NOTE };
+
+// ---------------------------------------------------------------------------------------------
+// Reading the data
+
+/**
+ * Everything a CRP is compiled from, or null when the consultation does not exist. Five queries
+ * however many delegations and comments (the last four run together):
+ * the consultation and its meeting; the agenda items; the points in the wording of the latest
+ * circulated non-paper; the delegations whose current revision counts (on time, or late and
+ * accepted); the comments of those revisions with their English translations.
+ * `issuedOn` ("YYYY-MM-DD") defaults to today on the meeting's clock.
+ */
+export async function loadCrpData(db: Reader, consultationId: string, options: { issuedOn?: string } = {}): Promise<CrpData | null> {
+  const [row] = await db
+    .select({
+      meeting: {
+        body: meetings.body,
+        parentBody: meetings.parentBody,
+        venue: meetings.venue,
+        startDate: meetings.startDate,
+        endDate: meetings.endDate,
+        format: meetings.format,
+        timeZone: meetings.timeZone,
+      },
+      consultation: {
+        title: consultations.title,
+        crpSymbol: consultations.crpSymbol,
+        parentSession: consultations.parentSession,
+        parentSessionVenue: consultations.parentSessionVenue,
+        parentSessionStartDate: consultations.parentSessionStartDate,
+        parentSessionEndDate: consultations.parentSessionEndDate,
+        parentAgendaItemNumber: consultations.parentAgendaItemNumber,
+        parentAgendaItemTitle: consultations.parentAgendaItemTitle,
+        provisionalAgendaSymbol: consultations.provisionalAgendaSymbol,
+        reflectionApprovedOn: consultations.reflectionApprovedOn,
+        reflectionApprovalMethod: consultations.reflectionApprovalMethod,
+        circulatedAt: consultations.circulatedAt,
+        deadline: consultations.deadline,
+        introductionNote: consultations.introductionNote,
+      },
+    })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(eq(consultations.id, consultationId));
+  if (!row) return null;
+
+  // A revision counts when it is the delegation's current one and not held or declined as late.
+  const counts = and(
+    isNull(submissionRevisions.supersededAt),
+    isNull(submissionRevisions.withdrawnAt),
+    or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
+  );
+  const latestNonPaper = sql`(select ${nonPapers.id} from ${nonPapers} where ${nonPapers.consultationId} = ${consultationId} order by ${nonPapers.number} desc limit 1)`;
+
+  const [items, pointRows, delegationRows, commentRows] = await Promise.all([
+    selectAgendaItems(db, consultationId),
+    // The wording as last circulated, whatever was revised since.
+    db
+      .select({ id: discussionPoints.id, agendaItemId: discussionPoints.agendaItemId, label: discussionPoints.label, text: pointVersions.text })
+      .from(nonPaperPoints)
+      .innerJoin(pointVersions, eq(pointVersions.id, nonPaperPoints.pointVersionId))
+      .innerJoin(discussionPoints, eq(discussionPoints.id, pointVersions.pointId))
+      .where(eq(nonPaperPoints.nonPaperId, latestNonPaper))
+      .orderBy(asc(discussionPoints.position), asc(discussionPoints.id)),
+    db
+      .select({
+        revisionId: submissionRevisions.id,
+        code: delegations.code,
+        name: delegations.nameEn,
+        kind: delegations.kind,
+        participation: registrations.participation,
+        language: submissionRevisions.language,
+        late: submissionRevisions.late,
+      })
+      .from(submissions)
+      .innerJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
+      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+      .leftJoin(
+        registrations,
+        and(eq(registrations.consultationId, submissions.consultationId), eq(registrations.delegationId, submissions.delegationId)),
+      )
+      .where(and(eq(submissions.consultationId, consultationId), counts))
+      .orderBy(asc(delegations.code)),
+    db
+      .select({
+        id: comments.id,
+        revisionId: comments.revisionId,
+        kind: comments.kind,
+        agendaItemId: comments.agendaItemId,
+        pointId: comments.pointId,
+        label: comments.label,
+        position: comments.position,
+        language: comments.language,
+        body: comments.body,
+        proposedText: comments.proposedText,
+        translation: {
+          status: translations.status,
+          body: translations.body,
+          proposedText: translations.proposedText,
+          sourceBody: translations.sourceBody,
+          sourceProposedText: translations.sourceProposedText,
+        },
+      })
+      .from(comments)
+      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+      .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, "en")))
+      .where(and(eq(submissions.consultationId, consultationId), counts))
+      .orderBy(asc(comments.id)),
+  ]);
+
+  const pointsByItem = new Map<string, { id: string; label: string; text: string }[]>();
+  for (const { agendaItemId, ...point } of pointRows) {
+    const list = pointsByItem.get(agendaItemId) ?? [];
+    list.push(point);
+    pointsByItem.set(agendaItemId, list);
+  }
+  const commentsByRevision = new Map<string, CrpCommentData[]>();
+  for (const c of commentRows) {
+    const original = { language: c.language as Language, body: c.body, proposedText: c.proposedText };
+    const comment: CrpCommentData = {
+      id: c.id,
+      kind: c.kind,
+      agendaItemId: c.agendaItemId,
+      pointId: c.pointId,
+      label: c.label,
+      position: c.position,
+      original,
+    };
+    if (c.language !== "en") {
+      const status = translationStatus(c.translation, c);
+      comment.translation =
+        status === "todo" || !c.translation
+          ? { status: "missing" }
+          : { status, body: c.translation.body, proposedText: c.translation.proposedText };
+    }
+    const list = commentsByRevision.get(c.revisionId!) ?? [];
+    list.push(comment);
+    commentsByRevision.set(c.revisionId!, list);
+  }
+  const delegationData: CrpDelegationData[] = delegationRows.map((d) => ({
+    code: d.code,
+    name: d.name,
+    kind: d.kind,
+    participation: d.participation ?? "state_party",
+    timeliness: d.late === "accepted" ? "late_accepted" : "on_time",
+    language: d.language,
+    comments: commentsByRevision.get(d.revisionId) ?? [],
+  }));
+
+  return {
+    meeting: row.meeting,
+    consultation: row.consultation,
+    issuedOn: options.issuedOn ?? wallClockIn(new Date(), row.meeting.timeZone).date,
+    agendaItems: items.map((item) => ({ ...item, points: pointsByItem.get(item.id) ?? [] })),
+    delegations: delegationData,
+  };
+}
+
+/** Sorted keys, dates as ISO strings: the same data always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * SHA-256 of the data a CRP is compiled from, without the date of issue: equal digests mean a new
+ * compilation would say the same thing. Delegations and comments are put in a fixed order first.
+ */
+export function crpSourceDigest(data: CrpData): string {
+  const { issuedOn: _issuedOn, ...rest } = data;
+  const ordered = {
+    ...rest,
+    delegations: [...rest.delegations]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((d) => ({ ...d, comments: [...d.comments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) })),
+  };
+  return createHash("sha256").update(canonicalJson(ordered)).digest("hex");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may do what
+
+type Access = {
+  id: string;
+  title: string;
+  status: ConsultationStatus;
+  crpSymbol: string | null;
+  introductionNote: string | null;
+  /** The meeting's IANA zone. */
+  timeZone: string;
+};
+
+/**
+ * The consultation when the user may read its CRP: the secretariat always; a chair of the
+ * consultation once it is circulated; delegates never (the CRP is theirs once issued, not before).
+ */
+async function selectAccess(db: Reader, user: SessionUser, consultationId: string): Promise<Access | null> {
+  if (user.role === "delegate") return null;
+  const [row] = await db
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      crpSymbol: consultations.crpSymbol,
+      introductionNote: consultations.introductionNote,
+      timeZone: meetings.timeZone,
+    })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
+  if (!row) return null;
+  if (user.role === "chair" && row.status === "draft") return null;
+  return row;
+}
+
+/** Why the secretariat may not compile now; null when it may (a final one also needs `closed`). */
+export function compileRefusal(status: ConsultationStatus, final: boolean): "not_circulated" | "not_closed" | "compiled" | null {
+  if (status === "draft") return "not_circulated";
+  if (status === "compiled") return "compiled";
+  if (final && status !== "closed") return "not_closed";
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CRP page
+
+export type CrpVersionSummary = {
+  versionNumber: number;
+  status: "draft" | "final";
+  createdAt: Date;
+  createdBy: string | null;
+  /** The consultation's data changed since this version was compiled. */
+  changedSince: boolean;
+};
+
+/**
+ * The CRP page: the consultation, its versions (newest first), a live draft preview and what a
+ * final compilation still lacks. Null (404) for delegates and anyone who may not see the
+ * consultation. Seven queries however many comments.
+ */
+export async function getCrpPage(user: SessionUser, consultationId: string) {
+  const db = await getDb();
+  const consultation = await selectAccess(db, user, consultationId);
+  if (!consultation) return null;
+  const [data, versionRows] = await Promise.all([
+    loadCrpData(db, consultationId),
+    db
+      .select({
+        versionNumber: generatedDocuments.versionNumber,
+        status: generatedDocuments.status,
+        createdAt: generatedDocuments.createdAt,
+        createdBy: users.name,
+        sourceDigest: generatedDocuments.sourceDigest,
+      })
+      .from(generatedDocuments)
+      .leftJoin(users, eq(users.id, generatedDocuments.createdBy))
+      .where(and(eq(generatedDocuments.consultationId, consultationId), eq(generatedDocuments.kind, "crp")))
+      .orderBy(desc(generatedDocuments.versionNumber)),
+  ]);
+  if (!data) return null;
+  const digest = crpSourceDigest(data);
+  const preview = buildCrpModel(data, { final: false });
+  const final = buildCrpModel(data, { final: true });
+  const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, ...v }) => ({ ...v, changedSince: sourceDigest !== digest }));
+  const secretariat = user.role === "secretariat";
+  return {
+    consultation,
+    versions,
+    latestVersion: versions[0]?.versionNumber ?? 0,
+    preview: preview.ok ? preview.model : null,
+    /** What blocks the final compilation (empty when it may be compiled). */
+    blocking: final.ok ? [] : final.missing,
+    canCompileDraft: secretariat && compileRefusal(consultation.status, false) === null,
+    canCompileFinal: secretariat && compileRefusal(consultation.status, true) === null,
+    canEditIntroduction: secretariat && consultation.status !== "compiled",
+  };
+}
+
+export type CrpPage = NonNullable<Awaited<ReturnType<typeof getCrpPage>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Compiling
+
+export type CompileResult =
+  | { ok: true; versionNumber: number; final: boolean; digest: string }
+  | { ok: false; reason: "not_found" | "not_circulated" | "not_closed" | "compiled" }
+  | { ok: false; reason: "stale"; latestVersion: number }
+  | { ok: false; reason: "blocked"; missing: CrpMissing[] };
+
+/**
+ * Compiles the CRP and saves it as version n+1 (secretariat only), with the model, the digest of
+ * its data, who and when, and "crp.compile" in the audit log, in one transaction.
+ * - A draft once the non-paper is circulated; the final one only once the reflection period is
+ *   closed, and only with nothing missing (else `blocked` with the list). The final one moves the
+ *   consultation to `compiled`, after which nothing compiles again.
+ * - The consultation row is locked, so compilations are numbered one after the other. The page
+ *   sends the latest version it showed (`expectedLatestVersion`); when another officer compiled
+ *   in between, nothing is saved (`stale`) and the page shows the newer version first. Without it
+ *   (a script), two compilations at once simply get n+1 and n+2.
+ */
+export async function compileCrp(
+  user: SessionUser,
+  input: { consultationId: string; final: boolean; expectedLatestVersion?: number | null; ipAddress?: string | null; issuedOn?: string },
+): Promise<CompileResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<CompileResult> => {
+    const [locked] = await tx
+      .select({ status: consultations.status })
+      .from(consultations)
+      .where(eq(consultations.id, input.consultationId))
+      .for("update");
+    if (!locked) return { ok: false, reason: "not_found" };
+    const refusal = compileRefusal(locked.status, input.final);
+    if (refusal) return { ok: false, reason: refusal };
+    const latestVersion = await selectLatestVersionNumber(tx, input.consultationId);
+    if (input.expectedLatestVersion != null && input.expectedLatestVersion !== latestVersion) {
+      return { ok: false, reason: "stale", latestVersion };
+    }
+    const data = (await loadCrpData(tx, input.consultationId, { issuedOn: input.issuedOn }))!;
+    const built = buildCrpModel(data, { final: input.final });
+    if (!built.ok) return { ok: false, reason: "blocked", missing: built.missing };
+    const digest = crpSourceDigest(data);
+    const versionNumber = latestVersion + 1;
+    const [saved] = await tx
+      .insert(generatedDocuments)
+      .values({
+        consultationId: input.consultationId,
+        kind: "crp",
+        versionNumber,
+        status: input.final ? "final" : "draft",
+        model: built.model,
+        sourceDigest: digest,
+        createdBy: user.id,
+      })
+      .returning({ id: generatedDocuments.id });
+    if (input.final) {
+      const moved = await moveConsultationStatus(tx, {
+        consultationId: input.consultationId,
+        from: "closed",
+        to: "compiled",
+        actorId: user.id,
+        ipAddress: input.ipAddress ?? null,
+      });
+      // The row is locked and was closed: a failure here is a bug, so the whole compilation rolls back.
+      if (!moved.ok) throw new Error(`CRP: could not mark the consultation compiled (${moved.reason})`);
+    }
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "crp.compile",
+        entityType: "generated_document",
+        entityId: saved!.id,
+        consultationId: input.consultationId,
+        details: { version: versionNumber, final: input.final, digest },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, versionNumber, final: input.final, digest };
+  });
+}
+
+async function selectLatestVersionNumber(tx: Transaction, consultationId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number | null>`max(${generatedDocuments.versionNumber})`.mapWith((v) => (v === null ? null : Number(v))) })
+    .from(generatedDocuments)
+    .where(and(eq(generatedDocuments.consultationId, consultationId), eq(generatedDocuments.kind, "crp")));
+  return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved versions and the redline between two
+
+export type CrpVersion = {
+  consultationId: string;
+  versionNumber: number;
+  status: "draft" | "final";
+  createdAt: Date;
+  createdBy: string | null;
+  model: CrpModel;
+};
+
+const versionColumns = {
+  versionNumber: generatedDocuments.versionNumber,
+  status: generatedDocuments.status,
+  createdAt: generatedDocuments.createdAt,
+  createdBy: users.name,
+  model: generatedDocuments.model,
+};
+
+/** One saved version with its model, for the downloads; null (404) as for the page. Two queries. */
+export async function getCrpVersion(user: SessionUser, consultationId: string, versionNumber: number): Promise<CrpVersion | null> {
+  if (!Number.isSafeInteger(versionNumber) || versionNumber < 1) return null;
+  const db = await getDb();
+  if (!(await selectAccess(db, user, consultationId))) return null;
+  const [row] = await db
+    .select(versionColumns)
+    .from(generatedDocuments)
+    .leftJoin(users, eq(users.id, generatedDocuments.createdBy))
+    .where(
+      and(
+        eq(generatedDocuments.consultationId, consultationId),
+        eq(generatedDocuments.kind, "crp"),
+        eq(generatedDocuments.versionNumber, versionNumber),
+      ),
+    );
+  return row ? { consultationId, ...row, model: row.model as CrpModel } : null;
+}
+
+export type CrpRedline = { from: number; to: number; rows: ParagraphRedline[] };
+
+/**
+ * The redline from version `from` to version `to`, paragraph by paragraph over their Markdown
+ * text (unchanged stretches folded). Null when either version does not exist or the user may not
+ * read them. Two queries.
+ */
+export async function getCrpRedline(user: SessionUser, consultationId: string, from: number, to: number): Promise<CrpRedline | null> {
+  if (![from, to].every((n) => Number.isSafeInteger(n) && n >= 1)) return null;
+  const db = await getDb();
+  if (!(await selectAccess(db, user, consultationId))) return null;
+  const rows = await db
+    .select({ versionNumber: generatedDocuments.versionNumber, model: generatedDocuments.model })
+    .from(generatedDocuments)
+    .where(
+      and(
+        eq(generatedDocuments.consultationId, consultationId),
+        eq(generatedDocuments.kind, "crp"),
+        inArray(generatedDocuments.versionNumber, [from, to]),
+      ),
+    );
+  const text = (n: number) => {
+    const found = rows.find((r) => r.versionNumber === n);
+    return found ? crpToMarkdown(found.model as CrpModel) : null;
+  };
+  const before = text(from);
+  const after = text(to);
+  if (before === null || after === null) return null;
+  return { from, to, rows: redlineByParagraph(before, after, { context: 2 }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The secretariat's words in the introduction
+
+export type IntroductionResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" | "compiled" | "too_long" };
+
+/**
+ * Saves the secretariat's own words on why the points were circulated instead of negotiated
+ * (paragraph 2 of the introduction; empty restores the standard text). Secretariat only, until the
+ * CRP is compiled; "crp.introduction" in the audit log in the same transaction.
+ */
+export async function saveIntroductionNote(
+  user: SessionUser,
+  input: { consultationId: string; note: string; ipAddress?: string | null },
+): Promise<IntroductionResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const note = input.note.replace(/\r\n?/g, "\n").trim();
+  if (note.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<IntroductionResult> => {
+    const [row] = await tx
+      .select({ status: consultations.status, introductionNote: consultations.introductionNote })
+      .from(consultations)
+      .where(eq(consultations.id, input.consultationId))
+      .for("update");
+    if (!row) return { ok: false, reason: "not_found" };
+    if (row.status === "compiled") return { ok: false, reason: "compiled" };
+    const value = note || null;
+    if (value === row.introductionNote) return { ok: true, changed: false };
+    await tx.update(consultations).set({ introductionNote: value, updatedAt: new Date() }).where(eq(consultations.id, input.consultationId));
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "crp.introduction",
+        entityType: "consultation",
+        entityId: input.consultationId,
+        consultationId: input.consultationId,
+        details: { length: value?.length ?? 0, standard: value === null },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, changed: true };
+  });
+}
