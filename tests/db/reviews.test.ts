@@ -39,7 +39,11 @@ async function reviewsOf(commentId: string) {
 
 async function audits(consultationId: string) {
   const db = await getDb();
-  return db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, "review.save")));
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, "review.save")))
+    .orderBy(schema.auditLog.id);
 }
 
 describe("saveReview", () => {

@@ -1,7 +1,7 @@
 // The translation desk's model: statuses (to do, draft, final, outdated), translations carried to
 // a new revision, conflicts between two officers, refusals, the audit log and bounded queries.
 // Runs on PGlite and, in CI, on PostgreSQL.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getSubmissionForDelegate, saveDraft, submitSubmission } from "~/models/submission.server";
 import {
@@ -93,7 +93,8 @@ async function auditOf(consultationId: string) {
   return db
     .select()
     .from(schema.auditLog)
-    .where(and(eq(schema.auditLog.consultationId, consultationId), inArray(schema.auditLog.action, ["translation.save", "translation.finalize"])));
+    .where(and(eq(schema.auditLog.consultationId, consultationId), inArray(schema.auditLog.action, ["translation.save", "translation.finalize"])))
+    .orderBy(asc(schema.auditLog.id));
 }
 
 async function translationRows(commentId: string) {
