@@ -406,7 +406,8 @@ function VersionSelect({ name, label, value, versions }: { name: string; label: 
   return (
     <div className="field">
       <label htmlFor={`crp-${name}`}>{label}</label>
-      <select id={`crp-${name}`} name={name} defaultValue={value}>
+      {/* Keyed by the value: after a compile the page is reloaded in place and the new default must show. */}
+      <select key={value} id={`crp-${name}`} name={name} defaultValue={value}>
         {versions.map((v) => (
           <option key={v.versionNumber} value={v.versionNumber}>
             {t("redline.option", { version: v.versionNumber, status: t(`versions.statuses.${v.status}`) })}

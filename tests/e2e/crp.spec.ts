@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import mammoth from "mammoth";
 import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
 
-test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downloads Word and PDF, and compares two versions", async ({ page, browser }) => {
+test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downloads Word and PDF, compiles again after a new translation and compares versions", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
@@ -57,6 +57,22 @@ test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downlo
   await expect(page.getByLabel("To version")).toHaveValue("2");
   await expectAccessible(page);
 
+  // A new translation: Algeria's Arabic comment on (b), from the blocking list's desk, marked final.
+  await page.goto(`${consultationUrl}/translations?delegation=DZA`);
+  await page.getByRole("link", { name: /^Translate the comment of Algeria/ }).click();
+  await page.getByLabel("English translation of paragraph 1").fill("Algeria supports a plan to publicize the portal, provided that it is available in all the official languages.");
+  await page.getByRole("button", { name: "Save and mark final" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Translation saved and marked final." })).toBeVisible();
+
+  // Compiled again: the redline between versions 2 and 3 shows the translation in place of the original.
+  await page.goto(`${consultationUrl}/crp`);
+  await expect(versions.getByRole("row").nth(1)).toContainText("Changed since");
+  await page.getByRole("button", { name: "Compile a draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Version 3 has been compiled." })).toBeVisible();
+  await expect(page.getByLabel("From version")).toHaveValue("2");
+  await expect(page.getByLabel("To version")).toHaveValue("3");
+  await expect(redline.locator("ins").filter({ hasText: "publicize the portal" })).toBeVisible();
+
   // A delegate gets nothing here; the chair reads but has no compile button.
   const delegate = await browser.newPage();
   await signIn(delegate, DEMO.peru);
@@ -66,7 +82,7 @@ test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downlo
   const chair = await browser.newPage();
   await signIn(chair, DEMO.chair);
   await chair.goto(`${consultationUrl}/crp`);
-  await expect(chair.getByRole("table", { name: "Versions" }).getByRole("row")).toHaveCount(3);
+  await expect(chair.getByRole("table", { name: "Versions" }).getByRole("row")).toHaveCount(4);
   await expect(chair.getByRole("button", { name: "Compile a draft" })).toHaveCount(0);
   await chair.close();
 });
