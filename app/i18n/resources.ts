@@ -71,9 +71,15 @@ import enCrp from "../../locales/en/crp.json";
 import frCrp from "../../locales/fr/crp.json";
 import ruCrp from "../../locales/ru/crp.json";
 import esCrp from "../../locales/es/crp.json";
+import arArchive from "../../locales/ar/archive.json";
+import zhArchive from "../../locales/zh/archive.json";
+import enArchive from "../../locales/en/archive.json";
+import frArchive from "../../locales/fr/archive.json";
+import ruArchive from "../../locales/ru/archive.json";
+import esArchive from "../../locales/es/archive.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation, crp: enCrp };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation, crp: enCrp, archive: enArchive };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -82,10 +88,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation, crp: arCrp },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation, crp: zhCrp },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation, crp: arCrp, archive: arArchive },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation, crp: zhCrp, archive: zhArchive },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation, crp: frCrp },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation, crp: ruCrp },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation, crp: esCrp },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation, crp: frCrp, archive: frArchive },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation, crp: ruCrp, archive: ruArchive },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation, crp: esCrp, archive: esArchive },
 };

@@ -17,15 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { consultations, role, readerTimeZone } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("consultations");
+  const { t, i18n } = useTranslation(["consultations", "archive"]);
   return (
     <section>
       <div className="page-title">
         <h1>{t("home.title")}</h1>
         {role === "secretariat" ? (
-          <Link to="/consultations/new" className="button">
-            {t("home.newConsultation")}
-          </Link>
+          <p className="page-title__actions">
+            <Link to="/consultations/new" className="button">
+              {t("home.newConsultation")}
+            </Link>{" "}
+            <Link to="/archive/import">{t("archive:links.import")}</Link>
+          </p>
         ) : null}
       </div>
       <p className="lead">{t(`home.intro.${role}`)}</p>

@@ -207,7 +207,7 @@ function ConsultationActions({
   registeredCount: number;
   circulated: boolean;
 }) {
-  const { t } = useTranslation("consultations");
+  const { t } = useTranslation(["consultations", "archive"]);
   const base = `/consultations/${consultationId}`;
   const documents = (
     <>
@@ -313,6 +313,11 @@ function ConsultationActions({
         {documents}
         <li>
           <Link to={`${base}/audit`}>{t("actions.audit")}</Link>
+        </li>
+        <li>
+          <a href={`${base}/archive.json`} download>
+            {t("archive:links.download")}
+          </a>
         </li>
       </ul>
     </nav>

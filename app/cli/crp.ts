@@ -1,0 +1,128 @@
+// `npm run crp -- --archive FILE --out DIR`: the CRP of an archived consultation, with no server
+// and no database of one's own. The archive is imported into a scratch in-memory PGlite (migrated,
+// with the delegations only); its latest final compilation is written if it has one, otherwise
+// the CRP is compiled from the data: final when nothing is missing, else a draft (what is missing
+// is listed on stderr). Writes crp.docx, crp.pdf, crp.html and crp.md into DIR; without Chromium
+// the PDF is skipped with a warning. Exit codes: 0 written, 1 refused (a file that is not a valid
+// archive), 2 wrong arguments.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../../db/client";
+import { seedDatabase } from "../../db/seed";
+import { renderCrpDocx } from "~/documents/crp-docx";
+import { buildCrpModel, crpToHtml, crpToMarkdown, type CrpMissing, type CrpModel } from "~/documents/crp";
+import type { Archive } from "~/lib/archive-schema";
+import { ArchiveValidationError, importConsultation } from "~/models/archive.server";
+import { loadCrpData } from "~/models/crp.server";
+import { closePdfBrowser, printHtmlToPdf } from "~/utils/pdf.server";
+import { describeProblems, readJsonFile } from "./archive";
+
+export const CRP_USAGE = `Usage:
+  npm run crp -- --archive FILE --out DIR   write crp.docx, crp.pdf, crp.html and crp.md of an archived consultation`;
+
+type Output = { out: (line: string) => void; err: (line: string) => void };
+const console_: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** One line per gap, as the CRP page lists them. */
+export function describeMissing(missing: CrpMissing[]): string[] {
+  return missing.map((m) =>
+    m.kind === "fact"
+      ? `  ${m.description}`
+      : `  ${m.delegationName}, ${m.agendaItem}${m.label ? ` ${m.label}` : ""} (${m.commentKind}, ${m.language}): translation ${m.status}`,
+  );
+}
+
+/** The archive's latest final CRP compilation, if any. */
+function savedFinal(archive: Archive): { versionNumber: number; model: CrpModel } | null {
+  const finals = archive.generatedDocuments.filter((d) => d.kind === "crp" && d.status === "final");
+  const latest = finals.sort((a, b) => b.versionNumber - a.versionNumber)[0];
+  return latest ? { versionNumber: latest.versionNumber, model: latest.model as CrpModel } : null;
+}
+
+export async function main(argv: string[], io: Output = console_, options: { issuedOn?: string } = {}): Promise<number> {
+  let values: { archive?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { archive: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${CRP_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(CRP_USAGE);
+    return 0;
+  }
+  if (!values.archive || !values.out) {
+    io.err(CRP_USAGE);
+    return 2;
+  }
+  const read = await readJsonFile(values.archive);
+  if (!read.ok) {
+    io.err(read.message);
+    return 1;
+  }
+
+  const scratch = await openDatabase({ dataDir: "memory://" });
+  let model: CrpModel;
+  try {
+    await seedDatabase(scratch.db, { demo: false });
+    let imported;
+    try {
+      imported = await importConsultation(scratch.db, read.value);
+    } catch (error) {
+      if (!(error instanceof ArchiveValidationError)) throw error;
+      for (const line of describeProblems(error)) io.err(line);
+      return 1;
+    }
+    // importConsultation has checked the file: it is an Archive.
+    const saved = savedFinal(read.value as Archive);
+    if (saved) {
+      io.err(`The archive holds the final CRP (version ${saved.versionNumber}): writing it.`);
+      model = saved.model;
+    } else {
+      const data = (await loadCrpData(scratch.db, imported.consultationId, { issuedOn: options.issuedOn }))!;
+      const final = buildCrpModel(data, { final: true });
+      if (final.ok) model = final.model;
+      else {
+        io.err("The final CRP cannot be compiled yet; writing a draft, which marks these gaps:");
+        for (const line of describeMissing(final.missing)) io.err(line);
+        const draft = buildCrpModel(data, { final: false });
+        if (!draft.ok) throw new Error("a draft CRP always compiles");
+        model = draft.model;
+      }
+    }
+  } finally {
+    await scratch.close();
+  }
+
+  await mkdir(values.out, { recursive: true });
+  const html = crpToHtml(model, { document: true });
+  const files: [string, Uint8Array | string][] = [
+    ["crp.docx", new Uint8Array(await renderCrpDocx(model))],
+    ["crp.html", html],
+    ["crp.md", crpToMarkdown(model)],
+  ];
+  try {
+    files.push(["crp.pdf", await printHtmlToPdf(html, { headerText: model.draftMark })]);
+  } catch (error) {
+    io.err(`Warning: crp.pdf not written, Chromium could not print it (${(error as Error).message.split("\n")[0]}). Print crp.html or crp.docx instead.`);
+  } finally {
+    await closePdfBrowser();
+  }
+  for (const [name, content] of files) {
+    const target = path.join(values.out, name);
+    await writeFile(target, content);
+    io.out(`Wrote ${target}`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

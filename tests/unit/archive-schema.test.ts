@@ -1,0 +1,299 @@
+// The archive format: the committed JSON Schema is the one generated from the Zod schema, both
+// accept a sample archive and refuse the same broken ones; the checks between parts (references,
+// unique ids) and the messages for another format or an unknown version.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as enums from "../../db/schema/enums";
+import {
+  ARCHIVE_ENUMS,
+  archiveJsonSchema,
+  checkArchive,
+  formatPath,
+  serializeArchive,
+  type Archive,
+} from "~/lib/archive-schema";
+
+const committed = JSON.parse(readFileSync(new URL("../../db/archive.schema.json", import.meta.url), "utf8"));
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * A small JSON Schema (2020-12) check for the keywords the generated schema uses; no validator is
+ * installed, and this one only needs to agree with Zod on the samples below.
+ */
+function jsonSchemaErrors(schema: JsonSchema, value: unknown, root: JsonSchema = schema, path = ""): string[] {
+  if (typeof schema.$ref === "string") {
+    const name = schema.$ref.replace("#/$defs/", "");
+    return jsonSchemaErrors((root.$defs as Record<string, JsonSchema>)[name]!, value, root, path);
+  }
+  if (Array.isArray(schema.anyOf)) {
+    return (schema.anyOf as JsonSchema[]).some((s) => jsonSchemaErrors(s, value, root, path).length === 0) ? [] : [`${path}: no alternative fits`];
+  }
+  const errors: string[] = [];
+  const type = schema.type as string | undefined;
+  const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  if (type === "integer" ? !Number.isInteger(value) : type && type !== actual) return [`${path}: expected ${type}`];
+  if ("const" in schema && schema.const !== value) errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${path}: not in the enum`);
+  if (typeof value === "string") {
+    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern).test(value)) errors.push(`${path}: does not match ${schema.pattern}`);
+    if (typeof schema.minLength === "number" && value.length < schema.minLength) errors.push(`${path}: too short`);
+    if (typeof schema.maxLength === "number" && value.length > schema.maxLength) errors.push(`${path}: too long`);
+  }
+  if (typeof value === "number") {
+    if (typeof schema.minimum === "number" && value < schema.minimum) errors.push(`${path}: below the minimum`);
+    if (typeof schema.maximum === "number" && value > schema.maximum) errors.push(`${path}: above the maximum`);
+  }
+  if (actual === "array" && schema.items) {
+    (value as unknown[]).forEach((item, i) => errors.push(...jsonSchemaErrors(schema.items as JsonSchema, item, root, `${path}[${i}]`)));
+  }
+  if (actual === "object") {
+    const record = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const key of (schema.required ?? []) as string[]) if (!(key in record)) errors.push(`${path}.${key}: missing`);
+    for (const [key, v] of Object.entries(record)) {
+      if (properties[key]) errors.push(...jsonSchemaErrors(properties[key]!, v, root, `${path}.${key}`));
+      else if (schema.additionalProperties === false) errors.push(`${path}.${key}: not allowed`);
+      else if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
+        errors.push(...jsonSchemaErrors(schema.additionalProperties as JsonSchema, v, root, `${path}.${key}`));
+      }
+    }
+  }
+  return errors;
+}
+
+const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const AT = "2026-06-02T08:00:00.000Z";
+
+function sample(): Archive {
+  return {
+    format: "nonpaper-consultation-archive",
+    version: 1,
+    exportedAt: "2026-11-22T10:00:00.000Z",
+    meeting: {
+      id: ID(1),
+      body: "Working Group on Technical Assistance",
+      parentBody: "Conference of the Parties",
+      symbolPrefix: "CTOC/COP/WG.2",
+      session: "2026",
+      venue: "Vienna",
+      startDate: "2026-06-02",
+      endDate: "2026-06-03",
+      format: "hybrid",
+      timeZone: "Europe/Vienna",
+      createdBy: "secretariat@nonpaper.test",
+      createdAt: AT,
+      updatedAt: AT,
+    },
+    consultation: {
+      id: ID(2),
+      title: "Discussion points",
+      status: "open",
+      workingLanguage: "en",
+      deadline: "2026-07-01T16:00:00.000Z",
+      receiptPrefix: "CTOC-2026",
+      crpSymbol: "CTOC/COP/2026/CRP.1",
+      parentSession: "Thirteenth session",
+      parentSessionVenue: "Vienna",
+      parentSessionStartDate: "2026-10-12",
+      parentSessionEndDate: "2026-10-16",
+      parentAgendaItemNumber: "4",
+      parentAgendaItemTitle: "Technical assistance",
+      provisionalAgendaSymbol: "CTOC/COP/2026/1",
+      reflectionApprovedOn: "2026-06-10",
+      reflectionApprovalMethod: "silence procedure",
+      introductionNote: null,
+      coveringNote: "The Secretariat presents its compliments …",
+      circulatedAt: AT,
+      closedAt: null,
+      compiledAt: null,
+      createdBy: "secretariat@nonpaper.test",
+      createdAt: AT,
+      updatedAt: AT,
+      lastReceiptNumber: 1,
+    },
+    users: [
+      { email: "peru@nonpaper.test", name: "Ana Pérez", role: "delegate", language: "es", timeZone: "America/Lima", delegation: "PER" },
+      { email: "secretariat@nonpaper.test", name: "Secretariat officer", role: "secretariat", language: "en", timeZone: null, delegation: null },
+    ],
+    chairs: [],
+    agendaItems: [
+      {
+        id: ID(3),
+        number: "2",
+        heading: null,
+        title: "Technical assistance",
+        introduction: null,
+        position: 0,
+        createdAt: AT,
+        points: [
+          {
+            id: ID(4),
+            label: "(a)",
+            position: 0,
+            createdAt: AT,
+            versions: [{ id: ID(5), versionNumber: 1, text: "States should share good practices.", source: "draft_report", author: null, createdAt: AT }],
+          },
+        ],
+      },
+    ],
+    nonPapers: [{ id: ID(6), number: 1, circulatedAt: AT, circulatedBy: "secretariat@nonpaper.test", coveringNote: null, pointVersions: [ID(5)] }],
+    registrations: [{ id: ID(7), delegation: "PER", participation: "state_party", deadlineExtendedTo: null, registeredBy: null, createdAt: AT }],
+    attachments: [],
+    submissions: [
+      {
+        id: ID(8),
+        delegation: "PER",
+        status: "submitted",
+        language: "es",
+        draftVersion: 1,
+        draftUpdatedAt: AT,
+        draftUpdatedBy: "peru@nonpaper.test",
+        createdAt: AT,
+        draftComments: [],
+        revisions: [
+          {
+            id: ID(9),
+            revisionNumber: 1,
+            receiptNumber: "CTOC-2026-PER-0001",
+            idempotencyKey: "k-1",
+            draftVersion: 1,
+            language: "es",
+            source: "editor",
+            attachmentId: null,
+            submittedAt: AT,
+            submittedBy: "peru@nonpaper.test",
+            supersededAt: null,
+            withdrawnAt: null,
+            late: null,
+            lateDecidedBy: null,
+            lateDecidedAt: null,
+            lateReason: null,
+            comments: [
+              {
+                id: ID(10),
+                kind: "amendment",
+                agendaItemId: ID(3),
+                pointId: ID(4),
+                basePointVersionId: ID(5),
+                label: null,
+                position: 0,
+                language: "es",
+                body: "El Perú propone:",
+                proposedText: "Los Estados deberían compartir buenas prácticas.",
+                createdAt: AT,
+                updatedAt: AT,
+                translations: [
+                  {
+                    id: ID(11),
+                    targetLanguage: "en",
+                    status: "final",
+                    body: "Peru proposes:",
+                    proposedText: "States should share good practices.",
+                    sourceBody: "El Perú propone:",
+                    sourceProposedText: "Los Estados deberían compartir buenas prácticas.",
+                    machineAssisted: false,
+                    version: 2,
+                    translator: "secretariat@nonpaper.test",
+                    finalizedBy: "secretariat@nonpaper.test",
+                    finalizedAt: AT,
+                    createdAt: AT,
+                    updatedAt: AT,
+                  },
+                ],
+                reviews: [],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    generatedDocuments: [],
+    auditLog: [
+      { at: AT, actor: "secretariat@nonpaper.test", action: "consultation.circulate", entityType: "consultation", entityId: ID(2), details: { delegations: 1 }, ipAddress: null },
+    ],
+  };
+}
+
+describe("the archive schema", () => {
+  it("the committed db/archive.schema.json is the one generated from the Zod schema", () => {
+    expect(committed).toEqual(archiveJsonSchema());
+    expect(committed.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("repeats the database's enums exactly", () => {
+    expect(ARCHIVE_ENUMS.language).toEqual(enums.languageEnum.enumValues);
+    expect(ARCHIVE_ENUMS.role).toEqual(enums.roleEnum.enumValues);
+    expect(ARCHIVE_ENUMS.consultationStatus).toEqual(enums.consultationStatusEnum.enumValues);
+    expect(ARCHIVE_ENUMS.meetingFormat).toEqual(enums.meetingFormatEnum.enumValues);
+    expect(ARCHIVE_ENUMS.pointVersionSource).toEqual(enums.pointVersionSourceEnum.enumValues);
+    expect(ARCHIVE_ENUMS.participation).toEqual(enums.participationEnum.enumValues);
+    expect(ARCHIVE_ENUMS.commentKind).toEqual(enums.commentKindEnum.enumValues);
+    expect(ARCHIVE_ENUMS.submissionStatus).toEqual(enums.submissionStatusEnum.enumValues);
+    expect(ARCHIVE_ENUMS.lateDecision).toEqual(enums.lateDecisionEnum.enumValues);
+    expect(ARCHIVE_ENUMS.submissionSource).toEqual(enums.submissionSourceEnum.enumValues);
+    expect(ARCHIVE_ENUMS.translationStatus).toEqual(enums.translationStatusEnum.enumValues);
+    expect(ARCHIVE_ENUMS.reviewTag).toEqual(enums.reviewTagEnum.enumValues);
+    expect(ARCHIVE_ENUMS.documentKind).toEqual(enums.documentKindEnum.enumValues);
+    expect(ARCHIVE_ENUMS.documentStatus).toEqual(enums.documentStatusEnum.enumValues);
+  });
+
+  it("Zod and the JSON Schema both accept a sample archive", () => {
+    const archive = sample();
+    expect(checkArchive(archive)).toEqual({ ok: true, archive });
+    expect(jsonSchemaErrors(committed, archive)).toEqual([]);
+  });
+
+  it("Zod and the JSON Schema refuse the same broken files", () => {
+    const broken: [string, (a: Record<string, any>) => void][] = [
+      ["a missing field", (a) => delete a.consultation.title],
+      ["an unknown field", (a) => (a.consultation.password = "x")],
+      ["a wrong enum value", (a) => (a.submissions[0].language = "de")],
+      ["a date that is not ISO", (a) => (a.meeting.createdAt = "2 June 2026")],
+      ["a bad id", (a) => (a.agendaItems[0].id = "item-1")],
+      ["a negative count", (a) => (a.consultation.lastReceiptNumber = -1)],
+      ["base64 that is not", (a) => (a.attachments = [{ id: ID(20), filename: "x", mediaType: "text/plain", size: 1, uploadedBy: null, createdAt: AT, content: "@@" }])],
+    ];
+    for (const [name, tamper] of broken) {
+      const archive = sample() as Record<string, any>;
+      tamper(archive);
+      expect(checkArchive(archive).ok, name).toBe(false);
+      expect(jsonSchemaErrors(committed, archive).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("names each broken reference by its path", () => {
+    const archive = sample();
+    const revision = archive.submissions[0]!.revisions[0]!;
+    revision.comments[0]!.pointId = ID(99);
+    revision.comments[0]!.translations[0]!.translator = "nobody@nonpaper.test";
+    archive.nonPapers[0]!.pointVersions.push(ID(98));
+    archive.registrations[0]!.id = ID(3);
+    const result = checkArchive(archive);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      { path: "nonPapers[0].pointVersions[1]", message: `no point version ${ID(98)}` },
+      { path: "registrations[0].id", message: `the id ${ID(3)} is used twice` },
+      { path: "submissions[0].revisions[0].comments[0].pointId", message: `no discussion point ${ID(99)}` },
+      { path: "submissions[0].revisions[0].comments[0].translations[0].translator", message: "nobody@nonpaper.test is not in users" },
+    ]);
+  });
+
+  it("refuses another format or an unknown version before reading further", () => {
+    expect(checkArchive({ format: "something-else", version: 1 })).toEqual({
+      ok: false,
+      problems: [{ path: "format", message: 'not a consultation archive (expected "nonpaper-consultation-archive")' }],
+    });
+    expect(checkArchive({ ...sample(), version: 2 })).toEqual({
+      ok: false,
+      problems: [{ path: "version", message: "version 2 is not supported: this instance reads version 1" }],
+    });
+    expect(checkArchive(null).ok).toBe(false);
+  });
+
+  it("writes JSON with 2-space indentation and a final newline; paths read as in JavaScript", () => {
+    expect(serializeArchive(sample())).toMatch(/^\{\n  "format": "nonpaper-consultation-archive",\n  "version": 1,\n[\s\S]*\}\n$/);
+    expect(formatPath(["submissions", 0, "revisions", 1, "id"])).toBe("submissions[0].revisions[1].id");
+    expect(formatPath([])).toBe("(the file)");
+  });
+});
