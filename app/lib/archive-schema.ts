@@ -90,6 +90,8 @@ const consultation = z.strictObject({
   reflectionApprovedOn: day.nullable(),
   reflectionApprovalMethod: text.nullable(),
   introductionNote: text.nullable(),
+  /** Paragraphs of the CRP's introduction rewritten by hand, by key ("session", "received", …). */
+  introductionParagraphs: z.partialRecord(z.enum(["session", "approval", "received", "late", "translations", "presentation"]), text).nullable(),
   coveringNote: text.nullable(),
   circulatedAt: instant.nullable(),
   closedAt: instant.nullable(),

@@ -1,3 +1,5 @@
+import type { CrpIntroductionKey } from "~/documents/crp";
+
 // What the CRP page shares with the browser: where a saved version downloads, under which file
 // name (the URL ends with the version and format, /consultations/:id/crp/v3.docx; the file is
 // named after the CRP's symbol, "CTOC-COP-2020-CRP.5-v3.docx", "-draft-v2" for a draft), and the
@@ -23,3 +25,9 @@ export function crpFileName(fileBase: string, versionNumber: number, format: Crp
 
 /** The most the secretariat's own words in the CRP's introduction may hold (form and server). */
 export const MAX_INTRODUCTION_NOTE = 10_000;
+
+/**
+ * The paragraphs of the introduction the secretariat may rewrite by hand (the one on why the
+ * points were circulated has its own field, `introductionNote`).
+ */
+export const EDITABLE_INTRODUCTION_KEYS: readonly CrpIntroductionKey[] = ["session", "approval", "received", "late", "translations", "presentation"];

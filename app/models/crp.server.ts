@@ -9,12 +9,13 @@ import {
   type CrpData,
   type CrpDelegationData,
   type CrpMissing,
+  type CrpIntroductionKey,
   type CrpModel,
 } from "~/documents/crp";
 import { crpToMarkdown } from "~/documents/crp";
 import type { Language } from "~/i18n/languages";
 import type { ConsultationStatus } from "~/lib/consultation-status";
-import { MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
+import { EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
 import { wallClockIn } from "~/lib/dates";
 import { redlineByParagraph, type ParagraphRedline } from "~/lib/paragraph-redline";
 import { translationStatus } from "~/lib/translation-segments";
@@ -87,6 +88,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
         deadline: consultations.deadline,
         introductionNote: consultations.introductionNote,
       },
+      introductionParagraphs: consultations.introductionParagraphs,
     })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
@@ -200,10 +202,19 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
   return {
     meeting: row.meeting,
     consultation: row.consultation,
+    introductionOverrides: introductionOverrides(row.introductionParagraphs),
     issuedOn: options.issuedOn ?? wallClockIn(new Date(), row.meeting.timeZone).date,
     agendaItems: items.map((item) => ({ ...item, points: pointsByItem.get(item.id) ?? [] })),
     delegations: delegationData,
   };
+}
+
+/** The stored hand-written paragraphs, keeping only the keys a paragraph can have. */
+function introductionOverrides(stored: Record<string, string> | null): Partial<Record<CrpIntroductionKey, string>> | undefined {
+  if (!stored) return undefined;
+  const overrides: Partial<Record<CrpIntroductionKey, string>> = {};
+  for (const key of EDITABLE_INTRODUCTION_KEYS) if (typeof stored[key] === "string") overrides[key] = stored[key];
+  return Object.keys(overrides).length ? overrides : undefined;
 }
 
 /** Sorted keys, dates as ISO strings: the same data always gives the same text. */
@@ -330,6 +341,8 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
     canCompileDraft: secretariat && compileRefusal(consultation.status, false) === null,
     canCompileFinal: secretariat && compileRefusal(consultation.status, true) === null,
     canEditIntroduction: secretariat && consultation.status !== "compiled",
+    /** The paragraphs of section I the secretariat has rewritten by hand (by key). */
+    rewrittenParagraphs: Object.keys(data.introductionOverrides ?? {}) as CrpIntroductionKey[],
   };
 }
 
@@ -533,6 +546,51 @@ export async function saveIntroductionNote(
         entityId: input.consultationId,
         consultationId: input.consultationId,
         details: { length: value?.length ?? 0, standard: value === null },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, changed: true };
+  });
+}
+
+/**
+ * The secretariat rewrites one paragraph of the introduction by hand (`text`), leaves it out (an
+ * empty text), or gives it back to the data (`text` null). The paragraph on why the points were
+ * circulated is `saveIntroductionNote`'s. Refused once the CRP is compiled; audited without the text.
+ */
+export async function saveIntroductionParagraph(
+  user: SessionUser,
+  input: { consultationId: string; key: CrpIntroductionKey; text: string | null; ipAddress?: string | null },
+): Promise<IntroductionResult> {
+  if (user.role !== "secretariat" || !EDITABLE_INTRODUCTION_KEYS.includes(input.key)) return { ok: false, reason: "not_found" };
+  const text = input.text === null ? null : input.text.replace(/\r\n?/g, "\n").trim();
+  if (text !== null && text.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<IntroductionResult> => {
+    const [row] = await tx
+      .select({ status: consultations.status, paragraphs: consultations.introductionParagraphs })
+      .from(consultations)
+      .where(eq(consultations.id, input.consultationId))
+      .for("update");
+    if (!row) return { ok: false, reason: "not_found" };
+    if (row.status === "compiled") return { ok: false, reason: "compiled" };
+    const paragraphs = { ...(row.paragraphs ?? {}) };
+    if ((paragraphs[input.key] ?? null) === text) return { ok: true, changed: false };
+    if (text === null) delete paragraphs[input.key];
+    else paragraphs[input.key] = text;
+    await tx
+      .update(consultations)
+      .set({ introductionParagraphs: Object.keys(paragraphs).length ? paragraphs : null, updatedAt: new Date() })
+      .where(eq(consultations.id, input.consultationId));
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "crp.introduction",
+        entityType: "consultation",
+        entityId: input.consultationId,
+        consultationId: input.consultationId,
+        details: { paragraph: input.key, length: text?.length ?? 0, standard: text === null, omitted: text === "" },
         ipAddress: input.ipAddress ?? null,
       },
       tx,

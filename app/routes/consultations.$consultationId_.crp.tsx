@@ -9,12 +9,12 @@ import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { Redline } from "~/components/redline";
 import { StatusBadge } from "~/components/status-badge";
-import { CRP_HTML_STYLE, crpToHtml, type CrpMissing } from "~/documents/crp";
-import { CRP_FORMATS, crpVersionHref, MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
+import { CRP_HTML_STYLE, crpToHtml, type CrpIntroductionKey, type CrpMissing } from "~/documents/crp";
+import { CRP_FORMATS, crpVersionHref, EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { paragraphRedlineStats } from "~/lib/paragraph-redline";
-import { compileCrp, getCrpPage, getCrpRedline, saveIntroductionNote, type CrpVersionSummary } from "~/models/crp.server";
+import { compileCrp, getCrpPage, getCrpRedline, saveIntroductionNote, saveIntroductionParagraph, type CrpVersionSummary } from "~/models/crp.server";
 import stylesheet from "~/styles/crp.css?url";
 import { clientAddress, requireRole, requireUser } from "~/utils/auth.server";
 
@@ -41,6 +41,17 @@ const ActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("final"),
     expectedLatestVersion: version,
     confirm: z.literal("on", { errorMap: () => ({ message: "crp:errors.confirmRequired" }) }),
+  }),
+  z.object({
+    intent: z.literal("paragraph"),
+    key: z.enum(EDITABLE_INTRODUCTION_KEYS as [CrpIntroductionKey, ...CrpIntroductionKey[]], { errorMap: () => ({ message: "crp:errors.invalid" }) }),
+    // Empty: the paragraph is left out; "reset": it follows the data again.
+    text: z
+      .string()
+      .default("")
+      .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+      .pipe(z.string().max(MAX_INTRODUCTION_NOTE, "crp:errors.introductionTooLong")),
+    reset: z.literal("1").optional(),
   }),
   z.object({
     intent: z.literal("introduction"),
@@ -77,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The model itself stays on the server: the page gets its HTML, unless it is too long to embed
   // (then the officer compiles a draft and opens its HTML), and the start of a long blocking list.
   const { preview, blocking, ...rest } = page;
+  // The introduction as a draft would say it now, for the secretariat to rewrite a paragraph.
+  const introduction = preview ? preview.introduction.paragraphs.filter((p) => EDITABLE_INTRODUCTION_KEYS.includes(p.key)) : [];
   const previewHtml = preview ? crpToHtml(preview) : null;
   const previewTooLarge = previewHtml !== null && previewHtml.length > MAX_PREVIEW_CHARS;
   return {
@@ -85,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previewHtml: previewTooLarge ? null : previewHtml,
     previewMegabytes: previewTooLarge ? Math.ceil(previewHtml!.length / 1_000_000) : null,
     redline,
+    introduction,
     redlineAsked: url.searchParams.has("from") || url.searchParams.has("to"),
     readerTimeZone: user.timeZone ?? page.consultation.timeZone,
     flash: compiled !== null ? { kind: "compiled" as const, version: compiled } : url.searchParams.has("saved") ? { kind: "saved" as const, version: null } : null,
@@ -92,7 +106,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionAnswer = {
-  intent: "draft" | "final" | "introduction";
+  intent: "draft" | "final" | "introduction" | "paragraph";
+  /** The paragraph a refused "paragraph" answer is about. */
+  key?: CrpIntroductionKey;
   result: SubmissionResult<string[]>;
   missing?: CrpMissing[];
   missingTotal?: number;
@@ -103,13 +119,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isUuid(params.consultationId)) notFound();
   const consultationId = params.consultationId;
   const submission = parseWithZod(await request.formData(), { schema: ActionSchema });
-  const intentOf = (value: unknown) => (value === "final" || value === "introduction" ? value : "draft");
+  const intentOf = (value: unknown) => (value === "final" || value === "introduction" || value === "paragraph" ? value : "draft");
   if (submission.status !== "success") {
-    return data<ActionAnswer>({ intent: intentOf(submission.payload.intent), result: submission.reply() }, { status: 400 });
+    const key = submission.payload.key;
+    const paragraph = EDITABLE_INTRODUCTION_KEYS.find((k) => k === key);
+    return data<ActionAnswer>({ intent: intentOf(submission.payload.intent), key: paragraph, result: submission.reply() }, { status: 400 });
   }
   const value = submission.value;
   const ipAddress = clientAddress(context);
   const here = `/consultations/${consultationId}/crp`;
+
+  if (value.intent === "paragraph") {
+    const saved = await saveIntroductionParagraph(user, { consultationId, key: value.key, text: value.reset ? null : value.text, ipAddress });
+    if (saved.ok) throw redirect(`${here}?saved=1#paragraph-${value.key}`);
+    if (saved.reason === "not_found") notFound();
+    const error = saved.reason === "too_long" ? "crp:errors.introductionTooLong" : "crp:errors.compiled";
+    return data<ActionAnswer>({ intent: "paragraph", key: value.key, result: submission.reply({ formErrors: [error] }) }, { status: 409 });
+  }
 
   if (value.intent === "introduction") {
     const saved = await saveIntroductionNote(user, { consultationId, note: value.introductionNote, ipAddress });
@@ -145,7 +171,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CrpPage() {
-  const { page, blockingTotal, previewHtml, previewMegabytes, redline, redlineAsked, readerTimeZone, flash } = useLoaderData<typeof loader>();
+  const { page, blockingTotal, previewHtml, previewMegabytes, redline, introduction, redlineAsked, readerTimeZone, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("crp");
@@ -220,7 +246,16 @@ export default function CrpPage() {
         </p>
       </section>
 
-      {page.canEditIntroduction ? <IntroductionForm note={consultation.introductionNote} lastResult={actionData?.intent === "introduction" ? actionData.result : undefined} busy={busy} /> : null}
+      {page.canEditIntroduction ? (
+        <IntroductionForm note={consultation.introductionNote} lastResult={actionData?.intent === "introduction" ? actionData.result : undefined} busy={busy}>
+          <IntroductionParagraphs
+            paragraphs={introduction}
+            rewritten={page.rewrittenParagraphs}
+            refused={actionData?.intent === "paragraph" ? { key: actionData.key, result: actionData.result } : null}
+            busy={busy}
+          />
+        </IntroductionForm>
+      ) : null}
 
       <section aria-labelledby="versions-title" className="panel">
         <h2 id="versions-title">{t("versions.title")}</h2>
@@ -316,7 +351,17 @@ function BlockingList({ consultationId, missing, total }: { consultationId: stri
   );
 }
 
-function IntroductionForm({ note, lastResult, busy }: { note: string | null; lastResult: ActionAnswer["result"] | undefined; busy: boolean }) {
+function IntroductionForm({
+  note,
+  lastResult,
+  busy,
+  children,
+}: {
+  note: string | null;
+  lastResult: ActionAnswer["result"] | undefined;
+  busy: boolean;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation("crp");
   const [form, fields] = useForm({
     lastResult,
@@ -341,7 +386,68 @@ function IntroductionForm({ note, lastResult, busy }: { note: string | null; las
           {t("introduction.save")}
         </button>
       </Form>
+      {children}
     </section>
+  );
+}
+
+/**
+ * The other paragraphs of section I as the data words them now, each open to be rewritten by hand
+ * (it then no longer follows the data), left out (emptied), or given back to the data.
+ */
+function IntroductionParagraphs({
+  paragraphs,
+  rewritten,
+  refused,
+  busy,
+}: {
+  paragraphs: { number: number; key: CrpIntroductionKey; text: string }[];
+  rewritten: CrpIntroductionKey[];
+  refused: { key: CrpIntroductionKey | undefined; result: ActionAnswer["result"] } | null;
+  busy: boolean;
+}) {
+  const { t } = useTranslation("crp");
+  if (!paragraphs.length) return null;
+  return (
+    <div className="crp-paragraphs">
+      <h3>{t("introduction.paragraphs.title")}</h3>
+      <p className="muted">{t("introduction.paragraphs.help")}</p>
+      {paragraphs.map((paragraph) => {
+        const byHand = rewritten.includes(paragraph.key);
+        const mine = refused?.key === paragraph.key ? refused.result : undefined;
+        const errors = Object.values(mine?.error ?? {}).flatMap((messages) => messages ?? []);
+        // What the officer typed comes back with the error.
+        const typed = (mine?.initialValue as { text?: unknown } | undefined)?.text;
+        const id = `paragraph-${paragraph.key}`;
+        return (
+          <details key={paragraph.key} id={id} open={errors.length > 0 || undefined}>
+            <summary>
+              {t("introduction.paragraphs.summary", { number: paragraph.number })}
+              {byHand ? <span className="badge">{t("introduction.paragraphs.byHand")}</span> : null}
+            </summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="paragraph" />
+              <input type="hidden" name="key" value={paragraph.key} />
+              <FormErrors id={`${id}-errors`} errors={errors} />
+              <div className="field">
+                <label htmlFor={`${id}-text`}>{t("introduction.paragraphs.label", { number: paragraph.number })}</label>
+                <textarea id={`${id}-text`} name="text" rows={4} lang="en" dir="ltr" maxLength={MAX_INTRODUCTION_NOTE} defaultValue={typeof typed === "string" ? typed : paragraph.text} />
+              </div>
+              <p className="actions-row">
+                <button type="submit" className="button button--secondary" disabled={busy}>
+                  {t("introduction.paragraphs.save")}
+                </button>{" "}
+                {byHand ? (
+                  <button type="submit" name="reset" value="1" className="button button--secondary" disabled={busy}>
+                    {t("introduction.paragraphs.reset")}
+                  </button>
+                ) : null}
+              </p>
+            </Form>
+          </details>
+        );
+      })}
+    </div>
   );
 }
 

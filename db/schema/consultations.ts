@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -64,8 +65,11 @@ export const consultations = pgTable(
     provisionalAgendaSymbol: text("provisional_agenda_symbol"),
     reflectionApprovedOn: date("reflection_approved_on"),
     reflectionApprovalMethod: text("reflection_approval_method"),
-    // Secretariat's editable prose around the facts of the CRP introduction (issue 6).
+    // Secretariat's editable prose around the facts of the CRP introduction (issue 6): the
+    // paragraph on why the points were circulated, and any other paragraph rewritten by hand
+    // (by its key: session, approval, received, late, translations, presentation).
     introductionNote: text("introduction_note"),
+    introductionParagraphs: jsonb("introduction_paragraphs").$type<Record<string, string>>(),
     coveringNote: text("covering_note"),
     circulatedAt: timestamp("circulated_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),

@@ -94,6 +94,11 @@ async function richConsultation() {
     .values({ consultationId: c.consultationId, delegationId: await delegationIdOf("MEX"), language: "es", draftVersion: 1, draftUpdatedAt: new Date() })
     .returning({ id: schema.submissions.id });
   await db.insert(schema.comments).values({ submissionId: draft!.id, kind: "general", agendaItemId: c.items["2"]!, language: "es", body: "Borrador de México." });
+  // The secretariat's own words in the CRP's introduction.
+  await db
+    .update(schema.consultations)
+    .set({ introductionNote: "Circulated for lack of time.", introductionParagraphs: { received: "Comments came from six States.", presentation: "" } })
+    .where(eq(schema.consultations.id, c.consultationId));
   return { ...c, ids };
 }
 
@@ -137,6 +142,7 @@ describe("export and import", () => {
     expect(first.registrations.map((r) => r.delegation)).toEqual(["CHN", "FRA", "MAR", "PER", "RUS", "USA"]);
     expect(first.generatedDocuments).toHaveLength(1);
     expect(first.attachments[0]!.content).toBe("aGVsbG8=");
+    expect(first.consultation).toMatchObject({ introductionNote: "Circulated for lack of time.", introductionParagraphs: { received: "Comments came from six States.", presentation: "" } });
 
     const other = await freshInstance();
     const result = await importConsultation(other, JSON.parse(text), { actorId: null });

@@ -75,7 +75,11 @@ describe("the CRP page", () => {
     expect(thrown(result)).toBe("allowed");
     if ("value" in result) expect([result.value.page.canCompileDraft, result.value.page.canEditIntroduction]).toEqual([false, false]);
     expect(thrown(await download("chair@nonpaper.test", c.consultationId, "v1.md"))).toBe("allowed");
-    const forms: Record<string, string>[] = [{ intent: "draft", expectedLatestVersion: "1" }, { intent: "introduction", introductionNote: "Chair's text." }];
+    const forms: Record<string, string>[] = [
+      { intent: "draft", expectedLatestVersion: "1" },
+      { intent: "introduction", introductionNote: "Chair's text." },
+      { intent: "paragraph", key: "received", text: "Chair's text." },
+    ];
     for (const fields of forms) {
       expect(thrown(await post("chair@nonpaper.test", c.consultationId, fields))).toBe(403);
     }
@@ -109,6 +113,8 @@ describe("the CRP page", () => {
       [{ intent: "final", expectedLatestVersion: "1" }, 400, "crp:errors.confirmRequired"],
       [{ intent: "draft", expectedLatestVersion: "x" }, 400, "crp:errors.invalid"],
       [{ intent: "introduction", introductionNote: "x".repeat(10_001) }, 400, "crp:errors.introductionTooLong"],
+      [{ intent: "paragraph", key: "received", text: "x".repeat(10_001) }, 400, "crp:errors.introductionTooLong"],
+      [{ intent: "paragraph", key: "purpose", text: "x" }, 400, "crp:errors.invalid"],
     ] as const;
     for (const [fields, status, message] of answers) {
       const result = await post("secretariat@nonpaper.test", c.consultationId, fields);
@@ -132,6 +138,17 @@ describe("the CRP page", () => {
     if (!("value" in result)) throw new Error("expected the page");
     const inserted = result.value.redline!.rows.flatMap((r) => (r.kind === "skip" ? [] : r.segments.filter((s) => s.kind === "insert").map((s) => s.text)));
     expect(inserted.join(" ")).toMatch(/ran out.*time/);
+    // Another paragraph rewritten by hand: back at its place, in the page's introduction.
+    const paragraph = await post("secretariat@nonpaper.test", c.consultationId, { intent: "paragraph", key: "received", text: "Comments came from Peru." });
+    expect("thrown" in paragraph && paragraph.thrown instanceof Response && paragraph.thrown.headers.get("Location")).toMatch(/\?saved=1#paragraph-received$/);
+    const page = await load("secretariat@nonpaper.test", c.consultationId);
+    if (!("value" in page)) throw new Error("expected the page");
+    expect(page.value.page.rewrittenParagraphs).toEqual(["received"]);
+    expect(page.value.introduction.find((p) => p.key === "received")?.text).toBe("Comments came from Peru.");
+    const back = await post("secretariat@nonpaper.test", c.consultationId, { intent: "paragraph", key: "received", text: "ignored", reset: "1" });
+    expect("thrown" in back && back.thrown instanceof Response).toBe(true);
+    const again = await load("secretariat@nonpaper.test", c.consultationId);
+    if ("value" in again) expect(again.value.page.rewrittenParagraphs).toEqual([]);
     const missing = await load("chair@nonpaper.test", c.consultationId, "?from=1&to=7");
     if ("value" in missing) expect([missing.value.redline, missing.value.redlineAsked]).toEqual([null, true]);
   });

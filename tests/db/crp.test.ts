@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { crpToMarkdown } from "~/documents/crp";
-import { compileCrp, crpSourceDigest, getCrpPage, getCrpRedline, getCrpVersion, loadCrpData, saveIntroductionNote } from "~/models/crp.server";
+import { compileCrp, crpSourceDigest, getCrpPage, getCrpRedline, getCrpVersion, loadCrpData, saveIntroductionNote, saveIntroductionParagraph } from "~/models/crp.server";
 import { getDb, schema } from "~/utils/db.server";
 import { addRevision, crpConsultation, crpSubmissions, POINTS } from "./crp-setup";
 import { countQueries, userByEmail } from "./submission-setup";
@@ -310,6 +310,52 @@ describe("reading the CRP page", () => {
     expect((await auditOf(c.consultationId, "crp.introduction")).map((e) => e.details)).toEqual([
       { length: note.length, standard: false },
       { length: 0, standard: true },
+    ]);
+  });
+
+  it("lets the secretariat rewrite, leave out and give back any other paragraph of the introduction", async () => {
+    const c = await crpConsultation({ delegations: ["PER"] });
+    const officer = c.officer;
+    const id = c.consultationId;
+    const before = (await getCrpPage(officer, id))!;
+    const received = before.preview!.introduction.paragraphs.find((p) => p.key === "received")!;
+    expect(before.rewrittenParagraphs).toEqual([]);
+
+    const text = "Peru sent written comments by the deadline, in Spanish.";
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "received", text: `${text}\r\n` })).toEqual({ ok: true, changed: true });
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "received", text })).toEqual({ ok: true, changed: false });
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "presentation", text: "" })).toEqual({ ok: true, changed: true });
+    const rewritten = (await getCrpPage(officer, id))!;
+    expect(rewritten.rewrittenParagraphs.sort()).toEqual(["presentation", "received"]);
+    const paragraphs = rewritten.preview!.introduction.paragraphs;
+    expect(paragraphs.find((p) => p.key === "received")?.text).toBe(text);
+    expect(paragraphs.map((p) => p.key)).not.toContain("presentation");
+    // Numbering runs on without the paragraph left out.
+    expect(paragraphs.map((p) => p.number)).toEqual(paragraphs.map((_, i) => i + 1));
+    // The data a compilation is made from changed: the digest with it.
+    const db = await getDb();
+    expect((await loadCrpData(db, id))!.introductionOverrides).toEqual({ received: text, presentation: "" });
+
+    // Given back to the data: the generated wording again.
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "received", text: null })).toEqual({ ok: true, changed: true });
+    expect((await getCrpPage(officer, id))!.preview!.introduction.paragraphs.find((p) => p.key === "received")?.text).toBe(received.text);
+
+    // Refusals: the purpose paragraph has its own field, an unknown key, a chair, too long, after compilation.
+    const chair = await userByEmail("chair@nonpaper.test");
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "purpose", text: "x" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "bogus" as never, text: "x" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await saveIntroductionParagraph(chair, { consultationId: id, key: "session", text: "x" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "session", text: "x".repeat(10_001) })).toEqual({ ok: false, reason: "too_long" });
+    await db.update(schema.consultations).set({ status: "compiled" }).where(eq(schema.consultations.id, id));
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "session", text: "x" })).toEqual({ ok: false, reason: "compiled" });
+    expect((await getCrpPage(officer, id))!.rewrittenParagraphs).toEqual(["presentation"]);
+
+    // Audited without the text.
+    const entries = (await auditOf(id, "crp.introduction")).map((e) => e.details);
+    expect(entries).toEqual([
+      { paragraph: "received", length: text.length, standard: false, omitted: false },
+      { paragraph: "presentation", length: 0, standard: false, omitted: true },
+      { paragraph: "received", length: 0, standard: true, omitted: false },
     ]);
   });
 });

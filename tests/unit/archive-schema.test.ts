@@ -103,6 +103,7 @@ function sample(): Archive {
       reflectionApprovedOn: "2026-06-10",
       reflectionApprovalMethod: "silence procedure",
       introductionNote: null,
+      introductionParagraphs: null,
       coveringNote: "The Secretariat presents its compliments …",
       circulatedAt: AT,
       closedAt: null,
