@@ -515,29 +515,30 @@ export async function getCrpRedline(user: SessionUser, consultationId: string, f
 export type IntroductionResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" | "compiled" | "too_long" };
 
 /**
- * Saves the secretariat's own words on why the points were circulated instead of negotiated
- * (paragraph 2 of the introduction; empty restores the standard text). Secretariat only, until the
- * CRP is compiled; "crp.introduction" in the audit log in the same transaction.
+ * One change to the introduction's words (the callers check it is the secretariat's), refused once
+ * the CRP is compiled: locks the consultation, lets `change` compute the new columns from the stored
+ * ones (null: nothing changes), writes them and "crp.introduction" in the audit log (never the
+ * text) in the same transaction.
  */
-export async function saveIntroductionNote(
+async function changeIntroduction(
   user: SessionUser,
-  input: { consultationId: string; note: string; ipAddress?: string | null },
+  input: { consultationId: string; ipAddress?: string | null },
+  change: (stored: { introductionNote: string | null; introductionParagraphs: Record<string, string> | null }) =>
+    | { set: Partial<typeof consultations.$inferInsert>; details: Record<string, unknown> }
+    | null,
 ): Promise<IntroductionResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
-  const note = input.note.replace(/\r\n?/g, "\n").trim();
-  if (note.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
   const db = await getDb();
   return db.transaction(async (tx): Promise<IntroductionResult> => {
     const [row] = await tx
-      .select({ status: consultations.status, introductionNote: consultations.introductionNote })
+      .select({ status: consultations.status, introductionNote: consultations.introductionNote, introductionParagraphs: consultations.introductionParagraphs })
       .from(consultations)
       .where(eq(consultations.id, input.consultationId))
       .for("update");
     if (!row) return { ok: false, reason: "not_found" };
     if (row.status === "compiled") return { ok: false, reason: "compiled" };
-    const value = note || null;
-    if (value === row.introductionNote) return { ok: true, changed: false };
-    await tx.update(consultations).set({ introductionNote: value, updatedAt: new Date() }).where(eq(consultations.id, input.consultationId));
+    const changed = change(row);
+    if (!changed) return { ok: true, changed: false };
+    await tx.update(consultations).set({ ...changed.set, updatedAt: new Date() }).where(eq(consultations.id, input.consultationId));
     await recordAudit(
       {
         actorId: user.id,
@@ -545,7 +546,7 @@ export async function saveIntroductionNote(
         entityType: "consultation",
         entityId: input.consultationId,
         consultationId: input.consultationId,
-        details: { length: value?.length ?? 0, standard: value === null },
+        details: changed.details,
         ipAddress: input.ipAddress ?? null,
       },
       tx,
@@ -555,9 +556,25 @@ export async function saveIntroductionNote(
 }
 
 /**
+ * Saves the secretariat's own words on why the points were circulated instead of negotiated
+ * (paragraph 2 of the introduction; empty restores the standard text).
+ */
+export async function saveIntroductionNote(
+  user: SessionUser,
+  input: { consultationId: string; note: string; ipAddress?: string | null },
+): Promise<IntroductionResult> {
+  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  const value = input.note.replace(/\r\n?/g, "\n").trim() || null;
+  if (value !== null && value.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
+  return changeIntroduction(user, input, (stored) =>
+    value === stored.introductionNote ? null : { set: { introductionNote: value }, details: { length: value?.length ?? 0, standard: value === null } },
+  );
+}
+
+/**
  * The secretariat rewrites one paragraph of the introduction by hand (`text`), leaves it out (an
  * empty text), or gives it back to the data (`text` null). The paragraph on why the points were
- * circulated is `saveIntroductionNote`'s. Refused once the CRP is compiled; audited without the text.
+ * circulated is `saveIntroductionNote`'s.
  */
 export async function saveIntroductionParagraph(
   user: SessionUser,
@@ -566,35 +583,14 @@ export async function saveIntroductionParagraph(
   if (user.role !== "secretariat" || !EDITABLE_INTRODUCTION_KEYS.includes(input.key)) return { ok: false, reason: "not_found" };
   const text = input.text === null ? null : input.text.replace(/\r\n?/g, "\n").trim();
   if (text !== null && text.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<IntroductionResult> => {
-    const [row] = await tx
-      .select({ status: consultations.status, paragraphs: consultations.introductionParagraphs })
-      .from(consultations)
-      .where(eq(consultations.id, input.consultationId))
-      .for("update");
-    if (!row) return { ok: false, reason: "not_found" };
-    if (row.status === "compiled") return { ok: false, reason: "compiled" };
-    const paragraphs = { ...(row.paragraphs ?? {}) };
-    if ((paragraphs[input.key] ?? null) === text) return { ok: true, changed: false };
+  return changeIntroduction(user, input, (stored) => {
+    const paragraphs = { ...(stored.introductionParagraphs ?? {}) };
+    if ((paragraphs[input.key] ?? null) === text) return null;
     if (text === null) delete paragraphs[input.key];
     else paragraphs[input.key] = text;
-    await tx
-      .update(consultations)
-      .set({ introductionParagraphs: Object.keys(paragraphs).length ? paragraphs : null, updatedAt: new Date() })
-      .where(eq(consultations.id, input.consultationId));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "crp.introduction",
-        entityType: "consultation",
-        entityId: input.consultationId,
-        consultationId: input.consultationId,
-        details: { paragraph: input.key, length: text?.length ?? 0, standard: text === null, omitted: text === "" },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, changed: true };
+    return {
+      set: { introductionParagraphs: Object.keys(paragraphs).length ? paragraphs : null },
+      details: { paragraph: input.key, length: text?.length ?? 0, standard: text === null, omitted: text === "" },
+    };
   });
 }
