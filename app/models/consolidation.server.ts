@@ -3,7 +3,7 @@
 // translation beside the original, the Chair's review) and the matrix of points × delegations.
 // Only comments of current revisions count (on time, or late and accepted; never superseded,
 // withdrawn, held or declined, never a draft). Delegates never reach any of it (null).
-import { and, asc, desc, eq, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
@@ -11,6 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { translationStatus, type DeskStatus } from "~/lib/translation-segments";
 import { consultationVisibleTo, selectAgendaItems, type Reader } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
+import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -34,18 +35,6 @@ const {
 export { REVIEW_TAGS, isReviewTag, type ReviewTag } from "~/lib/consolidation";
 
 export type DelegationOrder = "en" | "reader";
-
-/**
- * A revision whose comments count: not superseded, not withdrawn, and on time or late and
- * accepted (`revisionState` = "current", as SQL on submission_revisions).
- */
-export function isCurrentRevision(): SQL {
-  return and(
-    isNull(submissionRevisions.supersededAt),
-    isNull(submissionRevisions.withdrawnAt),
-    or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
-  )!;
-}
 
 /** The consultation, if the user is the secretariat or one of its chairs: one query (none for delegates). */
 async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {

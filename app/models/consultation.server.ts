@@ -253,14 +253,8 @@ export async function moveConsultationStatus(
 // ---------------------------------------------------------------------------------------------
 // Setting up a consultation (the secretariat)
 
-const settingsColumns = {
-  id: consultations.id,
-  meetingId: consultations.meetingId,
-  title: consultations.title,
-  status: consultations.status,
-  receiptPrefix: consultations.receiptPrefix,
-  workingLanguage: consultations.workingLanguage,
-  deadline: consultations.deadline,
+/** The facts the CRP's masthead and introduction are made of (set on the consultation form). */
+export const crpFactColumns = {
   crpSymbol: consultations.crpSymbol,
   parentSession: consultations.parentSession,
   parentSessionVenue: consultations.parentSessionVenue,
@@ -271,6 +265,17 @@ const settingsColumns = {
   provisionalAgendaSymbol: consultations.provisionalAgendaSymbol,
   reflectionApprovedOn: consultations.reflectionApprovedOn,
   reflectionApprovalMethod: consultations.reflectionApprovalMethod,
+};
+
+const settingsColumns = {
+  id: consultations.id,
+  meetingId: consultations.meetingId,
+  title: consultations.title,
+  status: consultations.status,
+  receiptPrefix: consultations.receiptPrefix,
+  workingLanguage: consultations.workingLanguage,
+  deadline: consultations.deadline,
+  ...crpFactColumns,
 };
 
 /** A consultation's settings and chairs for the edit form; secretariat only. Two queries. */

@@ -2,7 +2,7 @@
 // database in a fixed number of queries, compilations saved as numbered versions with a digest of
 // the data they came from, a redline between any two, and the introduction's editable prose.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   buildCrpModel,
   type CrpCommentData,
@@ -22,11 +22,13 @@ import { translationStatus } from "~/lib/translation-segments";
 import { recordAudit } from "~/models/audit.server";
 import {
   consultationVisibleTo,
+  crpFactColumns,
   moveConsultationStatus,
   selectAgendaItems,
   type Reader,
   type Transaction,
 } from "~/models/consultation.server";
+import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -74,16 +76,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
       },
       consultation: {
         title: consultations.title,
-        crpSymbol: consultations.crpSymbol,
-        parentSession: consultations.parentSession,
-        parentSessionVenue: consultations.parentSessionVenue,
-        parentSessionStartDate: consultations.parentSessionStartDate,
-        parentSessionEndDate: consultations.parentSessionEndDate,
-        parentAgendaItemNumber: consultations.parentAgendaItemNumber,
-        parentAgendaItemTitle: consultations.parentAgendaItemTitle,
-        provisionalAgendaSymbol: consultations.provisionalAgendaSymbol,
-        reflectionApprovedOn: consultations.reflectionApprovedOn,
-        reflectionApprovalMethod: consultations.reflectionApprovalMethod,
+        ...crpFactColumns,
         circulatedAt: consultations.circulatedAt,
         deadline: consultations.deadline,
         introductionNote: consultations.introductionNote,
@@ -96,11 +89,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
   if (!row) return null;
 
   // A revision counts when it is the delegation's current one and not held or declined as late.
-  const counts = and(
-    isNull(submissionRevisions.supersededAt),
-    isNull(submissionRevisions.withdrawnAt),
-    or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
-  );
+  const counts = isCurrentRevision();
   const latestNonPaper = sql`(select ${nonPapers.id} from ${nonPapers} where ${nonPapers.consultationId} = ${consultationId} order by ${nonPapers.number} desc limit 1)`;
 
   const [items, pointRows, delegationRows, commentRows] = await Promise.all([
@@ -327,8 +316,8 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
   ]);
   if (!data) return null;
   const digest = crpSourceDigest(data);
+  // One build: a draft lists in `pending` exactly what would block the final compilation.
   const preview = buildCrpModel(data, { final: false });
-  const final = buildCrpModel(data, { final: true });
   const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, ...v }) => ({ ...v, changedSince: sourceDigest !== digest }));
   const secretariat = user.role === "secretariat";
   return {
@@ -337,7 +326,7 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
     latestVersion: versions[0]?.versionNumber ?? 0,
     preview: preview.ok ? preview.model : null,
     /** What blocks the final compilation (empty when it may be compiled). */
-    blocking: final.ok ? [] : final.missing,
+    blocking: preview.ok ? preview.model.pending : [],
     canCompileDraft: secretariat && compileRefusal(consultation.status, false) === null,
     canCompileFinal: secretariat && compileRefusal(consultation.status, true) === null,
     canEditIntroduction: secretariat && consultation.status !== "compiled",

@@ -11,7 +11,7 @@ import { characterCount, normalizeCommentText, textProblems } from "~/lib/submis
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import { isReviewTag, MAX_REVIEW_NOTE, type ReviewTag } from "~/lib/consolidation";
-import { isCurrentRevision } from "~/models/consolidation.server";
+import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 

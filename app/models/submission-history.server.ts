@@ -2,7 +2,7 @@
 // revision page: found by the delegation's code (the address says /submissions/PER/2), with the
 // file name of an imported email's attachment. Reading one revision's content is getRevision's
 // job (submission.server.ts); this only lists and resolves.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, or, type SQL } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { isUuid } from "~/lib/ids";
 import { revisionState, type LateDecision, type RevisionState } from "~/lib/submission-rules";
@@ -11,6 +11,19 @@ import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
 const { attachments, consultations, delegations, submissionRevisions, submissions } = schema;
+
+/**
+ * A revision whose comments count (what the side-by-side view, the translation desk, the review
+ * and the CRP read): not superseded, not withdrawn, on time or late and accepted. The SQL form of
+ * `revisionState(...) === "current"` without the pending ones.
+ */
+export function isCurrentRevision(): SQL {
+  return and(
+    isNull(submissionRevisions.supersededAt),
+    isNull(submissionRevisions.withdrawnAt),
+    or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
+  )!;
+}
 
 /** A delegation's code as addresses carry it: ISO 3166 alpha-3, or two letters such as EU. */
 export function isDelegationCode(value: string | undefined | null): value is string {

@@ -3,7 +3,7 @@
 // writes; chairs of the consultation may read a translation (DESIGN.md §2), delegates never reach
 // any of it (null / "not_found", which routes turn into 404). Texts are never written to the audit
 // log or to error messages: delegations' comments are confidential until the CRP.
-import { and, asc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Language } from "~/i18n/languages";
 import type { DelegationNames } from "~/lib/delegation-names";
@@ -20,6 +20,7 @@ import {
 } from "~/lib/translation-segments";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo, type Reader, type Transaction } from "~/models/consultation.server";
+import { isCurrentRevision } from "~/models/submission-history.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -48,12 +49,6 @@ export const MAX_TRANSLATION_LENGTH = 50_000;
 
 const EXCERPT_LENGTH = 160;
 
-/** A revision whose comments count: not superseded, not withdrawn, on time or late and accepted. */
-const isCurrentRevision = and(
-  isNull(submissionRevisions.supersededAt),
-  isNull(submissionRevisions.withdrawnAt),
-  or(isNull(submissionRevisions.late), eq(submissionRevisions.late, "accepted")),
-)!;
 
 // General comments first, then the points in agenda order, then new proposals.
 const pointOrder = sql<number>`coalesce(${discussionPoints.position}, case ${comments.kind} when 'general' then -1 else 1000000 end)`;
@@ -116,7 +111,7 @@ function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
       },
     })
     .from(comments)
-    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision))
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision()))
     .innerJoin(submissions, eq(submissions.id, comments.submissionId))
     .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
     .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
@@ -308,7 +303,7 @@ async function currentCounterpart(db: Reader, comment: CommentRecord["comment"])
   const [row] = await db
     .select({ id: comments.id })
     .from(comments)
-    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision))
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision()))
     .where(
       and(
         eq(comments.submissionId, comment.submissionId),
