@@ -1,13 +1,12 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "./i18n/i18next";
 import { isLanguage } from "./i18n/languages";
 import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
+import { renderHtmlStream } from "./utils/html-stream.server";
 import { isMailConfigured } from "./utils/mailer.server";
 import { resolveLanguage } from "./utils/i18n.server";
 
@@ -34,39 +33,25 @@ export default async function handleRequest(
   const i18n = createI18n(language);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
-      {
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("X-Content-Type-Options", "nosniff");
-          responseHeaders.set("Referrer-Policy", "same-origin");
-          responseHeaders.set("X-Frame-Options", "DENY");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+  let status = responseStatusCode;
+  // Abort a render that hangs, or whose reader has gone; the timer never keeps a server alive.
+  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(ABORT_DELAY)]);
+  const body = await renderHtmlStream(
+    <I18nextProvider i18n={i18n}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+    </I18nextProvider>,
+    {
+      signal,
+      waitForAll,
+      onError(error: unknown) {
+        status = 500;
+        if (!signal.aborted) console.error(error);
       },
-    );
-    // Abort a render that hangs; the timer must not keep a shutting-down server alive.
-    const timer = setTimeout(abort, ABORT_DELAY);
-    timer.unref();
-  });
+    },
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("X-Content-Type-Options", "nosniff");
+  responseHeaders.set("Referrer-Policy", "same-origin");
+  responseHeaders.set("X-Frame-Options", "DENY");
+  return new Response(body, { headers: responseHeaders, status });
 }

@@ -2,6 +2,7 @@
 // the browser and again on the server (the server's check is the rule). Messages are
 // translation keys in the "agenda" namespace, translated only at display (FormErrors).
 import { z } from "zod";
+import { hasLostCharacter } from "~/lib/text-integrity";
 import { MAX_POINT_TEXT } from "~/lib/limits";
 
 export const MAX_AGENDA_NUMBER = 20;
@@ -37,6 +38,7 @@ function field(normalize: (v: string) => string, rules: { max: number; tooLong: 
     .superRefine((value, ctx) => {
       if (rules.required && value === "") ctx.addIssue({ code: "custom", message: rules.required });
       else if (value.length > rules.max) ctx.addIssue({ code: "custom", message: rules.tooLong });
+      else if (hasLostCharacter(value)) ctx.addIssue({ code: "custom", message: "agenda:errors.lostCharacter" });
       else if (hasControlCharacters(value)) ctx.addIssue({ code: "custom", message: "agenda:errors.controlCharacters" });
     });
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
+import { hasLostCharacter } from "~/lib/text-integrity";
 
 const E = (key: string) => `consultations:errors.${key}`;
 
@@ -11,8 +12,10 @@ const requiredText = (max: number) =>
     .string({ required_error: E("required") })
     .trim()
     .min(1, E("required"))
-    .max(max, E("tooLong"));
-const optionalText = (max: number) => z.string().trim().max(max, E("tooLong")).optional();
+    .max(max, E("tooLong"))
+    .refine((value) => !hasLostCharacter(value), E("lostCharacter"));
+const optionalText = (max: number) =>
+  z.string().trim().max(max, E("tooLong")).refine((value) => !hasLostCharacter(value), E("lostCharacter")).optional();
 
 const isoDate = z
   .string({ required_error: E("required") })

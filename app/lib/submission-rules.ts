@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { isUuid } from "~/lib/ids";
+import { lostCharacter } from "~/lib/text-integrity";
 
 /** Longest comment (and proposed wording of a point) accepted, in characters. */
 export const MAX_COMMENT_LENGTH = 50_000;
@@ -81,7 +82,7 @@ export function characterCount(value: string): number {
 
 export type TextProblem = { message: string; values: Record<string, string | number> };
 
-/** What is wrong with one normalized text, or nothing: too long, control or bidi characters. */
+/** What is wrong with one normalized text, or nothing: too long, damaged, control or bidi characters. */
 export function textProblems(value: string, max = MAX_COMMENT_LENGTH): TextProblem[] {
   const problems: TextProblem[] = [];
   // value.length >= code points: the exact count only when it might matter.
@@ -89,9 +90,12 @@ export function textProblems(value: string, max = MAX_COMMENT_LENGTH): TextProbl
     const length = characterCount(value);
     if (length > max) problems.push({ message: E("tooLong"), values: { length, max } });
   }
+  // Checked first: a damaged character is not the author's to remove, it means the text was lost.
+  const lost = lostCharacter(value);
+  if (lost) problems.push({ message: E("lostCharacter"), values: lost });
   const bidi = firstMatch(value, BIDI_CONTROL);
   if (bidi) problems.push({ message: E("bidiControl"), values: bidi });
-  const control = firstMatch(value, CONTROL);
+  const control = lost?.code === "U+0000" ? null : firstMatch(value, CONTROL);
   if (control) problems.push({ message: E("controlCharacter"), values: control });
   return problems;
 }

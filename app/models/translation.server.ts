@@ -395,7 +395,7 @@ export type TranslationForEditing = NonNullable<Awaited<ReturnType<typeof getTra
 export type TranslationField = "body" | "proposedText";
 
 /** Why a text was refused; each has a message "translations:errors.<problem>". */
-export type TranslationTextProblem = "tooLong" | "bidiControl" | "controlCharacter" | "finalEmpty" | "proposedRequired";
+export type TranslationTextProblem = "tooLong" | "lostCharacter" | "bidiControl" | "controlCharacter" | "finalEmpty" | "proposedRequired";
 
 export type SaveTranslationInput = {
   consultationId: string;

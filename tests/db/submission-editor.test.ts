@@ -282,6 +282,21 @@ describe("forged and bad fields", () => {
     await expectRefused({ language: "en", [name]: "We support \u202Etxet sihT" }, name, "submissions:errors.bidiControl");
   });
 
+  // A browser shows U+0000 in a page as U+FFFD: neither is ever typed, so neither is saved.
+  for (const [code, char] of [["U+FFFD", "\uFFFD"], ["U+0000", "\u0000"]] as const) {
+    it(`a damaged character (${code}) in a Chinese comment, by review and by autosave`, async () => {
+      const name = commentField(d.points["2(a)"]!);
+      const text = `中国代表团支持关于加强技术援助的建议${char}并建议增加“能力建设”一词。`;
+      await expectRefused({ language: "zh", [name]: text }, name, "submissions:errors.lostCharacter");
+      const version = await draftVersionOf("peru@nonpaper.test", d.consultationId);
+      const answer = await autosave("peru@nonpaper.test", d.consultationId, version, { language: "zh", [name]: text });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain("submissions:errors.lostCharacter");
+      expect(JSON.stringify(answer.body)).toContain(`"position":19`);
+      expect(await draftVersionOf("peru@nonpaper.test", d.consultationId)).toBe(version);
+    });
+  }
+
   it("<script> in a comment is stored and returned as text", async () => {
     const name = commentField(d.points["2(a)"]!);
     const text = `<script>alert("x")</script> <b>bold</b> & more`;
