@@ -73,6 +73,12 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "china@nonpaper.test", name: "Li Wei", role: "delegate", delegation: "CHN", language: "zh", timeZone: "Asia/Shanghai" },
   { email: "russia@nonpaper.test", name: "Irina Sokolova", role: "delegate", delegation: "RUS", language: "ru", timeZone: "Europe/Moscow" },
   { email: "usa@nonpaper.test", name: "James Carter", role: "delegate", delegation: "USA", language: "en", timeZone: "America/New_York" },
+  // Two delegates of one mission (who draft together), and missions writing in Chinese and
+  // Russian without demo comments yet: the journeys that type long texts start from nothing.
+  { email: "egypt@nonpaper.test", name: "Nour El-Sayed", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo" },
+  { email: "egypt2@nonpaper.test", name: "Karim Mansour", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo" },
+  { email: "singapore@nonpaper.test", name: "Tan Mei Ling", role: "delegate", delegation: "SGP", language: "zh", timeZone: "Asia/Singapore" },
+  { email: "kyrgyzstan@nonpaper.test", name: "Aida Bekova", role: "delegate", delegation: "KGZ", language: "ru", timeZone: "Asia/Bishkek" },
 ];
 
 /** 18:00 on the given calendar day in Vienna (CET/CEST), as an instant. */

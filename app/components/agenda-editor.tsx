@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
 import { FormField } from "~/components/form-field";
 import { PendingText } from "~/components/redline";
+import { isolate, withData } from "~/components/ui/data-text";
 import { AgendaEditorSchema, agendaFormKey, MAX_AGENDA_NUMBER, MAX_HEADING, MAX_LABEL } from "~/lib/agenda-forms";
 
 // The forms of the agenda editor. Each is a plain POST form (it works without JavaScript) to the
@@ -128,7 +129,7 @@ export function RelabelForm({ point }: { point: { id: string; label: string } })
       <input type="hidden" name="intent" value="point.relabel" />
       <input type="hidden" name="pointId" value={point.id} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <FormField field={label} label={t("fields.labelOf", { label: point.label })}>
+      <FormField field={label} label={withData(t("fields.labelOf", { label: isolate(point.label) }))}>
         <input {...getInputProps(label, { type: "text" })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
       </FormField>
       <SubmitButton className="button button--secondary">{t("actions.saveLabel")}</SubmitButton>
@@ -161,7 +162,7 @@ export function ReviseForm({ point, draft }: { point: { id: string; label: strin
           </p>
         </div>
       ) : null}
-      <FormField field={text} label={t("fields.textOf", { label: point.label })} help={t(draft ? "revise.helpDraft" : "revise.help", { version: basedOn + 1 })}>
+      <FormField field={text} label={withData(t("fields.textOf", { label: isolate(point.label) }))} help={t(draft ? "revise.helpDraft" : "revise.help", { version: basedOn + 1 })}>
         <textarea {...getTextareaProps(text, described(text, true))} rows={6} lang="en" dir="ltr" />
       </FormField>
       <SubmitButton>{t("actions.saveVersion")}</SubmitButton>

@@ -1,32 +1,23 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type Submission, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { FormField } from "~/components/form-field";
 import { ImportReviewSchema, MAX_AGENDA_NUMBER, MAX_LABEL } from "~/lib/agenda-forms";
-import type { ImportWarning } from "~/lib/point-import";
+import { excludeReviewLines, type ImportWarning, type ReviewItem } from "~/lib/point-import";
 
-/** The review form's values: strings as in the form, one entry per agenda item found. */
-export type ImportReviewValues = {
-  items: {
-    number: string;
-    heading: string;
-    title: string;
-    introduction: string;
-    points: { label: string; text: string }[];
-  }[];
-};
+/** The review form's values: every agenda item found (and the text before the first), in order. */
+export type ImportReviewValues = { items: ReviewItem[] };
 
 // The form as Conform sees it: the schema's output drops what was left out, the form keeps it.
 type ReviewFormShape = {
   pasted: string;
   reviewKey: string;
-  items: (Omit<ImportReviewValues["items"][number], "points"> & {
-    exclude: boolean;
-    points: { exclude: boolean; label: string; text: string }[];
-  })[];
+  cursor: string;
+  items: ReviewItem[];
 };
 
 // Long ignored paragraphs are cut in the warning list; the pasted text itself is kept whole.
@@ -63,48 +54,172 @@ export function ImportWarnings({ warnings }: { warnings: ImportWarning[] }) {
 // A text box about as tall as its text, within reason.
 const rowsFor = (text: string | undefined) => Math.min(12, Math.max(2, Math.ceil((text ?? "").length / 90)));
 
+// Checkbox values come back from Conform as "on"; the server's defaults are booleans.
+const isOn = (value: unknown) => value === true || value === "on" || value === "true";
+
+/** A correction button: it posts the whole review with what to do, so it works without JavaScript. */
+function OpButton({ op, children }: { op: string; children: string }) {
+  return (
+    <button type="submit" name="intent" value={`review:${op}`} formNoValidate className="button button--secondary button--small">
+      {children}
+    </button>
+  );
+}
+
 /**
- * Every agenda item and point found, editable, each with a box to leave it out. It posts the
- * pasted text along, so "Back to the pasted text" returns it, and the server can re-read it.
+ * Every agenda item and point found, editable, each with a box to leave it out, and the text that
+ * was not taken shown where it stood. Corrections (make a line a point or an agenda item, split,
+ * merge, add, remove) are buttons that post the review: the server corrects it and answers with
+ * the new one. It posts the pasted text along, so "Back to the pasted text" returns it.
  */
 export function ImportReviewForm({
   reviewKey,
   pasted,
   defaultValue,
   lastResult,
+  focus = null,
+  opError = null,
 }: {
   reviewKey: string;
   pasted: string;
   defaultValue: ImportReviewValues | null;
   lastResult: SubmissionResult<string[]> | null;
+  focus?: string | null;
+  opError?: string | null;
 }) {
   const { t } = useTranslation("agenda");
   const navigation = useNavigation();
+  const cursorRef = useRef<HTMLInputElement>(null);
   const [form, fields] = useForm<ReviewFormShape>({
     id: `import-${reviewKey}`,
     lastResult,
-    defaultValue: defaultValue ? { ...defaultValue, pasted, reviewKey } : undefined,
+    defaultValue: defaultValue ? { ...defaultValue, pasted, reviewKey, cursor: "" } : undefined,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    // "Back to the pasted text" must go back whatever the state of the review (Conform does not
-    // honour formNoValidate), so only "save" is validated in the browser.
+    // Only "save" is validated in the browser: "back" and the corrections must go through whatever
+    // the state of the review (Conform does not honour formNoValidate).
     onValidate: ({ formData, submitter }) =>
-      parseWithZod(formData, { schema: submitter?.value === "back" ? z.object({}).passthrough() : ImportReviewSchema }) as unknown as Submission<ReviewFormShape>,
+      (submitter?.value === "save"
+        ? parseWithZod(excludeReviewLines(formData), { schema: ImportReviewSchema })
+        : parseWithZod(formData, { schema: z.object({}).passthrough() })) as unknown as Submission<ReviewFormShape>,
   });
+  // After a correction the page is new: the keyboard focus goes to what was corrected.
+  useEffect(() => {
+    if (focus) document.getElementById(focus)?.focus();
+  }, [focus]);
+
   const items = fields.items.getFieldList();
+  const keptPoints = items.reduce((n, item) => {
+    const f = item.getFieldset();
+    if (f.kind.value === "lines" || isOn(f.exclude.value)) return n;
+    return n + f.points.getFieldList().filter((p) => {
+      const pf = p.getFieldset();
+      return pf.kind.value !== "line" && !isOn(pf.exclude.value);
+    }).length;
+  }, 0);
+  const nothingToSave = keptPoints === 0;
+  // Where the cursor is in a point, so that "Split" splits there.
+  const trackCursor = (i: number, j: number) => (event: { currentTarget: HTMLTextAreaElement }) => {
+    if (cursorRef.current) cursorRef.current.value = `${i}:${j}:${event.currentTarget.selectionStart}`;
+  };
+
   return (
     <Form method="post" {...getFormProps(form)} className="stack import-review">
       <input type="hidden" name="pasted" value={pasted} />
       <input type="hidden" name="reviewKey" value={reviewKey} />
+      <input type="hidden" name="cursor" ref={cursorRef} defaultValue="" />
       <FormErrors id={form.errorId} errors={form.errors} />
+      {opError ? (
+        <p className="form-errors import-review__op-error" role="alert">
+          {String(t(opError as never))}
+        </p>
+      ) : null}
+      <p className="note">{t("import.splitHelp")}</p>
+      {items.length === 0 || items.every((item) => item.getFieldset().kind.value === "lines") ? (
+        <div className="import-review__add">
+          <OpButton op="addItem:-1">{t("import.ops.addFirstItem")}</OpButton>
+        </div>
+      ) : null}
       {items.map((item, i) => {
         const f = item.getFieldset();
         const points = f.points.getFieldList();
         const heading = f.heading.value;
+        const isLines = f.kind.value === "lines";
+        const legendId = `import-item-${i}-legend`;
+        const entries = points.map((point, j) => {
+          const p = point.getFieldset();
+          const entryId = `import-entry-${i}-${j}`;
+          if (p.kind.value === "line") {
+            return (
+              <div key={point.key} className="import-line" id={entryId} tabIndex={-1}>
+                <input type="hidden" name={p.kind.name} value="line" />
+                <input type="hidden" name={p.text.name} value={p.text.value ?? ""} />
+                <p className="import-line__text">
+                  <span className="import-line__caption">{t("import.lineCaption")}</span>{" "}
+                  <bdi lang="en" dir="ltr">
+                    {p.text.value}
+                  </bdi>
+                </p>
+                <div className="import-ops" role="group" aria-label={t("import.ops.lineGroup")}>
+                  <OpButton op={`point:${i}:${j}`}>{t("import.ops.makePoint")}</OpButton>
+                  <OpButton op={`heading:${i}:${j}`}>{t("import.ops.makeHeading")}</OpButton>
+                  <OpButton op={`remove:${i}:${j}`}>{t("import.ops.remove")}</OpButton>
+                </div>
+              </div>
+            );
+          }
+          const label = p.label.initialValue || "—";
+          return (
+            <fieldset key={point.key} className="import-point" id={entryId} tabIndex={-1}>
+              <legend>
+                {t("import.pointLegend")}{" "}
+                <bdi lang="en" dir="ltr">
+                  {label}
+                </bdi>
+              </legend>
+              <input type="hidden" name={p.kind.name} value="point" />
+              <div className="import-check">
+                <input {...getInputProps(p.exclude, { type: "checkbox" })} />
+                <label htmlFor={p.exclude.id}>{t("import.excludePoint")}</label>
+              </div>
+              <FormField field={p.label} label={t("fields.label")}>
+                <input {...getInputProps(p.label, { type: "text" })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
+              </FormField>
+              <FormField field={p.text} label={t("fields.text")}>
+                <textarea
+                  {...getTextareaProps(p.text)}
+                  rows={rowsFor(p.text.initialValue)}
+                  lang="en"
+                  dir="ltr"
+                  onSelect={trackCursor(i, j)}
+                  onKeyUp={trackCursor(i, j)}
+                  onMouseUp={trackCursor(i, j)}
+                />
+              </FormField>
+              <div className="import-ops" role="group" aria-label={t("import.ops.pointGroup", { label })}>
+                <OpButton op={`split:${i}:${j}`}>{t("import.ops.split")}</OpButton>
+                {j < points.length - 1 ? <OpButton op={`merge:${i}:${j}`}>{t("import.ops.merge")}</OpButton> : null}
+                <OpButton op={`heading:${i}:${j}`}>{t("import.ops.makeHeading")}</OpButton>
+                <OpButton op={`line:${i}:${j}`}>{t("import.ops.notPoint")}</OpButton>
+                <OpButton op={`remove:${i}:${j}`}>{t("import.ops.remove")}</OpButton>
+              </div>
+            </fieldset>
+          );
+        });
+        if (isLines) {
+          return (
+            <fieldset key={item.key} className="import-item import-item--lines" id={`import-item-${i}`} tabIndex={-1}>
+              <legend>{t("import.linesLegend")}</legend>
+              <input type="hidden" name={f.kind.name} value="lines" />
+              {entries}
+            </fieldset>
+          );
+        }
+        const hasPoints = points.some((point) => point.getFieldset().kind.value !== "line");
         return (
-          <fieldset key={item.key} className="import-item">
-            <legend>
-              {t("import.itemLegend", { index: i + 1 })}
+          <fieldset key={item.key} className="import-item" id={`import-item-${i}`} tabIndex={-1} aria-labelledby={legendId}>
+            <legend id={legendId}>
+              {t("import.itemLegend", { index: i + 1 - (items[0]?.getFieldset().kind.value === "lines" ? 1 : 0) })}
               {heading ? (
                 <>
                   {" "}
@@ -114,6 +229,7 @@ export function ImportReviewForm({
                 </>
               ) : null}
             </legend>
+            <input type="hidden" name={f.kind.name} value="item" />
             <input type="hidden" name={f.heading.name} value={heading ?? ""} />
             <div className="import-check">
               <input {...getInputProps(f.exclude, { type: "checkbox" })} />
@@ -140,40 +256,35 @@ export function ImportReviewForm({
                 dir="ltr"
               />
             </FormField>
-            {points.length === 0 ? <p className="empty">{t("import.noPointsInItem")}</p> : null}
-            {points.map((point) => {
-              const p = point.getFieldset();
-              return (
-                <fieldset key={point.key} className="import-point">
-                  <legend>
-                    {t("import.pointLegend")}{" "}
-                    <bdi lang="en" dir="ltr">
-                      {p.label.initialValue || "—"}
-                    </bdi>
-                  </legend>
-                  <div className="import-check">
-                    <input {...getInputProps(p.exclude, { type: "checkbox" })} />
-                    <label htmlFor={p.exclude.id}>{t("import.excludePoint")}</label>
-                  </div>
-                  <FormField field={p.label} label={t("fields.label")}>
-                    <input {...getInputProps(p.label, { type: "text" })} maxLength={MAX_LABEL} size={20} lang="en" dir="ltr" />
-                  </FormField>
-                  <FormField field={p.text} label={t("fields.text")}>
-                    <textarea {...getTextareaProps(p.text)} rows={rowsFor(p.text.initialValue)} lang="en" dir="ltr" />
-                  </FormField>
-                </fieldset>
-              );
-            })}
+            {hasPoints ? null : <p className="empty">{t("import.noPointsInItem")}</p>}
+            {entries}
+            <div className="import-ops import-ops--item" role="group" aria-labelledby={legendId}>
+              <OpButton op={`addPoint:${i}`}>{t("import.ops.addPoint")}</OpButton>
+              <OpButton op={`addItem:${i}`}>{t("import.ops.addItem")}</OpButton>
+              <OpButton op={`unheading:${i}`}>{t("import.ops.unheading")}</OpButton>
+            </div>
           </fieldset>
         );
       })}
       <div className="import-review__buttons">
-        <button type="submit" name="intent" value="save" className="button" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="button"
+          disabled={nothingToSave || navigation.state === "submitting"}
+          aria-describedby={nothingToSave ? "import-nothing-to-save" : undefined}
+        >
           {t("import.save")}
         </button>
         <button type="submit" name="intent" value="back" formNoValidate className="button button--secondary">
           {t("import.back")}
         </button>
+        {nothingToSave ? (
+          <p className="import-review__nothing" id="import-nothing-to-save">
+            {t("import.nothingToSave")}
+          </p>
+        ) : null}
       </div>
     </Form>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { redline, redlineStats } from "~/lib/redline";
 import { FormErrors } from "./form-errors";
 import { Redline } from "./redline";
+import { isolate, withData } from "./ui/data-text";
 
 /** Texts longer than this (characters) get their redline after a pause in typing, not per key. */
 export const LONG_AMENDMENT = 3_000;
@@ -111,7 +112,7 @@ export function AmendmentEditor({
   return (
     <div className="amendment-editor">
       <div className="field">
-        <label htmlFor={fieldId}>{t("amendment.label", { label: pointLabel })}</label>
+        <label htmlFor={fieldId}>{withData(t("amendment.label", { label: isolate(pointLabel) }))}</label>
         <p className="field__help" id={helpId}>
           {t("amendment.help")}
         </p>

@@ -2,6 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { LanguageSwitcher } from "./language-switcher";
+import { isolate, withData } from "./ui/data-text";
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function AppHeader() {
           {user ? (
             <div className="app-header__account">
               <span>
-                {t("nav.signedInAs", { name: user.name })}{" "}
+                {withData(t("nav.signedInAs", { name: isolate(user.name) }))}{" "}
                 <span className="badge">{t(`roles.${user.role}`)}</span>
               </span>
               <Form method="post" action="/logout">

@@ -1,11 +1,19 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { LANGUAGES } from "~/i18n/languages";
+import { RETURN_FIELD } from "~/lib/consultation-draft";
 import { ConsultationSchema, type ConsultationInput } from "~/lib/consultation-forms";
+import { currentTimeZone } from "~/lib/time-zones";
 import { FormErrors } from "./form-errors";
 import { FormField } from "./form-field";
+import { isolate, withData } from "./ui/data-text";
+
+// What "Create a new meeting" takes: the form as it stands, unchecked (the meeting page keeps only
+// the consultation's fields, bounded).
+const ANYTHING = z.any() as unknown as typeof ConsultationSchema;
 
 type MeetingChoice = { id: string; body: string; symbolPrefix: string; session: string; timeZone: string };
 type ChairChoice = { id: string; name: string; email: string };
@@ -39,12 +47,15 @@ export function ConsultationForm({
     constraint: getZodConstraint(ConsultationSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationSchema }),
+    // "Create a new meeting" takes the form as it is, unfinished: no validation then.
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, { schema: submitter?.getAttribute("name") === RETURN_FIELD ? ANYTHING : ConsultationSchema }),
   });
   const meetingId =
     (typeof fields.meetingId.value === "string" ? fields.meetingId.value : undefined) ??
     (typeof defaultValue?.meetingId === "string" ? defaultValue.meetingId : undefined);
-  const zone = meetings.find((m) => m.id === meetingId)?.timeZone;
+  const storedZone = meetings.find((m) => m.id === meetingId)?.timeZone;
+  const zone = storedZone ? currentTimeZone(storedZone) : undefined;
   const chairIds = new Set([fields.chairIds.value ?? defaultValue?.chairIds ?? []].flat());
   return (
     <Form method="post" {...getFormProps(form)} className="form-grid">
@@ -76,7 +87,7 @@ export function ConsultationForm({
         </FormField>
         {!locked ? (
           <p className="field__help">
-            <Link to="/meetings/new">{t("consultationForm.newMeeting")}</Link>
+            <NewMeetingButton /> {t("consultationForm.newMeetingHelp")}
           </p>
         ) : null}
         <FormField field={fields.title} label={t("consultationForm.title")} help={t("consultationForm.titleHelp")}>
@@ -105,7 +116,7 @@ export function ConsultationForm({
       <fieldset>
         <legend>{t("consultationForm.deadline")}</legend>
         <p className="field__help">
-          {zone ? t("consultationForm.deadlineZone", { zone: zone.replace(/_/g, " ") }) : t("consultationForm.deadlineZoneUnknown")}
+          {zone ? withData(t("consultationForm.deadlineZone", { zone: isolate(zone.replace(/_/g, " ")) })) : t("consultationForm.deadlineZoneUnknown")}
         </p>
         <div className="form-row">
           <FormField field={fields.deadlineDate} label={t("consultationForm.deadlineDate")}>
@@ -196,5 +207,28 @@ export function ConsultationForm({
         </button>
       </p>
     </Form>
+  );
+}
+
+/**
+ * "Create a new meeting": posts the consultation form, as typed so far, to the meeting page,
+ * which brings the officer back to this form with the values and the new meeting chosen. A
+ * submit button rather than a link, so that nothing typed is lost, with or without JavaScript.
+ */
+function NewMeetingButton() {
+  const { t } = useTranslation("consultations");
+  const { pathname } = useLocation();
+  return (
+    <button
+      type="submit"
+      formAction="/meetings/new"
+      formMethod="post"
+      formNoValidate
+      name={RETURN_FIELD}
+      value={pathname}
+      className="button button--secondary button--small"
+    >
+      {t("consultationForm.newMeeting")}
+    </button>
   );
 }

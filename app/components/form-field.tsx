@@ -11,7 +11,8 @@ export function FormField({
 }: {
   // Any field: the form components type their fields differently.
   field: Pick<FieldMetadata<unknown>, "id" | "descriptionId" | "errorId" | "errors">;
-  label: string;
+  /** Text, or text with data in <bdi> (withData). */
+  label: ReactNode;
   help?: string;
   children: ReactNode;
 }) {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
 import { FormField } from "~/components/form-field";
 import { Redline } from "~/components/redline";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { DocxReadWarning } from "~/documents/docx-reader";
 import { directionOf, isLanguage, LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { redline, redlineStats } from "~/lib/redline";
@@ -179,13 +180,13 @@ export function ImportReviewForm({
           </FormField>
         </div>
         <p className="field__help" id="import-review-received-help">
-          {t("importPage.receivedHelp", { zone: timeZone })}
+          {withData(t("importPage.receivedHelp", { zone: isolate(timeZone) }))}
         </p>
         {review.guessedLanguage && review.guessedLanguage !== language ? (
           <p className="field__help">{t("importPage.guessedLanguage", { language: t(`common:languageNames.${review.guessedLanguage}`) })}</p>
         ) : null}
         <p className="muted submission-import__original">
-          {t("importPage.original", { filename: review.original.filename, size: formatSize(review.original.size, i18n.language) })}
+          {withData(t("importPage.original", { filename: isolate(review.original.filename), size: formatSize(review.original.size, i18n.language) }))}
         </p>
       </fieldset>
 
@@ -229,7 +230,7 @@ export function ImportReviewForm({
 
       <div className="submission-import__buttons">
         <button type="submit" className="button" disabled={navigation.state !== "idle" || !delegation}>
-          {delegation ? t("importPage.save", { delegation: delegation.nameEn }) : t("importPage.saveNoDelegation")}
+          {delegation ? withData(t("importPage.save", { delegation: isolate(delegation.nameEn) })) : t("importPage.saveNoDelegation")}
         </button>
       </div>
     </Form>
@@ -333,7 +334,7 @@ function ReviewRowView({
     `submission-import__row--${row.confidence}`,
     skipped ? "submission-import__row--skip" : "",
   ].join(" ");
-  const badge = row.reason === "label" && row.label ? t("importPage.badges.label", { label: row.label }) : t(`importPage.badges.${row.reason}`, { label: "" }).trim();
+  const badge = row.reason === "label" && row.label ? t("importPage.badges.label", { label: isolate(row.label) }) : t(`importPage.badges.${row.reason}`, { label: "" }).trim();
 
   return (
     <tr className={className}>
@@ -381,7 +382,7 @@ function ReviewRowView({
         <span className={`badge submission-import__confidence submission-import__confidence--${row.confidence}`}>
           {t(`import.confidence.${row.confidence}`)}
         </span>{" "}
-        <span className="badge">{badge}</span>
+        <span className="badge">{withData(badge)}</span>
       </td>
     </tr>
   );

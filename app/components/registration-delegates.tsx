@@ -6,6 +6,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
+import { isolate, withData } from "~/components/ui/data-text";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
@@ -209,7 +210,7 @@ function InviteForm({
   const titleId = `${form.id}-title`;
   return (
     <Form method="post" {...getFormProps(form)} className="invite-form" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t("invite.title", { delegation: delegationName })}</h3>
+      <h3 id={titleId}>{withData(t("invite.title", { delegation: isolate(delegationName) }))}</h3>
       <input type="hidden" name="intent" value="invite" />
       <input type="hidden" name="delegationId" value={delegationId} />
       <FormErrors id={form.errorId} errors={form.errors} />

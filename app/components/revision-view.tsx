@@ -3,6 +3,7 @@ import { directionOf, type Language } from "~/i18n/languages";
 import { redline } from "~/lib/redline";
 import type { SubmissionContent } from "~/lib/submission-rules";
 import { PendingText, Redline } from "./redline";
+import { isolate, withData } from "./ui/data-text";
 
 export type RevisionAgendaItem = { id: string; number: string | null; title: string };
 /** The circulated version of a point that a comment or amendment refers to. */
@@ -20,10 +21,13 @@ export function RevisionView({
   content,
   agendaItems,
   points,
+  showVersions = false,
 }: {
   content: SubmissionContent;
   agendaItems: RevisionAgendaItem[];
   points: RevisionPoint[];
+  /** The secretariat's point version numbers: internal, so shown only on the secretariat's pages. */
+  showVersions?: boolean;
 }) {
   const { t } = useTranslation(["submissions", "consultations"]);
   const pointsById = new Map(points.map((p) => [p.id, p]));
@@ -39,7 +43,7 @@ export function RevisionView({
           <section key={item.id} className="revision-view__item" aria-labelledby={headingId}>
             <h3 id={headingId}>
               <span className="agenda-item__number">
-                {item.number ? t("consultations:agendaItem", { number: item.number }) : t("consultations:generalSection")}
+                {item.number ? withData(t("consultations:agendaItem", { number: isolate(item.number) })) : t("consultations:generalSection")}
               </span>
               <span className="agenda-item__title" lang="en" dir="ltr">
                 {item.title}
@@ -56,9 +60,11 @@ export function RevisionView({
               const point = pointsById.get(entry.pointId)!;
               return (
                 <section key={entry.pointId} className="revision-view__block revision-view__point">
-                  <h4>{t("revision.view.point", { label: point.label })}</h4>
+                  <h4>{withData(t("revision.view.point", { label: isolate(point.label) }))}</h4>
                   <details className="revision-view__circulated">
-                    <summary>{t("revision.view.circulated", { version: point.versionNumber })}</summary>
+                    <summary>
+                      {showVersions ? t("revision.view.circulated", { version: point.versionNumber }) : t("revision.view.circulatedText")}
+                    </summary>
                     <p lang="en" dir="ltr">
                       <PendingText text={point.text} />
                     </p>

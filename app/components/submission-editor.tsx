@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { directionOf, type Language, isLanguage } from "~/i18n/languages";
-import { normalizeFieldText, type DraftFields } from "~/lib/autosave-store";
+import { mergeDraftFields, normalizeFieldText, type DraftFields } from "~/lib/autosave-store";
 import {
   amendmentField,
   commentField,
@@ -17,8 +17,12 @@ import { AmendmentEditor } from "./amendment-editor";
 import { AutosaveStatusLine, RestoreOffer, formatSaveTime } from "./autosave-status";
 import { SubmissionLanguageSelect, LanguageTextarea } from "./language-textarea";
 import { PendingText } from "./redline";
+import { InvisibleCharacters } from "./invisible-characters";
 import { ScriptHint } from "./script-hint";
 import { useAutosave } from "./use-autosave";
+import { isolate, withData } from "./ui/data-text";
+import { useStickyEnd } from "./ui/use-sticky-end";
+import { useDraftPresence } from "./use-draft-presence";
 
 export type EditorPoint = { id: string; label: string; text: string; versionNumber: number };
 export type EditorAgendaItem = { id: string; number: string | null; title: string; points: EditorPoint[] };
@@ -29,7 +33,21 @@ export type DraftConflict = {
   fields: DraftFields;
   updatedBy: string | null;
   updatedAt: string | null;
+  /** The server text this page last knew, when known (autosave): fields only one side changed merge by themselves. */
+  base?: DraftFields | null;
 };
+
+/** The passages both sides changed differently (every difference when the common base is unknown). */
+function conflictingFields(conflict: DraftConflict, mine: DraftFields): { names: string[]; merged: DraftFields } {
+  if (conflict.base) {
+    const { merged, conflicts } = mergeDraftFields(conflict.base, mine, conflict.fields);
+    return { names: conflicts, merged };
+  }
+  const names = [...new Set([...Object.keys(mine), ...Object.keys(conflict.fields)])].filter(
+    (name) => normalizeFieldText(mine[name] ?? "") !== normalizeFieldText(conflict.fields[name] ?? ""),
+  );
+  return { names, merged: { ...mine } };
+}
 
 export type SubmissionEditorProps = {
   consultationId: string;
@@ -43,6 +61,8 @@ export type SubmissionEditorProps = {
   typedFields?: DraftFields | null;
   errors?: Record<string, FieldIssue[]> | null;
   conflict?: DraftConflict | null;
+  /** Other delegates of the mission with the draft open when the page was loaded. */
+  colleagues?: string[];
   /** The deadline passed, or the consultation is no longer open: everything shows, nothing changes. */
   readOnly: boolean;
   /** The reader's zone for save times. */
@@ -73,6 +93,10 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
   const [fields, setFields] = useState<DraftFields>(() => props.typedFields ?? props.serverFields);
   const [errors, setErrors] = useState<Record<string, FieldIssue[]>>(() => props.errors ?? {});
   const [conflict, setConflict] = useState<DraftConflict | null>(() => props.conflict ?? null);
+  // A colleague's save merged without asking: which passages came from them, to say so.
+  const [mergeNotice, setMergeNotice] = useState<{ names: string[]; by: string | null; at: string | null } | null>(null);
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
   // Text typed before the page's scripts took over is in the fields, not yet in the state: keep it.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -102,13 +126,26 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
     savedAt: props.savedAt,
     enabled: !readOnly,
     onRestore: (restored) => setFields(restored),
-    onConflict: (outcome) => setConflict(conflictFromBody(outcome.body)),
+    onConflict: (outcome, base) => {
+      const theirs = conflictFromBody(outcome.body);
+      if (!theirs) return setConflict(null);
+      const { merged, conflicts, taken } = mergeDraftFields(base, fieldsNow.current, theirs.fields);
+      if (conflicts.length > 0) return setConflict({ ...theirs, base });
+      // Only different passages changed: take theirs where only they changed, keep the rest, save.
+      setFields(merged);
+      setMergeNotice({ names: taken, by: theirs.updatedBy, at: theirs.updatedAt });
+      autosave.resolveConflict({ draftVersion: theirs.draftVersion, fields: theirs.fields }, merged);
+    },
     onInvalid: (body) => {
       const e = (body as { errors?: Record<string, FieldIssue[]> } | null)?.errors;
       if (e) setErrors(e);
     },
     onSaved: () => setErrors({}),
   });
+
+  const barRef = useStickyEnd<HTMLDivElement>();
+  const colleagues = useDraftPresence(`/consultations/${props.consultationId}/submission/presence`, props.colleagues ?? [], !readOnly);
+  const { i18n } = useTranslation();
 
   const language: Language = isLanguage(fields[LANGUAGE_FIELD]) ? (fields[LANGUAGE_FIELD] as Language) : "en";
   const set = (name: string, value: string) => setFields((current) => ({ ...current, [name]: value }));
@@ -192,6 +229,12 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
         />
       ) : null}
 
+      {colleagues.length > 0 ? (
+        <p className="notice submission-editor__presence" role="status">
+          {t("editor.presence", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(colleagues) })}
+        </p>
+      ) : null}
+
       {conflict ? (
         <ConflictPanel
           conflict={conflict}
@@ -200,12 +243,14 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
           timeZone={props.timeZone}
           language={language}
           onResolve={(resolved) => {
+            setMergeNotice(null);
             setFields(resolved);
             setConflict(null);
-            autosave.resolveConflict({ draftVersion: conflict.draftVersion, fields: conflict.fields });
+            autosave.resolveConflict({ draftVersion: conflict.draftVersion, fields: conflict.fields }, resolved);
           }}
         />
       ) : null}
+      {mergeNotice && !conflict ? <MergeNotice notice={mergeNotice} describeField={describeField} timeZone={props.timeZone} /> : null}
 
       <Form method="post" className="submission-editor__form" noValidate ref={formRef}>
         <input type="hidden" name="intent" value="review" />
@@ -252,6 +297,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
                 <label htmlFor={textareaProps(generalField(item.id)).id}>{t("editor.general")}</label>
                 <LanguageTextarea rows={4} {...textareaProps(generalField(item.id))} />
                 <FieldProblems id={errorId(generalField(item.id))} problems={fieldErrors(generalField(item.id))} />
+                <InvisibleCharacters value={fields[generalField(item.id)] ?? ""} onRemove={(text) => set(generalField(item.id), text)} readOnly={readOnly} />
               </div>
 
               {item.points.map((point) => {
@@ -260,17 +306,18 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
                 const pointHeadingId = `editor-point-${point.id}`;
                 return (
                   <section key={point.id} className="submission-editor__point" aria-labelledby={pointHeadingId}>
-                    <h3 id={pointHeadingId}>{t("editor.point", { label: point.label })}</h3>
+                    <h3 id={pointHeadingId}>{withData(t("editor.point", { label: isolate(point.label) }))}</h3>
                     <figure className="circulated-text">
-                      <figcaption>{t("editor.circulated", { version: point.versionNumber })}</figcaption>
+                      <figcaption>{t("editor.circulated")}</figcaption>
                       <blockquote lang="en" dir="ltr">
                         <PendingText text={point.text} />
                       </blockquote>
                     </figure>
                     <div className="field">
-                      <label htmlFor={textareaProps(commentField(point.id)).id}>{t("editor.comment", { label: point.label })}</label>
+                      <label htmlFor={textareaProps(commentField(point.id)).id}>{withData(t("editor.comment", { label: isolate(point.label) }))}</label>
                       <LanguageTextarea rows={4} {...textareaProps(commentField(point.id))} />
                       <FieldProblems id={errorId(commentField(point.id))} problems={fieldErrors(commentField(point.id))} />
+                      <InvisibleCharacters value={fields[commentField(point.id)] ?? ""} onRemove={(text) => set(commentField(point.id), text)} readOnly={readOnly} />
                     </div>
                     {amending ? (
                       <div className="submission-editor__amendment">
@@ -285,6 +332,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
                           readOnly={readOnly}
                           errors={fieldErrors(amendmentName).map((p) => p.message)}
                         />
+                        <InvisibleCharacters value={fields[amendmentName] ?? ""} onRemove={(text) => set(amendmentName, text)} readOnly={readOnly} />
                         {readOnly ? null : (
                           <button type="button" className="button button--secondary button--small" onClick={() => remove(amendmentName)}>
                             {t("editor.removeAmendment", { label: point.label })}
@@ -308,6 +356,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
                     <label htmlFor={textareaProps(name).id}>{t("editor.proposal", { label: proposalLabel(index) })}</label>
                     <LanguageTextarea rows={3} {...textareaProps(name)} />
                     <FieldProblems id={errorId(name)} problems={fieldErrors(name)} />
+                    <InvisibleCharacters value={fields[name] ?? ""} onRemove={(text) => set(name, text)} readOnly={readOnly} />
                     {readOnly ? null : (
                       <button type="button" className="button button--secondary button--small" onClick={() => removeProposal(item.id, name)}>
                         {t("editor.removeProposal", { label: proposalLabel(index) })}
@@ -325,7 +374,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
           );
         })}
 
-        <div className="submission-editor__bar">
+        <div className="submission-editor__bar" ref={barRef}>
           <AutosaveStatusLine status={autosave.status} timeZone={props.timeZone} onRetry={autosave.saveNow} />
           {props.canSubmit ? (
             <div className="submission-editor__submit">
@@ -345,17 +394,44 @@ function FieldProblems({ id, problems }: { id: string; problems: FieldIssue[] })
   const { t } = useTranslation("submissions");
   if (!problems.length) return null;
   return (
-    <ul id={id} className="form-errors" role="alert">
-      {problems.map((problem, index) => (
-        <li key={index}>{String(t(problem.message as never, (problem.values ?? {}) as never))}</li>
-      ))}
-    </ul>
+    // The alert role on a wrapper: on the list itself it would hide the list's items from readers.
+    <div id={id} role="alert">
+      <ul className="form-errors">
+        {problems.map((problem, index) => (
+          <li key={index}>{String(t(problem.message as never, (problem.values ?? {}) as never))}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Says which passages a colleague's save brought into this draft, merged without asking. */
+function MergeNotice({
+  notice,
+  describeField,
+  timeZone,
+}: {
+  notice: { names: string[]; by: string | null; at: string | null };
+  describeField: (name: string) => string | null;
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation("submissions");
+  const described = notice.names.map((name) => describeField(name)).filter((name): name is string => Boolean(name));
+  if (described.length === 0) return null;
+  const fields = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(described);
+  return (
+    <p className="notice submission-editor__merged" role="status">
+      {notice.by && notice.at
+        ? t("editor.conflict.merged", { name: notice.by, time: formatSaveTime(notice.at, i18n.language, timeZone, { withDate: true }), fields })
+        : t("editor.conflict.mergedAnonymous", { fields })}
+    </p>
   );
 }
 
 /**
- * Both texts of every field that differs, side by side, with "Keep mine" or "Take theirs" for
- * each; nothing is saved until the delegate has chosen.
+ * Both texts of each passage that this delegate and a colleague both changed, side by side, with
+ * "Keep mine" or "Take theirs" for each and neither chosen in advance; passages only one of them
+ * changed are merged already. Nothing is saved until every passage has a choice.
  */
 function ConflictPanel({
   conflict,
@@ -373,16 +449,16 @@ function ConflictPanel({
   onResolve: (fields: DraftFields) => void;
 }) {
   const { t, i18n } = useTranslation("submissions");
-  const names = [...new Set([...Object.keys(mine), ...Object.keys(conflict.fields)])].filter(
-    (name) => normalizeFieldText(mine[name] ?? "") !== normalizeFieldText(conflict.fields[name] ?? "") || (name in mine) !== (name in conflict.fields),
-  );
+  const { names, merged } = conflictingFields(conflict, mine);
   const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>({});
+  const undecided = names.filter((name) => !choice[name]);
   const theirLanguage: Language = isLanguage(conflict.fields[LANGUAGE_FIELD]) ? (conflict.fields[LANGUAGE_FIELD] as Language) : language;
   const resolve = () => {
-    const result: DraftFields = { ...mine };
+    if (undecided.length > 0) return;
+    const result: DraftFields = { ...merged };
     for (const name of names) {
-      if (choice[name] !== "theirs") continue;
-      if (name in conflict.fields) result[name] = conflict.fields[name]!;
+      const from = choice[name] === "theirs" ? conflict.fields : mine;
+      if (name in from) result[name] = from[name]!;
       else delete result[name];
     }
     onResolve(result);
@@ -421,7 +497,7 @@ function ConflictPanel({
                 <input
                   type="radio"
                   name={groupName}
-                  checked={choice[name] !== "theirs"}
+                  checked={choice[name] === "mine"}
                   onChange={() => setChoice((c) => ({ ...c, [name]: "mine" }))}
                 />{" "}
                 {t("editor.conflict.keepMine")}
@@ -439,7 +515,18 @@ function ConflictPanel({
           </fieldset>
         );
       })}
-      <button type="button" className="button" onClick={resolve}>
+      {undecided.length > 0 ? (
+        <p id="conflict-undecided" className="conflict-panel__hint">
+          {t("editor.conflict.chooseEach")}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        onClick={resolve}
+        aria-disabled={undecided.length > 0}
+        aria-describedby={undecided.length > 0 ? "conflict-undecided" : undefined}
+      >
         {t("editor.conflict.resolve")}
       </button>
     </section>

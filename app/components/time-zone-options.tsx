@@ -1,13 +1,10 @@
-// The IANA zones the runtime knows; the same list on the server and in the browser (both ICU).
-const ZONES: string[] = (() => {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return all.includes("UTC") ? all : ["UTC", ...all];
-})();
+import { TIME_ZONES } from "~/lib/time-zones";
 
+/** The IANA zones by their current names (Europe/Kyiv, Asia/Kolkata), UTC first. */
 export function TimeZoneOptions() {
   return (
     <>
-      {ZONES.map((zone) => (
+      {TIME_ZONES.map((zone) => (
         <option key={zone} value={zone}>
           {zone.replace(/_/g, " ")}
         </option>

@@ -92,7 +92,8 @@ export type UseAutosaveOptions = {
   transport?: SaveTransport;
   /** Applies text restored from the browser copy to the editor (required to restore). */
   onRestore?: (fields: DraftFields) => void;
-  onConflict?: (conflict: ConflictOutcome) => void;
+  /** A colleague saved in between; `base` is the server text this page last knew (for a merge). */
+  onConflict?: (conflict: ConflictOutcome, base: DraftFields) => void;
   onInvalid?: (body: unknown) => void;
   onSaved?: (result: { draftVersion: number; savedAt: string }) => void;
   debounceMs?: number;
@@ -113,9 +114,10 @@ export type UseAutosaveResult = {
   saveNow: () => void;
   /**
    * After a conflict, once the delegate has seen both texts: the next save builds on the
-   * server's `draftVersion` (whose content is `fields`, if known) and autosaving resumes.
+   * server's `draftVersion` (whose content is `fields`, if known) and autosaving resumes; `mine`,
+   * when given, is the text to save (the merge), sent before the editor shows it.
    */
-  resolveConflict: (server: { draftVersion: number; fields?: DraftFields }) => void;
+  resolveConflict: (server: { draftVersion: number; fields?: DraftFields }, mine?: DraftFields) => void;
 };
 
 const SAVE_TIMEOUT_MS = 20_000;
@@ -313,7 +315,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveResult {
       }
       case "conflict":
         fail("conflict", { state: "conflict" });
-        opts.current.onConflict?.(outcome);
+        opts.current.onConflict?.(outcome, saved.current);
         return;
       case "signedOut":
         fail("signedOut", { state: "signedOut" });
@@ -322,6 +324,9 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveResult {
         fail("closed", { state: "closed" });
         return;
       case "invalid":
+        // A refusal of text already changed (e.g. the refused characters were just removed): the
+        // new text goes next instead of waiting for another keystroke.
+        if (!sameFields(snapshot, latest.current)) return;
         fail("invalid", { state: "invalid" });
         opts.current.onInvalid?.(outcome.body);
         return;
@@ -573,7 +578,9 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveResult {
     removeOffered();
   }, []);
 
-  const resolveConflict = useCallback((server: { draftVersion: number; fields?: DraftFields }) => {
+  const resolveConflict = useCallback((server: { draftVersion: number; fields?: DraftFields }, mine?: DraftFields) => {
+    // The merged text is sent now, before the editor re-renders with it.
+    if (mine) latest.current = mine;
     version.current = server.draftVersion;
     setDraftVersion(server.draftVersion);
     // Unknown server content: treat everything as unsaved so that the delegate's text is sent.

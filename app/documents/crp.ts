@@ -36,9 +36,14 @@ export interface CrpCommentData {
   label: string | null;
   /** Order among the delegation's comments of the same kind (comments.position). */
   position: number;
-  /** What the delegation wrote, in its language. `proposedText`: an amendment's whole new wording. */
-  original: { language: Language; body: string; proposedText: string | null };
-  /** Needed when the original is not in English; absent means missing. */
+  /**
+   * What the delegation wrote, in its language. `proposedText`: an amendment's whole new wording.
+   * `bodyLanguage` / `proposedTextLanguage`: the language that field is actually written in, when
+   * it is not the submission's (see field-language.ts); "en" for a field reproduced as written
+   * (English wording proposed in a Chinese submission, or a text without letters).
+   */
+  original: { language: Language; body: string; proposedText: string | null; bodyLanguage?: Language; proposedTextLanguage?: Language };
+  /** Needed when a field of the original is not in English; absent means missing. */
   translation?: CrpTranslation;
 }
 
@@ -336,12 +341,17 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
     for (const delegation of delegations) {
       const comments = delegation.comments.filter((c) => c.agendaItemId === item.id);
       if (!comments.length) continue;
+      // The languages this section's texts are translated from: "[Original: …]".
+      const sectionLanguages = new Set<Language>();
       const text = (comment: CrpCommentData, part: "body" | "proposedText", label: string | null): CrpText | null => {
         const original = part === "body" ? comment.original.body : comment.original.proposedText ?? "";
         if (!original.trim()) return null;
-        if (comment.original.language === WORKING_LANGUAGE) return { mark: null, paragraphs: english(original) };
+        // Each field in the language it is written in: English wording is reproduced, not translated.
+        const language = (part === "body" ? comment.original.bodyLanguage : comment.original.proposedTextLanguage) ?? comment.original.language;
+        if (language === WORKING_LANGUAGE) return { mark: null, paragraphs: english(original) };
+        sectionLanguages.add(language);
         const languages = translatedFrom.get(delegation.code) ?? new Set<Language>();
-        languages.add(comment.original.language);
+        languages.add(language);
         translatedFrom.set(delegation.code, languages);
         const translation = comment.translation ?? { status: "missing" as const };
         const translated = translation.status === "missing" ? "" : (part === "body" ? translation.body : translation.proposedText ?? "");
@@ -355,14 +365,14 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
             agendaItem: itemName,
             label,
             commentKind: comment.kind,
-            language: comment.original.language,
+            language,
             status,
           };
           if (!missing.some((m) => m.kind === "translation" && m.commentId === comment.id)) missing.push(entry);
         }
         if (status === "final") return { mark: null, paragraphs: english(translated) };
         if (status === "missing" || !translated.trim()) {
-          return { mark: TRANSLATION_PENDING, paragraphs: inLanguage(original, comment.original.language) };
+          return { mark: TRANSLATION_PENDING, paragraphs: inLanguage(original, language) };
         }
         return { mark: status === "draft" ? TRANSLATION_DRAFT : TRANSLATION_OUTDATED, paragraphs: english(translated) };
       };
@@ -410,7 +420,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       if (proposalBlocks.length) blocks.push({ kind: "subheading", text: "New proposals" }, ...proposalBlocks);
 
       if (!blocks.length) continue;
-      const languages = [...new Set(comments.map((c) => c.original.language))].filter((l) => l !== WORKING_LANGUAGE);
+      const languages = sortLanguages([...sectionLanguages]);
       sections.push({
         code: delegation.code,
         name: delegation.name,

@@ -135,6 +135,40 @@ export function changedFieldNames(copy: DraftFields, server: DraftFields): strin
   return Object.keys(copy).filter((name) => normalizeFieldText(copy[name] ?? "") !== normalizeFieldText(server[name] ?? ""));
 }
 
+/**
+ * A three-way merge of the shared draft, field by field, when a colleague saved in between:
+ * `base` is the server's text this page last knew, `mine` what this page holds now, `theirs` the
+ * colleague's saved draft. A field only one side changed takes that side's text; a field both
+ * changed to different texts is a conflict, for the delegate to decide (nothing is chosen for
+ * them). A missing field is an empty one. `taken` lists the fields taken from the colleague.
+ */
+export function mergeDraftFields(
+  base: DraftFields,
+  mine: DraftFields,
+  theirs: DraftFields,
+): { merged: DraftFields; conflicts: string[]; taken: string[] } {
+  const text = (fields: DraftFields, name: string) => normalizeFieldText(fields[name] ?? "");
+  const merged: DraftFields = {};
+  const conflicts: string[] = [];
+  const taken: string[] = [];
+  const keep = (name: string, from: DraftFields) => {
+    if (name in from) merged[name] = from[name]!;
+  };
+  for (const name of new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base)])) {
+    const [b, m, th] = [text(base, name), text(mine, name), text(theirs, name)];
+    if (m === th) keep(name, mine);
+    else if (m === b) {
+      keep(name, theirs);
+      taken.push(name);
+    } else if (th === b) keep(name, mine);
+    else {
+      keep(name, mine);
+      conflicts.push(name);
+    }
+  }
+  return { merged, conflicts, taken };
+}
+
 export type RestoreDecision =
   | { action: "none" }
   | { action: "discard"; reason: "expired" | "already_saved" }

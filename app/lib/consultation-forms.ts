@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
+import { currentTimeZone } from "~/lib/time-zones";
 import { hasLostCharacter } from "~/lib/text-integrity";
 
 const E = (key: string) => `consultations:errors.${key}`;
@@ -37,7 +38,8 @@ export const MeetingSchema = z
     startDate: isoDate,
     endDate: isoDate,
     format: z.enum(MEETING_FORMATS, { errorMap: () => ({ message: E("choose") }) }),
-    timeZone: z.string({ required_error: E("required") }).refine(isTimeZone, E("timeZoneInvalid")),
+    // Stored by its current IANA name: "Europe/Kiev" (old data, an old browser) becomes Europe/Kyiv.
+    timeZone: z.string({ required_error: E("required") }).refine(isTimeZone, E("timeZoneInvalid")).transform(currentTimeZone),
   })
   .refine((m) => m.endDate >= m.startDate, { path: ["endDate"], message: E("endBeforeStart") });
 

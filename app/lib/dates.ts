@@ -1,4 +1,5 @@
 // Dates and times in the reader's language with Intl; no I/O, usable on server and browser.
+import { currentTimeZone } from "~/lib/time-zones";
 
 /** UN English is British English: "9 October 2020", 24-hour times. */
 export function intlLocale(language: string): string {
@@ -38,7 +39,8 @@ export function zoneLabel(instant: Date | string, language: string, timeZone: st
     new Date(instant),
   );
   const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
-  return `${timeZone.replace(/_/g, " ")}, ${name}`;
+  // Shown by its current IANA name, whatever is stored ("Europe/Kiev" reads Europe/Kyiv).
+  return `${currentTimeZone(timeZone).replace(/_/g, " ")}, ${name}`;
 }
 
 /** Whether the runtime knows an IANA zone name ("Europe/Vienna"; "UTC"). */

@@ -437,8 +437,17 @@ function continues(current: string, next: string, known: Known): boolean {
     const nextIsInverted = splitAtSeparators(next).length === 2 && TRAILING_PREPOSITION.test(next);
     return !nextIsInverted && known.has(`${last} ${first}`);
   }
-  return /^\p{Ll}/u.test(next) && !/[,;،؛、，；.:]$/.test(current);
+  if (!/^\p{Ll}/u.test(next) || /[,;،؛、，；.:]$/.test(current)) return false;
+  // A line that starts with an article before a capital is a name of its own ("Czech Republic" /
+  // "the Netherlands"), and so is a known name after a complete known one: a name that goes on
+  // after a break ends the line before with "and", "of" or an open parenthesis, caught above.
+  if (ARTICLE_THEN_NAME.test(next)) return false;
+  const last = splitAtSeparators(current).at(-1) ?? "";
+  const first = splitAtSeparators(next)[0] ?? "";
+  return !(known.has(last) && known.has(first) && !known.has(`${last} ${first}`));
 }
+
+const ARTICLE_THEN_NAME = /^(?:(?:the|la|le|les|el|los|las)\s+|l['’]\s*)\p{Lu}/u;
 
 /** Everything after the last colon outside parentheses: drops "The following … attended:". */
 function afterIntroduction(line: string): string {

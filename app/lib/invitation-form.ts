@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
+import { currentTimeZone } from "~/lib/time-zones";
 import { MAX_NAME_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/invitation-rules";
 
 export const AcceptInvitationSchema = z
@@ -23,7 +24,8 @@ export const AcceptInvitationSchema = z
     timeZone: z
       .string({ required_error: "registrations:accept.errors.timeZoneInvalid" })
       .max(64, "registrations:accept.errors.timeZoneInvalid")
-      .refine(isTimeZone, "registrations:accept.errors.timeZoneInvalid"),
+      .refine(isTimeZone, "registrations:accept.errors.timeZoneInvalid")
+      .transform(currentTimeZone),
   })
   .refine((value) => value.password === value.confirmPassword, {
     message: "registrations:accept.errors.passwordMismatch",

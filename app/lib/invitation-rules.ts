@@ -1,9 +1,26 @@
 // Invitations of delegates: lifetime, states, links and the form's choices. Pure, no I/O.
 import type { Language } from "~/i18n/languages";
+import { TIME_ZONES } from "~/lib/time-zones";
 
 /** How long an invitation link can be used. */
 export const INVITATION_LIFETIME_DAYS = 14;
 export const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * A link stays usable this long after the deadline it invites to: an invitee who joins on the
+ * last day still has time to read, submit late for the secretariat, or see the receipt.
+ */
+export const INVITATION_DEADLINE_MARGIN_DAYS = 7;
+export const INVITATION_DEADLINE_MARGIN_MS = INVITATION_DEADLINE_MARGIN_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * When a new invitation expires: the usual lifetime, but never before the delegation's deadline
+ * (the consultation's, or its extension) plus the margin.
+ */
+export function invitationExpiry(now: Date, deadline: Date | null): Date {
+  const lifetime = now.getTime() + INVITATION_LIFETIME_MS;
+  return new Date(deadline ? Math.max(lifetime, deadline.getTime() + INVITATION_DEADLINE_MARGIN_MS) : lifetime);
+}
 
 /** Password length accepted when an invitee creates the account. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -43,5 +60,5 @@ export function invitationLink(origin: string, token: string, language: Language
  * Computed on the server and sent with the page, so the browser renders the same list.
  */
 export function timeZoneChoices(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+  return [...TIME_ZONES];
 }

@@ -4,6 +4,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
+import { currentTimeZone } from "~/lib/time-zones";
 import { isUuid } from "~/lib/ids";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "~/lib/invitation-rules";
 import { MAX_PASTED_NAMES_TEXT, PARTICIPATIONS, type Participation, type ReviewRow } from "~/lib/registration-review";
@@ -69,6 +70,8 @@ export const InviteSchema = z.object({
     .trim()
     .max(64, "registrations:errors.timeZoneInvalid")
     .refine(isTimeZone, "registrations:errors.timeZoneInvalid")
+    // Old names ("Asia/Calcutta") are kept by their current IANA name (Asia/Kolkata).
+    .transform(currentTimeZone)
     .optional(),
 });
 
@@ -76,8 +79,9 @@ export type Notice =
   | { kind: "registered"; added: string[]; alreadyRegistered: string[] }
   | { kind: "removed"; code: string }
   | { kind: "participationChanged"; delegationId: string; participation: Participation }
-  | { kind: "invited"; email: string; expiresAt: Date }
-  | { kind: "resent"; email: string; expiresAt: Date }
+  // queued: no mail server is configured, so the message waits in the outbox.
+  | { kind: "invited"; email: string; expiresAt: Date; queued?: boolean }
+  | { kind: "resent"; email: string; expiresAt: Date; queued?: boolean }
   | { kind: "revoked"; email: string };
 
 type Reply = SubmissionResult<string[]>;

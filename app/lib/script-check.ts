@@ -156,3 +156,21 @@ export function guessLatinLanguage(text: string): "en" | "fr" | "es" | null {
   if (first[1] < MIN_EVIDENCE || first[1] < MIN_LEAD * second[1]) return null;
   return first[0];
 }
+
+/**
+ * The evidence guessLatinLanguage weighs, language by language: function words that belong to
+ * one of English, French and Spanish only, and half a point for each letter only French or only
+ * Spanish uses. For callers that need to know that a text shows no sign of French or Spanish at
+ * all (see field-language.ts), which is weaker than guessLatinLanguage's "beyond doubt".
+ */
+export function latinEvidence(text: string): Record<"en" | "fr" | "es", number> {
+  const score = { en: 0, fr: 0, es: 0 };
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    for (const language of ["en", "fr", "es"] as const) {
+      if (FUNCTION_WORDS[language].has(word)) score[language]++;
+    }
+  }
+  score.fr += (text.match(MARKS.fr)?.length ?? 0) / 2;
+  score.es += (text.match(MARKS.es)?.length ?? 0) / 2;
+  return score;
+}

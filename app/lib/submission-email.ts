@@ -4,24 +4,12 @@
 import { fixedTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant, intlLocale } from "~/lib/dates";
+import { composeMessage, instantLines, type MissionMessageContext, type T } from "~/lib/mission-message";
 import type { MessageText } from "~/lib/notification-text";
 
-export type SubmissionMessageContext = {
-  language: Language;
-  recipientName: string | null;
-  /** The delegation's name in the recipient's language. */
-  delegationName: string;
-  /** Data in the working language (English), quoted as is. */
-  consultationTitle: string;
-  meetingName: string;
-  meetingTimeZone: string;
-  /** The recipient's own zone, when known. */
-  recipientTimeZone: string | null;
-  /** Absolute address of the consultation page, when known. */
-  link: string | null;
-};
+export type SubmissionMessageContext = MissionMessageContext;
 
-type T = (key: string, options?: Record<string, unknown>) => string;
+
 
 const translator = (language: Language) => fixedTranslator(language, "submissions");
 
@@ -30,32 +18,8 @@ export function languageName(code: Language, readerLanguage: Language): string {
   return new Intl.DisplayNames([intlLocale(readerLanguage)], { type: "language" }).of(code) ?? code;
 }
 
-/** An instant on the meeting's clock, then on the recipient's when that differs. */
-function timeLines(t: T, ctx: SubmissionMessageContext, key: string, instant: Date): string[] {
-  const lines = [t(key, { time: formatInstant(instant, ctx.language, ctx.meetingTimeZone) })];
-  if (ctx.recipientTimeZone && ctx.recipientTimeZone !== ctx.meetingTimeZone) {
-    lines.push(t("email.inYourZone", { time: formatInstant(instant, ctx.language, ctx.recipientTimeZone) }));
-  }
-  return lines;
-}
-
-function compose(t: T, ctx: SubmissionMessageContext, subject: string, intro: string, middle: string[]): MessageText {
-  const lines = [
-    ctx.recipientName ? t("email.greetingNamed", { name: ctx.recipientName }) : t("email.greeting"),
-    "",
-    intro,
-    "",
-    // English data on lines of their own, so right-to-left text does not reorder around them.
-    ctx.consultationTitle,
-    ctx.meetingName,
-    "",
-    ...middle,
-    ...(ctx.link ? ["", t("email.link"), ctx.link] : []),
-    "",
-    t("email.footer"),
-  ];
-  return { subject, body: `${lines.join("\n")}\n` };
-}
+const timeLines = (t: T, ctx: SubmissionMessageContext, key: string, instant: Date) => instantLines(t, ctx, "email", key, instant, formatInstant);
+const compose = (t: T, ctx: SubmissionMessageContext, subject: string, intro: string, middle: string[]) => composeMessage(t, ctx, "email", subject, intro, middle);
 
 export type ReceiptMessageInput = SubmissionMessageContext & {
   receiptNumber: string;

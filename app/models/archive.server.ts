@@ -17,6 +17,7 @@ import {
   type ArchiveComment,
   type ArchiveProblem,
 } from "~/lib/archive-schema";
+import { currentTimeZone } from "~/lib/time-zones";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 
@@ -563,7 +564,8 @@ export async function importConsultation(db: Db, input: unknown, options: { acto
             role: u.role,
             delegationId: u.delegation ? delegationId.get(u.delegation)! : null,
             language: u.language,
-            timeZone: u.timeZone,
+            // Zones by their current IANA names ("Europe/Kiev" in an older archive is Europe/Kyiv).
+            timeZone: u.timeZone === null ? null : currentTimeZone(u.timeZone),
           })),
         )
         .returning({ id: users.id, email: users.email });
@@ -586,7 +588,7 @@ export async function importConsultation(db: Db, input: unknown, options: { acto
         startDate: m.startDate,
         endDate: m.endDate,
         format: m.format,
-        timeZone: m.timeZone,
+        timeZone: currentTimeZone(m.timeZone),
         createdBy: person(m.createdBy),
         createdAt: at(m.createdAt),
         updatedAt: at(m.updatedAt),

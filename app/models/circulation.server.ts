@@ -507,41 +507,5 @@ export async function circulateConsultation(
   });
 }
 
-export type CloseResult = { ok: true } | Refusal<"not_found" | "not_open">;
-
-/** Ends the reflection period of an open consultation (open -> closed), with audit entries. */
-export async function closeReflectionPeriod(
-  user: SessionUser,
-  input: { consultationId: string; ipAddress?: string | null; now?: Date },
-): Promise<CloseResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
-  const now = input.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<CloseResult> => {
-    const row = await lockConsultation(tx, input.consultationId);
-    if (!row) return { ok: false, reason: "not_found" };
-    if (row.status !== "open") return { ok: false, reason: "not_open", status: row.status };
-    const moved = await moveConsultationStatus(tx, {
-      consultationId: row.id,
-      from: "open",
-      to: "closed",
-      actorId: user.id,
-      ipAddress: input.ipAddress ?? null,
-    });
-    if (!moved.ok) throw new Error(`close: status move refused (${moved.reason})`);
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "consultation.close",
-        entityType: "consultation",
-        entityId: row.id,
-        consultationId: row.id,
-        // Closing before the deadline is allowed, but worth seeing in the log.
-        details: { beforeDeadline: row.deadline !== null && row.deadline.getTime() > now.getTime() },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true };
-  });
-}
+// Closing lives with reminders and the list of who has not submitted (closing.server.ts).
+export { closeReflectionPeriod, type CloseResult } from "~/models/closing.server";

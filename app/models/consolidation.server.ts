@@ -7,8 +7,9 @@ import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type CommentLanguages } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
-import { translationStatus, type DeskStatus } from "~/lib/translation-segments";
+import type { DeskStatus } from "~/lib/translation-segments";
 import { consultationVisibleTo, selectAgendaItems, type Reader } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
@@ -115,12 +116,20 @@ export type SideBySideEntry = {
   label: string | null;
   delegation: Named & { id: string };
   revisionNumber: number;
+  /** The language of the submission. */
   language: Language;
+  /**
+   * The language each field is written in (null: nothing to translate), judged from the text
+   * itself: an amendment in a Chinese submission often proposes the English wording of the point.
+   */
+  languages: CommentLanguages;
+  /** Which fields need a translation (a field in the working language does not). */
+  needs: { body: boolean; proposedText: boolean };
   body: string;
   proposedText: string | null;
   /** For an amendment: the circulated wording it is measured against. */
   baseText: string | null;
-  /** Null when the comment is in the working language (nothing to translate). */
+  /** Null when no field needs translating (every field in the working language). */
   translationStatus: DeskStatus | null;
   translation: { body: string; proposedText: string | null; machineAssisted: boolean } | null;
   /** Every reviewer's tag (notes are private: only the reader's own, in `myReview`). */
@@ -241,20 +250,18 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     else reviewsByComment.set(r.commentId, [r]);
   }
 
-  const working = consultation.workingLanguage;
   const entries: SideBySideEntry[] = rows.map((r) => {
     const reviews = reviewsByComment.get(r.commentId) ?? [];
     const mine = reviews.find((v) => v.reviewerId === user.id);
     const translated = r.translation?.id ? r.translation : null;
-    const status =
-      r.language === working
-        ? null
-        : translationStatus(
-            translated
-              ? { status: translated.status!, sourceBody: translated.sourceBody!, sourceProposedText: translated.sourceProposedText }
-              : null,
-            { body: r.body, proposedText: r.proposedText },
-          );
+    // Judged field by field, as on the translation desk and in the CRP (English is the only working language).
+    const languages: CommentLanguages = commentLanguages(r, r.baseText);
+    const needs = fieldsToTranslate(languages);
+    const status = neededTranslationStatus(
+      translated ? { status: translated.status!, sourceBody: translated.sourceBody!, sourceProposedText: translated.sourceProposedText } : null,
+      { body: r.body, proposedText: r.proposedText },
+      languages,
+    );
     return {
       commentId: r.commentId,
       kind: r.kind,
@@ -263,13 +270,19 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
       delegation: r.delegation,
       revisionNumber: r.revisionNumber,
       language: r.language,
+      languages,
+      needs,
       body: r.body,
       proposedText: r.proposedText,
       baseText: r.kind === "amendment" ? r.baseText : null,
       translationStatus: status,
       translation:
-        translated && r.language !== working
-          ? { body: translated.body!, proposedText: translated.proposedText, machineAssisted: translated.machineAssisted! }
+        translated && status !== null
+          ? {
+              body: needs.body ? translated.body! : "",
+              proposedText: needs.proposedText ? translated.proposedText : null,
+              machineAssisted: translated.machineAssisted!,
+            }
           : null,
       reviews: reviews.flatMap((v) => (v.tag ? [{ reviewerId: v.reviewerId, reviewerName: v.reviewerName, tag: v.tag, own: v.reviewerId === user.id }] : [])),
       myReview: mine ? { tag: mine.tag, note: mine.note } : null,
@@ -281,7 +294,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
   const delegationCode = filters.delegation?.toUpperCase() ?? null;
   const shown = (e: SideBySideEntry) =>
     (!delegationCode || e.delegation.code === delegationCode) &&
-    (!filters.language || e.language === filters.language) &&
+    (!filters.language || e.language === filters.language || e.languages.body === filters.language || e.languages.proposedText === filters.language) &&
     (filters.hasAmendment === null || filters.hasAmendment === undefined || (e.kind === "amendment") === filters.hasAmendment) &&
     (!filters.translationStatus || e.translationStatus === filters.translationStatus) &&
     (!filters.tag || (filters.tag === "untagged" ? e.reviews.length === 0 : e.reviews.some((v) => v.tag === filters.tag)));

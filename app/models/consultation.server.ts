@@ -4,6 +4,8 @@ import type { ConsultationInput } from "~/lib/consultation-forms";
 import { canMoveStatus, type ConsultationStatus } from "~/lib/consultation-status";
 import { instantFromWallClock } from "~/lib/dates";
 import { recordAudit } from "~/models/audit.server";
+import { extendPendingInvitations } from "~/models/invitation.server";
+import { notifyDeadlineChange } from "~/models/mission-mail.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 
@@ -296,7 +298,7 @@ export async function getConsultationSettings(user: SessionUser, consultationId:
 }
 
 export type ConsultationSaveResult =
-  | { ok: true; id: string }
+  | { ok: true; id: string; /** Messages queued to the missions about a new deadline. */ notified?: number }
   | {
       ok: false;
       reason: "not_found" | "meeting_not_found" | "receipt_prefix_taken" | "deadline_past" | "locked" | "chair_not_found";
@@ -384,13 +386,16 @@ export async function createConsultation(
 /**
  * Saves a consultation's settings. Nothing changes once compiled; the meeting and the receipt
  * prefix only while draft (receipts carry the prefix); a new deadline must lie in the future.
- * The audit entry names the fields that changed and the old and new deadline.
+ * The audit entry names the fields that changed and the old and new deadline. A new deadline
+ * while the period is open is sent to every registered mission (each delegate in their
+ * language), and pending invitations are kept valid until after it.
  */
 export async function updateConsultation(
   user: SessionUser,
   consultationId: string,
   input: ConsultationInput,
   ipAddress?: string | null,
+  options: { baseUrl?: string | null } = {},
 ): Promise<ConsultationSaveResult> {
   if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
   const db = await getDb();
@@ -425,6 +430,24 @@ export async function updateConsultation(
         await tx.insert(consultationChairs).values([...newChairs].map((userId) => ({ consultationId, userId })));
       }
     }
+    let notified = 0;
+    let invitationsExtended = 0;
+    if (deadlineChanged && deadline) {
+      // An invitation must not expire before the deadline it invites to.
+      invitationsExtended = await extendPendingInvitations(tx, { consultationId, deadline });
+      // Once circulated, the missions work to the deadline: each is told it moved.
+      if (before.status === "open") {
+        const [meeting] = await tx
+          .select({ body: meetings.body, venue: meetings.venue, startDate: meetings.startDate, endDate: meetings.endDate, timeZone: meetings.timeZone })
+          .from(meetings)
+          .where(eq(meetings.id, next.meetingId));
+        notified = await notifyDeadlineChange(
+          tx,
+          { id: consultationId, title: next.title, meeting: meeting! },
+          { previous: before.deadline, next: deadline, baseUrl: options.baseUrl },
+        );
+      }
+    }
     await recordAudit(
       {
         actorId: user.id,
@@ -435,11 +458,13 @@ export async function updateConsultation(
         details: {
           changed: chairsChanged ? [...changed, "chairs"] : changed,
           ...(deadlineChanged ? { deadline: { from: before.deadline?.toISOString() ?? null, to: deadline?.toISOString() ?? null } } : {}),
+          ...(notified ? { notifications: notified } : {}),
+          ...(invitationsExtended ? { invitationsExtended } : {}),
         },
         ipAddress,
       },
       tx,
     );
-    return { ok: true, id: consultationId };
+    return { ok: true, id: consultationId, ...(notified ? { notified } : {}) };
   });
 }

@@ -17,8 +17,9 @@ import type { Language } from "~/i18n/languages";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import { EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
 import { wallClockIn } from "~/lib/dates";
-import { redlineByParagraph, type ParagraphRedline } from "~/lib/paragraph-redline";
-import { translationStatus } from "~/lib/translation-segments";
+import { redlineBlocks, type ParagraphRedline } from "~/lib/paragraph-redline";
+import { readableBlocks } from "~/lib/readable-markdown";
+import { commentLanguages, needsTranslation, neededTranslationStatus } from "~/lib/field-language";
 import { recordAudit } from "~/models/audit.server";
 import {
   consultationVisibleTo,
@@ -59,7 +60,9 @@ export { MAX_INTRODUCTION_NOTE };
  * however many delegations and comments (the last four run together):
  * the consultation and its meeting; the agenda items; the points in the wording of the latest
  * circulated non-paper; the delegations whose current revision counts (on time, or late and
- * accepted); the comments of those revisions with their English translations.
+ * accepted); the comments of those revisions with their English translations (and, for an
+ * amendment, the wording it amends: each field's own language is judged from its text, so that
+ * English wording proposed in a Chinese submission is reproduced, not awaited as a translation).
  * `issuedOn` ("YYYY-MM-DD") defaults to today on the meeting's clock.
  */
 export async function loadCrpData(db: Reader, consultationId: string, options: { issuedOn?: string } = {}): Promise<CrpData | null> {
@@ -133,6 +136,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
         language: comments.language,
         body: comments.body,
         proposedText: comments.proposedText,
+        baseText: pointVersions.text,
         translation: {
           status: translations.status,
           body: translations.body,
@@ -144,6 +148,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
       .from(comments)
       .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
       .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+      .leftJoin(pointVersions, and(eq(pointVersions.id, comments.basePointVersionId), eq(comments.kind, "amendment")))
       .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, "en")))
       .where(and(eq(submissions.consultationId, consultationId), counts))
       .orderBy(asc(comments.id)),
@@ -157,7 +162,15 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
   }
   const commentsByRevision = new Map<string, CrpCommentData[]>();
   for (const c of commentRows) {
-    const original = { language: c.language as Language, body: c.body, proposedText: c.proposedText };
+    const original: CrpCommentData["original"] = { language: c.language as Language, body: c.body, proposedText: c.proposedText };
+    const languages = commentLanguages(c, c.baseText);
+    // Named only where a field is not in the submission's language, so the digest of data
+    // compiled before (every field taken in the submission's language) stays the same.
+    const reproducedIn = (language: Language | null): Language => (needsTranslation(language) ? language : "en");
+    if (c.body.trim() && reproducedIn(languages.body) !== c.language) original.bodyLanguage = reproducedIn(languages.body);
+    if (c.kind === "amendment" && (c.proposedText ?? "").trim() && reproducedIn(languages.proposedText) !== c.language) {
+      original.proposedTextLanguage = reproducedIn(languages.proposedText);
+    }
     const comment: CrpCommentData = {
       id: c.id,
       kind: c.kind,
@@ -167,8 +180,9 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
       position: c.position,
       original,
     };
-    if (c.language !== "en") {
-      const status = translationStatus(c.translation, c);
+    // Only the fields written in another language than English need (and await) a translation.
+    const status = neededTranslationStatus(c.translation, c, languages);
+    if (status !== null) {
       comment.translation =
         status === "todo" || !c.translation
           ? { status: "missing" }
@@ -316,14 +330,21 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
   ]);
   if (!data) return null;
   const digest = crpSourceDigest(data);
-  // One build: a draft lists in `pending` exactly what would block the final compilation.
-  const preview = buildCrpModel(data, { final: false });
+  // Once the final CRP is compiled, the preview is that version as issued (no draft mark);
+  // before, one build: a draft lists in `pending` exactly what would block the final compilation.
+  const finalVersion = versionRows.find((v) => v.status === "final")?.versionNumber ?? null;
+  const preview =
+    finalVersion !== null
+      ? { ok: true as const, model: await selectVersionModel(db, consultationId, finalVersion) }
+      : buildCrpModel(data, { final: false });
   const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, ...v }) => ({ ...v, changedSince: sourceDigest !== digest }));
   const secretariat = user.role === "secretariat";
   return {
     consultation,
     versions,
     latestVersion: versions[0]?.versionNumber ?? 0,
+    /** The final version's number once compiled (the preview is then that version), else null. */
+    finalVersion,
     preview: preview.ok ? preview.model : null,
     /** What blocks the final compilation (empty when it may be compiled). */
     blocking: preview.ok ? preview.model.pending : [],
@@ -336,6 +357,20 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
 }
 
 export type CrpPage = NonNullable<Awaited<ReturnType<typeof getCrpPage>>>;
+
+async function selectVersionModel(db: Reader, consultationId: string, versionNumber: number): Promise<CrpModel> {
+  const [row] = await db
+    .select({ model: generatedDocuments.model })
+    .from(generatedDocuments)
+    .where(
+      and(
+        eq(generatedDocuments.consultationId, consultationId),
+        eq(generatedDocuments.kind, "crp"),
+        eq(generatedDocuments.versionNumber, versionNumber),
+      ),
+    );
+  return row!.model as CrpModel;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Compiling
@@ -470,8 +505,8 @@ export async function getCrpVersion(user: SessionUser, consultationId: string, v
 export type CrpRedline = { from: number; to: number; rows: ParagraphRedline[] };
 
 /**
- * The redline from version `from` to version `to`, paragraph by paragraph over their Markdown
- * text (unchanged stretches folded). Null when either version does not exist or the user may not
+ * The redline from version `from` to version `to`, paragraph by paragraph over their text read
+ * back from Markdown as headings and paragraphs (no Markdown marks; unchanged stretches folded). Null when either version does not exist or the user may not
  * read them. Two queries.
  */
 export async function getCrpRedline(user: SessionUser, consultationId: string, from: number, to: number): Promise<CrpRedline | null> {
@@ -490,12 +525,12 @@ export async function getCrpRedline(user: SessionUser, consultationId: string, f
     );
   const text = (n: number) => {
     const found = rows.find((r) => r.versionNumber === n);
-    return found ? crpToMarkdown(found.model as CrpModel) : null;
+    return found ? readableBlocks(crpToMarkdown(found.model as CrpModel)) : null;
   };
   const before = text(from);
   const after = text(to);
   if (before === null || after === null) return null;
-  return { from, to, rows: redlineByParagraph(before, after, { context: 2 }) };
+  return { from, to, rows: redlineBlocks(before, after, { context: 2 }) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash } from "argon2";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { isActive } from "~/lib/consultation-status";
 import { delegationName } from "~/lib/delegation-names";
 import { invitationEmail } from "~/lib/invitation-email";
-import { INVITATION_LIFETIME_MS, invitationLink, invitationState, isInvitationTokenShape } from "~/lib/invitation-rules";
+import { effectiveDeadline } from "~/lib/deadlines";
+import {
+  INVITATION_DEADLINE_MARGIN_MS,
+  invitationExpiry,
+  invitationLink,
+  invitationState,
+  isInvitationTokenShape,
+} from "~/lib/invitation-rules";
 import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
 import { queueNotifications } from "~/models/outbox.server";
@@ -36,7 +43,8 @@ type InviteInput = {
 
 /**
  * Invites a delegate of a delegation registered for the consultation: a new one-time link
- * (32 random bytes, only the hash stored, valid 14 days), earlier pending invitations to the
+ * (32 random bytes, only the hash stored, valid 14 days and at least until a week after the
+ * delegation's deadline), earlier pending invitations to the
  * same address withdrawn, the email queued in the invitee's language, and "invitation.create"
  * in the audit log, all in one transaction. An address that already has an account is refused.
  */
@@ -57,6 +65,8 @@ async function createInvitation(
     .select({
       status: consultations.status,
       title: consultations.title,
+      deadline: consultations.deadline,
+      deadlineExtendedTo: registrations.deadlineExtendedTo,
       meeting: {
         body: meetings.body,
         venue: meetings.venue,
@@ -94,7 +104,8 @@ async function createInvitation(
     .returning({ id: invitations.id });
 
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  // A link must not die before the deadline it invites to.
+  const expiresAt = invitationExpiry(now, effectiveDeadline(target.deadline, target.deadlineExtendedTo));
   const [invitation] = await tx
     .insert(invitations)
     .values({
@@ -148,6 +159,44 @@ async function createInvitation(
     tx,
   );
   return { ok: true, invitationId, email, delegationId: input.delegationId, token, expiresAt, replaced: replaced.length };
+}
+
+/**
+ * Pushes the expiry of the pending invitations of the consultation's registered delegations (or
+ * of the ones named) to the new deadline plus the margin, when they would expire before it: a
+ * deadline extended must not leave an invitee with a dead link. Links already expired, used or
+ * withdrawn stay as they are (the secretariat resends those). Returns how many were extended.
+ */
+export async function extendPendingInvitations(
+  tx: Transaction,
+  input: { consultationId: string; deadline: Date; delegationIds?: string[]; now?: Date },
+): Promise<number> {
+  if (input.delegationIds && !input.delegationIds.length) return 0;
+  const now = input.now ?? new Date();
+  const until = new Date(input.deadline.getTime() + INVITATION_DEADLINE_MARGIN_MS);
+  const registered = tx
+    .select({ id: registrations.delegationId })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.consultationId, input.consultationId),
+        input.delegationIds ? inArray(registrations.delegationId, input.delegationIds) : undefined,
+      ),
+    );
+  const extended = await tx
+    .update(invitations)
+    .set({ expiresAt: until })
+    .where(
+      and(
+        inArray(invitations.delegationId, registered),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+        lt(invitations.expiresAt, until),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return extended.length;
 }
 
 /** An invitation of a delegation registered for the consultation, locked for the change. */

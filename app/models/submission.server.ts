@@ -33,6 +33,7 @@ import type { MessageText } from "~/lib/notification-text";
 import { recordAudit } from "~/models/audit.server";
 import { consultationLink } from "~/models/circulation.server";
 import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper, type Reader, type Transaction } from "~/models/consultation.server";
+import { extendPendingInvitations } from "~/models/invitation.server";
 import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import { carryTranslations } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
@@ -1338,6 +1339,8 @@ export async function extendDeadline(
     const problem = extensionProblem(input.until, access.consultation.deadline, new Date());
     if (problem) return { ok: false, reason: problem };
     await tx.update(registrations).set({ deadlineExtendedTo: input.until }).where(eq(registrations.id, access.registration.id));
+    // The mission's pending invitations must outlive its new deadline.
+    await extendPendingInvitations(tx, { consultationId: input.consultationId, deadline: input.until, delegationIds: [input.delegationId] });
     await recordAudit(
       {
         actorId: user.id,

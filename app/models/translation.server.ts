@@ -7,12 +7,19 @@ import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Language } from "~/i18n/languages";
 import type { DelegationNames } from "~/lib/delegation-names";
+import {
+  commentLanguages,
+  fieldsToTranslate,
+  languagesToTranslate,
+  neededTranslationStatus,
+  needsAnyTranslation,
+  type CommentLanguages,
+} from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
 import { normalizeCommentText, textProblems } from "~/lib/submission-rules";
 import {
   alignSegments,
   translationFreshness,
-  translationStatus,
   DESK_STATUSES,
   type Alignment,
   type DeskStatus,
@@ -63,7 +70,10 @@ type DeskRowSource = {
   kind: "general" | "point" | "amendment" | "new_proposal";
   language: Language;
   label: string | null;
-  excerpt: string;
+  body: string;
+  proposedText: string | null;
+  /** An amendment's base wording (the point as circulated), to tell English wording from a translation's need. */
+  baseText: string | null;
   delegation: { id: string; code: string } & DelegationNames;
   agendaItem: { id: string; number: string | null; title: string };
   // Null when the left join found nothing (drizzle nulls a nested object whose columns are all null).
@@ -80,10 +90,12 @@ type DeskRowSource = {
 };
 
 /**
- * Every comment in another language than English of every delegation's current revision in one
- * consultation, in desk order: agenda item, point, delegation's English name. One query however
- * many comments; the full texts come back only for translated comments whose original has
- * changed (to tell an outdated translation from whitespace), otherwise a short excerpt.
+ * Every comment of a submission in another language than English of every delegation's current
+ * revision in one consultation, in desk order: agenda item, point, delegation's English name. One
+ * query however many comments. The texts come back whole: the language of each field is judged
+ * from them (field-language.ts), and a comment whose fields are all in English is not queued.
+ * The originals as translated come back only where they differ (to tell an outdated translation
+ * from whitespace).
  */
 function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
   return db
@@ -92,7 +104,9 @@ function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
       kind: comments.kind,
       language: comments.language,
       label: comments.label,
-      excerpt: sql<string>`left(coalesce(nullif(${comments.body}, ''), ${comments.proposedText}, ''), ${EXCERPT_LENGTH + 40})`,
+      body: comments.body,
+      proposedText: comments.proposedText,
+      baseText: pointVersions.text,
       delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
       agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
       point: { id: discussionPoints.id, label: discussionPoints.label },
@@ -116,6 +130,7 @@ function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
     .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
     .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
     .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+    .leftJoin(pointVersions, and(eq(pointVersions.id, comments.basePointVersionId), eq(comments.kind, "amendment")))
     .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
     .leftJoin(users, eq(users.id, translations.translatorId))
     .where(and(eq(submissions.consultationId, consultationId), ne(comments.language, WORKING_LANGUAGE), where))
@@ -130,16 +145,19 @@ function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
     ) as unknown as Promise<DeskRowSource[]>;
 }
 
-function deskStatus(row: DeskRowSource): DeskStatus {
+function deskStatus(row: DeskRowSource, languages: CommentLanguages): DeskStatus {
   if (!row.translation?.id) return "todo";
   const { changed } = row;
   if (changed.body === null && changed.sourceBody === null && changed.proposedText === null && changed.sourceProposedText === null) {
     return row.translation.status;
   }
-  // A field that did not change is given the same text on both sides.
-  return translationStatus(
-    { status: row.translation.status, sourceBody: changed.sourceBody ?? "", sourceProposedText: changed.sourceProposedText },
-    { body: changed.body ?? "", proposedText: changed.proposedText },
+  // A field that did not change is given the same text on both sides; one in English does not count.
+  return (
+    neededTranslationStatus(
+      { status: row.translation.status, sourceBody: changed.sourceBody ?? "", sourceProposedText: changed.sourceProposedText },
+      { body: changed.body ?? "", proposedText: changed.proposedText },
+      languages,
+    ) ?? row.translation.status
   );
 }
 
@@ -154,6 +172,7 @@ function excerptOf(text: string): string {
 export type DeskRow = {
   commentId: string;
   kind: DeskRowSource["kind"];
+  /** The language it is translated from: its text's, or its proposed wording's when the text needs none. */
   language: Language;
   /** A new proposal's own label, (a), (b), … */
   label: string | null;
@@ -167,21 +186,33 @@ export type DeskRow = {
   machineAssisted: boolean;
 };
 
-function toDeskRow(row: DeskRowSource): DeskRow {
+/** The comment as a desk row, or null when none of its fields needs translating. */
+function toDeskRow(row: DeskRowSource): DeskRow | null {
+  const languages = commentLanguages(row, row.baseText);
+  const from = languagesToTranslate(languages);
+  if (!from.length) return null;
+  const needs = fieldsToTranslate(languages);
   return {
     commentId: row.commentId,
     kind: row.kind,
-    language: row.language,
+    language: from[0]!,
     label: row.label,
-    excerpt: excerptOf(row.excerpt),
+    // What is to be translated: the text, or the proposed wording when only it is.
+    // A bounded slice, so that a 50,000-character comment costs no more than a short one.
+    excerpt: excerptOf((needs.body ? row.body : (row.proposedText ?? "")).slice(0, 4 * EXCERPT_LENGTH).replace(/[\uD800-\uDBFF]$/u, "")),
     delegation: row.delegation,
     agendaItem: row.agendaItem,
     point: row.point?.id ? row.point : null,
-    status: deskStatus(row),
+    status: deskStatus(row, languages),
     translatorName: row.translation?.id ? row.translation.translatorName : null,
     updatedAt: row.translation?.id ? row.translation.updatedAt : null,
     machineAssisted: row.translation?.id ? row.translation.machineAssisted : false,
   };
+}
+
+/** The desk: the comments with a field to translate, in desk order (see selectDeskRows). */
+async function selectDesk(db: Reader, consultationId: string): Promise<DeskRow[]> {
+  return (await selectDeskRows(db, consultationId)).flatMap((row) => toDeskRow(row) ?? []);
 }
 
 export type DeskFilters = { status?: DeskStatus | null; language?: Language | null; delegation?: string | null };
@@ -201,7 +232,7 @@ export async function listTranslationDesk(user: SessionUser, consultationId: str
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .where(eq(consultations.id, consultationId));
   if (!consultation) return null;
-  const all = (await selectDeskRows(db, consultationId)).map(toDeskRow);
+  const all = await selectDesk(db, consultationId);
 
   const languages = [...new Set(all.map((r) => r.language))].sort();
   const delegationsPresent = [...new Map(all.map((r) => [r.delegation.code, r.delegation])).values()].sort((a, b) =>
@@ -292,6 +323,9 @@ function selectComment(db: Reader, consultationId: string, commentId: string, vi
 
 type CommentRecord = NonNullable<Awaited<ReturnType<typeof selectComment>>[number]>;
 
+/** The language of each field of the comment, an amendment's measured against the wording it amends. */
+const languagesOf = (record: CommentRecord): CommentLanguages => commentLanguages(record.comment, record.point?.text ?? null);
+
 const isCurrent = (revision: CommentRecord["revision"]) =>
   !revision.supersededAt && !revision.withdrawnAt && (revision.late === null || revision.late === "accepted");
 
@@ -333,16 +367,16 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
   if (!mayRead(user) || !isUuid(consultationId) || !isUuid(commentId)) return null;
   const db = await getDb();
   const [record] = await selectComment(db, consultationId, commentId, consultationVisibleTo(user));
-  if (!record || record.comment.language === WORKING_LANGUAGE) return null;
+  // Nothing to translate (a submission in English, or every field written in English): not on the desk.
+  if (!record || !needsAnyTranslation(languagesOf(record))) return null;
   const current = isCurrent(record.revision);
   // Held for the secretariat: not yet part of what chairs review.
   if (user.role === "chair" && (record.revision.late === "pending" || record.revision.late === "declined")) return null;
 
-  const [deskRows, replacement] = await Promise.all([
-    selectDeskRows(db, consultationId),
+  const [desk, replacement] = await Promise.all([
+    selectDesk(db, consultationId),
     current ? Promise.resolve(null) : currentCounterpart(db, record.comment),
   ]);
-  const desk = deskRows.map(toDeskRow);
   const index = desk.findIndex((r) => r.commentId === commentId);
   const after = index >= 0 ? [...desk.slice(index + 1), ...desk.slice(0, index)] : desk;
   const nextToTranslate = after.find((r) => r.status !== "final")?.commentId ?? null;
@@ -363,7 +397,15 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
         updatedAt: translation.updatedAt!,
       }
     : null;
-  const freshness: Freshness | null = stored ? translationFreshness(stored, comment) : null;
+  const languages = languagesOf(record);
+  const needs = fieldsToTranslate(languages);
+  // Only the fields that need translating can make the translation outdated.
+  const freshness: Freshness | null = stored
+    ? translationFreshness(
+        { sourceBody: needs.body ? stored.sourceBody : "", sourceProposedText: needs.proposedText ? stored.sourceProposedText : null },
+        { body: needs.body ? comment.body : "", proposedText: needs.proposedText ? comment.proposedText : null },
+      )
+    : null;
   return {
     consultation: record.consultation,
     comment: { id: comment.id, kind: comment.kind, language: comment.language, label: comment.label, body: comment.body, proposedText: comment.proposedText },
@@ -372,8 +414,12 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
     agendaItem: record.agendaItem,
     /** The circulated wording of the point the comment addresses (null for general comments and new proposals). */
     point: record.point?.label && record.point.text !== null ? { label: record.point.label, versionNumber: record.point.versionNumber!, text: record.point.text } : null,
+    /** The language of the comment's text and of its proposed wording (null: nothing to translate). */
+    languages,
+    /** Which fields need a translation: a field written in English is shown, not translated. */
+    needs,
     translation: stored,
-    status: stored ? translationStatus(stored, comment) : ("todo" as DeskStatus),
+    status: neededTranslationStatus(stored, comment, languages) ?? ("todo" as DeskStatus),
     alignment: {
       body: alignSegments(comment.body, stored?.body ?? ""),
       proposedText: comment.kind === "amendment" ? alignSegments(comment.proposedText ?? "", stored?.proposedText ?? "") : null,
@@ -441,7 +487,7 @@ export async function saveTranslation(user: SessionUser, input: SaveTranslationI
   if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
   if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 0) return { ok: false, reason: "invalid" };
   if (typeof input.body !== "string" || (input.proposedText !== null && typeof input.proposedText !== "string")) return { ok: false, reason: "invalid" };
-  const body = normalizeCommentText(input.body);
+  const bodyInput = normalizeCommentText(input.body);
   const proposedInput = input.proposedText === null ? null : normalizeCommentText(input.proposedText);
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveTranslationResult> => {
@@ -454,18 +500,22 @@ export async function saveTranslation(user: SessionUser, input: SaveTranslationI
       .for("share", { of: submissions });
     if (!locked.length) return { ok: false, reason: "not_found" };
     const [record] = await selectComment(tx, input.consultationId, input.commentId);
-    if (!record || record.comment.language === WORKING_LANGUAGE) return { ok: false, reason: "not_found" };
+    if (!record) return { ok: false, reason: "not_found" };
+    const needs = fieldsToTranslate(languagesOf(record));
+    if (!needs.body && !needs.proposedText) return { ok: false, reason: "not_found" };
     if (record.consultation.status === "compiled") return { ok: false, reason: "compiled" };
     if (!isCurrent(record.revision)) return { ok: false, reason: "superseded", currentCommentId: await currentCounterpart(tx, record.comment) };
 
     const { comment } = record;
     const isAmendment = comment.kind === "amendment";
-    const proposedText = isAmendment ? (proposedInput ?? "") : null;
+    // A field written in English is reproduced as it stands: nothing of it is kept in the translation.
+    const body = needs.body ? bodyInput : "";
+    const proposedText = isAmendment ? (needs.proposedText ? (proposedInput ?? "") : "") : null;
     const problems = [...checkText("body", body), ...(proposedText !== null ? checkText("proposedText", proposedText) : [])];
     if (input.final) {
       // A text left empty in the original (an amendment without comment, a deletion) stays empty.
-      if (body === "" && comment.body.trim() !== "") problems.push({ field: "body", problem: "finalEmpty" });
-      if (isAmendment && proposedText === "" && (comment.proposedText ?? "").trim() !== "") {
+      if (needs.body && body === "" && comment.body.trim() !== "") problems.push({ field: "body", problem: "finalEmpty" });
+      if (needs.proposedText && proposedText === "" && (comment.proposedText ?? "").trim() !== "") {
         problems.push({ field: "proposedText", problem: "proposedRequired" });
       }
     }
@@ -604,15 +654,17 @@ export async function suggestTranslation(user: SessionUser, consultationId: stri
   if (user.role !== "secretariat" || !isUuid(consultationId) || !isUuid(commentId)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   const [record] = await selectComment(db, consultationId, commentId);
-  if (!record || record.comment.language === WORKING_LANGUAGE) return { ok: false, reason: "not_found" };
+  const languages = record ? languagesOf(record) : null;
+  if (!record || !languages || !needsAnyTranslation(languages)) return { ok: false, reason: "not_found" };
   const provider = translationProvider();
   if (!provider) return { ok: false, reason: "off" };
   const { comment } = record;
-  const translate = async (text: string) =>
-    text.trim() === "" ? "" : (await provider.translate({ text, from: comment.language, to: WORKING_LANGUAGE }, options)).text;
+  // Each field from its own language; one written in English is not sent.
+  const translate = async (text: string, from: Language | null) =>
+    text.trim() === "" || from === null || from === WORKING_LANGUAGE ? "" : (await provider.translate({ text, from, to: WORKING_LANGUAGE }, options)).text;
   try {
-    const body = await translate(comment.body);
-    const proposedText = comment.kind === "amendment" ? await translate(comment.proposedText ?? "") : null;
+    const body = await translate(comment.body, languages.body);
+    const proposedText = comment.kind === "amendment" ? await translate(comment.proposedText ?? "", languages.proposedText) : null;
     return { ok: true, body, proposedText };
   } catch (error) {
     if (error instanceof TranslationError) return { ok: false, reason: error.kind };

@@ -6,11 +6,15 @@ import { Countdown } from "~/components/countdown";
 import { Deadline } from "~/components/deadline";
 import { PendingText } from "~/components/redline";
 import { StatusBadge, type ConsultationStatus } from "~/components/status-badge";
+import { DelegationStatus } from "~/components/submission/delegation-status";
+import { isolate, withData } from "~/components/ui/data-text";
+import type { DelegationState } from "~/lib/delegation-state";
 import { submissionWindow, type SubmissionWindow } from "~/lib/countdown";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
 import { getConsultationForUser } from "~/models/consultation.server";
+import { getDelegationProgress } from "~/models/delegation-state.server";
 import { getDelegationDeadline } from "~/models/submission.server";
 import { requireUser, type UserRole } from "~/utils/auth.server";
 
@@ -25,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw data({ reason: "not_found" }, { status: 404 });
   // A delegate's own deadline: the secretariat may have extended it for their delegation.
   const delegationDeadline = user.role === "delegate" ? await getDelegationDeadline(user, detail.consultation.id) : null;
+  // Where the delegate's delegation stands: not started, draft, submitted (receipt), late, …
+  const delegationState = (await getDelegationProgress(user, [detail.consultation.id])).get(detail.consultation.id)?.state ?? null;
   // Set by the circulate action's redirect: the confirmation the officer expects to see.
   const circulated = Number(new URL(request.url).searchParams.get("circulated"));
   return {
@@ -32,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: user.role,
     readerTimeZone: user.timeZone,
     delegationDeadline,
+    delegationState,
     circulatedNumber: Number.isSafeInteger(circulated) && circulated > 0 ? circulated : null,
     // The server's clock when the page was made: the countdown starts from it (same text in the
     // HTML and after hydration) and whether the deadline has passed is decided by it.
@@ -40,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { detail, role, readerTimeZone, delegationDeadline, circulatedNumber, now } = useLoaderData<typeof loader>();
+  const { detail, role, readerTimeZone, delegationDeadline, delegationState, circulatedNumber, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
   const meeting = consultation.meeting;
@@ -59,9 +66,11 @@ export default function ConsultationPage() {
       ) : null}
       <header className="consultation__header">
         <p className="eyebrow" lang="en">
-          {meeting.symbolPrefix} · {meeting.body}
+          <bdi>{meeting.symbolPrefix}</bdi> · <bdi>{meeting.body}</bdi>
         </p>
-        <h1>{consultation.title}</h1>
+        <h1>
+          <bdi>{consultation.title}</bdi>
+        </h1>
         <dl className="facts">
           <div>
             <dt>{t("facts.status")}</dt>
@@ -72,7 +81,7 @@ export default function ConsultationPage() {
           <div>
             <dt>{t("facts.meeting")}</dt>
             <dd>
-              {meeting.venue}, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} (
+              <bdi>{meeting.venue}</bdi>, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} (
               {t(`format.${meeting.format}`)})
             </dd>
           </div>
@@ -89,10 +98,18 @@ export default function ConsultationPage() {
             <dt>{t("facts.circulated")}</dt>
             <dd>
               {nonPaper
-                ? t("facts.circulatedOn", {
-                    number: nonPaper.number,
-                    date: formatInstant(nonPaper.circulatedAt, i18n.language, meeting.timeZone),
-                  })
+                ? role === "delegate"
+                  ? // A mission knows the document as it reads it ("Rev.1"), not by the secretariat's count.
+                    nonPaper.number > 1
+                    ? t("facts.circulatedRevised", {
+                        rev: nonPaper.number - 1,
+                        date: formatInstant(nonPaper.circulatedAt, i18n.language, meeting.timeZone),
+                      })
+                    : t("facts.circulatedFirst", { date: formatInstant(nonPaper.circulatedAt, i18n.language, meeting.timeZone) })
+                  : t("facts.circulatedOn", {
+                      number: nonPaper.number,
+                      date: formatInstant(nonPaper.circulatedAt, i18n.language, meeting.timeZone),
+                    })
                 : t("facts.notCirculated")}
             </dd>
           </div>
@@ -108,14 +125,21 @@ export default function ConsultationPage() {
                 {consultation.parentSession ? (
                   <>
                     {" · "}
-                    <span lang="en">{consultation.parentSession}</span>
+                    <bdi lang="en">{consultation.parentSession}</bdi>
                   </>
                 ) : null}
               </dd>
             </div>
           ) : null}
         </dl>
-        {delegatePhase ? <DelegatePanel consultationId={consultation.id} phase={delegatePhase} /> : null}
+        {delegatePhase ? (
+          <DelegatePanel
+            consultationId={consultation.id}
+            phase={delegatePhase}
+            state={delegationState}
+            timeZone={readerTimeZone ?? meeting.timeZone}
+          />
+        ) : null}
         <ConsultationActions
           consultationId={consultation.id}
           meetingId={meeting.id}
@@ -135,7 +159,7 @@ export default function ConsultationPage() {
         <section key={item.id} className="agenda-item" aria-labelledby={`item-${item.id}`}>
           <h2 id={`item-${item.id}`}>
             <span className="agenda-item__number">
-              {item.number ? t("agendaItem", { number: item.number }) : t("generalSection")}
+              {item.number ? withData(t("agendaItem", { number: isolate(item.number) })) : t("generalSection")}
             </span>
             <span className="agenda-item__title" lang="en" dir="ltr">
               {item.title}
@@ -296,6 +320,11 @@ function ConsultationActions({
         <li>
           <Link to={`${base}/circulate`}>{status === "draft" ? t("actions.circulate") : t("actions.circulation")}</Link>
         </li>
+        {status === "open" ? (
+          <li>
+            <Link to={`${base}/closing`}>{t("closing.link")}</Link>
+          </li>
+        ) : null}
         {status !== "draft" ? (
           <>
             <li>
@@ -328,21 +357,35 @@ function ConsultationActions({
  * The delegate's next step: write the delegation's comments while the deadline is ahead; after
  * it, what a late submission means; nothing to write once the period is closed.
  */
-function DelegatePanel({ consultationId, phase }: { consultationId: string; phase: SubmissionWindow }) {
+function DelegatePanel({
+  consultationId,
+  phase,
+  state,
+  timeZone,
+}: {
+  consultationId: string;
+  phase: SubmissionWindow;
+  state: DelegationState | null;
+  timeZone: string;
+}) {
   const { t } = useTranslation("submissions");
   const submission = `/consultations/${consultationId}/submission`;
   if (phase === "notOpen") return null;
+  // Once something was submitted, "nothing is sent until you submit" no longer holds: say how to revise.
+  const submitted = state !== null && state.kind !== "notStarted" && state.kind !== "draft";
+  const action = submitted ? "revise" : state?.kind === "draft" ? "continue" : "write";
   return (
     <section className={`delegate-panel delegate-panel--${phase}`} aria-labelledby="delegate-panel-title">
       <h2 id="delegate-panel-title">{t("nonPaper.panelTitle")}</h2>
+      {state ? <DelegationStatus state={state} timeZone={timeZone} consultationId={consultationId} /> : null}
       {phase === "open" ? (
         <>
           <p className="delegate-panel__action">
             <Link to={submission} className="button">
-              {t("nonPaper.write")}
+              {t(`nonPaper.${action}`)}
             </Link>
           </p>
-          <p className="delegate-panel__help">{t("nonPaper.writeHelp")}</p>
+          <p className="delegate-panel__help">{t(submitted ? "nonPaper.reviseHelp" : "nonPaper.writeHelp")}</p>
         </>
       ) : phase === "late" ? (
         <>
@@ -377,7 +420,7 @@ function PointMeta({
   return (
     <p className="point__meta" lang={i18n.language} dir={i18n.dir()}>
       {brackets ? <span className="badge">{t("point.openBrackets", { count: brackets })}</span> : null}
-      {commentsLink ? <Link to={commentsLink}>{t("point.comments", { label: point.label })}</Link> : null}
+      {commentsLink ? <Link to={commentsLink}>{withData(t("point.comments", { label: isolate(point.label) }))}</Link> : null}
       {canSeeHistory ? <Link to={`/consultations/${consultationId}/points/${point.id}`}>{t("point.history")}</Link> : null}
     </p>
   );

@@ -16,6 +16,7 @@ import {
 } from "~/components/agenda-editor";
 import { PendingText } from "~/components/redline";
 import { StatusBadge } from "~/components/status-badge";
+import { isolate, withData } from "~/components/ui/data-text";
 import { AGENDA_EDITOR_INTENTS, AgendaEditorSchema, agendaFormKey, type AgendaEditorIntent } from "~/lib/agenda-forms";
 import { suggestPointLabel } from "~/lib/agenda-labels";
 import { isActive, isEditableStructure } from "~/lib/consultation-status";
@@ -231,7 +232,7 @@ export default function AgendaEditorPage() {
             <div className="agenda-editor__head">
               <h2 id={`item-${item.id}`} tabIndex={-1}>
                 <span className="agenda-item__number">
-                  {item.number ? t("editor.agendaItem", { number: item.number }) : t("editor.noNumber")}
+                  {item.number ? withData(t("editor.agendaItem", { number: isolate(item.number) })) : t("editor.noNumber")}
                   {item.heading ? <span dir="ltr"> · {item.heading}.</span> : null}
                 </span>
                 <span className="agenda-item__title" lang="en" dir="ltr">

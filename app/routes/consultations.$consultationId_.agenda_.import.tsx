@@ -3,13 +3,23 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ImportReviewForm, ImportWarnings, type ImportReviewValues } from "~/components/agenda-import-review";
 import { FormErrors } from "~/components/form-errors";
 import { countImport, ImportReviewSchema, MAX_IMPORT_ITEMS, MAX_IMPORT_POINTS, MAX_PASTED, normalizeLine, PasteSchema } from "~/lib/agenda-forms";
 import { suggestAgendaNumbers } from "~/lib/agenda-labels";
 import { isEditableStructure } from "~/lib/consultation-status";
 import { isUuid } from "~/lib/ids";
-import { parseDiscussionPoints, type ImportWarning } from "~/lib/point-import";
+import {
+  applyReviewOp,
+  countReview,
+  excludeReviewLines,
+  parseDiscussionPoints,
+  parseReviewOp,
+  reviewFromText,
+  type ImportWarning,
+  type ReviewItem,
+} from "~/lib/point-import";
 import { getConsultationForImport, importAgendaItems } from "~/models/agenda.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 
@@ -20,7 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // Two steps on one page, both plain POSTs so that they work without JavaScript: "preview" splits
 // the pasted text and answers with a review form; "save" validates the reviewed form again and
 // saves it in one transaction; "back" returns the pasted text to its box. Nothing is stored
-// before "save": the pasted text travels with the form.
+// before "save": the pasted text travels with the form. Corrections to the review ("review:split:0:3"
+// and the like) are posts too: the server applies them to the review as posted and answers
+// with the corrected review, so they work the same with or without JavaScript.
 
 type ImportActionData =
   | { step: "paste"; pasted: string; result: SubmissionResult<string[]> | null }
@@ -31,8 +43,57 @@ type ImportActionData =
       review: ImportReviewValues | null;
       warnings: ImportWarning[];
       found: { items: number; points: number };
+      /** True once the officer has corrected the review: the counts are then what will be saved. */
+      corrected: boolean;
+      /** The id of the element to focus after a correction. */
+      focus: string | null;
+      /** A correction that could not be made, as a translation key. */
+      opError: string | null;
       result: SubmissionResult<string[]> | null;
     };
+
+// The review as posted, read leniently: it is only corrected here, and validated on "save".
+const MAX_REVIEW_ENTRIES = 2_000;
+const text = z.string().max(MAX_PASTED).optional();
+const ReviewStateSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(["item", "lines"]).optional(),
+        exclude: z.boolean().optional(),
+        number: text,
+        heading: text,
+        title: text,
+        introduction: text,
+        points: z
+          .array(z.object({ kind: z.enum(["point", "line"]).optional(), exclude: z.boolean().optional(), label: text, text }))
+          .max(MAX_REVIEW_ENTRIES)
+          .optional(),
+      }),
+    )
+    .max(MAX_IMPORT_ITEMS + 1)
+    .optional(),
+});
+
+function readReview(formData: FormData): ReviewItem[] | null {
+  const state = parseWithZod(formData, { schema: ReviewStateSchema });
+  if (state.status !== "success") return null;
+  return (state.value.items ?? []).map((item) => ({
+    kind: item.kind ?? "item",
+    exclude: item.exclude ?? false,
+    number: item.number ?? "",
+    heading: item.heading ?? "",
+    title: item.title ?? "",
+    introduction: item.introduction ?? "",
+    points: (item.points ?? []).map((p) => ({ kind: p.kind ?? "point", exclude: p.exclude ?? false, label: p.label ?? "", text: p.text ?? "" })),
+  }));
+}
+
+// Left-out text is shown in place in the review, and "no points" follows the review as corrected.
+function reviewWarnings(warnings: ImportWarning[], items: ReviewItem[]): ImportWarning[] {
+  const kept = warnings.filter((w) => w.code !== "ignored_line" && w.code !== "no_points_found");
+  return countReview(items).points === 0 ? [{ code: "no_points_found", line: 0, detail: "" }, ...kept] : kept;
+}
 
 const notFound = () => data({ reason: "not_found" }, { status: 404 });
 
@@ -65,41 +126,71 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "preview") {
     const submission = parseWithZod(formData, { schema: PasteSchema });
     if (submission.status !== "success") return data<ImportActionData>({ step: "paste", pasted, result: submission.reply() }, { status: 400 });
-    const parsed = parseDiscussionPoints(submission.value.pasted);
+    const parsed = reviewFromText(submission.value.pasted);
     // A review form of thousands of boxes helps nobody, and could not be saved anyway.
-    const found = countImport(parsed.agendaItems);
+    const found = countReview(parsed.items);
     const tooMuch = found.items > MAX_IMPORT_ITEMS ? "agenda:errors.tooManyItems" : found.points > MAX_IMPORT_POINTS ? "agenda:errors.tooManyPoints" : null;
     if (tooMuch) {
       return data<ImportActionData>({ step: "paste", pasted, result: submission.reply({ fieldErrors: { pasted: [tooMuch] } }) }, { status: 400 });
     }
+    const realItems = parsed.items.filter((item) => item.kind === "item");
     const numbers = suggestAgendaNumbers(
       target.existingNumbers,
-      parsed.agendaItems.map((item) => item.title),
+      realItems.map((item) => item.title),
     );
+    realItems.forEach((item, index) => (item.number = numbers[index] ?? ""));
     return data<ImportActionData>({
       step: "review",
       pasted: submission.value.pasted,
       reviewKey: globalThis.crypto.randomUUID(),
-      review: {
-        items: parsed.agendaItems.map((item, index) => ({
-          number: numbers[index] ?? "",
-          heading: item.heading ?? "",
-          title: item.title,
-          introduction: item.introduction ?? "",
-          points: item.points.map((p) => ({ label: p.label, text: p.text })),
-        })),
-      },
-      warnings: parsed.warnings,
+      review: { items: parsed.items },
+      warnings: reviewWarnings(parsed.warnings, parsed.items),
       found,
+      corrected: false,
+      focus: null,
+      opError: null,
       result: null,
     });
   }
 
+  if (typeof intent === "string" && intent.startsWith("review:")) {
+    const op = parseReviewOp(intent);
+    const items = readReview(formData);
+    if (!op || !items) throw data({ reason: "bad_request" }, { status: 400 });
+    // With JavaScript the page sends where the cursor was in the point to split: "item:entry:offset".
+    const cursor = /^(\d+):(\d+):(\d+)$/.exec(String(formData.get("cursor") ?? ""));
+    const at = op.op === "split" && cursor && Number(cursor[1]) === op.item && Number(cursor[2]) === op.entry ? Number(cursor[3]) : undefined;
+    const applied = applyReviewOp(items, op.op === "split" ? { ...op, at } : op);
+    if (!applied.ok && applied.reason === "not_found") throw data({ reason: "bad_request" }, { status: 400 });
+    const next = applied.ok ? applied.items : items;
+    const focus = applied.ok
+      ? applied.focus.entry === null || applied.focus.entry < 0
+        ? `import-item-${applied.focus.item}`
+        : `import-entry-${applied.focus.item}-${applied.focus.entry}`
+      : `import-entry-${"entry" in op ? `${op.item}-${op.entry}` : op.item}`;
+    return data<ImportActionData>(
+      {
+        step: "review",
+        pasted,
+        reviewKey: globalThis.crypto.randomUUID(),
+        review: { items: next },
+        warnings: reviewWarnings(parseDiscussionPoints(pasted).warnings, next),
+        found: countReview(next),
+        corrected: true,
+        focus,
+        opError: applied.ok ? null : "agenda:errors.splitNowhere",
+        result: null,
+      },
+      { status: applied.ok ? 200 : 400 },
+    );
+  }
+
   if (intent !== "save") throw data({ reason: "bad_request" }, { status: 400 });
+  excludeReviewLines(formData);
   const submission = parseWithZod(formData, { schema: ImportReviewSchema });
   // The review comes back as typed (Conform restores it from the reply), with the warnings again.
   const backToReview = (result: SubmissionResult<string[]>, status: number) => {
-    const parsed = parseDiscussionPoints(pasted);
+    const items = readReview(formData) ?? [];
     const reviewKey = formData.get("reviewKey");
     return data<ImportActionData>(
       {
@@ -107,14 +198,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         pasted,
         reviewKey: typeof reviewKey === "string" && reviewKey ? reviewKey.slice(0, 100) : globalThis.crypto.randomUUID(),
         review: null,
-        warnings: parsed.warnings,
-        found: countImport(parsed.agendaItems),
+        warnings: reviewWarnings(parseDiscussionPoints(pasted).warnings, items),
+        found: countReview(items),
+        corrected: true,
+        focus: null,
+        opError: null,
         result,
       },
       { status },
     );
   };
   if (submission.status !== "success") return backToReview(submission.reply(), 400);
+  // Agenda items alone are not an import of a report: something was found wrongly, or not at all.
+  if (countImport(submission.value.items).points === 0) {
+    return backToReview(submission.reply({ formErrors: ["agenda:errors.noPointsToImport"] }), 400);
+  }
 
   const saved = await importAgendaItems(user, { consultationId, items: submission.value.items, ipAddress: clientAddress(context) });
   if (saved.ok) {
@@ -171,10 +269,13 @@ export default function AgendaImportPage() {
         {eyebrow}
         <h1>{t("import.reviewTitle")}</h1>
         <p className="lead">
-          {t("import.found", {
-            items: t("counts.items", { count: actionData.found.items }),
-            points: t("counts.points", { count: actionData.found.points }),
-          })}
+          {(() => {
+            const counts = {
+              items: t("counts.items", { count: actionData.found.items }),
+              points: t("counts.points", { count: actionData.found.points }),
+            };
+            return actionData.corrected ? t("import.inReview", counts) : t("import.found", counts);
+          })()}
         </p>
         <p>{t("import.reviewHelp")}</p>
         <ImportWarnings warnings={actionData.warnings} />
@@ -184,6 +285,8 @@ export default function AgendaImportPage() {
           pasted={actionData.pasted}
           defaultValue={actionData.review}
           lastResult={actionData.result}
+          focus={actionData.focus}
+          opError={actionData.opError}
         />
       </article>
     );

@@ -29,7 +29,9 @@ export default function AuditPage() {
   return (
     <section>
       <p className="eyebrow">
-        <Link to={`/consultations/${consultation.id}`}>{consultation.title}</Link>
+        <Link to={`/consultations/${consultation.id}`}>
+          <bdi>{consultation.title}</bdi>
+        </Link>
       </p>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{t("audit.lead")}</p>

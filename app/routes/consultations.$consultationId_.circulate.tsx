@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Deadline } from "~/components/deadline";
 import { FormErrors } from "~/components/form-errors";
 import { StatusBadge } from "~/components/status-badge";
+import { isolate, withData } from "~/components/ui/data-text";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
@@ -44,6 +45,8 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("close"),
+    // Required before the deadline; the model decides (the closing page is where officers close).
+    reason: z.string().optional(),
     confirmClose: z.literal("on", { errorMap: () => ({ message: "circulation:errors.confirmCloseRequired" }) }),
   }),
 ]);
@@ -121,10 +124,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors }), regenerated: null }, { status: 409 });
   }
 
-  const closed = await closeReflectionPeriod(user, { consultationId, ipAddress });
-  if (closed.ok) throw redirect(`${here}?closed=1`);
+  const closed = await closeReflectionPeriod(user, { consultationId, reason: value.reason ?? null, ipAddress, baseUrl: publicBaseUrl(request) });
+  if (closed.ok) {
+    kickNotificationDispatch();
+    throw redirect(`${here}?closed=1`);
+  }
   if (closed.reason === "not_found") notFound();
-  return data({ result: submission.reply({ formErrors: ["circulation:errors.notOpen"] }), regenerated: null }, { status: 409 });
+  const closeError = {
+    not_open: "circulation:errors.notOpen",
+    reason_required: "consultations:closing.errors.reasonRequired",
+    reason_too_long: "consultations:closing.errors.reasonTooLong",
+    invalid: "consultations:closing.errors.reasonInvalid",
+  }[closed.reason];
+  return data({ result: submission.reply({ formErrors: [closeError] }), regenerated: null }, { status: closed.reason === "not_open" ? 409 : 400 });
 }
 
 export default function CirculationPage() {
@@ -206,7 +218,7 @@ function DraftView() {
               state="warning"
               text={t("checklist.unreached", {
                 count: checklist.unreachedDelegations.length,
-                names: checklist.unreachedDelegations.map((d) => delegationName(d, language)).join(t("listSeparator")),
+                names: checklist.unreachedDelegations.map((d) => isolate(delegationName(d, language))).join(t("listSeparator")),
               })}
               link={{ to: `/consultations/${id}/registrations`, label: t("checklist.invite") }}
             />
@@ -310,7 +322,7 @@ function ChecklistItem({
   return (
     <li className={`circulation-checklist__item circulation-checklist__item--${state}`}>
       <span className={`badge circulation-checklist__state circulation-checklist__state--${state}`}>{t(`checklist.state.${state}`)}</span>
-      <span className="circulation-checklist__text">{text}</span>
+      <span className="circulation-checklist__text">{withData(text)}</span>
       {state === "done" ? null : <Link to={link.to}>{link.label}</Link>}
     </li>
   );
@@ -319,16 +331,10 @@ function ChecklistItem({
 function CirculatedView() {
   const { page, readerTimeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t, i18n } = useTranslation("circulation");
+  const { t: tc } = useTranslation("consultations");
   const { consultation, nonPaper, notifications, notificationCounts: counts } = page;
   const zone = consultation.meeting.timeZone;
-  const [form, fields] = useForm({
-    id: `close-${consultation.id}`,
-    lastResult: actionData?.result,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
-  });
   const beforeDeadline = consultation.deadline !== null && new Date(consultation.deadline).getTime() > Date.now();
   return (
     <>
@@ -444,17 +450,13 @@ function CirculatedView() {
           <h2 id="close-title">{t("close.title")}</h2>
           <p>{t("close.help")}</p>
           {beforeDeadline ? <p className="circulation__warning">{t("close.beforeDeadline")}</p> : null}
-          <Form method="post" action={`/consultations/${consultation.id}/circulate`} {...getFormProps(form)} className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <div className="circulation__confirm">
-              <input {...getInputProps(fields.confirmClose, { type: "checkbox" })} key={fields.confirmClose.key} />
-              <label htmlFor={fields.confirmClose.id}>{t("close.confirm")}</label>
-            </div>
-            <FormErrors id={fields.confirmClose.errorId} errors={fields.confirmClose.errors} />
-            <button type="submit" name="intent" value="close" className="button" disabled={navigation.state !== "idle"}>
-              {t("close.button")}
-            </button>
-          </Form>
+          <FormErrors errors={actionData?.result?.error?.[""] ?? undefined} />
+          {/* Who has not submitted, reminders and the reason for an early closing: one page. */}
+          <p>
+            <Link to={`/consultations/${consultation.id}/closing`} className="button">
+              {tc("closing.link")}
+            </Link>
+          </p>
         </section>
       ) : null}
     </>

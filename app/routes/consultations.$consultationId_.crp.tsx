@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { Redline } from "~/components/redline";
 import { StatusBadge } from "~/components/status-badge";
+import { isolate, withData } from "~/components/ui/data-text";
 import { CRP_HTML_STYLE, crpToHtml, type CrpIntroductionKey, type CrpMissing } from "~/documents/crp";
 import { CRP_FORMATS, crpVersionHref, EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
 import { formatInstant } from "~/lib/dates";
@@ -158,7 +159,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ? "crp:errors.notClosed"
           : result.reason === "not_circulated"
             ? "crp:errors.notCirculated"
-            : "crp:errors.compiled";
+            : final
+              ? "crp:errors.alreadyFinal" // a second final compilation: the final CRP stays as issued
+              : "crp:errors.compiled";
   return data<ActionAnswer>(
     {
       intent: value.intent,
@@ -188,7 +191,9 @@ export default function CrpPage() {
   return (
     <article className="crp-page">
       <p className="eyebrow">
-        <Link to={base}>{consultation.title}</Link>
+        <Link to={base}>
+          <bdi>{consultation.title}</bdi>
+        </Link>
       </p>
       <div className="page-title">
         <h1>{t("title")}</h1>
@@ -288,7 +293,8 @@ export default function CrpPage() {
                       {t("redline.skipped", { count: row.count })}
                     </p>
                   ) : (
-                    <div key={index} className={`crp-redline__row crp-redline__row--${row.kind}`}>
+                    // Headings keep their weight, not their Markdown marks; they are not page headings.
+                    <div key={index} className={`crp-redline__row crp-redline__row--${row.kind} crp-redline__block--${row.style ?? "paragraph"}`}>
                       <Redline segments={row.segments} />
                     </div>
                   ),
@@ -304,8 +310,8 @@ export default function CrpPage() {
       ) : null}
 
       <section aria-labelledby="preview-title" className="panel">
-        <h2 id="preview-title">{t("preview.title")}</h2>
-        <p className="muted">{t("preview.help")}</p>
+        <h2 id="preview-title">{page.finalVersion !== null ? t("preview.finalTitle", { version: page.finalVersion }) : t("preview.title")}</h2>
+        <p className="muted">{page.finalVersion !== null ? t("preview.finalHelp") : t("preview.help")}</p>
         {/* crpToHtml escapes every piece of data (&, <, >, quotes) and adds only its own markup. */}
         {previewMegabytes ? <p className="note">{t("preview.tooLarge", { count: previewMegabytes })}</p> : null}
         {previewHtml ? (
@@ -331,11 +337,13 @@ function BlockingList({ consultationId, missing, total }: { consultationId: stri
           m.kind === "translation" ? (
             <li key={m.commentId}>
               <Link to={`/consultations/${consultationId}/translations/${m.commentId}`}>
-                {t(`blocking.translation.${m.status}`, {
-                  delegation: m.delegationName,
-                  where: m.label ? `${m.agendaItem}, ${m.label}` : m.agendaItem,
-                  language: t(`languages.${m.language}`),
-                })}
+                {withData(
+                  t(`blocking.translation.${m.status}`, {
+                    delegation: isolate(m.delegationName),
+                    where: m.label ? `${m.agendaItem}, ${isolate(m.label)}` : m.agendaItem,
+                    language: t(`languages.${m.language}`),
+                  }),
+                )}
               </Link>{" "}
               <span className="muted">({t(`blocking.kind.${m.commentKind}`)})</span>
             </li>

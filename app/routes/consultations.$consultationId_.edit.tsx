@@ -3,12 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationForm } from "~/components/consultation-form";
+import { draftDefaults } from "~/lib/consultation-draft";
 import { ConsultationSchema } from "~/lib/consultation-forms";
 import { wallClockIn } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { getConsultationSettings, updateConsultation } from "~/models/consultation.server";
 import { listChairUsers, listMeetings } from "~/models/meeting.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
+import { publicBaseUrl } from "~/utils/env.server";
 import { replyForRefusal } from "~/utils/consultation-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const defaults = Object.fromEntries(
     Object.entries({ ...fields, deadlineDate: deadline?.date, deadlineTime: deadline?.time }).filter(([, v]) => v !== null && v !== undefined),
   ) as Record<string, string | string[]>;
-  return { settings: { id, title: settings.title, status }, defaults, meetings, chairs };
+  // Back from "Create a new meeting" (drafts only): what was typed, over what is saved.
+  const typed = status === "draft" ? draftDefaults(new URL(request.url).searchParams) : {};
+  if (typed.meetingId && !meetings.some((m) => m.id === typed.meetingId)) delete typed.meetingId;
+  return { settings: { id, title: settings.title, status }, defaults: { ...defaults, ...typed }, meetings, chairs };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isUuid(params.consultationId)) throw data({ reason: "not_found" }, { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: ConsultationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await updateConsultation(user, params.consultationId, submission.value, clientAddress(context));
+  // A new deadline while open is emailed to every registered mission, with a link back here.
+  const result = await updateConsultation(user, params.consultationId, submission.value, clientAddress(context), {
+    baseUrl: publicBaseUrl(request),
+  });
   if (!result.ok && result.reason === "not_found") throw data({ reason: "not_found" }, { status: 404 });
   if (!result.ok) return data({ result: replyForRefusal(submission, result) }, { status: 400 });
   throw redirect(`/consultations/${params.consultationId}`);
@@ -49,17 +57,22 @@ export default function EditConsultationPage() {
       <section className="form-page">
         <h1>{t("consultationForm.editTitle")}</h1>
         <p className="note">{t("errors.locked")}</p>
-        <Link to={`/consultations/${settings.id}`}>{settings.title}</Link>
+        <Link to={`/consultations/${settings.id}`}>
+          <bdi>{settings.title}</bdi>
+        </Link>
       </section>
     );
   }
   return (
     <section className="form-page">
       <p className="eyebrow">
-        <Link to={`/consultations/${settings.id}`}>{settings.title}</Link>
+        <Link to={`/consultations/${settings.id}`}>
+          <bdi>{settings.title}</bdi>
+        </Link>
       </p>
       <h1>{t("consultationForm.editTitle")}</h1>
       {settings.status !== "draft" ? <p className="note">{t("consultationForm.lockedAfterCirculation")}</p> : null}
+      {settings.status === "open" ? <p className="note">{t("closing.editNotice")}</p> : null}
       <ConsultationForm
         lastResult={actionData?.result}
         defaultValue={defaults}

@@ -9,6 +9,7 @@ import { getMatrix } from "~/models/consolidation.server";
 import { requireRole } from "~/utils/auth.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import stylesheet from "~/styles/consolidation.css?url";
+import { isolate, withData } from "~/components/ui/data-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -58,7 +59,7 @@ export default function MatrixPage() {
     none: t("matrix.legend.none"),
   };
   const itemLabel = (g: { number: string | null }) =>
-    g.number ? t("consultations:agendaItem", { number: g.number }) : t("sideBySide.generalSection");
+    g.number ? withData(t("consultations:agendaItem", { number: isolate(g.number) })) : t("sideBySide.generalSection");
   return (
     <article className="consolidation matrix-page">
       <p className="eyebrow">

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { PendingText, Redline } from "~/components/redline";
+import { isolate, withData } from "~/components/ui/data-text";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
@@ -118,11 +119,13 @@ export default function PointHistoryPage() {
   return (
     <article className="point-history">
       <p className="eyebrow">
-        <Link to={`/consultations/${point.consultation.id}`}>{point.consultation.title}</Link>
+        <Link to={`/consultations/${point.consultation.id}`}>
+          <bdi>{point.consultation.title}</bdi>
+        </Link>
         {" · "}
-        {point.agendaItem.number ? t("agendaItem", { number: point.agendaItem.number }) : t("generalSection")}
+        {point.agendaItem.number ? withData(t("agendaItem", { number: isolate(point.agendaItem.number) })) : t("generalSection")}
       </p>
-      <h1>{t("history.title", { label: point.label })}</h1>
+      <h1>{withData(t("history.title", { label: isolate(point.label) }))}</h1>
       <p className="lead">{t("history.openBrackets", { count: openBrackets })}</p>
 
       <section aria-labelledby="versions-title" className="panel">
@@ -186,7 +189,7 @@ export default function PointHistoryPage() {
               </div>
             ) : null}
             <div className="field">
-              <label htmlFor={fields.text.id}>{t("history.text", { label: point.label })}</label>
+              <label htmlFor={fields.text.id}>{withData(t("history.text", { label: isolate(point.label) }))}</label>
               <textarea {...getTextareaProps(fields.text)} rows={8} lang="en" dir="ltr" />
               <FormErrors id={fields.text.errorId} errors={fields.text.errors} />
             </div>

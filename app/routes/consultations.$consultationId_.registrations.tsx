@@ -7,6 +7,7 @@ import { FormErrors } from "~/components/form-errors";
 import { DelegationPeople } from "~/components/registration-delegates";
 import { PasteForm, PickForm, ReviewForm } from "~/components/registration-forms";
 import { StatusBadge } from "~/components/status-badge";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import { isActive } from "~/lib/consultation-status";
 import { formatInstant } from "~/lib/dates";
@@ -43,6 +44,7 @@ import {
   removeRegistration,
 } from "~/models/registration.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
+import { isMailConfigured } from "~/utils/mailer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} · Nonpaper` : "Nonpaper" },
@@ -207,7 +209,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           intent,
           delegationId,
           result: submission.reply({ resetForm: true }),
-          notice: { kind: "invited", email: result.email, expiresAt: result.expiresAt },
+          notice: { kind: "invited", email: result.email, expiresAt: result.expiresAt, queued: !isMailConfigured() },
         });
       }
       const refusal = {
@@ -234,7 +236,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return respond({
             intent,
             delegationId: result.delegationId,
-            notice: { kind: "resent", email: result.email, expiresAt: result.expiresAt },
+            notice: { kind: "resent", email: result.email, expiresAt: result.expiresAt, queued: !isMailConfigured() },
           });
         }
         const message =
@@ -303,6 +305,7 @@ export default function RegistrationsPage() {
         return d ? delegationName(d, language) : "";
       }}
       timeZone={consultation.meeting.timeZone}
+      consultationId={consultation.id}
     />
   );
   const topMessage = useRef<HTMLDivElement>(null);
@@ -315,9 +318,11 @@ export default function RegistrationsPage() {
   return (
     <article className="registrations">
       <p className="eyebrow">
-        <Link to={`/consultations/${consultation.id}`}>{consultation.title}</Link>
+        <Link to={`/consultations/${consultation.id}`}>
+          <bdi>{consultation.title}</bdi>
+        </Link>
         {" · "}
-        <span lang="en">{consultation.meeting.symbolPrefix}</span>
+        <bdi lang="en">{consultation.meeting.symbolPrefix}</bdi>
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
@@ -483,12 +488,14 @@ function NoticeText({
   list,
   nameOfId,
   timeZone,
+  consultationId,
 }: {
   notice: Notice;
   list: (codes: string[]) => string;
   nameOfId: (id: string) => string;
   /** The meeting's zone, in which the consultation states its deadlines. */
   timeZone: string;
+  consultationId: string;
 }) {
   const { t, i18n } = useTranslation("registrations");
   const date = (value: Date | string) => formatInstant(value, i18n.language, timeZone);
@@ -496,27 +503,50 @@ function NoticeText({
     case "registered":
       return (
         <div className="notice">
-          {notice.added.length ? <p>{t("notices.registered", { names: list(notice.added) })}</p> : null}
-          {notice.alreadyRegistered.length ? <p>{t("notices.alreadyRegistered", { names: list(notice.alreadyRegistered) })}</p> : null}
+          {notice.added.length ? <p>{withData(t("notices.registered", { names: isolate(list(notice.added)) }))}</p> : null}
+          {notice.alreadyRegistered.length ? <p>{withData(t("notices.alreadyRegistered", { names: isolate(list(notice.alreadyRegistered)) }))}</p> : null}
         </div>
       );
     case "removed":
-      return <p className="notice">{t("notices.removed", { delegation: list([notice.code]) })}</p>;
+      return <p className="notice">{withData(t("notices.removed", { delegation: isolate(list([notice.code])) }))}</p>;
     case "participationChanged":
       return (
         <p className="notice">
-          {t("notices.participationChanged", {
-            delegation: nameOfId(notice.delegationId),
-            participation: t(`participation.${notice.participation}`),
-          })}
+          {withData(
+            t("notices.participationChanged", {
+              delegation: isolate(nameOfId(notice.delegationId)),
+              participation: t(`participation.${notice.participation}`),
+            }),
+          )}
         </p>
       );
+    // Without a mail server nothing was sent: say where the message waits, not that it went.
     case "invited":
-      return <p className="notice">{t("notices.invited", { email: notice.email, date: date(notice.expiresAt) })}</p>;
+      return (
+        <p className="notice">
+          {withData(t(notice.queued ? "notices.invitedQueued" : "notices.invited", { email: isolate(notice.email), date: date(notice.expiresAt) }))}
+          {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+        </p>
+      );
     case "resent":
-      return <p className="notice">{t("notices.resent", { email: notice.email })}</p>;
+      return (
+        <p className="notice">
+          {withData(t(notice.queued ? "notices.resentQueued" : "notices.resent", { email: isolate(notice.email) }))}
+          {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+        </p>
+      );
     case "revoked":
-      return <p className="notice">{t("notices.revoked", { email: notice.email })}</p>;
+      return <p className="notice">{withData(t("notices.revoked", { email: isolate(notice.email) }))}</p>;
   }
 }
 
+
+function OutboxLink({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation("registrations");
+  return (
+    <>
+      {" "}
+      <Link to={`/outbox?consultation=${consultationId}`}>{t("notices.outboxLink")}</Link>
+    </>
+  );
+}

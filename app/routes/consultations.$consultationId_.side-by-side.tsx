@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
 import { PendingText, Redline } from "~/components/redline";
+import { isolate, withData } from "~/components/ui/data-text";
 import { directionOf, isLanguage, LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
@@ -182,7 +183,7 @@ export default function SideBySidePage() {
   const hrefWith = (extra: Record<string, string>) => `?${new URLSearchParams({ ...extra, ...Object.fromEntries(keep) })}`;
   const activeFilters = [filters.point, filters.delegation, filters.language, filters.amendment, filters.status, filters.tag].filter(Boolean).length;
   const itemLabel = (i: { number: string | null }) =>
-    i.number ? t("consultations:agendaItem", { number: i.number }) : t("consolidation:sideBySide.generalSection");
+    i.number ? withData(t("consultations:agendaItem", { number: isolate(i.number) })) : t("consolidation:sideBySide.generalSection");
 
   return (
     <article className="consolidation sbs">
@@ -193,7 +194,7 @@ export default function SideBySidePage() {
         {" · "}
         <Link to={`${base}/matrix`}>{t("sideBySide.toMatrix")}</Link>
       </p>
-      <h1>{item?.number ? t("sideBySide.titleItem", { number: item.number }) : t("sideBySide.title")}</h1>
+      <h1>{item?.number ? withData(t("sideBySide.titleItem", { number: isolate(item.number) })) : t("sideBySide.title")}</h1>
       <p className="lead">{t("sideBySide.lead")}</p>
 
       {agendaItems.length === 0 ? <p className="empty">{t("sideBySide.noItems")}</p> : null}
@@ -238,7 +239,7 @@ export default function SideBySidePage() {
           {points.map((p) => (
             <section key={p.id} id={`point-${p.id}`} className="sbs-point" aria-labelledby={`point-${p.id}-title`}>
               <div className="sbs-point__text">
-                <h2 id={`point-${p.id}-title`}>{t("sideBySide.point", { label: p.label })}</h2>
+                <h2 id={`point-${p.id}-title`}>{withData(t("sideBySide.point", { label: isolate(p.label) }))}</h2>
                 <p className="muted sbs-point__version">{t("sideBySide.circulated", { version: p.versionNumber })}</p>
                 <p className="sbs-point__wording" lang="en" dir="ltr">
                   <PendingText text={p.text} />
@@ -246,7 +247,7 @@ export default function SideBySidePage() {
               </div>
               <div className="sbs-point__comments">
                 <Summary point={p} pointLink={`/consultations/${consultation.id}/side-by-side?item=${item.id}&point=${p.id}`} language={i18n.language as Language} />
-                <h3 className="visually-hidden">{t("sideBySide.comments", { label: p.label })}</h3>
+                <h3 className="visually-hidden">{withData(t("sideBySide.comments", { label: isolate(p.label) }))}</h3>
                 {p.entries.length === 0 ? (
                   <p className="empty">{p.total === 0 ? t("sideBySide.noEntries") : t("sideBySide.noEntriesFiltered")}</p>
                 ) : (
@@ -467,11 +468,13 @@ function EntryView({
   const language = review.language;
   const anchor = anchorOf(entry);
   const name = delegationName(entry.delegation, language);
-  const languageName = t(`common:languageNames.${entry.language}`);
-  const status = entry.translationStatus;
+  // The comment's own language, judged from its text (an English text in a Chinese submission is English).
+  const bodyLanguage = entry.languages.body ?? entry.language;
+  const languageName = t(`common:languageNames.${bodyLanguage}`);
+  const status = entry.needs.body ? entry.translationStatus : null;
   const isAmendment = entry.kind === "amendment" && entry.proposedText !== null;
   const originalText = (
-    <div className="sbs-text" lang={entry.language} dir={directionOf(entry.language)}>
+    <div className="sbs-text" lang={bodyLanguage} dir={directionOf(bodyLanguage)}>
       {entry.body}
     </div>
   );
@@ -577,7 +580,7 @@ function ReviewPanel({ entry, anchor, t, review }: { entry: Entry; anchor: strin
           {others.map((r, index) => (
             <span key={r.reviewerId} className={`badge sbs-tag sbs-tag--${r.tag}`}>
               {index > 0 ? " " : null}
-              {t("sideBySide.taggedBy", { tag: t(`tags.${r.tag}`), name: r.reviewerName })}
+              {withData(t("sideBySide.taggedBy", { tag: t(`tags.${r.tag}`), name: isolate(r.reviewerName) }))}
             </span>
           ))}
         </p>

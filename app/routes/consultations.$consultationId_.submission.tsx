@@ -9,12 +9,15 @@ import { useTranslation } from "react-i18next";
 import { Countdown } from "~/components/countdown";
 import { Deadline } from "~/components/deadline";
 import { SubmissionEditor, type DraftConflict } from "~/components/submission-editor";
+import { DelegationStatus } from "~/components/submission/delegation-status";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { DraftFields } from "~/lib/autosave-store";
-import { formatInstant } from "~/lib/dates";
+import { delegationState } from "~/lib/delegation-state";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { contentToFields, type FieldIssue } from "~/lib/submission-fields";
 import { refusalMessage } from "~/lib/submission-rules";
+import { colleaguesInDraft } from "~/models/draft-presence.server";
 import { getSubmissionForDelegate, withdrawSubmission } from "~/models/submission.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { editorFields, saveDraftFromForm } from "~/utils/submission-draft.server";
@@ -30,12 +33,22 @@ const NOTICES = new Set(["stale", "withdrawn", "empty"]);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // The secretariat and chairs read submissions on their own pages: this one is the mission's.
-  const submission = user.role === "delegate" && isUuid(params.consultationId) ? await getSubmissionForDelegate(user, params.consultationId) : null;
+  const mine = user.role === "delegate" && isUuid(params.consultationId);
+  const [submission, colleagues] = mine
+    ? await Promise.all([getSubmissionForDelegate(user, params.consultationId!), colleaguesInDraft(user, params.consultationId!)])
+    : [null, null];
   if (!submission) throw notFound();
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     submission,
     serverFields: contentToFields(submission.draft.content),
+    // Where the delegation stands, from the data already read: no query more.
+    state: delegationState({
+      consultationStatus: submission.consultation.status,
+      draft: { version: submission.draft.draftVersion, savedAt: submission.draft.updatedAt },
+      revisions: submission.revisions,
+    }),
+    colleagues: (colleagues ?? []).map((c) => c.name),
     userId: user.id,
     readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
     now: new Date().toISOString(),
@@ -97,24 +110,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SubmissionEditorPage() {
-  const { submission, serverFields, userId, readerTimeZone, now, notice } = useLoaderData<typeof loader>();
+  const { submission, serverFields, state, colleagues, userId, readerTimeZone, now, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(["submissions", "common"]);
-  const { consultation, meeting, deadline, can, revisions } = submission;
+  const { consultation, meeting, deadline, can } = submission;
   const [passedLive, setPassedLive] = useState(false);
   const readOnly = !can.edit || passedLive;
   const delegation = delegationName(submission.delegation, i18n.language as never);
-  const latest = revisions[0] ?? null;
-  const base = `/consultations/${consultation.id}/submission`;
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "review";
 
   return (
     <article className="submission-page">
       <p className="eyebrow">
-        <Link to={`/consultations/${consultation.id}`}>{consultation.title}</Link>
+        <Link to={`/consultations/${consultation.id}`}>
+          <bdi>{consultation.title}</bdi>
+        </Link>
       </p>
-      <h1>{t("editor.title", { delegation })}</h1>
+      <h1>{withData(t("editor.title", { delegation: isolate(delegation) }))}</h1>
+      <DelegationStatus state={state} timeZone={readerTimeZone} consultationId={consultation.id} />
 
       <section className="submission-page__deadline" aria-label={t("editor.deadlineLabel")}>
         <p>
@@ -146,24 +160,6 @@ export default function SubmissionEditorPage() {
         </p>
       ) : null}
 
-      {revisions.length ? (
-        <section className="submission-page__revisions" aria-labelledby="revisions-title">
-          <h2 id="revisions-title">{t("editor.revisionsTitle")}</h2>
-          {/* The reader's zone may be formatted differently by Node and the browser (see Deadline). */}
-          <p suppressHydrationWarning>
-            {t("editor.latestRevision", {
-              number: latest!.revisionNumber,
-              receipt: latest!.receiptNumber,
-              time: formatInstant(latest!.submittedAt, i18n.language, readerTimeZone),
-            })}{" "}
-            <strong className={`revision-state revision-state--${latest!.state}`}>{t(`revision.state.${latest!.state}` as never)}</strong>
-          </p>
-          <p>
-            <Link to={`${base}/receipts/${latest!.revisionNumber}`}>{t("editor.openReceipt")}</Link>
-          </p>
-          {submission.unsubmittedChanges ? <p className="muted">{t("editor.unsubmittedChanges")}</p> : null}
-        </section>
-      ) : null}
 
       <SubmissionEditor
         // A new server draft (after a conflict choice, a submit) starts the editor afresh.
@@ -177,6 +173,7 @@ export default function SubmissionEditorPage() {
         typedFields={actionData?.typedFields ?? null}
         errors={actionData?.errors ?? null}
         conflict={actionData?.conflict ?? null}
+        colleagues={colleagues}
         readOnly={readOnly}
         timeZone={readerTimeZone}
         submitIsLate={can.submitIsLate || (passedLive && can.submit)}

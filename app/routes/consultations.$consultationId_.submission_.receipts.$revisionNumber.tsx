@@ -7,7 +7,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RevisionView } from "~/components/revision-view";
-import { formatInstant } from "~/lib/dates";
+import { RECEIPT_SLOT, ReceiptCode, WithReceipt } from "~/components/submission/receipt-code";
+import { formatStatusTime } from "~/lib/delegation-state";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { getRevision, getSubmissionForDelegate } from "~/models/submission.server";
@@ -62,7 +63,9 @@ export default function ReceiptPage() {
       <p className="eyebrow no-print">
         <Link to={editor}>{t("receipt.backToEditor")}</Link>
       </p>
-      <h1>{t("receipt.title", { receipt: revision.receiptNumber })}</h1>
+      <h1>
+        <WithReceipt text={t("receipt.title", { receipt: RECEIPT_SLOT })} receipt={revision.receiptNumber} />
+      </h1>
       <p className={late ? "notice notice--warning" : "notice notice--success"} role="status">
         {revision.late === "pending" ? t("receipt.receivedLate") : t("receipt.received")} {t("receipt.emailNote")}
       </p>
@@ -73,8 +76,8 @@ export default function ReceiptPage() {
         </h2>
         <dl className="facts">
           <Fact term={t("receipt.facts.number")}>
-            <strong className="receipt-number" dir="ltr">
-              {revision.receiptNumber}
+            <strong>
+              <ReceiptCode value={revision.receiptNumber} className="receipt-number" />
             </strong>
           </Fact>
           <Fact term={t("receipt.facts.revision")}>{revision.revisionNumber}</Fact>
@@ -85,10 +88,16 @@ export default function ReceiptPage() {
           </Fact>
           <Fact term={t("receipt.facts.delegation")}>{delegationName(loaded.delegation, lang as never)}</Fact>
           <Fact term={t("receipt.facts.meetingTime")}>
-            <time dateTime={new Date(revision.submittedAt).toISOString()}>{formatInstant(revision.submittedAt, lang, loaded.meetingTimeZone)}</time>
+            <time dateTime={new Date(revision.submittedAt).toISOString()} suppressHydrationWarning>
+              {formatStatusTime(revision.submittedAt, lang, loaded.meetingTimeZone)}
+            </time>
           </Fact>
           {loaded.readerTimeZone && loaded.readerTimeZone !== loaded.meetingTimeZone ? (
-            <Fact term={t("receipt.facts.yourTime")}>{formatInstant(revision.submittedAt, lang, loaded.readerTimeZone)}</Fact>
+            <Fact term={t("receipt.facts.yourTime")}>
+              <time dateTime={new Date(revision.submittedAt).toISOString()} suppressHydrationWarning>
+                {formatStatusTime(revision.submittedAt, lang, loaded.readerTimeZone)}
+              </time>
+            </Fact>
           ) : null}
           {revision.submittedBy ? <Fact term={t("receipt.facts.submittedBy")}>{revision.submittedBy.name}</Fact> : null}
           <Fact term={t("receipt.facts.language")}>{t(`common:languageNames.${revision.language}`)}</Fact>
@@ -110,7 +119,8 @@ export default function ReceiptPage() {
 
       <section aria-labelledby="receipt-revisions" className="receipt-page__revisions">
         <h2 id="receipt-revisions">{t("receipt.revisionsTitle")}</h2>
-        <table className="table">
+        {/* On a phone each row becomes a card with labelled cells (see .table--cards). */}
+        <table className="table table--cards">
           <thead>
             <tr>
               <th scope="col">{t("receipt.table.revision")}</th>
@@ -122,7 +132,7 @@ export default function ReceiptPage() {
           <tbody>
             {loaded.revisions.map((r) => (
               <tr key={r.revisionNumber} aria-current={r.revisionNumber === revision.revisionNumber ? "page" : undefined}>
-                <th scope="row">
+                <th scope="row" data-label={t("receipt.table.revision")}>
                   {r.revisionNumber === revision.revisionNumber ? (
                     <>
                       {r.revisionNumber} <span className="muted">{t("receipt.thisOne")}</span>
@@ -131,9 +141,13 @@ export default function ReceiptPage() {
                     <Link to={`${editor}/receipts/${r.revisionNumber}`}>{r.revisionNumber}</Link>
                   )}
                 </th>
-                <td dir="ltr">{r.receiptNumber}</td>
-                <td>{formatInstant(r.submittedAt, lang, loaded.meetingTimeZone)}</td>
-                <td>
+                <td data-label={t("receipt.table.receipt")}>
+                  <ReceiptCode value={r.receiptNumber} />
+                </td>
+                <td data-label={t("receipt.table.submitted")} suppressHydrationWarning>
+                  {formatStatusTime(r.submittedAt, lang, loaded.meetingTimeZone)}
+                </td>
+                <td data-label={t("receipt.table.status")}>
                   <span className={`revision-state revision-state--${r.state}`}>{stateLabel(r.state, r.late)}</span>
                 </td>
               </tr>

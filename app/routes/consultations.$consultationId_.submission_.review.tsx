@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Deadline } from "~/components/deadline";
 import { FormErrors } from "~/components/form-errors";
 import { RevisionView } from "~/components/revision-view";
+import { isolate, withData } from "~/components/ui/data-text";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { isEmptyContent, refusalMessage } from "~/lib/submission-rules";
@@ -92,7 +93,7 @@ export default function ReviewPage() {
       <p className="eyebrow">
         <Link to={editor}>{t("review.back")}</Link>
       </p>
-      <h1>{t("review.title", { delegation })}</h1>
+      <h1>{withData(t("review.title", { delegation: isolate(delegation) }))}</h1>
       <p>
         <strong>{t("editor.deadline")}</strong>{" "}
         {deadline.effective ? (

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { FormField } from "~/components/form-field";
 import { StatusBadge } from "~/components/status-badge";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import { formatInstant, instantFromWallClock, wallClockIn } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
@@ -226,12 +227,14 @@ export default function SubmissionsPage() {
 
       {flash ? (
         <p className="flash" role="status">
-          {flash.kind === "extended"
-            ? t("secretariat.flash.extended", {
-                delegation: delegationName(flash.delegation, language),
-                time: flash.until ? inMeetingZone(flash.until) : "",
-              })
-            : t(`secretariat.flash.${flash.kind}`, { delegation: delegationName(flash.delegation, language), receipt: flash.receipt })}
+          {withData(
+            flash.kind === "extended"
+              ? t("secretariat.flash.extended", {
+                  delegation: isolate(delegationName(flash.delegation, language)),
+                  time: flash.until ? inMeetingZone(flash.until) : "",
+                })
+              : t(`secretariat.flash.${flash.kind}`, { delegation: isolate(delegationName(flash.delegation, language)), receipt: isolate(flash.receipt) }),
+          )}
         </p>
       ) : null}
 
@@ -443,11 +446,13 @@ function LateDecisionForm({
     <section className="late-decision" aria-labelledby={headingId}>
       <h3 id={headingId}>{name}</h3>
       <p>
-        {t("secretariat.late.arrived", {
-          receipt: latest.receiptNumber,
-          time: inMeetingZone(latest.submittedAt),
-          deadline: row.deadline ? inMeetingZone(row.deadline) : t("secretariat.noDeadline"),
-        })}{" "}
+        {withData(
+          t("secretariat.late.arrived", {
+            receipt: isolate(latest.receiptNumber),
+            time: inMeetingZone(latest.submittedAt),
+            deadline: row.deadline ? inMeetingZone(row.deadline) : t("secretariat.noDeadline"),
+          }),
+        )}{" "}
         <Link to={`/consultations/${consultationId}/submissions/${row.delegation.code}/${latest.revisionNumber}`}>
           {t("secretariat.late.read", { number: latest.revisionNumber })}
         </Link>
@@ -500,7 +505,7 @@ function ExtendForm({ data: loaderData }: { data: LoaderData }) {
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="extend" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <p className="field__help">{t("secretariat.extend.zone", { zone: consultation.timeZone.replace(/_/g, " ") })}</p>
+        <p className="field__help">{withData(t("secretariat.extend.zone", { zone: isolate(consultation.timeZone.replace(/_/g, " ")) }))}</p>
         <div className="form-row">
           <FormField field={fields.delegationId} label={t("secretariat.extend.delegation")}>
             <select {...getSelectProps(fields.delegationId)} dir="ltr" lang="en">

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RevisionView } from "~/components/revision-view";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
@@ -79,7 +80,7 @@ export default function RevisionPage() {
           </>
         ) : null}
       </p>
-      <h1>{t("revision.title", { delegation: name, number: revision.revisionNumber })}</h1>
+      <h1>{withData(t("revision.title", { delegation: isolate(name), number: revision.revisionNumber }))}</h1>
       {language !== "en" && name !== delegation.nameEn ? (
         <p className="lead" lang="en" dir="ltr">
           {delegation.nameEn}
@@ -193,7 +194,7 @@ export default function RevisionPage() {
 
       <section aria-labelledby="revision-content-title" className="revision-page__content">
         <h2 id="revision-content-title">{t("revision.content", { language: t(`common:languageNames.${content.language}`) })}</h2>
-        <RevisionView content={content} agendaItems={agendaItems} points={points} />
+        <RevisionView content={content} agendaItems={agendaItems} points={points} showVersions />
       </section>
     </article>
   );

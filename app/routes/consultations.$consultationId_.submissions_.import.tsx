@@ -17,6 +17,7 @@ import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { FormField } from "~/components/form-field";
 import { ImportReviewForm, type ImportIssue, type ImportReviewData, type ImportReviewRow } from "~/components/import-review";
+import { isolate, withData } from "~/components/ui/data-text";
 import { readSubmissionFile, type SubmissionFileRead } from "~/documents/docx-reader";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { instantFromWallClock, wallClockIn } from "~/lib/dates";
@@ -534,7 +535,7 @@ export default function ImportSubmissionPage() {
       <article className="submission-import">
         {eyebrow}
         <h1>{t("importPage.reviewTitle")}</h1>
-        <p className="lead">{t("importPage.reviewIntro", { count: review.rows.length, filename: review.original.filename })}</p>
+        <p className="lead">{withData(t("importPage.reviewIntro", { count: review.rows.length, filename: isolate(review.original.filename) }))}</p>
         <ImportReviewForm
           key={`${review.original.id}-${review.idempotencyKey}`}
           review={review}
@@ -629,7 +630,7 @@ function UploadForm({ lastResult, upload, kept }: { lastResult: SubmissionResult
           </FormField>
         </div>
         <p className="field__help" id="import-received-help">
-          {t("importPage.receivedHelp", { zone: consultation.timeZone })}
+          {withData(t("importPage.receivedHelp", { zone: isolate(consultation.timeZone) }))}
         </p>
       </fieldset>
 
@@ -653,7 +654,7 @@ function UploadForm({ lastResult, upload, kept }: { lastResult: SubmissionResult
           <p className="field__help" id={fileHelpId}>
             {t("importPage.fileHelp", { maxMegabytes: limits.maxMegabytes })}
           </p>
-          {kept ? <p className="submission-import__kept">{t("importPage.kept", { filename: kept.filename })}</p> : null}
+          {kept ? <p className="submission-import__kept">{withData(t("importPage.kept", { filename: isolate(kept.filename) }))}</p> : null}
           <input
             id="import-file"
             type="file"

@@ -12,6 +12,7 @@ import { DESK_STATUSES, type DeskStatus } from "~/lib/translation-segments";
 import { isDelegationCode } from "~/models/submission-history.server";
 import { listTranslationDesk, type DeskRow } from "~/models/translation.server";
 import translationsStylesheet from "~/styles/translations.css?url";
+import { isolate, withData, withoutIsolates } from "~/components/ui/data-text";
 import { requireRole } from "~/utils/auth.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: translationsStylesheet }];
@@ -192,11 +193,12 @@ export default function TranslationDeskPage() {
 function useWhere() {
   const { t } = useTranslation(["translations", "consultations"]);
   return (row: Pick<DeskRow, "kind" | "label"> & { agendaItem: { number: string | null }; point: { label: string } | null }) => {
-    const item = row.agendaItem.number ? t("consultations:agendaItem", { number: row.agendaItem.number }) : t("consultations:generalSection");
+    // Numbers and labels marked as data (isolate): shown with withData, named withoutIsolates.
+    const item = row.agendaItem.number ? t("consultations:agendaItem", { number: isolate(row.agendaItem.number) }) : t("consultations:generalSection");
     const detail = row.point
-      ? t("where.point", { label: row.point.label })
+      ? t("where.point", { label: isolate(row.point.label) })
       : row.kind === "new_proposal"
-        ? t("where.proposal", { label: row.label ?? "" })
+        ? t("where.proposal", { label: isolate(row.label ?? "") })
         : t("where.general");
     return `${item}, ${detail}`;
   };
@@ -220,7 +222,7 @@ function DeskTableRow({ row, consultationId, timeZone }: { row: LoaderData["rows
         ) : null}
       </th>
       <td>
-        {where}
+        {withData(where)}
         <span className="desk-table__excerpt" lang={row.language} dir="auto">
           {row.excerpt}
         </span>
@@ -242,7 +244,7 @@ function DeskTableRow({ row, consultationId, timeZone }: { row: LoaderData["rows
       <td>
         <Link
           to={`/consultations/${consultationId}/translations/${row.commentId}`}
-          aria-label={t("desk.table.translateLabel", { delegation: name, where })}
+          aria-label={t("desk.table.translateLabel", { delegation: name, where: withoutIsolates(where) })}
         >
           {t("desk.table.translate")}
         </Link>

@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors } from "~/components/form-errors";
 import { Redline } from "~/components/redline";
+import { isolate, withData } from "~/components/ui/data-text";
 import { directionOf, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
@@ -137,11 +138,12 @@ type Page = TranslationForEditing;
 /** "Agenda item 2, point (c)" in the reader's language. */
 function useWhere(page: Pick<Page, "agendaItem" | "point" | "comment">) {
   const { t } = useTranslation(["translations", "consultations"]);
-  const item = page.agendaItem.number ? t("consultations:agendaItem", { number: page.agendaItem.number }) : t("consultations:generalSection");
+  // Numbers and labels marked as data (isolate), shown with withData.
+  const item = page.agendaItem.number ? t("consultations:agendaItem", { number: isolate(page.agendaItem.number) }) : t("consultations:generalSection");
   const detail = page.point
-    ? t("where.point", { label: page.point.label })
+    ? t("where.point", { label: isolate(page.point.label) })
     : page.comment.kind === "new_proposal"
-      ? t("where.proposal", { label: page.comment.label ?? "" })
+      ? t("where.proposal", { label: isolate(page.comment.label ?? "") })
       : t("where.general");
   return `${item}, ${detail}`;
 }
@@ -156,7 +158,11 @@ export default function TranslationEditorPage() {
   const where = useWhere(page);
   const name = delegationName(page.delegation, language);
   const original = page.comment.language;
-  const originalName = t(`common:languageNames.${original}`);
+  // Each field in its own language: an amendment's wording is often the English text of the point.
+  const bodyLanguage = page.languages.body ?? original;
+  const proposedLanguage = page.languages.proposedText ?? original;
+  const originalName = t(`common:languageNames.${page.needs.body ? bodyLanguage : proposedLanguage}`);
+  const proposedName = t(`common:languageNames.${proposedLanguage}`);
   const at = (instant: Date | string) => formatInstant(instant, language, readerTimeZone);
   const base = `/consultations/${page.consultation.id}/translations`;
   const suggestion = actionData?.suggestion ?? null;
@@ -203,7 +209,7 @@ export default function TranslationEditorPage() {
           </>
         ) : null}
       </p>
-      <h1>{t("editor.title", { delegation: name })}</h1>
+      <h1>{withData(t("editor.title", { delegation: isolate(name) }))}</h1>
 
       {saved && !actionData ? (
         <div className="flash" role="status">
@@ -238,7 +244,7 @@ export default function TranslationEditorPage() {
           <div>
             <dt>{t("editor.facts.where")}</dt>
             <dd>
-              {where}
+              {withData(where)}
               <span className="agenda-item__title" lang="en" dir="ltr">
                 {" "}
                 — {page.agendaItem.title}
@@ -299,7 +305,7 @@ export default function TranslationEditorPage() {
 
       {page.point ? (
         <section className="panel translation-editor__point" aria-labelledby="point-title">
-          <h2 id="point-title">{t("editor.point", { label: page.point.label })}</h2>
+          <h2 id="point-title">{withData(t("editor.point", { label: isolate(page.point.label) }))}</h2>
           <p className="muted">{t("editor.pointNote")}</p>
           <p className="translation-editor__point-text" lang="en" dir="ltr">
             {page.point.text}
@@ -314,13 +320,13 @@ export default function TranslationEditorPage() {
           {page.freshness.body ? (
             <>
               <h3>{t("editor.outdated.body")}</h3>
-              <Redline segments={page.freshness.body} lang={original} />
+              <Redline segments={page.freshness.body} lang={bodyLanguage} />
             </>
           ) : null}
           {page.freshness.proposedText ? (
             <>
               <h3>{t("editor.outdated.proposed")}</h3>
-              <Redline segments={page.freshness.proposedText} lang={original} />
+              <Redline segments={page.freshness.proposedText} lang={proposedLanguage} />
             </>
           ) : null}
         </section>
@@ -355,18 +361,29 @@ export default function TranslationEditorPage() {
 
           <h2>{t("editor.comment")}</h2>
           <TranslationLabels machineAssisted={machineAssisted} />
-          <ParagraphTable
-            id="body"
-            caption={t("editor.comment")}
-            rows={bodyRows}
-            language={original}
-            originalName={originalName}
-            fieldNames={bodyFields.map((f) => f.name)}
-            mismatch={mismatch}
-          />
-          <FormErrors id={fields.body.errorId} errors={fields.body.errors} />
+          {page.needs.body ? (
+            <>
+              <ParagraphTable
+                id="body"
+                caption={t("editor.comment")}
+                rows={bodyRows}
+                language={bodyLanguage}
+                originalName={originalName}
+                fieldNames={bodyFields.map((f) => f.name)}
+                mismatch={mismatch}
+              />
+              <FormErrors id={fields.body.errorId} errors={fields.body.errors} />
+            </>
+          ) : (
+            <AsWritten text={page.comment.body} language={bodyLanguage} />
+          )}
 
-          {proposedRows ? (
+          {proposedRows && !page.needs.proposedText ? (
+            <>
+              <h2>{t("editor.proposed")}</h2>
+              <AsWritten text={page.comment.proposedText ?? ""} language={proposedLanguage} />
+            </>
+          ) : proposedRows ? (
             <>
               <h2>{t("editor.proposed")}</h2>
               <p className="field__help">{t("editor.proposedHelp")}</p>
@@ -375,8 +392,8 @@ export default function TranslationEditorPage() {
                 id="proposed"
                 caption={t("editor.proposed")}
                 rows={proposedRows}
-                language={original}
-                originalName={originalName}
+                language={proposedLanguage}
+                originalName={proposedName}
                 fieldNames={proposedFields.map((f) => f.name)}
                 mismatch={suggestion ? null : proposedMismatch}
                 autoDirection
@@ -406,6 +423,20 @@ export default function TranslationEditorPage() {
         {page.nextToTranslateId && page.canEdit ? <Link to={`${base}/${page.nextToTranslateId}`}>{t("editor.next")}</Link> : null}
       </nav>
     </article>
+  );
+}
+
+/** A field written in English: shown as written, with no field to translate it. */
+function AsWritten({ text, language }: { text: string; language: Language }) {
+  const { t } = useTranslation(["translations", "common"]);
+  if (!text.trim()) return null;
+  return (
+    <div className="translation-editor__as-written">
+      <p className="note">{t("editor.inWorkingLanguage", { language: t(`common:languageNames.${language}`) })}</p>
+      <div className="translation-table__original" lang={language} dir={directionOf(language)}>
+        {text}
+      </div>
+    </div>
   );
 }
 
@@ -507,11 +538,13 @@ function ConflictNotice({
     <section className="translation-editor__conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t("editor.conflict.title")}</h2>
       <p>
-        {t("editor.conflict.intro", {
-          name: conflict.translatorName ?? t("editor.conflict.someone"),
-          version: conflict.version,
-          time: at(conflict.updatedAt),
-        })}
+        {withData(
+          t("editor.conflict.intro", {
+            name: conflict.translatorName ? isolate(conflict.translatorName) : t("editor.conflict.someone"),
+            version: conflict.version,
+            time: at(conflict.updatedAt),
+          }),
+        )}
       </p>
       <h3>{t("editor.conflict.theirs")}</h3>
       <div className="translation-editor__theirs" lang="en" dir="ltr">
@@ -535,16 +568,15 @@ function ConflictNotice({
   );
 }
 
-function ReadOnlyTranslation({ page, originalName }: { page: Page; originalName: string }) {
-  const { t } = useTranslation("translations");
-  const original = page.comment.language;
-  const table = (rows: AlignedRow[], caption: string) => (
+function ReadOnlyTranslation({ page }: { page: Page; originalName: string }) {
+  const { t } = useTranslation(["translations", "common"]);
+  const table = (rows: AlignedRow[], caption: string, original: Language) => (
     <div className="table-scroll">
       <table className="table translation-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("editor.original", { language: originalName })}</th>
+            <th scope="col">{t("editor.original", { language: t(`common:languageNames.${original}`) })}</th>
             <th scope="col">{t("editor.translation")}</th>
           </tr>
         </thead>
@@ -572,11 +604,19 @@ function ReadOnlyTranslation({ page, originalName }: { page: Page; originalName:
       <h2 id="read-only-title">{t("editor.comment")}</h2>
       <p className="note">{t("editor.readOnly")}</p>
       {page.translation ? <TranslationLabels machineAssisted={page.translation.machineAssisted} /> : null}
-      {table(page.alignment.body.rows, t("editor.comment"))}
+      {page.needs.body ? (
+        table(page.alignment.body.rows, t("editor.comment"), page.languages.body ?? page.comment.language)
+      ) : (
+        <AsWritten text={page.comment.body} language={page.languages.body ?? page.comment.language} />
+      )}
       {page.alignment.proposedText ? (
         <>
           <h2>{t("editor.proposed")}</h2>
-          {table(page.alignment.proposedText.rows, t("editor.proposed"))}
+          {page.needs.proposedText ? (
+            table(page.alignment.proposedText.rows, t("editor.proposed"), page.languages.proposedText ?? page.comment.language)
+          ) : (
+            <AsWritten text={page.comment.proposedText ?? ""} language={page.languages.proposedText ?? page.comment.language} />
+          )}
         </>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationForm } from "~/components/consultation-form";
+import { draftDefaults } from "~/lib/consultation-draft";
 import { ConsultationSchema, suggestReceiptPrefix } from "~/lib/consultation-forms";
 import { createConsultation } from "~/models/consultation.server";
 import { listChairUsers, listMeetings } from "~/models/meeting.server";
@@ -14,18 +15,21 @@ export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
   const [meetings, chairs] = await Promise.all([listMeetings(), listChairUsers()]);
-  // Coming back from "New meeting": that meeting is chosen, with a receipt prefix suggested.
-  const chosen = meetings.find((m) => m.id === new URL(request.url).searchParams.get("meetingId"));
+  // Coming back from "Create a new meeting": what was typed, with that meeting chosen and a
+  // receipt prefix and venue suggested from it unless typed already.
+  const typed = draftDefaults(new URL(request.url).searchParams);
+  const chosen = meetings.find((m) => m.id === typed.meetingId);
+  if (!chosen) delete typed.meetingId;
   return {
     meetings,
     chairs,
     defaults: chosen
       ? {
-          meetingId: chosen.id,
-          receiptPrefix: suggestReceiptPrefix(chosen.symbolPrefix, chosen.session),
-          parentSessionVenue: chosen.venue,
+          ...typed,
+          receiptPrefix: typed.receiptPrefix || suggestReceiptPrefix(chosen.symbolPrefix, chosen.session),
+          parentSessionVenue: typed.parentSessionVenue || chosen.venue,
         }
-      : {},
+      : typed,
   };
 }
 
@@ -50,11 +54,8 @@ export default function NewConsultationPage() {
       </p>
       <h1>{t("consultationForm.newTitle")}</h1>
       <p className="lead">{t("consultationForm.newLead")}</p>
-      {meetings.length === 0 ? (
-        <p className="note">
-          {t("consultationForm.noMeetings")} <Link to="/meetings/new">{t("consultationForm.newMeeting")}</Link>
-        </p>
-      ) : null}
+      {/* "Create a new meeting" is beside the meeting list, inside the form, to keep what is typed. */}
+      {meetings.length === 0 ? <p className="note">{t("consultationForm.noMeetings")}</p> : null}
       <ConsultationForm
         lastResult={actionData?.result}
         defaultValue={defaults}

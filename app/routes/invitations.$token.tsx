@@ -11,11 +11,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
+import { isolate, withData } from "~/components/ui/data-text";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
 import { AcceptInvitationSchema } from "~/lib/invitation-form";
 import { timeZoneChoices } from "~/lib/invitation-rules";
+import { currentTimeZone } from "~/lib/time-zones";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { clientAddress, getOptionalUser, signIn } from "~/utils/auth.server";
 
@@ -124,7 +126,8 @@ function AcceptForm({
   const navigation = useNavigation();
   // Without JavaScript: the zone the secretariat gave, else UTC. With it, the browser's own zone
   // when the secretariat gave none.
-  const serverZone = invitation.timeZone && timeZones.includes(invitation.timeZone) ? invitation.timeZone : "UTC";
+  const givenZone = invitation.timeZone ? currentTimeZone(invitation.timeZone) : null;
+  const serverZone = givenZone && timeZones.includes(givenZone) ? givenZone : "UTC";
   const [zones, setZones] = useState(timeZones);
   const [form, fields] = useForm({
     id: "accept-invitation",
@@ -137,8 +140,10 @@ function AcceptForm({
   const [zone, setZone] = useState(String(lastResult?.initialValue?.timeZone ?? serverZone));
   useEffect(() => {
     if (invitation.timeZone || lastResult) return;
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!browserZone) return;
+    // Chromium still answers some zones by their old names ("Europe/Kiev"): offer the current one.
+    const resolved = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!resolved) return;
+    const browserZone = currentTimeZone(resolved);
     if (!timeZones.includes(browserZone)) setZones([...timeZones, browserZone]);
     setZone(browserZone);
   }, [invitation.timeZone, lastResult, timeZones]);
@@ -167,7 +172,7 @@ function AcceptForm({
         </div>
       </dl>
       <p className="muted">{t("accept.expires", { date: formatInstant(invitation.expiresAt, language, zone || "UTC") })}</p>
-      {signedInAs ? <p className="note">{t("accept.signedIn", { name: signedInAs })}</p> : null}
+      {signedInAs ? <p className="note">{withData(t("accept.signedIn", { name: isolate(signedInAs) }))}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="field">

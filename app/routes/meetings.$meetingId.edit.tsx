@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting-form";
 import { MeetingSchema } from "~/lib/consultation-forms";
 import { isUuid } from "~/lib/ids";
+import { currentTimeZone } from "~/lib/time-zones";
 import { getMeeting, updateMeeting } from "~/models/meeting.server";
 import { safeRedirect, clientAddress, requireRole } from "~/utils/auth.server";
 
@@ -14,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
   const meeting = isUuid(params.meetingId) ? await getMeeting(params.meetingId) : null;
   if (!meeting) throw data({ reason: "not_found" }, { status: 404 });
-  return { meeting };
+  // A zone stored under an old name ("Europe/Kiev") is chosen in the list by its current one.
+  return { meeting: { ...meeting, timeZone: currentTimeZone(meeting.timeZone) } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

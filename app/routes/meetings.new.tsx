@@ -1,38 +1,57 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting-form";
+import { draftReturnPath, RETURN_FIELD, safeDraftReturn, withMeeting } from "~/lib/consultation-draft";
 import { MeetingSchema } from "~/lib/consultation-forms";
 import { createMeeting } from "~/models/meeting.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
 
+/** The consultation form to return to, with what the officer had typed there (checked). */
+function backOf(request: Request): string | null {
+  return safeDraftReturn(new URL(request.url).searchParams.get("back"));
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  return null;
+  return { back: backOf(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
+  const formData = await request.formData();
+  // "Create a new meeting" on a consultation form posts that form here: its values travel in
+  // the way back (the meeting form posts to this URL, query included), and nothing is saved yet.
+  if (formData.has(RETURN_FIELD)) {
+    const back = draftReturnPath(formData.get(RETURN_FIELD), formData);
+    throw redirect(back ? `/meetings/new?${new URLSearchParams({ back })}` : "/meetings/new");
+  }
+  const submission = parseWithZod(formData, { schema: MeetingSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const id = await createMeeting(user, submission.value, clientAddress(context));
-  // Straight on to the consultation on this meeting: the usual reason for creating one.
-  throw redirect(`/consultations/new?meetingId=${id}`);
+  if (!id) throw data({ reason: "forbidden" }, { status: 403 });
+  // Straight on to the consultation on this meeting (the usual reason for creating one), with
+  // anything already typed there.
+  throw redirect(withMeeting(backOf(request) ?? "/consultations/new", id));
 }
 
 export default function NewMeetingPage() {
+  const { back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("consultations");
   return (
     <section className="form-page">
       <p className="eyebrow">
-        <Link to="/consultations/new">{t("consultationForm.back")}</Link>
+        <Link to={back ?? "/consultations/new"}>
+          {back && !back.startsWith("/consultations/new") ? t("consultationForm.backToConsultation") : t("consultationForm.back")}
+        </Link>
       </p>
       <h1>{t("meetingForm.newTitle")}</h1>
       <p className="lead">{t("meetingForm.newLead")}</p>
+      {back ? <p className="note">{t("meetingForm.draftKept")}</p> : null}
       <MeetingForm lastResult={actionData?.result} submitLabel={t("meetingForm.create")} />
     </section>
   );

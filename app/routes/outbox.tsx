@@ -207,6 +207,9 @@ const KNOWN_KINDS = {
   "submission.withdrawn": "kinds.withdrawn",
   "submission.late_decision": "kinds.lateDecision",
   "submission.deadline_extension": "kinds.deadlineExtension",
+  "consultation.closed": "kinds.closed",
+  "consultation.deadline_changed": "kinds.deadlineChanged",
+  "consultation.reminder": "kinds.reminder",
 } as const;
 
 type KindKey = (typeof KNOWN_KINDS)[keyof typeof KNOWN_KINDS] | "kinds.other";

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -140,4 +141,24 @@ export const comments = pgTable(
     ),
     check("comments_amendment_has_text", sql`${t.kind} <> 'amendment' OR ${t.proposedText} IS NOT NULL`),
   ],
+);
+
+// Who has the delegation's draft open in an editor, refreshed by the page every half minute, so
+// that colleagues of one mission see each other before their edits meet. Kept in the database
+// (not in a server's memory) because any app server may answer any page.
+export const draftPresence = pgTable(
+  "draft_presence",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    delegationId: uuid("delegation_id")
+      .notNull()
+      .references(() => delegations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.userId] }), index("draft_presence_delegation_idx").on(t.consultationId, t.delegationId, t.seenAt)],
 );

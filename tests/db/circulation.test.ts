@@ -347,7 +347,13 @@ describe("closing the reflection period", () => {
     for (const email of ["chair@nonpaper.test", "peru@nonpaper.test"]) {
       expect(await closeReflectionPeriod(await userByEmail(email), { consultationId })).toEqual({ ok: false, reason: "not_found" });
     }
-    expect(await closeReflectionPeriod(officer, { consultationId, ipAddress: "10.0.0.2" })).toEqual({ ok: true });
+    // Before the deadline a reason is required (issue 11): refused without one, then closed with one.
+    expect(await closeReflectionPeriod(officer, { consultationId, ipAddress: "10.0.0.2" })).toEqual({ ok: false, reason: "reason_required" });
+    expect(await closeReflectionPeriod(officer, { consultationId, ipAddress: "10.0.0.2", reason: "Ended early by the Bureau." })).toEqual({
+      ok: true,
+      early: true,
+      notifications: 6,
+    });
     expect(await closeReflectionPeriod(officer, { consultationId })).toEqual({ ok: false, reason: "not_open", status: "closed" });
     const db = await getDb();
     const [row] = await db.select().from(schema.consultations).where(eq(schema.consultations.id, consultationId));
@@ -360,7 +366,10 @@ describe("closing the reflection period", () => {
     expect(audits).toEqual(
       expect.arrayContaining([
         { action: "consultation.status", details: { from: "open", to: "closed" } },
-        { action: "consultation.close", details: { beforeDeadline: true } },
+        {
+          action: "consultation.close",
+          details: expect.objectContaining({ beforeDeadline: true, reason: "Ended early by the Bureau." }),
+        },
       ]),
     );
   });
@@ -464,7 +473,11 @@ describe("the circulation page (loader and action)", () => {
 
     const unconfirmedClose = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close" }));
     expect(statusOf((unconfirmedClose as { value: unknown }).value)).toBe(400);
-    const closed = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close", confirmClose: "on" }));
+    // Before the deadline, closing needs a reason (issue 11).
+    const noReason = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close", confirmClose: "on" }));
+    expect(statusOf((noReason as { value: unknown }).value)).toBe(400);
+    expect((await footprint(consultationId)).status).toBe("open");
+    const closed = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close", confirmClose: "on", reason: "Ended early by the Bureau." }));
     expect((closed as { thrown: Response }).thrown.headers.get("Location")).toBe(`/consultations/${consultationId}/circulate?closed=1`);
     expect((await footprint(consultationId)).status).toBe("closed");
 

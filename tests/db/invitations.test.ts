@@ -41,7 +41,12 @@ async function delegationId(code: string) {
 
 async function setup(codes: string[] = ["PER", "MAR", "CHL"]) {
   const db = await getDb();
-  const { consultationId } = await insertDraftConsultation(db, { title: "Discussion points on technical assistance", delegations: codes });
+  // A deadline five days away: the link's usual 14 days cover it (a later deadline lengthens the link: closing.test.ts).
+  const { consultationId } = await insertDraftConsultation(db, {
+    title: "Discussion points on technical assistance",
+    delegations: codes,
+    deadline: new Date(Date.now() + 5 * DAY),
+  });
   return { consultationId };
 }
 

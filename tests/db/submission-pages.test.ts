@@ -483,7 +483,8 @@ describe("RevisionView", () => {
     // The amendment as a redline against the circulated wording.
     expect(html).toMatch(/<del>.*update.*<\/del>/);
     expect(html).toMatch(/<ins>.*regularly.*review.*<\/ins>/);
-    expect(html).toContain("Discussion point (a)");
+    // The point's label isolated for direction (issue 11, item 11).
+    expect(html).toContain("Discussion point <bdi>(a)</bdi>");
     expect(html).toMatch(/<span class="revision-view__label" dir="ltr">\(a\)<\/span><div class="revision-view__text">Nueva propuesta del Perú.<\/div>/);
     // Item 4 has nothing.
     expect(html).toContain("No comments on this agenda item.");

@@ -235,7 +235,8 @@ describe("the shared draft", () => {
       [{ ...spanishContent(c), language: "de" }, { field: "language", message: "submissions:errors.languageUnknown" }],
       [{ language: "es", general: [{ agendaItemId: c.items["2"], body: "x".repeat(50_001) }] }, { field: "general[0].body", message: "submissions:errors.tooLong" }],
       [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "Apoyo\u202Eodnum" }] }, { field: "points[0].body", message: "submissions:errors.bidiControl" }],
-      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "nul\u0000" }] }, { field: "points[0].proposedText", message: "submissions:errors.controlCharacter" }],
+      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "nul\u0000" }] }, { field: "points[0].proposedText", message: "submissions:errors.lostCharacter" }],
+      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "bell\u0007" }] }, { field: "points[0].proposedText", message: "submissions:errors.controlCharacter" }],
       // A point of another consultation, an agenda item of another one, an unknown id.
       [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "" }, { pointId: other.points["2(a)"], body: "Forjado" }] }, { field: "points[1].pointId", message: "submissions:errors.pointUnknown" }],
       [{ language: "es", proposals: [{ agendaItemId: c.items["2"], body: "" }, { agendaItemId: other.items["2"], body: "Forjado" }] }, { field: "proposals[1].agendaItemId", message: "submissions:errors.agendaItemUnknown" }],
@@ -262,7 +263,10 @@ describe("the shared draft", () => {
     }
     const peru = await userByEmail("peru@nonpaper.test");
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) });
-    expect(await closeReflectionPeriod(await userByEmail("secretariat@nonpaper.test"), { consultationId: c.consultationId })).toEqual({ ok: true });
+    // Closing before the deadline takes a reason (issue 11).
+    expect(
+      await closeReflectionPeriod(await userByEmail("secretariat@nonpaper.test"), { consultationId: c.consultationId, reason: "Ended early by the Bureau." }),
+    ).toMatchObject({ ok: true, early: true });
     const before = await footprint(c.consultationId);
     expect(await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 1, content: spanishContent(c) })).toEqual({ ok: false, reason: "not_open" });
     expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey: key(), draftVersion: 1 })).toEqual({ ok: false, reason: "not_open" });

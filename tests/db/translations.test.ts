@@ -385,6 +385,9 @@ describe("bounded queries", () => {
     const db = await getDb();
     const all = await db.select({ id: schema.delegations.id, code: schema.delegations.code }).from(schema.delegations).limit(40);
     const languages = ["ar", "zh", "fr", "ru", "es"] as const;
+    // Each text in its submission's language: a text in English needs no translation, whatever the submission's language.
+    const proposal = { ar: "مقترح", zh: "提案", fr: "Proposition", ru: "Предложение", es: "Propuesta" } as const;
+    const second = { ar: "الفقرة الثانية.", zh: "第二段。", fr: "Deuxième paragraphe.", ru: "Второй абзац.", es: "Segundo párrafo." } as const;
     let first: string | null = null;
     for (const [n, delegation] of all.entries()) {
       const language = languages[n % 5]!;
@@ -404,7 +407,7 @@ describe("bounded queries", () => {
         label: `(${String.fromCharCode(97 + i)})`,
         position: i,
         language,
-        body: `Proposal ${i} of ${delegation.code}.\n\nSecond paragraph.`,
+        body: `${proposal[language]} ${i} ${delegation.code}.\n\n${second[language]}`,
       }));
       const inserted = await db.insert(schema.comments).values(rows).returning({ id: schema.comments.id });
       first ??= inserted[0]!.id;
@@ -414,7 +417,7 @@ describe("bounded queries", () => {
           commentId: row.id,
           status: "final" as const,
           body: "Translated.",
-          sourceBody: i % 2 ? `Proposal ${i * 2} of ${delegation.code}.\n\nSecond paragraph.` : "An older wording.",
+          sourceBody: i % 2 ? `${proposal[language]} ${i * 2} ${delegation.code}.\n\n${second[language]}` : "An older wording.",
           translatorId: officer.id,
         })),
       );

@@ -19,8 +19,11 @@ test("the secretariat sees every demo account", async ({ page }) => {
   await signIn(page, DEMO.secretariat);
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
-  await expect(page.locator("tbody tr")).toHaveCount(8);
+  await expect(page.locator("tbody tr")).toHaveCount(12);
   await expect(page.getByRole("row", { name: /Lucía Fernández/ })).toContainText("Peru");
+  // Two delegates of one mission (they draft together).
+  await expect(page.getByRole("row", { name: /Nour El-Sayed/ })).toContainText("Egypt");
+  await expect(page.getByRole("row", { name: /Karim Mansour/ })).toContainText("Egypt");
 });
 
 test("an unknown address and an unknown consultation answer 404 in the reader's language", async ({ page }) => {

@@ -41,7 +41,7 @@ const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slic
 /** Through the forms, from the home page: a new meeting, then a draft consultation on it. */
 export async function createMeetingAndConsultation(page: Page, title: string, prefix: string) {
   await page.getByRole("link", { name: "New consultation" }).click();
-  await page.getByRole("link", { name: "Create a new meeting" }).click();
+  await page.getByRole("button", { name: "Create a new meeting" }).click();
   await page.getByLabel("Body", { exact: true }).fill("Working Group of Government Experts on Technical Assistance");
   await page.getByLabel("Document symbol prefix").fill("CTOC/COP/WG.2");
   await page.getByLabel("Session", { exact: true }).fill(`${prefix} session`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  mergeDraftFields,
   buildSaveBody,
   changedFieldNames,
   classifySaveResponse,
@@ -177,5 +178,41 @@ describe("classifySaveResponse", () => {
     // A 200 that is not the contract's answer (an HTML page) is not taken for a save.
     expect(classifySaveResponse({ status: 200, body: null })).toEqual({ kind: "refused", status: 200 });
     expect(classifySaveResponse({ status: 200, body: { ok: true } })).toEqual({ kind: "refused", status: 200 });
+  });
+});
+
+describe("mergeDraftFields: two delegates of one mission, one draft", () => {
+  const base = { language: "zh", "point.a.comment": "原来的意见。", "point.b.comment": "" };
+
+  it("different fields changed: each side's change kept, nothing asked", () => {
+    const mine = { ...base, "point.a.comment": "我的修改。" };
+    const theirs = { ...base, "point.b.comment": "同事的意见。" };
+    expect(mergeDraftFields(base, mine, theirs)).toEqual({
+      merged: { language: "zh", "point.a.comment": "我的修改。", "point.b.comment": "同事的意见。" },
+      conflicts: [],
+      taken: ["point.b.comment"],
+    });
+  });
+
+  it("a field added by the colleague, and one removed by them, are taken", () => {
+    const theirs = { language: "zh", "point.b.comment": "", "proposal.x.0": "新提案。" };
+    const result = mergeDraftFields(base, { ...base }, theirs);
+    expect(result.merged).toEqual(theirs);
+    expect(result.conflicts).toEqual([]);
+    expect(result.taken.sort()).toEqual(["point.a.comment", "proposal.x.0"]);
+  });
+
+  it("the same field changed differently: a conflict, with my text kept until the delegate decides", () => {
+    const mine = { ...base, "point.a.comment": "我的版本。" };
+    const theirs = { ...base, "point.a.comment": "他们的版本。" };
+    const result = mergeDraftFields(base, mine, theirs);
+    expect(result.conflicts).toEqual(["point.a.comment"]);
+    expect(result.merged["point.a.comment"]).toBe("我的版本。");
+  });
+
+  it("both made the same change, or only line endings differ: no conflict", () => {
+    const mine = { ...base, "point.a.comment": "同样。\r\n" };
+    const theirs = { ...base, "point.a.comment": "同样。" };
+    expect(mergeDraftFields(base, mine, theirs).conflicts).toEqual([]);
   });
 });

@@ -439,3 +439,60 @@ describe("crpToHtml", () => {
     expect(page).toContain("@page { size: A4;");
   });
 });
+
+describe("fields in a language other than their submission's (field-language.ts)", () => {
+  // China writes in Chinese but proposes the English wording of a point: the wording is reproduced
+  // as written, needs no translation, and says nothing about Chinese where nothing was translated.
+  function withChina(comments: CrpDelegationData["comments"]): CrpData {
+    const data = structuredClone(crpFixture);
+    data.delegations.push({ code: "CHN", name: "China", kind: "member_state", participation: "state_party", timeliness: "on_time", language: "zh", comments });
+    return data;
+  }
+  const wording = "States may wish to consider inviting UNODC to assist national judicial institutions, upon request.";
+
+  it("English wording in a Chinese submission is reproduced as written, neither awaited nor said to be translated", () => {
+    const data = withChina([
+      { id: "chn-2-c", kind: "amendment", agendaItemId: "item-2", pointId: "p2c", label: null, position: 0, original: { language: "zh", body: "", proposedText: wording, proposedTextLanguage: "en" } },
+    ]);
+    const result = buildCrpModel(data, { final: true });
+    expect(result.ok).toBe(true);
+    const model = final(data);
+    const china = model.comments.items[0]!.delegations.find((d) => d.code === "CHN")!;
+    expect(china.original).toBeNull();
+    expect(china.blocks).toContainEqual({
+      kind: "proposed_wording",
+      lead: "Proposed wording for discussion point (c):",
+      text: { mark: null, paragraphs: [{ text: wording, language: "en", dir: "ltr" }] },
+    });
+    expect(model.introduction.paragraphs.find((p) => p.key === "translations")!.text).not.toContain("China");
+  });
+
+  it("a comment with a Chinese text and English wording awaits only the text's translation, from Chinese", () => {
+    const data = withChina([
+      {
+        id: "chn-2-c",
+        kind: "amendment",
+        agendaItemId: "item-2",
+        pointId: "p2c",
+        label: null,
+        position: 0,
+        original: { language: "zh", body: "中国建议修改该要点。", proposedText: wording, proposedTextLanguage: "en" },
+        translation: { status: "missing" },
+      },
+    ]);
+    const blocked = buildCrpModel(data, { final: true });
+    expect(blocked.ok).toBe(false);
+    if (blocked.ok) return;
+    expect(blocked.missing).toEqual([expect.objectContaining({ kind: "translation", commentId: "chn-2-c", language: "zh", status: "missing" })]);
+    const china = draft(data).comments.items[0]!.delegations.find((d) => d.code === "CHN")!;
+    expect(china.original).toBe("[Original: Chinese]");
+    expect(china.blocks.filter((b) => b.kind === "text" || b.kind === "proposed_wording").map((b) => (b.kind === "text" || b.kind === "proposed_wording" ? b.text.mark : null))).toEqual([
+      TRANSLATION_PENDING,
+      null,
+    ]);
+
+    data.delegations.find((d) => d.code === "CHN")!.comments[0]!.translation = { status: "final", body: "China proposes to amend the point.", proposedText: "" };
+    const model = final(data);
+    expect(model.introduction.paragraphs.find((p) => p.key === "translations")!.text).toContain("China in Chinese");
+  });
+});

@@ -27,7 +27,7 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 function paragraphs(html: string): string[] {
-  return [...html.matchAll(/<p lang="und">([^<]*)<\/p>/g)].map((m) => m[1].replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&amp;", "&"));
+  return [...html.matchAll(/<p lang="und">([^<]*)<\/p>/g)].map((m) => m[1]!.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&amp;", "&"));
 }
 
 describe("server-rendered HTML keeps every multibyte character whole", () => {

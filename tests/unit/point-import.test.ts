@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { readReferenceReport } from "../../db/files";
 import {
+  applyReviewOp,
   countOpenBrackets,
+  countReview,
+  excludeReviewLines,
   extractSection,
   parseDiscussionPoints,
+  parseReviewOp,
+  reviewFromText,
   type ImportWarning,
+  type ReviewItem,
+  type ReviewOp,
 } from "../../app/lib/point-import";
 
 const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
 const report2023 = readReferenceReport("wg2-2023-report.txt");
+const report2018 = readReferenceReport("wg2-wg3-2018-draft-report.txt");
+const reportWg10 = readReferenceReport("wg10-2020-draft-report.txt");
 
 const annex2020 = () =>
   extractSection(report2020, "A. Updating the legislative records", "III. Organization of the meeting");
@@ -420,5 +429,334 @@ describe("countOpenBrackets", () => {
     ["[[a]", 2],
   ])("%j has %i", (text, count) => {
     expect(countOpenBrackets(text)).toBe(count);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Numbered paragraphs, headings without a letter, whole reports (issue 11, item 4)
+
+const WG2 = "Working Group of Government Experts on Technical Assistance";
+const WG3 = "Working Group on International Cooperation";
+const POINT_6 =
+  "States should encourage their training and learning institutes to participate in the development, dissemination and utilization of teaching material, including the newly developed Education for Justice (E4J) teaching modules on organized crime, and consider integrating them in relevant national training curricula.";
+const POINT_7 =
+  "States should consider encouraging interaction between academics and practitioners as well as engaging criminal justice practitioners in delivering education against organized crime.";
+const POINT_8 =
+  "UNODC should continue developing multidisciplinary and interactive teaching material and other technical assistance tools on organized crime at the primary, secondary and, in particular, tertiary level. Such teaching material needs to be based on identified needs and adaptable to local circumstances and cultural context.";
+const POINT_8_SECOND =
+  "States should consider providing extrabudgetary resources to support education against organized crime and the further development as well as regionalization of teaching materials and tools by UNODC for promotion of the implementation of the Organized Crime Convention and the Protocols thereto.";
+const section2018 = () => extractSection(report2018, /^#* *II\. Recommendations/, /^#* *III\. Summary/);
+
+describe("2018 recommendations (numbered paragraphs under headings without a letter)", () => {
+  const expected2018 = [
+    {
+      heading: null,
+      title: WG2,
+      introduction: `The following recommendations were formulated by the ${WG2}:`,
+      points: [
+        { label: "6.", text: POINT_6 },
+        { label: "7.", text: POINT_7 },
+        { label: "8.", text: `${POINT_8}\n\n${POINT_8_SECOND}` },
+      ],
+    },
+    { heading: null, title: WG3, introduction: `The following recommendations were formulated by the ${WG3}:`, points: [] },
+  ];
+
+  it("section II gives the two working groups as agenda items, with paragraphs 6–8 as points", () => {
+    const result = parseDiscussionPoints(section2018());
+    expect(result.agendaItems).toEqual(expected2018);
+    expect(result.warnings).toEqual([{ code: "ignored_line", line: 1, detail: "II. Recommendations" }]);
+  });
+
+  it("the whole report gives the same, leaving out the introduction, the deliberations and the organization", () => {
+    const result = parseDiscussionPoints(report2018);
+    expect(result.agendaItems).toEqual(expected2018);
+    expect(codes(result.warnings).every((c) => c === "ignored_line")).toBe(true);
+    const ignored = result.warnings.map((w) => w.detail);
+    expect(ignored).toContain("III. Summary of deliberations");
+    expect(ignored).toContain("A. Duration of the meetings");
+    expect(ignored).toContain("(a) Provisional agenda and annotations ([CTOC/COP/WG.2/2018/1–CTOC/COP/WG.3/2018/1](#));");
+  });
+
+  it("the same section copied from a PDF, without Markdown, gives the same", () => {
+    const plain = section2018().replace(/^#+\s*|\*\*/gm, "");
+    expect(parseDiscussionPoints(plain).agendaItems).toEqual(expected2018);
+  });
+});
+
+describe("whole reports", () => {
+  it("the whole 2020 report gives the annex: A with (a)–(g), then B and C", () => {
+    const whole = parseDiscussionPoints(report2020);
+    expect(whole.agendaItems).toEqual(parseDiscussionPoints(annex2020()).agendaItems);
+  });
+
+  it("the whole 2023 report gives the 11 recommendations under A, B and C", () => {
+    const whole = parseDiscussionPoints(report2023);
+    expect(whole.agendaItems).toEqual(parseDiscussionPoints(recommendations2023()).agendaItems);
+    expect(whole.agendaItems.map((i) => i.points.length)).toEqual([1, 6, 4]);
+  });
+
+  it("the WG.10 report, which has no recommendations, keeps its lettered sections for the officer to judge", () => {
+    const result = parseDiscussionPoints(reportWg10);
+    expect(result.agendaItems.map((i) => `${i.heading}. ${i.title}`)).toEqual([
+      "A. Opening of the meeting",
+      "B. Adoption of the agenda",
+      "C. Statements",
+      "D. Organization of work",
+      "E. Attendance",
+      "F. Documentation",
+    ]);
+    const f = result.agendaItems[5];
+    expect(f?.introduction).toBe("The meeting had before it the following:");
+    expect(f?.points.map((p) => p.label).join("")).toBe("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)");
+    expect(f?.points[0]).toEqual({ label: "(a)", text: "Annotated provisional agenda ([CTOC/COP/WG.10/2020/1](#));" });
+    // The agenda as adopted is a numbered list with (a) (b) under item 1: not points in paragraph style.
+    expect(result.agendaItems[1]?.points.map((p) => p.label)).toEqual(["(a)", "(b)"]);
+  });
+});
+
+describe("paragraph style on synthetic text", () => {
+  it("takes numbered paragraphs as points only after an announcing paragraph, numbered on from it", () => {
+    const text = [
+      "Working Group on International Cooperation",
+      "",
+      "9. The following recommendations were formulated by the Working Group:",
+      "",
+      "10. States should designate central authorities;",
+      "(a) For extradition;",
+      "(b) For mutual legal assistance.",
+      "",
+      "11. UNODC should update the directory.",
+      "",
+      "13. The Working Group also heard a presentation.",
+    ].join("\n");
+    const result = parseDiscussionPoints(text);
+    expect(result.agendaItems).toEqual([
+      {
+        heading: null,
+        title: "Working Group on International Cooperation",
+        introduction: "The following recommendations were formulated by the Working Group:",
+        points: [
+          { label: "10.", text: "States should designate central authorities;\n\n(a) For extradition;\n\n(b) For mutual legal assistance." },
+          { label: "11.", text: "UNODC should update the directory." },
+        ],
+      },
+    ]);
+    expect(result.warnings).toEqual([{ code: "ignored_line", line: 11, detail: "13. The Working Group also heard a presentation." }]);
+  });
+
+  it("does not take a list that restarts at 1 after the announcing paragraph (an agenda as adopted)", () => {
+    const text = "A. Adoption of the agenda\n\n18. The Working Group adopted the following agenda:\n\n1. Organizational matters.\n\n2. Other matters.";
+    const result = parseDiscussionPoints(text);
+    expect(result.agendaItems[0]?.points).toEqual([]);
+    expect(codes(result.warnings)).toEqual(["no_points_found"]);
+  });
+
+  it("takes a short line after finished text and before a point as a heading, but not a wrapped line or a subtitle", () => {
+    const text = [
+      "A. Working Group of Government Experts on Technical Assistance",
+      "",
+      "Good practices for effective training",
+      "",
+      "(a) States should train judges.",
+      "",
+      "Other matters",
+      "",
+      "(a) None,",
+      "",
+      "Russian Federation",
+      "",
+      "(b) Last.",
+    ].join("\n");
+    const result = parseDiscussionPoints(text);
+    expect(result.agendaItems.map((i) => [i.heading, i.title, i.introduction, i.points.map((p) => p.text)])).toEqual([
+      ["A", "Working Group of Government Experts on Technical Assistance", "Good practices for effective training", ["States should train judges."]],
+      [null, "Other matters", null, ["None, Russian Federation", "Last."]],
+    ]);
+  });
+
+  it("does not take an unpunctuated paragraph inside a lettered list for a heading", () => {
+    const text = "A. X\n\n(a) States should:\n\nTake measures\n\n(b) UNODC should help.";
+    expect(parseDiscussionPoints(text).agendaItems).toEqual([
+      {
+        heading: "A",
+        title: "X",
+        introduction: null,
+        points: [
+          { label: "(a)", text: "States should:\n\nTake measures" },
+          { label: "(b)", text: "UNODC should help." },
+        ],
+      },
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The review and its corrections
+
+const op = (intent: string): ReviewOp => {
+  const parsed = parseReviewOp(intent);
+  if (!parsed) throw new Error(`bad op ${intent}`);
+  return parsed;
+};
+const apply = (items: ReviewItem[], intent: string, at?: number): ReviewItem[] => {
+  const parsed = op(intent);
+  const result = applyReviewOp(items, "entry" in parsed ? { ...parsed, at } : parsed);
+  if (!result.ok) throw new Error(`${intent}: ${result.reason}`);
+  return result.items;
+};
+const shape = (items: ReviewItem[]) =>
+  items.map((it) => [it.kind, it.heading, it.title, it.points.map((p) => (p.kind === "point" ? `${p.label}|${p.text.slice(0, 20)}` : `~${p.text.slice(0, 20)}`))]);
+
+describe("reviewFromText", () => {
+  it("keeps what was left out as lines where it stood", () => {
+    const review = reviewFromText(section2018());
+    expect(shape(review.items)).toEqual([
+      ["lines", "", "", ["~II. Recommendations"]],
+      ["item", "", WG2, ["6.|States should encour", "7.|States should consid", "8.|UNODC should continu"]],
+      ["item", "", WG3, []],
+    ]);
+    expect(countReview(review.items)).toEqual({ items: 2, points: 3 });
+    const text = "A. X\n\n(a) One.\n\n12. A report paragraph.\n\n(b) Two.\n\n¹ A footnote.";
+    expect(shape(reviewFromText(text).items)).toEqual([["item", "A", "X", ["(a)|One.", "~12. A report paragra", "(b)|Two.", "~¹ A footnote."]]]);
+  });
+
+  it("gives the 2020 annex and the 2023 recommendations without any line", () => {
+    for (const text of [annex2020(), recommendations2023()]) {
+      const review = reviewFromText(text);
+      expect(review.items.flatMap((it) => it.points).filter((p) => p.kind === "line")).toEqual([]);
+      expect(review.items.every((it) => it.kind === "item")).toBe(true);
+    }
+  });
+});
+
+describe("review corrections", () => {
+  const base = () => reviewFromText(section2018()).items;
+
+  it("reads only well-formed operations", () => {
+    expect(parseReviewOp("review:split:1:2")).toEqual({ op: "split", item: 1, entry: 2 });
+    expect(parseReviewOp("review:addItem:-1")).toEqual({ op: "addItem", item: -1 });
+    for (const bad of ["review:split:1", "review:addPoint:1:2", "review:explode:1:2", "split:1:2", "review:split:a:b"]) {
+      expect(parseReviewOp(bad), bad).toBeNull();
+    }
+  });
+
+  it("splits a point at the cursor, or else at its blank line, and suggests the next free label", () => {
+    const atBlank = apply(base(), "review:split:1:2");
+    expect(atBlank[1]?.points.slice(2)).toEqual([
+      { kind: "point", label: "8.", text: POINT_8, exclude: false },
+      { kind: "point", label: "9.", text: POINT_8_SECOND, exclude: false },
+    ]);
+    const at = POINT_6.indexOf("including");
+    const atCursor = apply(base(), "review:split:1:0", at);
+    expect(atCursor[1]?.points.slice(0, 2).map((p) => [p.label, p.text])).toEqual([
+      ["6.", POINT_6.slice(0, at).trim()],
+      ["", POINT_6.slice(at)], // "7." is taken: the officer gives a label
+    ]);
+    const nowhere = applyReviewOp(base(), { op: "split", item: 1, entry: 0 });
+    expect(nowhere).toEqual({ ok: false, reason: "split_nowhere" });
+  });
+
+  it("merges a point with the next: as paragraphs after a full stop, as one sentence otherwise", () => {
+    const merged = apply(base(), "review:merge:1:0");
+    expect(merged[1]?.points.map((p) => p.label)).toEqual(["6.", "8."]);
+    expect(merged[1]?.points[0]?.text).toBe(`${POINT_6}\n\n${POINT_7}`);
+    const wrapped: ReviewItem[] = [
+      {
+        ...base()[1]!,
+        points: [
+          { kind: "point", label: "(a)", text: "States should apply subparagraph", exclude: false },
+          { kind: "point", label: "(d)", text: "of article 5.", exclude: false },
+        ],
+      },
+    ];
+    expect(apply(wrapped, "review:merge:0:0")[0]?.points).toEqual([
+      { kind: "point", label: "(a)", text: "States should apply subparagraph (d) of article 5.", exclude: false },
+    ]);
+  });
+
+  it("turns a line into a heading, taking what follows; a point into a heading; a heading back into text", () => {
+    const heading = apply(base(), "review:heading:0:0");
+    expect(shape(heading).map((i) => [i[0], i[1], i[2]])).toEqual([
+      ["item", "", "Recommendations"],
+      ["item", "", WG2],
+      ["item", "", WG3],
+    ]);
+    const fromPoint = apply(base(), "review:heading:1:1");
+    expect(shape(fromPoint)).toEqual([
+      ["lines", "", "", ["~II. Recommendations"]],
+      ["item", "", WG2, ["6.|States should encour"]],
+      ["item", "", POINT_7, ["8.|UNODC should continu"]],
+      ["item", "", WG3, []],
+    ]);
+    const back = apply(base(), "review:unheading:2");
+    expect(shape(back)).toEqual([
+      ["lines", "", "", ["~II. Recommendations"]],
+      ["item", "", WG2, ["6.|States should encour", "7.|States should consid", "8.|UNODC should continu", `~${WG3.slice(0, 20)}`, "~The following recomm"]],
+    ]);
+    const lettered = apply(reviewFromText("(a) One.\n\nB. Other matters\n\n(a) Two.").items, "review:unheading:1");
+    expect(shape(lettered)).toEqual([["item", "", "", ["(a)|One.", "~B. Other matters", "(a)|Two."]]]);
+    const again = apply(lettered, "review:heading:0:1");
+    expect(shape(again)).toEqual([
+      ["item", "", "", ["(a)|One."]],
+      ["item", "B", "Other matters", ["(a)|Two."]],
+    ]);
+  });
+
+  it("turns a line into a point, reading its label, and a point back into a line", () => {
+    const items = reviewFromText("A. X\n\n(a) One.\n\n(b) Two.\n\n12. A report paragraph.").items;
+    const asPoint = apply(items, "review:point:0:2");
+    expect(asPoint[0]?.points[2]).toEqual({ kind: "point", label: "12.", text: "A report paragraph.", exclude: false });
+    const asLine = apply(asPoint, "review:line:0:1");
+    expect(asLine[0]?.points[1]).toEqual({ kind: "line", label: "", text: "(b) Two.", exclude: false });
+    const unlabelled = apply(apply(asLine, "review:line:0:2"), "review:remove:0:2");
+    const plain = apply([{ ...unlabelled[0]!, points: [...unlabelled[0]!.points, { kind: "line", label: "", text: "Three.", exclude: false }] }], "review:point:0:2");
+    expect(plain[0]?.points[2]).toEqual({ kind: "point", label: "(b)", text: "Three.", exclude: false });
+    // A line of the text before the first item: the block becomes an item, to be given a title.
+    const first = apply(base(), "review:point:0:0");
+    expect(first[0]).toMatchObject({ kind: "item", title: "", points: [{ kind: "point", label: "", text: "II. Recommendations" }] });
+  });
+
+  it("adds and removes points and agenda items; counts only what would be saved", () => {
+    let items = apply(base(), "review:addPoint:2");
+    expect(items[2]?.points).toEqual([{ kind: "point", label: "", text: "", exclude: false }]);
+    items = apply(items, "review:addPoint:1");
+    expect(items[1]?.points.at(-1)?.label).toBe("9.");
+    items = apply(items, "review:remove:1:0");
+    items = apply(items, "review:addItem:2");
+    expect(items.map((i) => [i.kind, i.title])).toEqual([
+      ["lines", ""],
+      ["item", WG2],
+      ["item", WG3],
+      ["item", ""],
+    ]);
+    expect(countReview(items)).toEqual({ items: 3, points: 4 });
+    expect(apply([], "review:addItem:-1")).toEqual([expect.objectContaining({ kind: "item", title: "", points: [] })]);
+    expect(applyReviewOp(items, { op: "merge", item: 1, entry: 3 })).toEqual({ ok: false, reason: "not_found" });
+    expect(applyReviewOp(items, { op: "split", item: 9, entry: 0 })).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("leaves lines and the text before the first item out of a posted review, whatever was posted", () => {
+    const form = new FormData();
+    for (const [k, v] of [
+      ["items[0].kind", "lines"],
+      ["items[1].kind", "item"],
+      ["items[1].points[0].kind", "point"],
+      ["items[1].points[1].kind", "line"],
+      ["items[1].points[1].exclude", ""],
+    ]) form.append(k!, v!);
+    excludeReviewLines(form);
+    expect(Object.fromEntries([...form.entries()].filter(([k]) => k.endsWith("exclude")))).toEqual({
+      "items[0].exclude": "on",
+      "items[1].points[1].exclude": "on",
+    });
+  });
+
+  it("leaves the review it was given untouched", () => {
+    const items = base();
+    const copy = structuredClone(items);
+    apply(items, "review:merge:1:0");
+    apply(items, "review:heading:0:0");
+    expect(items).toEqual(copy);
   });
 });

@@ -1,0 +1,60 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-errors";
+import { formatInstant } from "~/lib/dates";
+
+/**
+ * One click reminds every mission that has not submitted. Says when the last reminder went and,
+ * once one went today, why the button waits until tomorrow (the server refuses a second anyway).
+ */
+export function RemindPanel({
+  consultationId,
+  lastReminder,
+  remindedToday,
+  deadlinePassed,
+  nobody,
+  timeZone,
+  errors,
+  errorValues,
+}: {
+  consultationId: string;
+  lastReminder: { at: string | Date; byName: string | null; messages: number; delegations: number } | null;
+  remindedToday: boolean;
+  deadlinePassed: boolean;
+  nobody: boolean;
+  timeZone: string;
+  errors?: string[];
+  errorValues?: Record<string, string>;
+}) {
+  const { t, i18n } = useTranslation("consultations");
+  const navigation = useNavigation();
+  const date = (value: string | Date) => formatInstant(value, i18n.language, timeZone);
+  const blocked = remindedToday ? "today" : deadlinePassed ? "afterDeadline" : nobody ? "nobody" : null;
+  return (
+    <section className="panel stack" aria-labelledby="remind-title">
+      <h2 id="remind-title">{t("closing.remind.title")}</h2>
+      <p>{t("closing.remind.help")}</p>
+      <p data-testid="last-reminder">
+        {lastReminder
+          ? t("closing.remind.last", {
+              date: date(lastReminder.at),
+              name: lastReminder.byName ?? "—",
+              messages: lastReminder.messages,
+              delegations: lastReminder.delegations,
+            })
+          : t("closing.remind.none")}
+      </p>
+      {blocked ? <p className="note">{t(`closing.remind.${blocked}`)}</p> : null}
+      <FormErrors errors={errors} values={errorValues?.time ? { time: date(errorValues.time) } : undefined} />
+      <Form method="post" action={`/consultations/${consultationId}/closing`}>
+        <input type="hidden" name="intent" value="remind" />
+        <button type="submit" className="button button--secondary" disabled={Boolean(blocked) || navigation.state !== "idle"}>
+          {t("closing.remind.button")}
+        </button>
+      </Form>
+      <p className="muted">
+        <Link to={`/outbox?consultation=${consultationId}`}>{t("closing.remind.outbox")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatStatusTime, type DelegationState, type RevisionRef } from "~/lib/delegation-state";
+import { SLOT, Slotted, WithReceipt } from "./receipt-code";
+
+/** The colour family of each state; the label always says it in words too. */
+const TONE: Record<DelegationState["kind"], "none" | "ok" | "warn" | "bad"> = {
+  notStarted: "none",
+  draft: "warn",
+  submitted: "ok",
+  revised: "warn",
+  latePending: "warn",
+  lateDeclined: "bad",
+  withdrawn: "bad",
+};
+
+function labelKey(state: DelegationState) {
+  switch (state.kind) {
+    case "notStarted":
+      return state.closed ? "notStartedClosed" : "notStarted";
+    case "draft":
+      return state.closed ? "draftClosed" : "draft";
+    case "submitted":
+      return state.lateAccepted ? "lateAccepted" : "submitted";
+    default:
+      return state.kind;
+  }
+}
+
+/**
+ * Where the delegate's delegation stands on one consultation: a labelled badge, then the facts —
+ * the receipt number (whole, left to right), times in the reader's zone written out as in
+ * diplomatic correspondence. "compact" for a cell of the home list; "full" adds what the state
+ * means and, given `consultationId`, the way to the receipt.
+ */
+export function DelegationStatus({
+  state,
+  timeZone,
+  variant = "full",
+  consultationId,
+}: {
+  state: DelegationState;
+  timeZone: string;
+  variant?: "compact" | "full";
+  consultationId?: string;
+}) {
+  const { t, i18n } = useTranslation("submissions");
+  const full = variant === "full";
+  // Node's and the browser's zone data can differ: the server's wording stands (as in Deadline).
+  const when = (instant: string) => (
+    <time dateTime={instant} suppressHydrationWarning>
+      {formatStatusTime(instant, i18n.language, timeZone)}
+    </time>
+  );
+  const line = (key: string, content: ReactNode) => (
+    <p key={key} className={`delegation-status__line delegation-status__line--${key}`}>
+      {content}
+    </p>
+  );
+  // Revision 1 is simply "the receipt"; later ones say which revision they are.
+  const receiptLine = (revision: RevisionRef, key = "receipt") =>
+    line(
+      key,
+      <WithReceipt
+        text={
+          revision.revisionNumber > 1
+            ? t("delegationStatus.revisionReceipt", { number: revision.revisionNumber, receipt: SLOT })
+            : t("delegationStatus.receipt", { receipt: SLOT })
+        }
+        receipt={revision.receiptNumber}
+      />,
+    );
+  const timeLine = (key: string, text: string, instant: string) => line(key, <Slotted text={text}>{when(instant)}</Slotted>);
+  const submittedLine = (revision: RevisionRef) =>
+    timeLine("submitted", t("delegationStatus.submittedAt", { time: SLOT }), revision.submittedAt);
+  const newerDraftLine = (savedAt: string) => timeLine("draft", t("delegationStatus.newerDraft", { time: SLOT }), savedAt);
+
+  const lines: ReactNode[] = [];
+  let revisionForLink: RevisionRef | null = null;
+  switch (state.kind) {
+    case "notStarted":
+      if (full && !state.closed) lines.push(line("note", t("delegationStatus.nothingYet")));
+      break;
+    case "draft":
+      if (state.savedAt) lines.push(timeLine("draft", t("delegationStatus.draftSavedAt", { time: SLOT }), state.savedAt));
+      if (full && !state.closed) lines.push(line("note", t("delegationStatus.nothingSent")));
+      break;
+    case "submitted":
+    case "revised":
+      lines.push(receiptLine(state.revision), submittedLine(state.revision));
+      if (state.newerDraft) lines.push(newerDraftLine(state.newerDraft.savedAt));
+      revisionForLink = state.revision;
+      break;
+    case "latePending":
+    case "lateDeclined":
+      lines.push(receiptLine(state.revision), submittedLine(state.revision));
+      if (full) {
+        lines.push(line("note", t(state.kind === "latePending" ? "delegationStatus.pendingNote" : "delegationStatus.declinedNote")));
+        if (state.standing) lines.push(receiptLine(state.standing, "standing"), line("standingNote", t("delegationStatus.standingNote")));
+      }
+      revisionForLink = state.revision;
+      break;
+    case "withdrawn":
+      lines.push(receiptLine(state.revision), timeLine("withdrawn", t("delegationStatus.withdrawnAt", { time: SLOT }), state.withdrawnAt));
+      if (full) lines.push(line("note", t("delegationStatus.withdrawnNote")));
+      if (state.newerDraft) lines.push(newerDraftLine(state.newerDraft.savedAt));
+      revisionForLink = state.revision;
+      break;
+  }
+  return (
+    <div className={`delegation-status delegation-status--${state.kind} delegation-status--${variant}`}>
+      <p className="delegation-status__line">
+        <span className={`badge delegation-status__badge delegation-status__badge--${TONE[state.kind]}`}>
+          {t(`delegationStatus.kind.${labelKey(state)}`)}
+        </span>
+      </p>
+      {lines}
+      {full && consultationId && revisionForLink ? (
+        <p className="delegation-status__line">
+          <Link to={`/consultations/${consultationId}/submission/receipts/${revisionForLink.revisionNumber}`}>
+            {t("delegationStatus.openReceipt")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// Where a delegation stands with its comments on one consultation, as its delegates are shown it
+// (home list, consultation page, submission editor). Pure: the facts come from the database
+// (models/delegation-state.server.ts, or the submission page's own data), "now" is never needed.
+import { intlLocale } from "~/lib/dates";
+import type { LateDecision } from "~/lib/submission-rules";
+
+/** One submitted revision, as much of it as the state needs. */
+export type RevisionFacts = {
+  revisionNumber: number;
+  receiptNumber: string;
+  /** The draft version frozen in it; null for comments the secretariat imported from an email. */
+  draftVersion: number | null;
+  submittedAt: Date | string;
+  supersededAt: Date | string | null;
+  withdrawnAt: Date | string | null;
+  late: LateDecision | null;
+};
+
+export type DelegationFacts = {
+  /** "open" while comments can be written; any other status means the period is over. */
+  consultationStatus: "draft" | "open" | "closed" | "compiled";
+  /** The mission's shared draft: version 0 (or no row) means nobody has saved anything yet. */
+  draft: { version: number; savedAt: Date | string | null } | null;
+  /** Every revision of the delegation, in any order. */
+  revisions: RevisionFacts[];
+};
+
+/** A revision as the status names it: "revision 2, receipt CTOC-2020-MAR-0007, 9 October 2020 …". */
+export type RevisionRef = { revisionNumber: number; receiptNumber: string; submittedAt: string };
+
+/**
+ * - notStarted: nothing saved, nothing submitted (`closed`: and the period is over);
+ * - draft: a draft saved (when), never submitted;
+ * - submitted: the latest revision counts (on time, or late and accepted: `lateAccepted`);
+ * - revised: as submitted, but the draft was changed after it and the change is not submitted;
+ * - latePending: the latest revision came after the deadline and waits for the secretariat
+ *   (`standing`: the earlier revision that counts meanwhile, if any);
+ * - lateDeclined: the secretariat did not accept the latest revision (`standing` as above);
+ * - withdrawn: the delegation withdrew its comments (the draft is kept).
+ * `newerDraft` (on every submitted kind): when the draft was saved after the latest revision.
+ */
+export type DelegationState =
+  | { kind: "notStarted"; closed: boolean }
+  | { kind: "draft"; closed: boolean; savedAt: string | null }
+  | { kind: "submitted"; revision: RevisionRef; lateAccepted: boolean; newerDraft: null }
+  | { kind: "revised"; revision: RevisionRef; lateAccepted: boolean; newerDraft: { savedAt: string } }
+  | { kind: "latePending"; revision: RevisionRef; standing: RevisionRef | null; newerDraft: { savedAt: string } | null }
+  | { kind: "lateDeclined"; revision: RevisionRef; standing: RevisionRef | null; newerDraft: { savedAt: string } | null }
+  | { kind: "withdrawn"; revision: RevisionRef; withdrawnAt: string; newerDraft: { savedAt: string } | null };
+
+export type DelegationStateKind = DelegationState["kind"];
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+const ref = (r: RevisionFacts): RevisionRef => ({ revisionNumber: r.revisionNumber, receiptNumber: r.receiptNumber, submittedAt: iso(r.submittedAt) });
+
+/** The revision that counts: not superseded, withdrawn, pending or declined (the highest, if several). */
+function standingRevision(revisions: RevisionFacts[]): RevisionFacts | null {
+  return (
+    revisions.find((r) => !r.supersededAt && !r.withdrawnAt && r.late !== "pending" && r.late !== "declined") ?? null
+  );
+}
+
+export function delegationState(facts: DelegationFacts): DelegationState {
+  const closed = facts.consultationStatus !== "open";
+  const revisions = [...facts.revisions].sort((a, b) => b.revisionNumber - a.revisionNumber);
+  const draftSaved = facts.draft && facts.draft.version > 0 ? facts.draft : null;
+  const latest = revisions[0];
+  if (!latest) {
+    return draftSaved
+      ? { kind: "draft", closed, savedAt: draftSaved.savedAt ? iso(draftSaved.savedAt) : null }
+      : { kind: "notStarted", closed };
+  }
+  // A draft changed after the latest revision: saved later, and not the version that was frozen
+  // (an imported email froze no version, so only the time tells).
+  const newerDraft =
+    draftSaved?.savedAt &&
+    draftSaved.version !== latest.draftVersion &&
+    new Date(draftSaved.savedAt).getTime() > new Date(latest.submittedAt).getTime()
+      ? { savedAt: iso(draftSaved.savedAt) }
+      : null;
+  const revision = ref(latest);
+  if (latest.withdrawnAt) return { kind: "withdrawn", revision, withdrawnAt: iso(latest.withdrawnAt), newerDraft };
+  if (latest.late === "pending" || latest.late === "declined") {
+    const standing = standingRevision(revisions.slice(1));
+    return {
+      kind: latest.late === "pending" ? "latePending" : "lateDeclined",
+      revision,
+      standing: standing ? ref(standing) : null,
+      newerDraft,
+    };
+  }
+  const lateAccepted = latest.late === "accepted";
+  return newerDraft
+    ? { kind: "revised", revision, lateAccepted, newerDraft }
+    : { kind: "submitted", revision, lateAccepted, newerDraft: null };
+}
+
+/**
+ * An instant as diplomatic correspondence writes it, in the reader's zone: the month in words,
+ * the 24-hour clock, the zone's name ("9 October 2020 at 14:32 CEST", "2020年10月9日 GMT+2 14:32").
+ * Arabic with Western digits, as in United Nations documents.
+ */
+export function formatStatusTime(instant: Date | string, language: string, timeZone: string): string {
+  const locale = language === "ar" ? "ar-u-nu-latn" : intlLocale(language);
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(instant));
+}

@@ -1,0 +1,96 @@
+// The delegate's pages on a phone (390 × 844), in the two scripts that strain a layout most:
+// Arabic (right to left) and Chinese. No page may scroll sideways; the home list must show each
+// consultation's status and deadline; the receipt number must stay whole, on one line.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn, TITLE_2020 } from "./support";
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+/** The page is no wider than the screen: nothing to scroll sideways. */
+async function expectNoHorizontalOverflow(page: Page, where: string) {
+  await page.waitForLoadState("networkidle");
+  const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
+    const root = document.documentElement;
+    // Name the elements that stick out, so a failure says where to look.
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.right > root.clientWidth + 1 || box.left < -1);
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
+  });
+  expect(scrollWidth, `${where} scrolls sideways (${culprits.join(", ")})`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** Whether an element's text sits on a single line (an inline box split over lines has several rects). */
+async function isOnOneLine(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return tops.size === 1;
+  });
+}
+
+const DELEGATES = [
+  { name: "Arabic", email: DEMO.morocco, code: "MAR", lang: "ar", dir: "rtl" },
+  { name: "Chinese", email: DEMO.china, code: "CHN", lang: "zh", dir: "ltr" },
+] as const;
+
+for (const delegate of DELEGATES) {
+  test(`the ${delegate.name} delegate's pages fit a 390 px phone and keep the receipt number whole`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await signIn(page, delegate.email);
+    await expect(page.locator("html")).toHaveAttribute("lang", delegate.lang);
+    await expect(page.locator("html")).toHaveAttribute("dir", delegate.dir);
+
+    // Home: each consultation's status and deadline are on screen, not scrolled away.
+    await expectNoHorizontalOverflow(page, "home");
+    const row = page.locator("tbody tr").filter({ has: page.getByRole("link", { name: TITLE_2020 }) });
+    for (const cell of [row.locator(".badge").first(), row.locator(".deadline time").first(), row.locator(".delegation-status")]) {
+      await expect(cell).toBeVisible();
+      // Down the page is fine (the reader scrolls down); off to the side is not.
+      await cell.scrollIntoViewIfNeeded();
+      await expect(cell).toBeInViewport({ ratio: 1 });
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    // The delegation's own status: the demo's missions submitted revision 1.
+    const homeReceipt = (await row.locator(".delegation-status .receipt-code").innerText()).trim();
+    expect(homeReceipt).toMatch(new RegExp(`^CTOC-2020-${delegate.code}-\\d{4}$`));
+
+    await page.getByRole("link", { name: TITLE_2020 }).click();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
+    const consultation = new URL(page.url()).pathname;
+    await expectNoHorizontalOverflow(page, "consultation page");
+    // The page says the comments were sent, with the same receipt.
+    await expect(page.locator(".delegation-status .receipt-code")).toHaveText(homeReceipt);
+
+    for (const [where, path] of [
+      ["non-paper", `${consultation}/non-paper`],
+      ["submission editor", `${consultation}/submission`],
+      ["review", `${consultation}/submission/review`],
+    ] as const) {
+      await page.goto(path);
+      await expectNoHorizontalOverflow(page, where);
+    }
+
+    // The receipt: the number as stored (the one the home list and the revision table show),
+    // in one piece, on one line, read left to right even inside an Arabic page.
+    await page.goto(`${consultation}/submission/receipts/1`);
+    await expectNoHorizontalOverflow(page, "receipt");
+    const receipt = page.locator(".receipt-number");
+    await expect(receipt).toHaveText(homeReceipt);
+    expect(await receipt.evaluate((el) => el.textContent)).toBe(homeReceipt);
+    expect(await isOnOneLine(page, ".receipt-number")).toBe(true);
+    expect(await receipt.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+    expect(await receipt.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("nowrap");
+    // The heading and the table name it too, each whole and on one line.
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(homeReceipt);
+    expect(await isOnOneLine(page, "h1 .receipt-code")).toBe(true);
+    expect(await isOnOneLine(page, "tbody .receipt-code")).toBe(true);
+  });
+}
