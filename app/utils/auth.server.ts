@@ -6,6 +6,8 @@ import { languageCookieHeader } from "./i18n.server";
 import { readSessionToken, sessionCookie } from "./session.server";
 
 export type { SessionUser, UserRole };
+/** A path on this site to return to; anything else becomes the fallback (app/lib/safe-redirect.ts). */
+export { safeRedirect } from "~/lib/safe-redirect";
 
 /** The client's address as the server saw it (set by app/server.ts), for rate limits and the log. */
 export function clientAddress(context: AppLoadContext | undefined): string {
@@ -27,14 +29,6 @@ export function getOptionalUser(request: Request): Promise<SessionUser | null> {
     cache.set(request, pending);
   }
   return pending;
-}
-
-/** A path on this site to return to after signing in; anything else becomes "/". */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here. */
