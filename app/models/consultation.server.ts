@@ -23,7 +23,7 @@ const {
 } = schema;
 
 /**
- * Which consultations a user may see: the secretariat all; a chair those they chair; a delegate
+ * Which consultations a user may see: the secretariat all; a chair those they chair, once circulated; a delegate
  * those circulated to their delegation (never a draft).
  */
 export function consultationVisibleTo(user: SessionUser): SQL | undefined {
@@ -31,8 +31,12 @@ export function consultationVisibleTo(user: SessionUser): SQL | undefined {
     case "secretariat":
       return undefined;
     case "chair":
-      return exists(
-        sql`(select 1 from ${consultationChairs} where ${consultationChairs.consultationId} = ${consultations.id} and ${consultationChairs.userId} = ${user.id})`,
+      // A draft is the secretariat's alone: its chairs see it once it is circulated.
+      return and(
+        ne(consultations.status, "draft"),
+        exists(
+          sql`(select 1 from ${consultationChairs} where ${consultationChairs.consultationId} = ${consultations.id} and ${consultationChairs.userId} = ${user.id})`,
+        ),
       );
     case "delegate":
       return and(
