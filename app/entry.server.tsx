@@ -6,6 +6,7 @@ import { createI18n } from "./i18n/i18next";
 import { isLanguage } from "./i18n/languages";
 import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
+import { publicUrlWarning } from "./utils/env.server";
 import { renderHtmlStream } from "./utils/html-stream.server";
 import { isMailConfigured } from "./utils/mailer.server";
 import { resolveLanguage } from "./utils/i18n.server";
@@ -17,6 +18,8 @@ const ABORT_DELAY = 5_000;
  * mail server is configured, send the outbox every 30 s (its timer never delays a shutdown).
  */
 export async function warmUp() {
+  const warning = publicUrlWarning({ NODE_ENV: process.env.NODE_ENV, PUBLIC_URL: process.env.PUBLIC_URL });
+  if (warning) console.warn(warning);
   await databaseHandle();
   if (isMailConfigured()) startNotificationDispatcher();
 }

@@ -45,6 +45,7 @@ import {
 } from "~/models/registration.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 import { isMailConfigured } from "~/utils/mailer.server";
+import { publicBaseUrl } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} · Nonpaper` : "Nonpaper" },
@@ -105,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const ipAddress = clientAddress(context);
-  const origin = new URL(request.url).origin;
+  const origin = publicBaseUrl(request);
   const locked = (result: Reply, extra: Partial<RegistrationsActionData> = {}) =>
     respond({ intent, ...extra, result }, 409);
 

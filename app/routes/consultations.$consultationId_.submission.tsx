@@ -21,6 +21,7 @@ import { colleaguesInDraft } from "~/models/draft-presence.server";
 import { getSubmissionForDelegate, withdrawSubmission } from "~/models/submission.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { editorFields, saveDraftFromForm } from "~/utils/submission-draft.server";
+import { publicBaseUrl } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.submission.consultation.title} · Nonpaper` : "Nonpaper" },
@@ -71,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
 
   if (intent === "withdraw") {
-    const result = await withdrawSubmission(user, { consultationId, ipAddress: clientAddress(context), baseUrl: url.origin });
+    const result = await withdrawSubmission(user, { consultationId, ipAddress: clientAddress(context), baseUrl: publicBaseUrl(request) });
     if (result.ok) throw redirect(`/consultations/${consultationId}/submission?notice=withdrawn`);
     if (result.reason === "not_found") throw notFound();
     return data<ActionAnswer>({ typedFields: null, errors: { "": [{ message: refusalMessage(result.reason) }] }, conflict: null }, { status: 409 });

@@ -15,6 +15,7 @@ import { isUuid } from "~/lib/ids";
 import { isEmptyContent, refusalMessage } from "~/lib/submission-rules";
 import { getSubmissionForDelegate, submitSubmission } from "~/models/submission.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
+import { publicBaseUrl } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} · Nonpaper` : "Nonpaper" },
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     idempotencyKey: typeof key === "string" ? key : "",
     draftVersion,
     ipAddress: clientAddress(context),
-    baseUrl: new URL(request.url).origin,
+    baseUrl: publicBaseUrl(request),
   });
   const editor = `/consultations/${consultationId}/submission`;
   if (result.ok) throw redirect(`${editor}/receipts/${result.receipt.revisionNumber}`);

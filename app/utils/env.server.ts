@@ -73,3 +73,12 @@ export function resetEnvForTests(): void {
 export function publicBaseUrl(request: Request): string {
   return env().PUBLIC_URL ?? new URL(request.url).origin;
 }
+
+/**
+ * What to say at start-up about links in emails: in production without PUBLIC_URL, each link is
+ * built from the address a request came to, which a client chooses (its Host header).
+ */
+export function publicUrlWarning(settings: { NODE_ENV?: string; PUBLIC_URL?: string }): string | null {
+  if (settings.NODE_ENV !== "production" || settings.PUBLIC_URL) return null;
+  return "Nonpaper: WARNING: PUBLIC_URL is not set. Links in emails (receipts, invitations, notices) will use the address each request came to, which a client can forge with its Host header. Set PUBLIC_URL=https://your.site.";
+}
