@@ -1,4 +1,4 @@
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { I18nextProvider } from "react-i18next";
@@ -6,9 +6,10 @@ import { createI18n } from "./i18n/i18next";
 import { isLanguage } from "./i18n/languages";
 import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
-import { publicUrlWarning } from "./utils/env.server";
+import { assertPublicUrlForServer, publicUrlWarning } from "./utils/env.server";
 import { renderHtmlStream } from "./utils/html-stream.server";
 import { isMailConfigured } from "./utils/mailer.server";
+import { NonceProvider } from "./utils/nonce";
 import { resolveLanguage } from "./utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
@@ -18,7 +19,9 @@ const ABORT_DELAY = 5_000;
  * mail server is configured, send the outbox every 30 s (its timer never delays a shutdown).
  */
 export async function warmUp() {
-  const warning = publicUrlWarning({ NODE_ENV: process.env.NODE_ENV, PUBLIC_URL: process.env.PUBLIC_URL });
+  const settings = { NODE_ENV: process.env.NODE_ENV, PUBLIC_URL: process.env.PUBLIC_URL, DATABASE_URL: process.env.DATABASE_URL };
+  assertPublicUrlForServer(settings);
+  const warning = publicUrlWarning(settings);
   if (warning) console.warn(warning);
   await databaseHandle();
   if (isMailConfigured()) startNotificationDispatcher();
@@ -29,6 +32,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
   // The root loader decided the language (it knows the user's profile); fall back if it failed.
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined;
@@ -39,12 +43,18 @@ export default async function handleRequest(
   let status = responseStatusCode;
   // Abort a render that hangs, or whose reader has gone; the timer never keeps a server alive.
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(ABORT_DELAY)]);
+  // The Content-Security-Policy nonce app/server.ts made for this response: every inline script
+  // Remix and React write must carry it.
+  const nonce = loadContext?.cspNonce ?? "";
   const body = await renderHtmlStream(
-    <I18nextProvider i18n={i18n}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-    </I18nextProvider>,
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
+      </I18nextProvider>
+    </NonceProvider>,
     {
       signal,
+      nonce,
       waitForAll,
       onError(error: unknown) {
         status = 500;
@@ -52,9 +62,7 @@ export default async function handleRequest(
       },
     },
   );
+  // nosniff, Referrer-Policy, frame-ancestors, CSP and Cache-Control: app/utils/security.server.ts.
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("X-Content-Type-Options", "nosniff");
-  responseHeaders.set("Referrer-Policy", "same-origin");
-  responseHeaders.set("X-Frame-Options", "DENY");
   return new Response(body, { headers: responseHeaders, status });
 }

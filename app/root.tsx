@@ -13,8 +13,9 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
 import { GeneralErrorBoundary } from "./components/error-boundary";
-import { DEFAULT_LANGUAGE, directionOf } from "./i18n/languages";
+import { DEFAULT_LANGUAGE, directionOf, isLanguage } from "./i18n/languages";
 import { getOptionalUser } from "./utils/auth.server";
+import { useNonce } from "./utils/nonce";
 import { resolveLanguage } from "./utils/i18n.server";
 import stylesheet from "./styles/app.css?url";
 
@@ -43,7 +44,13 @@ export function useRootData() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
-  const language = data?.language ?? DEFAULT_LANGUAGE;
+  // Without the root loader's data (an error page, e.g. the database unavailable), the language
+  // app/entry.server.tsx resolved for this request, so that <html lang dir> matches the text and
+  // app/entry.client.tsx hydrates in it.
+  const { i18n } = useTranslation();
+  const language = data?.language ?? (isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE);
+  // Inline scripts run only with this response's CSP nonce (app/utils/security.server.ts).
+  const nonce = useNonce();
   return (
     <html lang={language} dir={data?.dir ?? directionOf(language)}>
       <head>
@@ -54,8 +61,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,6 +6,22 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { retryAfterOnUnavailable, withDatabaseOutagePages } from "./utils/database-outage.server";
+import { env } from "./utils/env.server";
+import {
+  cspNonce,
+  dynamicResponseDefaults,
+  genericErrors,
+  nonceOf,
+  sameOriginWrites,
+  securityHeaders,
+  strictTransportSecurity,
+} from "./utils/security.server";
+import { installUncaughtExceptionPolicy } from "./utils/uncaught.server";
+
+// First of all: an uncaught exception exits with code 1 for the supervisor to restart the server,
+// except postgres.js's known write-after-close fault, which is survived (app/utils/uncaught.server.ts).
+installUncaughtExceptionPolicy();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.env.NODE_ENV === "production";
@@ -14,30 +30,43 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 const app = express();
 app.disable("x-powered-by");
-// Behind a reverse proxy, req.ip and req.protocol come from X-Forwarded-* (TRUST_PROXY=1).
-app.set("trust proxy", process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true");
+// Behind reverse proxies, req.ip and req.protocol come from X-Forwarded-*, believed only as far
+// as TRUST_PROXY says (a number of hops or the proxies' addresses; app/utils/env.server.ts).
+app.set("trust proxy", env().TRUST_PROXY);
 app.use(compression());
+// Security headers on every response (pages, .data, files, assets), then the one check against
+// cross-site writes, before anything else can act on the request (app/utils/security.server.ts).
+app.use(cspNonce(), securityHeaders({ production }), strictTransportSecurity());
+app.use(sameOriginWrites({ publicUrl: env().PUBLIC_URL }));
+// A database restart or failover answers 503 with Retry-After (app/utils/database-outage.server.ts).
+app.use(retryAfterOnUnavailable());
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (production) {
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-  build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+  build = withDatabaseOutagePages((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
 } else {
   const vite = await import("vite");
   const devServer = await vite.createServer({ root, server: { middlewareMode: true } });
   app.use(devServer.middlewares);
-  build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  build = async () =>
+    withDatabaseOutagePages((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
 }
 
 app.all(
   "*",
+  dynamicResponseDefaults(),
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: nonceOf(res),
+    }),
   }),
 );
+app.use(genericErrors());
 
 const server = app.listen(port, host, () => {
   console.log(`Nonpaper listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);

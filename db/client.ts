@@ -37,6 +37,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const client = postgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       idle_timeout: 20,
+      // A database host that stops answering (no refusal) fails a request after 5 s, not 30 s:
+      // the reader gets the "try again" page while a failover completes.
+      connect_timeout: 5,
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema });

@@ -1,4 +1,4 @@
-import { count, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { hash } from "argon2";
 import { extractSection, parseDiscussionPoints } from "../app/lib/point-import";
 import { formatReceiptNumber } from "../app/lib/receipts";
@@ -13,6 +13,14 @@ const SEED_LOCK = 4_242_021;
 
 export const DEMO_PASSWORD = "nonpaper-demo";
 
+/**
+ * The demo secretariat's two-factor secret (base32, 160 bits), published in the README so that
+ * anyone can add it to an authenticator app. Only the demo account has it.
+ */
+export const DEMO_TOTP_SECRET = "NONPAPERDEMOTOTPSECRETARIATCODES";
+/** The demo account that signs in with two factors (the secretariat must). */
+export const DEMO_TOTP_EMAIL = "secretariat@nonpaper.test";
+
 type DelegationRecord = (typeof delegationData)[number];
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -25,7 +33,19 @@ export async function seedDatabase(db: Database, options: { demo: boolean }) {
     if (!options.demo) return;
     const [userCount] = await tx.select({ n: count() }).from(schema.users);
     if (!userCount?.n) await seedDemo(tx);
+    else await giveDemoSecretariatItsSecret(tx);
   });
+}
+
+/**
+ * A demo database made before two-factor sign-in: its secretariat gets the published secret,
+ * so that the README's sign-in still works (only while it has none of its own).
+ */
+async function giveDemoSecretariatItsSecret(tx: Tx) {
+  await tx
+    .update(schema.users)
+    .set({ totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() })
+    .where(and(eq(schema.users.email, DEMO_TOTP_EMAIL), isNull(schema.users.totpSecret)));
 }
 
 async function seedDelegations(tx: Tx) {
@@ -119,6 +139,7 @@ async function seedDemo(tx: Tx) {
         language: u.language,
         timeZone: u.timeZone,
         passwordHash,
+        ...(u.email === DEMO_TOTP_EMAIL ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       })),
     )
     .returning({ id: schema.users.id, email: schema.users.email });

@@ -2,20 +2,29 @@
 // database (DATABASE_URL, or the embedded PGlite in PGLITE_DATA_DIR, as the app chooses) to a JSON
 // archive; `npm run archive -- --import FILE` imports one into it and prints the new consultation's
 // id; `--schema` prints the format's JSON Schema (db/archive.schema.json). No running server is
-// needed (stop one that uses the same PGlite folder first: PGlite is single-process). Exit codes:
-// 0 done, 1 refused (no such consultation, a file that is not a valid archive: its problems are
-// listed), 2 wrong arguments.
+// needed (stop one that uses the same PGlite folder first: PGlite is single-process). As on the
+// import page, an import that would create accounts or give chairs access lists them and stops;
+// `--confirm DIGEST` (the digest it printed) imports that same file as listed. Exit codes: 0 done,
+// 1 refused (no such consultation, a file that is not a valid archive: its problems are listed;
+// an import to confirm), 2 wrong arguments.
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { archiveJsonSchema, serializeArchive } from "~/lib/archive-schema";
+import { archiveJsonSchema, readArchiveText, serializeArchive } from "~/lib/archive-schema";
 import { isUuid } from "~/lib/ids";
-import { ArchiveValidationError, exportConsultation, importConsultation } from "~/models/archive.server";
+import {
+  ArchiveConfirmationError,
+  ArchiveValidationError,
+  exportConsultation,
+  importConsultation,
+  type ImportPlan,
+} from "~/models/archive.server";
 import { closeDb, getDb } from "~/utils/db.server";
 
 export const ARCHIVE_USAGE = `Usage:
   npm run archive -- --export CONSULTATION_ID --out FILE   write a consultation to a JSON archive
   npm run archive -- --import FILE                         import an archive; prints the new consultation's id
+  npm run archive -- --import FILE --confirm DIGEST        import one that creates accounts or gives chairs access, as listed
   npm run archive -- --schema > db/archive.schema.json     print the format's JSON Schema
 The database is the app's: DATABASE_URL, or the embedded one in PGLITE_DATA_DIR (.data/dev).`;
 
@@ -29,7 +38,17 @@ export function describeProblems(error: ArchiveValidationError, limit = 20): str
   return ["The archive cannot be imported:", ...lines];
 }
 
-/** Reads and parses a JSON file; a message instead when it cannot. */
+/** What an import would create, and how to confirm it. */
+export function describePlan(plan: ImportPlan): string[] {
+  return [
+    "The import creates accounts or gives chairs access; nothing has been imported.",
+    ...plan.accounts.map((a) => `  new account: ${a.email} (${a.name}), ${a.role}${a.delegation ? ` of ${a.delegation}` : ""}, without a password`),
+    ...plan.chairs.map((c) => `  chair access: ${c.email} (${c.name})${c.existing ? ", an existing account" : ", the new account"}`),
+    `To import this file as listed: --confirm ${plan.confirmation}`,
+  ];
+}
+
+/** Reads and parses a JSON file (its nesting checked before it is parsed); a message instead when it cannot. */
 export async function readJsonFile(file: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   let text: string;
   try {
@@ -37,19 +56,25 @@ export async function readJsonFile(file: string): Promise<{ ok: true; value: unk
   } catch (error) {
     return { ok: false, message: `Cannot read ${file}: ${(error as Error).message}` };
   }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `${file} is not JSON: ${(error as Error).message}` };
-  }
+  const read = readArchiveText(text);
+  if (read.ok) return read;
+  if (read.reason === "notJson") return { ok: false, message: `${file} is not JSON: ${read.message}` };
+  return { ok: false, message: describeProblems(new ArchiveValidationError(read.problems)).join("\n") };
 }
 
 export async function main(argv: string[], io: Output = console_): Promise<number> {
-  let values: { export?: string; out?: string; import?: string; schema?: boolean; help?: boolean };
+  let values: { export?: string; out?: string; import?: string; confirm?: string; schema?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { export: { type: "string" }, out: { type: "string" }, import: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        export: { type: "string" },
+        out: { type: "string" },
+        import: { type: "string" },
+        confirm: { type: "string" },
+        schema: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -67,7 +92,7 @@ export async function main(argv: string[], io: Output = console_): Promise<numbe
   }
   const exporting = values.export !== undefined;
   const importing = values.import !== undefined;
-  if (exporting === importing || (exporting && !values.out) || (importing && values.out)) {
+  if (exporting === importing || (exporting && !values.out) || (importing && values.out) || (exporting && values.confirm !== undefined)) {
     io.err(ARCHIVE_USAGE);
     return 2;
   }
@@ -92,13 +117,18 @@ export async function main(argv: string[], io: Output = console_): Promise<numbe
       io.err(read.message);
       return 1;
     }
-    const result = await importConsultation(await getDb(), read.value);
+    const result = await importConsultation(await getDb(), read.value, { confirmation: values.confirm ?? null });
     if (result.remapped) io.err(`This database already held the consultation: imported as a copy with new ids, receipt prefix ${result.receiptPrefix}.`);
     io.out(result.consultationId);
     return 0;
   } catch (error) {
     if (error instanceof ArchiveValidationError) {
       for (const line of describeProblems(error)) io.err(line);
+      return 1;
+    }
+    if (error instanceof ArchiveConfirmationError) {
+      if (error.reason === "changed") io.err("The file or this database changed since that digest was printed; nothing has been imported.");
+      for (const line of describePlan(error.plan)) io.err(line);
       return 1;
     }
     throw error;

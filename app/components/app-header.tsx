@@ -32,6 +32,9 @@ export function AppHeader() {
                 {withData(t("nav.signedInAs", { name: isolate(user.name) }))}{" "}
                 <span className="badge">{t(`roles.${user.role}`)}</span>
               </span>
+              <NavLink to="/account" className="app-header__account-link">
+                {t("nav", { ns: "account" })}
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--quiet">
                   {t("nav.signOut")}

@@ -1,17 +1,39 @@
-import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The page shown for 403, 404 and unexpected errors, in the reader's language. */
+/**
+ * The page shown for 403, 404, 503 and unexpected errors, in the reader's language. 503 is the
+ * database out of reach for a moment (a restart, a failover: app/utils/database-outage.server.ts):
+ * the reader is asked to try again, with a link that reloads the page.
+ */
 export function GeneralErrorBoundary({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "unexpected";
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 400
+          ? "badRequest"
+          : status === 503
+            ? "unavailable"
+            : "unexpected";
   if (kind === "unexpected" && typeof document !== "undefined") console.error(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">{t("errors.status", { status })}</p>
       <h1 id="error-title">{t(`errors.${kind}.title`)}</h1>
       <p>{t(`errors.${kind}.body`)}</p>
+      {kind === "unavailable" ? (
+        <p>
+          {/* A full reload: the page's own data is fetched again, not just this boundary redrawn. */}
+          <a href={location.pathname + location.search} className="button" data-testid="try-again">
+            {t("errors.tryAgain")}
+          </a>
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t("errors.backHome")}</Link>
       </p>

@@ -4,7 +4,7 @@
 // English. A final compilation refuses to be built while a translation or a fact of the masthead is
 // missing; a draft is built anyway, with the gaps marked in the text.
 
-import { directionOf, type Direction, type Language } from "~/i18n/languages";
+import { directionOf, isLanguage, type Direction, type Language } from "~/i18n/languages";
 import { formatCalendarRange } from "~/lib/dates";
 import { englishList, unDate, unDateSpan, type MeetingFormat } from "~/lib/note-verbale";
 import { formatDateIn, paragraphsOf } from "./non-paper";
@@ -691,9 +691,18 @@ function htmlLines(text: string): string {
   return text.split(/\r\n?|\n/).map(html).join("<br>");
 }
 
+/**
+ * ` lang="…" dir="…"` for text not in English. Only one of the six language codes is written, with
+ * that language's own direction: a saved model is data (an imported archive), and its strings are
+ * never written into an attribute as they are.
+ */
+function langAttributes(language: unknown): string {
+  if (!isLanguage(language) || language === "en") return "";
+  return ` lang="${language}" dir="${directionOf(language)}"`;
+}
+
 function htmlParagraph(p: CrpParagraph, attributes = ""): string {
-  const lang = p.language === "en" ? "" : ` lang="${p.language}" dir="${p.dir}"`;
-  return `<p${attributes}${lang}>${htmlLines(p.text)}</p>`;
+  return `<p${attributes}${langAttributes(p.language)}>${htmlLines(p.text)}</p>`;
 }
 
 function htmlText(text: CrpText): string {
@@ -795,7 +804,7 @@ export function crpToHtml(model: CrpModel, options: { document?: boolean } = {})
         else {
           const mark = block.text.mark ? `<p class="crp-mark"><strong>${html(block.text.mark)}</strong></p>` : "";
           const [first, ...rest] = block.text.paragraphs;
-          const lang = first && first.language !== "en" ? ` lang="${first.language}" dir="${first.dir}"` : "";
+          const lang = first ? langAttributes(first.language) : "";
           out.push(
             mark,
             `<p class="crp-point"><span class="crp-label">${html(block.label)}</span><span${lang}>${first ? htmlLines(first.text) : ""}</span></p>`,

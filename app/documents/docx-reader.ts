@@ -6,9 +6,12 @@
 // counted. Tracked changes are read as accepted, which is what mammoth does.
 //
 // No I/O: mammoth works on the bytes in memory and is never given a path (so it cannot follow
-// links to external files).
+// links to external files). Before mammoth, the parts are inflated with a ceiling and counted
+// (app/documents/docx-inflate.ts); the server calls this in a worker thread with its own time and
+// memory limits (app/utils/docx-in-worker.server.ts).
 
 import mammoth from "mammoth";
+import { inspectDocx } from "~/documents/docx-inflate";
 import {
   checkUpload,
   rejectUpload,
@@ -34,7 +37,7 @@ export type DocxReadWarning =
 
 export type DocxReadResult =
   | { ok: true; paragraphs: SourceParagraph[]; warnings: DocxReadWarning[] }
-  | { ok: false; reason: Extract<UploadRejection, "unreadable"> };
+  | { ok: false; reason: Extract<UploadRejection, "unreadable" | "unpacked_too_large" | "too_many_paragraphs"> };
 
 // The parts of mammoth's document model that we read (lib/documents.js).
 type MammothNode = {
@@ -125,6 +128,9 @@ function isBoldHeading(c: Collected, text: string): boolean {
 
 /** Reads a DOCX into paragraphs. Never throws: a file mammoth cannot open is "unreadable". */
 export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
+  // A zip bomb or a whole report is refused before mammoth builds anything.
+  const inspected = inspectDocx(bytes);
+  if (!inspected.ok) return { ok: false, reason: inspected.reason };
   const read: { document: MammothDocument | null } = { document: null };
   let messages: { type: string; message: string }[];
   try {

@@ -77,9 +77,15 @@ import enArchive from "../../locales/en/archive.json";
 import frArchive from "../../locales/fr/archive.json";
 import ruArchive from "../../locales/ru/archive.json";
 import esArchive from "../../locales/es/archive.json";
+import arAccount from "../../locales/ar/account.json";
+import zhAccount from "../../locales/zh/account.json";
+import enAccount from "../../locales/en/account.json";
+import frAccount from "../../locales/fr/account.json";
+import ruAccount from "../../locales/ru/account.json";
+import esAccount from "../../locales/es/account.json";
 import type { Language } from "./languages";
 
-const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation, crp: enCrp, archive: enArchive };
+const en = { common: enCommon, auth: enAuth, consultations: enConsultations, users: enUsers, agenda: enAgenda, registrations: enRegistrations, circulation: enCirculation, documents: enDocuments, submissions: enSubmissions, translations: enTranslations, consolidation: enConsolidation, crp: enCrp, archive: enArchive, account: enAccount };
 
 export type Resources = typeof en;
 export const NAMESPACES = Object.keys(en) as (keyof Resources)[];
@@ -88,10 +94,10 @@ export const DEFAULT_NAMESPACE = "common" as const;
 // English is the reference; the keys of each namespace are checked by tests/unit/locales.test.ts
 // (plural forms differ by language, so the types cannot require identical keys).
 export const resources: Record<Language, Record<keyof Resources, object>> = {
-  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation, crp: arCrp, archive: arArchive },
-  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation, crp: zhCrp, archive: zhArchive },
+  ar: { common: arCommon, auth: arAuth, consultations: arConsultations, users: arUsers, agenda: arAgenda, registrations: arRegistrations, circulation: arCirculation, documents: arDocuments, submissions: arSubmissions, translations: arTranslations, consolidation: arConsolidation, crp: arCrp, archive: arArchive, account: arAccount },
+  zh: { common: zhCommon, auth: zhAuth, consultations: zhConsultations, users: zhUsers, agenda: zhAgenda, registrations: zhRegistrations, circulation: zhCirculation, documents: zhDocuments, submissions: zhSubmissions, translations: zhTranslations, consolidation: zhConsolidation, crp: zhCrp, archive: zhArchive, account: zhAccount },
   en,
-  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation, crp: frCrp, archive: frArchive },
-  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation, crp: ruCrp, archive: ruArchive },
-  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation, crp: esCrp, archive: esArchive },
+  fr: { common: frCommon, auth: frAuth, consultations: frConsultations, users: frUsers, agenda: frAgenda, registrations: frRegistrations, circulation: frCirculation, documents: frDocuments, submissions: frSubmissions, translations: frTranslations, consolidation: frConsolidation, crp: frCrp, archive: frArchive, account: frAccount },
+  ru: { common: ruCommon, auth: ruAuth, consultations: ruConsultations, users: ruUsers, agenda: ruAgenda, registrations: ruRegistrations, circulation: ruCirculation, documents: ruDocuments, submissions: ruSubmissions, translations: ruTranslations, consolidation: ruConsolidation, crp: ruCrp, archive: ruArchive, account: ruAccount },
+  es: { common: esCommon, auth: esAuth, consultations: esConsultations, users: esUsers, agenda: esAgenda, registrations: esRegistrations, circulation: esCirculation, documents: esDocuments, submissions: esSubmissions, translations: esTranslations, consolidation: esConsolidation, crp: esCrp, archive: esArchive, account: esAccount },
 };

@@ -4,18 +4,53 @@
 // that it can be imported into another instance, or the same one, with nothing lost.
 //
 // Ids are the database's UUIDs (an export of an import is the same file); people are named by
-// email and delegations by code, because those are what two instances share. Passwords and
-// sessions are never in it. db/archive.schema.json is this schema as JSON Schema
-// (archiveJsonSchema(); tests/unit/archive-schema.test.ts keeps the committed file equal to it).
+// email and delegations by code, because those are what two instances share. Passwords, two-factor
+// secrets, recovery codes and sessions are never in it. db/archive.schema.json is this schema as
+// JSON Schema (archiveJsonSchema(); tests/unit/archive-schema.test.ts keeps the committed file
+// equal to it).
+//
+// An archive is a file from outside: everything in it is checked before anything is written.
+// The nesting and the number of values first (jsonNestingProblem on the text, before JSON.parse;
+// a bounded walk of a parsed value), then the shape part by part (lengths, enums, ISO dates, the
+// CRP's document model), stopping after ARCHIVE_LIMITS.problems, then the checks between parts
+// (unique ids, references inside the file, receipts against the prefix and the counter). Each
+// problem has its JSON path, an English message (the command line) and a code with values (the
+// page's message in the reader's language, locales/<lang>/archive.json "problems").
 //
 // Versioning: any change that an importer of the current version could not read, or would read
 // wrongly, gets a new version number; importers refuse versions they do not know.
 import { z } from "zod/v4";
+import type { CrpModel } from "~/documents/crp";
+import { directionOf } from "~/i18n/languages";
+import { nameProblem } from "~/lib/name-rules";
+import { parseReceiptNumber } from "~/lib/receipts";
+import { currentTimeZone } from "~/lib/time-zones";
 
 export const ARCHIVE_FORMAT = "nonpaper-consultation-archive";
 export const ARCHIVE_VERSION = 1;
 /** The largest archive the import page accepts (attachments travel inside, base64). */
 export const ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What an archive may hold at most. The deepest part of a real archive (a paragraph of a CRP's
+ * document model) is 14 levels down; an array or a file beyond these is refused before its
+ * parts are read, so that a hostile file costs little to refuse.
+ */
+export const ARCHIVE_LIMITS = {
+  depth: 32,
+  items: 200_000,
+  values: 5_000_000,
+  /** Problems listed; a file with more gets one last problem that says so. */
+  problems: 500,
+} as const;
+
+/**
+ * The key that marks an audit entry imported from an archive (in the entry's details, with what
+ * the file said: who, when, from where). Reserved: a file's own details may not hold it.
+ */
+export const IMPORTED_MARK = "$imported";
+/** The audit action of an import: this instance's record of it, left out of exports. */
+export const IMPORT_ACTION = "consultation.import";
 
 // The database's enums (db/schema/enums.ts), repeated here so this module stays pure.
 export const ARCHIVE_ENUMS = {
@@ -35,38 +70,92 @@ export const ARCHIVE_ENUMS = {
   documentStatus: ["draft", "final"],
 } as const;
 
-const id = z.guid();
-const instant = z.iso.datetime();
-const day = z.iso.date();
-const text = z.string();
-const email = z.string().min(3).max(320).regex(/^[^\s@]+@[^\s@]+$/, "an email address");
-const count = z.number().int().min(0);
-const positive = z.number().int().min(1);
-const language = z.enum(ARCHIVE_ENUMS.language);
-const delegationCode = z.string().min(1).max(32);
+// ---------------------------------------------------------------------------------------------
+// The parts
 
-// A person named in the archive. Missing ones are created on import without a password (they
-// can be invited later); existing accounts are never changed.
+// A NUL cannot be stored in PostgreSQL text or jsonb, and a lone surrogate is not text: either
+// in any string of the file refuses it (they would fail the insert, or be changed silently).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (value: string) => !UNSTORABLE.test(value);
+const UNSTORABLE_ISSUE = { message: "holds a NUL character or broken Unicode, which cannot be stored", params: { code: "unstorable" } };
+const str = (min: number, max: number) => z.string().min(min).max(max).refine(storable, UNSTORABLE_ISSUE);
+
+/** The earliest year a date of the file may have (PostgreSQL has no year 0; nothing here is older). */
+const EARLIEST = "1900";
+const INT32 = 2_147_483_647;
+
+const id = z.guid();
+const instant = z.iso.datetime().refine((value) => value >= EARLIEST, { message: `a date before ${EARLIEST}`, params: { code: "tooEarly" } });
+const day = z.iso.date().refine((value) => value >= EARLIEST, { message: `a date before ${EARLIEST}`, params: { code: "tooEarly" } });
+/** Long text: comments, translations, the wording of points, covering notes. */
+const text = str(0, 200_000);
+/** One short text: a title, a name, a symbol, a label. */
+const line = str(0, 2_000);
+const email = z.string().min(3).max(320).regex(/^[^\s@]+@[^\s@]+$/, "an email address");
+const integer = z.number().int().min(-INT32).max(INT32);
+const count = z.number().int().min(0).max(INT32);
+const positive = z.number().int().min(1).max(INT32);
+const language = z.enum(ARCHIVE_ENUMS.language);
+/** As in the instance and in receipts (receipts.ts): ISO 3166 alpha-3, or two letters (EU). */
+const delegationCode = z.string().regex(/^[A-Z]{2,3}$/, "a delegation code (2 or 3 capital letters)");
+/** As receipts.ts reads it: capital letters and digits, in up to six parts joined by hyphens. */
+const receiptPrefix = z.string().regex(/^[A-Z0-9]{1,20}(?:-[A-Z0-9]{1,20}){0,5}$/, "a receipt prefix (capital letters and digits, parts joined by hyphens)");
+const timeZone = z
+  .string()
+  .regex(/^[A-Za-z0-9_+\-/]{1,64}$/, "an IANA time zone")
+  .refine(knownTimeZone, { message: "not a time zone this instance knows", params: { code: "timeZone" } });
+
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: currentTimeZone(zone) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether every string (and key) of a JSON value can be stored (see UNSTORABLE). */
+function storableJson(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (typeof next === "string") {
+      if (!storable(next)) return false;
+    } else if (Array.isArray(next)) stack.push(...next);
+    else if (next && typeof next === "object") {
+      for (const [key, v] of Object.entries(next)) {
+        if (!storable(key)) return false;
+        stack.push(v);
+      }
+    }
+  }
+  return true;
+}
+
+// A person named in the archive. On import, people are found by email; a missing chair or
+// delegate is created without a password once the officer has confirmed it (they can be invited
+// later); a secretariat account never is. Existing accounts are never changed.
 const user = z.strictObject({
   email,
-  name: text.min(1),
+  // The forms' name rules (name-rules.ts): a name that would display in another order is refused.
+  name: str(1, 200).refine((value) => nameProblem(value) === null, "a name must not hold bidi, control or damaged characters"),
   role: z.enum(ARCHIVE_ENUMS.role),
   language,
-  timeZone: text.nullable(),
+  timeZone: timeZone.nullable(),
   delegation: delegationCode.nullable(),
 });
 
 const meeting = z.strictObject({
   id,
-  body: text,
-  parentBody: text.nullable(),
-  symbolPrefix: text,
-  session: text,
-  venue: text,
+  body: line,
+  parentBody: line.nullable(),
+  symbolPrefix: line,
+  session: line,
+  venue: line,
   startDate: day,
   endDate: day,
   format: z.enum(ARCHIVE_ENUMS.meetingFormat),
-  timeZone: text,
+  timeZone,
   createdBy: email.nullable(),
   createdAt: instant,
   updatedAt: instant,
@@ -74,21 +163,21 @@ const meeting = z.strictObject({
 
 const consultation = z.strictObject({
   id,
-  title: text,
+  title: line,
   status: z.enum(ARCHIVE_ENUMS.consultationStatus),
   workingLanguage: language,
   deadline: instant.nullable(),
-  receiptPrefix: text.min(1),
-  crpSymbol: text.nullable(),
-  parentSession: text.nullable(),
-  parentSessionVenue: text.nullable(),
+  receiptPrefix,
+  crpSymbol: line.nullable(),
+  parentSession: line.nullable(),
+  parentSessionVenue: line.nullable(),
   parentSessionStartDate: day.nullable(),
   parentSessionEndDate: day.nullable(),
-  parentAgendaItemNumber: text.nullable(),
-  parentAgendaItemTitle: text.nullable(),
-  provisionalAgendaSymbol: text.nullable(),
+  parentAgendaItemNumber: line.nullable(),
+  parentAgendaItemTitle: line.nullable(),
+  provisionalAgendaSymbol: line.nullable(),
   reflectionApprovedOn: day.nullable(),
-  reflectionApprovalMethod: text.nullable(),
+  reflectionApprovalMethod: line.nullable(),
   introductionNote: text.nullable(),
   /** Paragraphs of the CRP's introduction rewritten by hand, by key ("session", "received", …). */
   introductionParagraphs: z.partialRecord(z.enum(["session", "approval", "received", "late", "translations", "presentation"]), text).nullable(),
@@ -100,7 +189,7 @@ const consultation = z.strictObject({
   createdAt: instant,
   updatedAt: instant,
   /** The last receipt sequence number given out (null before the first submission). */
-  lastReceiptNumber: count.nullable(),
+  lastReceiptNumber: count.nullable().describe("The last receipt number given out: at least the number of every receipt in the file; null only when there is none."),
 });
 
 const chair = z.strictObject({ user: email, createdAt: instant });
@@ -116,21 +205,21 @@ const pointVersion = z.strictObject({
 
 const point = z.strictObject({
   id,
-  label: text.min(1),
-  position: z.number().int(),
+  label: str(1, 200),
+  position: integer,
   createdAt: instant,
-  versions: z.array(pointVersion),
+  versions: z.array(pointVersion).max(10_000),
 });
 
 const agendaItem = z.strictObject({
   id,
-  number: text.nullable(),
-  heading: text.nullable(),
-  title: text,
+  number: line.nullable(),
+  heading: line.nullable(),
+  title: line,
   introduction: text.nullable(),
-  position: z.number().int(),
+  position: integer,
   createdAt: instant,
-  points: z.array(point),
+  points: z.array(point).max(10_000),
 });
 
 const nonPaper = z.strictObject({
@@ -140,7 +229,7 @@ const nonPaper = z.strictObject({
   circulatedBy: email.nullable(),
   coveringNote: text.nullable(),
   /** The point versions frozen in it. */
-  pointVersions: z.array(id),
+  pointVersions: z.array(id).max(ARCHIVE_LIMITS.items),
 });
 
 const registration = z.strictObject({
@@ -154,13 +243,13 @@ const registration = z.strictObject({
 
 const attachment = z.strictObject({
   id,
-  filename: text,
-  mediaType: text,
+  filename: str(1, 500),
+  mediaType: z.string().max(200).regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "a media type"),
   size: count,
   uploadedBy: email.nullable(),
   createdAt: instant,
   /** The file's bytes, base64. */
-  content: z.base64(),
+  content: z.base64().max(Math.ceil(ARCHIVE_MAX_BYTES / 3) * 4),
 });
 
 const translation = z.strictObject({
@@ -184,7 +273,9 @@ const review = z.strictObject({
   id,
   reviewer: email,
   tag: z.enum(ARCHIVE_ENUMS.reviewTag).nullable(),
-  note: text.nullable(),
+  // Exports write null: a chair's private note stays with its author. The key stays, and a
+  // string is still read, so that files written before and instances reading version 1 agree.
+  note: text.nullable().describe("Always null in exports: a reviewer's private note is never written to an archive. A note in an older file is imported."),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -195,22 +286,22 @@ const comment = z.strictObject({
   agendaItemId: id,
   pointId: id.nullable(),
   basePointVersionId: id.nullable(),
-  label: text.nullable(),
-  position: z.number().int(),
+  label: str(0, 200).nullable(),
+  position: integer,
   language,
   body: text,
   proposedText: text.nullable(),
   createdAt: instant,
   updatedAt: instant,
-  translations: z.array(translation),
-  reviews: z.array(review),
+  translations: z.array(translation).max(ARCHIVE_ENUMS.language.length),
+  reviews: z.array(review).max(10_000),
 });
 
 const revision = z.strictObject({
   id,
   revisionNumber: positive,
-  receiptNumber: text.min(1),
-  idempotencyKey: text.min(1),
+  receiptNumber: z.string().max(200).describe("The consultation's receipt prefix, the delegation's code and a number not above the counter: CTOC-2020-PER-0001."),
+  idempotencyKey: str(1, 200),
   draftVersion: count.nullable(),
   language,
   source: z.enum(ARCHIVE_ENUMS.submissionSource),
@@ -223,7 +314,7 @@ const revision = z.strictObject({
   lateDecidedBy: email.nullable(),
   lateDecidedAt: instant.nullable(),
   lateReason: text.nullable(),
-  comments: z.array(comment),
+  comments: z.array(comment).max(ARCHIVE_LIMITS.items),
 });
 
 const submission = z.strictObject({
@@ -236,18 +327,112 @@ const submission = z.strictObject({
   draftUpdatedBy: email.nullable(),
   createdAt: instant,
   /** The mission's shared draft (comments not yet frozen in a revision). */
-  draftComments: z.array(comment),
-  revisions: z.array(revision),
+  draftComments: z.array(comment).max(ARCHIVE_LIMITS.items),
+  revisions: z.array(revision).max(10_000),
 });
+
+// The CRP's document model (app/documents/crp.ts, CrpModel), which every rendering of a saved
+// version reads as it is: the page's preview, the HTML, Word, PDF and Markdown files. A model that
+// does not fit would break them all, and its words go into HTML.
+const CRP_INTRODUCTION_KEYS = ["session", "purpose", "approval", "received", "late", "translations", "presentation"] as const;
+const CRP_FACT_FIELDS = [
+  "crpSymbol",
+  "parentSession",
+  "parentSessionVenue",
+  "parentSessionDates",
+  "parentAgendaItem",
+  "provisionalAgendaSymbol",
+  "reflectionApproval",
+  "circulatedAt",
+  "deadline",
+] as const;
+const crpParagraph = z
+  .strictObject({ text, language, dir: z.enum(["ltr", "rtl"]) })
+  .refine((p) => p.dir === directionOf(p.language), {
+    path: ["dir"],
+    message: "not the direction of the paragraph's language",
+    params: { code: "direction" },
+  });
+const crpText = z.strictObject({ mark: line.nullable(), paragraphs: z.array(crpParagraph).max(10_000) });
+const crpHeading = z.strictObject({ label: line.nullable(), text: line });
+const crpBlock = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("subheading"), text: line }),
+  z.strictObject({ kind: z.literal("text"), text: crpText }),
+  z.strictObject({ kind: z.literal("proposed_wording"), lead: line, text: crpText }),
+  z.strictObject({ kind: z.literal("labelled"), label: line, text: crpText }),
+]);
+const crpMissing = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("translation"),
+    commentId: id,
+    delegationCode,
+    delegationName: line,
+    agendaItem: line,
+    label: line.nullable(),
+    commentKind: z.enum(ARCHIVE_ENUMS.commentKind),
+    language,
+    status: z.enum(["missing", "draft", "outdated"]),
+  }),
+  z.strictObject({ kind: z.literal("fact"), field: z.enum(CRP_FACT_FIELDS), description: line }),
+]);
+const crpModel = z.strictObject({
+  language: z.literal("en"),
+  final: z.boolean(),
+  draftMark: line.nullable(),
+  masthead: z.strictObject({
+    symbol: line,
+    date: line,
+    languageLine: line,
+    body: line,
+    session: line,
+    venueAndDates: line,
+    agendaItem: line,
+    footnoteMarker: str(0, 10),
+    agendaItemTitle: line,
+  }),
+  footnote: z.strictObject({ marker: str(0, 10), text: line }),
+  title: line,
+  subtitle: line,
+  introduction: z.strictObject({
+    heading: crpHeading,
+    paragraphs: z.array(z.strictObject({ number: positive, key: z.enum(CRP_INTRODUCTION_KEYS), text })).max(1_000),
+  }),
+  comments: z.strictObject({
+    heading: crpHeading,
+    items: z
+      .array(
+        z.strictObject({
+          heading: crpHeading,
+          title: line.nullable(),
+          introduction: z.array(text).max(10_000),
+          points: z.array(z.strictObject({ label: line, paragraphs: z.array(text).max(10_000) })).max(10_000),
+          delegations: z
+            .array(z.strictObject({ code: delegationCode, name: line, original: line.nullable(), blocks: z.array(crpBlock).max(ARCHIVE_LIMITS.items) }))
+            .max(10_000),
+          notice: line.nullable(),
+        }),
+      )
+      .max(10_000),
+  }),
+  pending: z.array(crpMissing).max(ARCHIVE_LIMITS.items),
+  /** The downloads' file name: it goes into a header, so only these characters. */
+  fileBase: z.string().regex(/^[A-Za-z0-9._-]{0,200}$/, "a file name of letters, digits, dots, hyphens and underscores"),
+});
+
+// The schema and the model type say the same thing (a change to one fails the typecheck here).
+type CrpModelFromSchema = z.infer<typeof crpModel>;
+export const crpModelFitsType: (model: CrpModelFromSchema) => CrpModel = (model) => model;
+export const crpTypeFitsModel: (model: CrpModel) => CrpModelFromSchema = (model) => model;
 
 const generatedDocument = z.strictObject({
   id,
-  kind: z.enum(ARCHIVE_ENUMS.documentKind),
-  versionNumber: positive,
+  // Only CRPs are compiled and kept (crp.server.ts); the other kinds are made on the fly.
+  kind: z.enum(["crp"]).describe("Only CRP compilations are kept."),
+  versionNumber: z.number().int().min(1).max(999_999),
   status: z.enum(ARCHIVE_ENUMS.documentStatus),
-  /** The document model the exports are rendered from (app/documents/crp.ts for a CRP). */
-  model: z.unknown(),
-  sourceDigest: text,
+  /** The document model the exports are rendered from (app/documents/crp.ts). */
+  model: crpModel,
+  sourceDigest: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 digest in hexadecimal"),
   createdBy: email.nullable(),
   createdAt: instant,
 });
@@ -255,11 +440,22 @@ const generatedDocument = z.strictObject({
 const auditEntry = z.strictObject({
   at: instant,
   actor: email.nullable(),
-  action: text.min(1),
-  entityType: text,
-  entityId: text.nullable(),
-  details: z.record(z.string(), z.unknown()),
-  ipAddress: text.nullable(),
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/, "an action such as consultation.circulate")
+    // The import's own entry is this instance's, never in a file (exports leave it out).
+    .refine((action) => action !== IMPORT_ACTION, { message: `the action ${IMPORT_ACTION} is written only by the instance that imports the file`, params: { code: "reservedAction", action: IMPORT_ACTION } }),
+  entityType: z.string().max(100).regex(/^[a-z][a-z0-9_]*$/, "an entity type such as consultation"),
+  entityId: str(0, 200).nullable(),
+  details: z
+    .record(str(0, 200), z.unknown())
+    .refine(storableJson, UNSTORABLE_ISSUE)
+    .refine((details) => !Object.hasOwn(details, IMPORTED_MARK), {
+      message: `the key ${IMPORTED_MARK} is reserved for the instance that imports the file`,
+      params: { code: "reservedKey", key: IMPORTED_MARK },
+    }),
+  ipAddress: str(0, 100).nullable(),
 });
 
 /** The file as the schema describes it, without the checks between its parts. */
@@ -269,153 +465,36 @@ export const archiveShape = z.strictObject({
   exportedAt: instant,
   meeting: meeting.describe("The session the consultation belongs to; shared with the instance's meeting of the same id."),
   consultation,
-  users: z.array(user).describe("Everyone the file names, by email (never a password or a session)."),
-  chairs: z.array(chair),
-  agendaItems: z.array(agendaItem).describe("In agenda order, each with its discussion points and every version of their wording."),
-  nonPapers: z.array(nonPaper).describe("Each circulation, with the point versions it froze."),
-  registrations: z.array(registration).describe("The delegations registered, by code."),
-  attachments: z.array(attachment).describe("Files kept as received (email originals)."),
-  submissions: z.array(submission).describe("One per delegation: its shared draft and every submitted revision with receipts, late decisions, comments, translations and reviews."),
-  generatedDocuments: z.array(generatedDocument).describe("Every compilation (CRP versions) with its document model."),
-  auditLog: z.array(auditEntry).describe("The consultation's audit log, oldest first (imports of the file are not in it)."),
+  users: z.array(user).max(ARCHIVE_LIMITS.items).describe("Everyone the file names, by email (never a password, a two-factor secret, a recovery code or a session)."),
+  chairs: z.array(chair).max(10_000),
+  agendaItems: z.array(agendaItem).max(10_000).describe("In agenda order, each with its discussion points and every version of their wording."),
+  nonPapers: z.array(nonPaper).max(10_000).describe("Each circulation, with the point versions it froze."),
+  registrations: z.array(registration).max(10_000).describe("The delegations registered, by code."),
+  attachments: z.array(attachment).max(ARCHIVE_LIMITS.items).describe("Files kept as received (email originals)."),
+  submissions: z.array(submission).max(10_000).describe("One per delegation: its shared draft and every submitted revision with receipts, late decisions, comments, translations and reviews."),
+  generatedDocuments: z.array(generatedDocument).max(10_000).describe("Every compilation (CRP versions) with its document model."),
+  auditLog: z
+    .array(auditEntry)
+    .max(ARCHIVE_LIMITS.items)
+    .describe("The consultation's audit log, oldest first (imports of the file are not in it). An importer keeps it as what the file says: not linked to its own accounts."),
 });
 
 export type Archive = z.infer<typeof archiveShape>;
 export type ArchiveUser = z.infer<typeof user>;
 export type ArchiveComment = z.infer<typeof comment>;
+export type ArchiveAuditEntry = z.infer<typeof auditEntry>;
+
+// ---------------------------------------------------------------------------------------------
+// Problems
 
 type Path = (string | number)[];
-type Problem = { path: Path; message: string };
-
+export type ArchiveProblemValues = Record<string, string | number>;
 /**
- * What JSON Schema cannot say: every id is unique, every reference (to a point, a point version,
- * an agenda item, an attachment, a person) points into the file, and a comment's point belongs to
- * its agenda item.
+ * One reason a file cannot be imported: where (a JSON path such as `submissions[0].revisions[1].id`),
+ * why in English (`message`, for the command line), and `code` with `values` for the page's
+ * message in the reader's language (locales/<lang>/archive.json, "problems.<code>").
  */
-export function archiveReferenceProblems(archive: Archive): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  const unique = (value: string, path: Path) => {
-    if (seen.has(value)) problems.push({ path, message: `the id ${value} is used twice` });
-    seen.add(value);
-  };
-  const emails = new Set<string>();
-  archive.users.forEach((u, i) => {
-    const key = u.email.toLowerCase();
-    if (emails.has(key)) problems.push({ path: ["users", i, "email"], message: `${u.email} is listed twice` });
-    emails.add(key);
-  });
-  const person = (value: string | null, path: Path) => {
-    if (value !== null && !emails.has(value.toLowerCase())) problems.push({ path, message: `${value} is not in users` });
-  };
-
-  unique(archive.meeting.id, ["meeting", "id"]);
-  unique(archive.consultation.id, ["consultation", "id"]);
-  person(archive.meeting.createdBy, ["meeting", "createdBy"]);
-  person(archive.consultation.createdBy, ["consultation", "createdBy"]);
-  archive.chairs.forEach((c, i) => person(c.user, ["chairs", i, "user"]));
-
-  const itemOfPoint = new Map<string, string>();
-  const versionIds = new Set<string>();
-  archive.agendaItems.forEach((item, i) => {
-    unique(item.id, ["agendaItems", i, "id"]);
-    item.points.forEach((p, j) => {
-      unique(p.id, ["agendaItems", i, "points", j, "id"]);
-      itemOfPoint.set(p.id, item.id);
-      p.versions.forEach((v, k) => {
-        const path = ["agendaItems", i, "points", j, "versions", k];
-        unique(v.id, [...path, "id"]);
-        versionIds.add(v.id);
-        person(v.author, [...path, "author"]);
-      });
-    });
-  });
-  const itemIds = new Set(archive.agendaItems.map((item) => item.id));
-
-  archive.nonPapers.forEach((n, i) => {
-    unique(n.id, ["nonPapers", i, "id"]);
-    person(n.circulatedBy, ["nonPapers", i, "circulatedBy"]);
-    n.pointVersions.forEach((v, j) => {
-      if (!versionIds.has(v)) problems.push({ path: ["nonPapers", i, "pointVersions", j], message: `no point version ${v}` });
-    });
-  });
-  archive.registrations.forEach((r, i) => {
-    unique(r.id, ["registrations", i, "id"]);
-    person(r.registeredBy, ["registrations", i, "registeredBy"]);
-  });
-  const attachmentIds = new Set<string>();
-  archive.attachments.forEach((a, i) => {
-    unique(a.id, ["attachments", i, "id"]);
-    attachmentIds.add(a.id);
-    person(a.uploadedBy, ["attachments", i, "uploadedBy"]);
-  });
-
-  const checkComment = (c: ArchiveComment, path: Path) => {
-    unique(c.id, [...path, "id"]);
-    if (!itemIds.has(c.agendaItemId)) problems.push({ path: [...path, "agendaItemId"], message: `no agenda item ${c.agendaItemId}` });
-    if (c.pointId !== null) {
-      const item = itemOfPoint.get(c.pointId);
-      if (!item) problems.push({ path: [...path, "pointId"], message: `no discussion point ${c.pointId}` });
-      else if (item !== c.agendaItemId) problems.push({ path: [...path, "pointId"], message: `the point ${c.pointId} is not under agenda item ${c.agendaItemId}` });
-    }
-    if ((c.kind === "point" || c.kind === "amendment") !== (c.pointId !== null)) {
-      problems.push({ path: [...path, "pointId"], message: `a comment of kind ${c.kind} ${c.pointId === null ? "needs" : "has no"} point` });
-    }
-    if (c.kind === "amendment" && c.proposedText === null) problems.push({ path: [...path, "proposedText"], message: "an amendment needs its proposed wording" });
-    if (c.basePointVersionId !== null && !versionIds.has(c.basePointVersionId)) {
-      problems.push({ path: [...path, "basePointVersionId"], message: `no point version ${c.basePointVersionId}` });
-    }
-    c.translations.forEach((t, k) => {
-      unique(t.id, [...path, "translations", k, "id"]);
-      person(t.translator, [...path, "translations", k, "translator"]);
-      person(t.finalizedBy, [...path, "translations", k, "finalizedBy"]);
-    });
-    c.reviews.forEach((r, k) => {
-      unique(r.id, [...path, "reviews", k, "id"]);
-      person(r.reviewer, [...path, "reviews", k, "reviewer"]);
-    });
-  };
-  const delegations = new Set<string>();
-  const receipts = new Set<string>();
-  archive.submissions.forEach((s, i) => {
-    const path = ["submissions", i];
-    unique(s.id, [...path, "id"]);
-    if (delegations.has(s.delegation)) problems.push({ path: [...path, "delegation"], message: `${s.delegation} has two submissions` });
-    delegations.add(s.delegation);
-    person(s.draftUpdatedBy, [...path, "draftUpdatedBy"]);
-    s.draftComments.forEach((c, j) => checkComment(c, [...path, "draftComments", j]));
-    s.revisions.forEach((r, j) => {
-      const revisionPath = [...path, "revisions", j];
-      unique(r.id, [...revisionPath, "id"]);
-      if (receipts.has(r.receiptNumber)) problems.push({ path: [...revisionPath, "receiptNumber"], message: `the receipt ${r.receiptNumber} is used twice` });
-      receipts.add(r.receiptNumber);
-      if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId)) {
-        problems.push({ path: [...revisionPath, "attachmentId"], message: `no attachment ${r.attachmentId}` });
-      }
-      person(r.submittedBy, [...revisionPath, "submittedBy"]);
-      person(r.lateDecidedBy, [...revisionPath, "lateDecidedBy"]);
-      r.comments.forEach((c, k) => checkComment(c, [...revisionPath, "comments", k]));
-    });
-  });
-  archive.generatedDocuments.forEach((d, i) => {
-    unique(d.id, ["generatedDocuments", i, "id"]);
-    person(d.createdBy, ["generatedDocuments", i, "createdBy"]);
-  });
-  archive.auditLog.forEach((e, i) => person(e.actor, ["auditLog", i, "actor"]));
-  archive.users.forEach((u, i) => {
-    if ((u.role === "delegate") !== (u.delegation !== null)) {
-      problems.push({ path: ["users", i, "delegation"], message: u.role === "delegate" ? "a delegate needs a delegation" : "only a delegate has a delegation" });
-    }
-  });
-  return problems;
-}
-
-/** The whole check: the shape, then the references between its parts. */
-export const archiveSchema = archiveShape.superRefine((archive, ctx) => {
-  for (const problem of archiveReferenceProblems(archive)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
-});
-
-export type ArchiveProblem = { path: string; message: string };
+export type ArchiveProblem = { path: string; message: string; code: string; values?: ArchiveProblemValues };
 
 /** `["submissions", 0, "revisions", 1, "id"]` -> `submissions[0].revisions[1].id`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -424,26 +503,443 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(the file)";
 }
 
+function problem(path: readonly PropertyKey[], code: string, message: string, values?: ArchiveProblemValues): ArchiveProblem {
+  return values ? { path: formatPath(path), message, code, values } : { path: formatPath(path), message, code };
+}
+
+/** A Zod issue as a problem: its code for the page, its values, Zod's English message. */
+function fromIssue(issue: z.core.$ZodIssue, prefix: Path): ArchiveProblem {
+  const path = [...prefix, ...(issue.path as Path)];
+  const message = issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return /received undefined$/.test(message) ? problem(path, "missing", message) : problem(path, "type", message, { expected: String(issue.expected) });
+    case "unrecognized_keys":
+      return problem(path, "unknownKeys", message, { keys: issue.keys.join(", ") });
+    case "too_big":
+      return problem(path, issue.origin === "array" ? "tooMany" : issue.origin === "string" ? "tooLong" : "tooBig", message, { maximum: Number(issue.maximum) });
+    case "too_small":
+      return problem(path, issue.origin === "array" ? "tooFew" : issue.origin === "string" ? "tooShort" : "tooSmall", message, { minimum: Number(issue.minimum) });
+    case "invalid_format":
+      return problem(path, "format", message, { format: issue.format === "regex" ? "pattern" : issue.format });
+    case "invalid_value":
+      return problem(path, "value", message, { values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
+    case "invalid_union":
+      return problem(path, "union", message);
+    case "custom": {
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      const code = typeof params.code === "string" ? params.code : "invalid";
+      const values = Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "code" && (typeof v === "string" || typeof v === "number"))) as ArchiveProblemValues;
+      return problem(path, code === "invalid" && /^a name must not/.test(message) ? "name" : code, message, Object.keys(values).length ? values : undefined);
+    }
+    default:
+      return problem(path, "invalid", message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Before the shape: nesting and size
+
+/**
+ * Reads the raw JSON text for nesting deeper than ARCHIVE_LIMITS.depth, before JSON.parse builds
+ * anything: one pass over the characters, strings skipped. The problem names the path where the
+ * nesting goes too deep (its first levels).
+ */
+export function jsonNestingProblem(text: string, limit: number = ARCHIVE_LIMITS.depth): ArchiveProblem | null {
+  type Frame = { array: boolean; index: number; key: string; expectKey: boolean };
+  const stack: Frame[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: to its closing quote (one not escaped by an odd number of backslashes).
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return null; // not JSON: JSON.parse says so
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top && !top.array && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        let key = raw;
+        if (raw.includes("\\")) {
+          try {
+            key = JSON.parse(text.slice(i, end + 1)) as string;
+          } catch {
+            // JSON.parse reports it
+          }
+        }
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      if (stack.length >= limit) {
+        const path = stack.slice(0, 12).map((f) => (f.array ? f.index : f.key));
+        return problem(path, "depth", `nested more than ${limit} levels deep`, { limit });
+      }
+      stack.push({ array: c === 91, index: 0, key: "", expectKey: c === 123 });
+    } else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top) {
+        if (top.array) top.index++;
+        else top.expectKey = true;
+      }
+    }
+    i++;
+  }
+  return null;
+}
+
+/**
+ * The same limits on a parsed value (a caller that has no text), and the size ones: no array
+ * longer than ARCHIVE_LIMITS.items, no more than ARCHIVE_LIMITS.values values in all. An
+ * iterative walk that stops at the first problem.
+ */
+export function jsonSizeProblem(value: unknown): ArchiveProblem | null {
+  // Each entry keeps its parent, not a copy of its path: the path is built only for a problem.
+  type Entry = { value: unknown; key: string | number | null; parent: Entry | null; depth: number };
+  const pathOf = (entry: Entry) => {
+    const path: Path = [];
+    for (let e: Entry | null = entry; e && e.key !== null; e = e.parent) path.unshift(e.key);
+    return path;
+  };
+  const stack: Entry[] = [{ value, key: null, parent: null, depth: 0 }];
+  let values = 0;
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (++values > ARCHIVE_LIMITS.values) return problem([], "tooManyValues", `more than ${ARCHIVE_LIMITS.values} values`, { limit: ARCHIVE_LIMITS.values });
+    const v = next.value;
+    if (!v || typeof v !== "object") continue;
+    if (next.depth >= ARCHIVE_LIMITS.depth) {
+      return problem(pathOf(next).slice(0, 12), "depth", `nested more than ${ARCHIVE_LIMITS.depth} levels deep`, { limit: ARCHIVE_LIMITS.depth });
+    }
+    if (Array.isArray(v)) {
+      if (v.length > ARCHIVE_LIMITS.items) return problem(pathOf(next), "tooMany", `more than ${ARCHIVE_LIMITS.items} items`, { maximum: ARCHIVE_LIMITS.items });
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], key: i, parent: next, depth: next.depth + 1 });
+    } else {
+      for (const key of Object.keys(v)) stack.push({ value: (v as Record<string, unknown>)[key], key, parent: next, depth: next.depth + 1 });
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shape, part by part
+
+type AnySchema = z.ZodType;
+const shallowObjects = new WeakMap<AnySchema, AnySchema>();
+const shallowArrays = new WeakMap<AnySchema, AnySchema>();
+
+/** An array schema with its limits but items unchecked (they are checked one by one). */
+function shallowArray(schema: z.ZodArray): AnySchema {
+  let shallow = shallowArrays.get(schema);
+  if (!shallow) {
+    shallow = schema.clone({ ...schema._zod.def, element: z.unknown() } as typeof schema._zod.def);
+    shallowArrays.set(schema, shallow);
+  }
+  return shallow;
+}
+
+/**
+ * Checks `value` against `schema` and appends the problems, but an object's arrays item by item,
+ * so that the checking stops once `max` problems are found: a file with a million broken items
+ * costs as little to refuse as one with a few. Same verdict as `schema.safeParse` (the schemas
+ * here have no transforms and no refinements on objects that hold arrays).
+ */
+function checkParts(schema: AnySchema, value: unknown, path: Path, out: ArchiveProblem[], max: number): void {
+  if (out.length >= max) return;
+  const add = (result: { success: boolean; error?: z.ZodError }) => {
+    if (!result.success) for (const issue of result.error!.issues) out.push(fromIssue(issue, path));
+  };
+  if (schema instanceof z.ZodArray) {
+    const result = shallowArray(schema).safeParse(value);
+    if (!result.success) return add(result);
+    const items = value as unknown[];
+    for (let i = 0; i < items.length && out.length < max; i++) checkParts(schema.element as AnySchema, items[i], [...path, i], out, max);
+    return;
+  }
+  if (schema instanceof z.ZodObject && !(schema._zod.def.checks ?? []).length) {
+    const shape = schema.shape as Record<string, AnySchema>;
+    const arrays = Object.keys(shape).filter((key) => shape[key] instanceof z.ZodArray);
+    if (arrays.length) {
+      let shallow = shallowObjects.get(schema);
+      if (!shallow) {
+        shallow = z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, s]) => [key, s instanceof z.ZodArray ? shallowArray(s) : s])));
+        shallowObjects.set(schema, shallow);
+      }
+      add(shallow.safeParse(value));
+      if (!value || typeof value !== "object" || Array.isArray(value)) return;
+      for (const key of arrays) {
+        const part = (value as Record<string, unknown>)[key];
+        if (shallowArray(shape[key] as z.ZodArray).safeParse(part).success) checkParts(shape[key]!, part, [...path, key], out, max);
+      }
+      return;
+    }
+  }
+  add(schema.safeParse(value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Between the parts
+
+/**
+ * What JSON Schema cannot say: every id is unique, every reference (to a point, a point version,
+ * an agenda item, an attachment, a person) points into the file, a comment's point belongs to its
+ * agenda item; what the database holds unique is unique in the file (revision numbers, receipts,
+ * a delegation's registration, a comment's translation per language, …); every receipt is the
+ * consultation's prefix, the submission's delegation and a number not above the counter; a chair
+ * is a person the file names as a chair; a compilation's model says what its status says.
+ */
+export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
+  const problems: ArchiveProblem[] = [];
+  const add = (path: Path, code: string, message: string, values?: ArchiveProblemValues) => problems.push(problem(path, code, message, values));
+  const seen = new Set<string>();
+  const unique = (value: string, path: Path) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) add(path, "duplicateId", `the id ${value} is used twice`, { id: value });
+    seen.add(key);
+  };
+  /** A value that may appear once within one scope (a submission's revision numbers, …). */
+  const once = () => {
+    const values = new Set<string>();
+    return (value: string | number, path: Path, what: string) => {
+      const key = String(value);
+      if (values.has(key)) add(path, "duplicate", `${what} ${key} appears twice`, { value: key });
+      values.add(key);
+    };
+  };
+  const roles = new Map<string, Archive["users"][number]["role"]>();
+  archive.users.forEach((u, i) => {
+    const key = u.email.toLowerCase();
+    if (roles.has(key)) add(["users", i, "email"], "duplicateEmail", `${u.email} is listed twice`, { email: u.email });
+    roles.set(key, u.role);
+    if ((u.role === "delegate") !== (u.delegation !== null)) {
+      if (u.role === "delegate") add(["users", i, "delegation"], "delegateNeedsDelegation", "a delegate needs a delegation");
+      else add(["users", i, "delegation"], "onlyDelegateHasDelegation", "only a delegate has a delegation");
+    }
+  });
+  const person = (value: string | null, path: Path) => {
+    if (value !== null && !roles.has(value.toLowerCase())) add(path, "noPerson", `${value} is not in users`, { email: value });
+  };
+
+  unique(archive.meeting.id, ["meeting", "id"]);
+  unique(archive.consultation.id, ["consultation", "id"]);
+  person(archive.meeting.createdBy, ["meeting", "createdBy"]);
+  person(archive.consultation.createdBy, ["consultation", "createdBy"]);
+  const chairOnce = once();
+  archive.chairs.forEach((c, i) => {
+    person(c.user, ["chairs", i, "user"]);
+    chairOnce(c.user.toLowerCase(), ["chairs", i, "user"], "the chair");
+    const role = roles.get(c.user.toLowerCase());
+    if (role && role !== "chair") add(["chairs", i, "user"], "chairNotChair", `${c.user} is a ${role} in users, not a chair`, { email: c.user, role });
+  });
+
+  const itemOfPoint = new Map<string, string>();
+  const versionIds = new Set<string>();
+  archive.agendaItems.forEach((item, i) => {
+    unique(item.id, ["agendaItems", i, "id"]);
+    item.points.forEach((p, j) => {
+      unique(p.id, ["agendaItems", i, "points", j, "id"]);
+      itemOfPoint.set(p.id, item.id);
+      const numberOnce = once();
+      p.versions.forEach((v, k) => {
+        const path = ["agendaItems", i, "points", j, "versions", k];
+        unique(v.id, [...path, "id"]);
+        versionIds.add(v.id);
+        numberOnce(v.versionNumber, [...path, "versionNumber"], "the version number");
+        person(v.author, [...path, "author"]);
+      });
+    });
+  });
+  const itemIds = new Set(archive.agendaItems.map((item) => item.id));
+
+  const nonPaperOnce = once();
+  archive.nonPapers.forEach((n, i) => {
+    unique(n.id, ["nonPapers", i, "id"]);
+    nonPaperOnce(n.number, ["nonPapers", i, "number"], "the non-paper number");
+    person(n.circulatedBy, ["nonPapers", i, "circulatedBy"]);
+    const versionOnce = once();
+    n.pointVersions.forEach((v, j) => {
+      if (!versionIds.has(v)) add(["nonPapers", i, "pointVersions", j], "noPointVersion", `no point version ${v}`, { id: v });
+      versionOnce(v, ["nonPapers", i, "pointVersions", j], "the point version");
+    });
+  });
+  const registrationOnce = once();
+  archive.registrations.forEach((r, i) => {
+    unique(r.id, ["registrations", i, "id"]);
+    registrationOnce(r.delegation, ["registrations", i, "delegation"], "the delegation");
+    person(r.registeredBy, ["registrations", i, "registeredBy"]);
+  });
+  const attachmentIds = new Set<string>();
+  archive.attachments.forEach((a, i) => {
+    unique(a.id, ["attachments", i, "id"]);
+    attachmentIds.add(a.id);
+    person(a.uploadedBy, ["attachments", i, "uploadedBy"]);
+    const bytes = base64Length(a.content);
+    if (bytes !== a.size) add(["attachments", i, "size"], "attachmentSize", `the content holds ${bytes} bytes, not ${a.size}`, { bytes, size: a.size });
+  });
+
+  const checkComment = (c: ArchiveComment, path: Path) => {
+    unique(c.id, [...path, "id"]);
+    if (!itemIds.has(c.agendaItemId)) add([...path, "agendaItemId"], "noAgendaItem", `no agenda item ${c.agendaItemId}`, { id: c.agendaItemId });
+    if (c.pointId !== null) {
+      const item = itemOfPoint.get(c.pointId);
+      if (!item) add([...path, "pointId"], "noPoint", `no discussion point ${c.pointId}`, { id: c.pointId });
+      else if (item !== c.agendaItemId) {
+        add([...path, "pointId"], "pointNotInItem", `the point ${c.pointId} is not under agenda item ${c.agendaItemId}`, { id: c.pointId, item: c.agendaItemId });
+      }
+    }
+    if ((c.kind === "point" || c.kind === "amendment") !== (c.pointId !== null)) {
+      add([...path, "pointId"], c.pointId === null ? "kindNeedsPoint" : "kindHasNoPoint", `a comment of kind ${c.kind} ${c.pointId === null ? "needs" : "has no"} point`, { kind: c.kind });
+    }
+    if (c.kind === "amendment" && c.proposedText === null) add([...path, "proposedText"], "amendmentNeedsText", "an amendment needs its proposed wording");
+    if (c.basePointVersionId !== null && !versionIds.has(c.basePointVersionId)) {
+      add([...path, "basePointVersionId"], "noPointVersion", `no point version ${c.basePointVersionId}`, { id: c.basePointVersionId });
+    }
+    const languageOnce = once();
+    c.translations.forEach((t, k) => {
+      unique(t.id, [...path, "translations", k, "id"]);
+      languageOnce(t.targetLanguage, [...path, "translations", k, "targetLanguage"], "the translation language");
+      person(t.translator, [...path, "translations", k, "translator"]);
+      person(t.finalizedBy, [...path, "translations", k, "finalizedBy"]);
+    });
+    const reviewerOnce = once();
+    c.reviews.forEach((r, k) => {
+      unique(r.id, [...path, "reviews", k, "id"]);
+      reviewerOnce(r.reviewer.toLowerCase(), [...path, "reviews", k, "reviewer"], "the reviewer");
+      person(r.reviewer, [...path, "reviews", k, "reviewer"]);
+    });
+  };
+
+  // Receipts: the prefix, the delegation, a number the counter has given out, each once.
+  const prefix = archive.consultation.receiptPrefix;
+  const counter = archive.consultation.lastReceiptNumber;
+  let highest: { number: number; receipt: string } | null = null;
+  const delegations = new Set<string>();
+  const receipts = new Set<string>();
+  archive.submissions.forEach((s, i) => {
+    const path = ["submissions", i];
+    unique(s.id, [...path, "id"]);
+    if (delegations.has(s.delegation)) add([...path, "delegation"], "duplicateSubmission", `${s.delegation} has two submissions`, { code: s.delegation });
+    delegations.add(s.delegation);
+    person(s.draftUpdatedBy, [...path, "draftUpdatedBy"]);
+    s.draftComments.forEach((c, j) => checkComment(c, [...path, "draftComments", j]));
+    const revisionOnce = once();
+    const keyOnce = once();
+    s.revisions.forEach((r, j) => {
+      const revisionPath = [...path, "revisions", j];
+      unique(r.id, [...revisionPath, "id"]);
+      revisionOnce(r.revisionNumber, [...revisionPath, "revisionNumber"], "the revision number");
+      keyOnce(r.idempotencyKey, [...revisionPath, "idempotencyKey"], "the idempotency key");
+      const receiptPath = [...revisionPath, "receiptNumber"];
+      if (receipts.has(r.receiptNumber)) add(receiptPath, "duplicateReceipt", `the receipt ${r.receiptNumber} is used twice`, { receipt: r.receiptNumber });
+      receipts.add(r.receiptNumber);
+      const parts = parseReceiptNumber(r.receiptNumber);
+      if (!parts || r.receiptNumber !== r.receiptNumber.trim().toUpperCase()) {
+        add(receiptPath, "receiptFormat", `${JSON.stringify(r.receiptNumber)} is not a receipt number such as ${prefix}-${s.delegation}-0001`, {
+          receipt: r.receiptNumber,
+          example: `${prefix}-${s.delegation}-0001`,
+        });
+      } else if (parts.prefix !== prefix) {
+        add(receiptPath, "receiptPrefix", `the receipt ${r.receiptNumber} does not start with the consultation's prefix ${prefix}`, { receipt: r.receiptNumber, prefix });
+      } else if (parts.delegationCode !== s.delegation) {
+        add(receiptPath, "receiptDelegation", `the receipt ${r.receiptNumber} is not of ${s.delegation}`, { receipt: r.receiptNumber, code: s.delegation });
+      } else if (!highest || parts.sequence > highest.number) highest = { number: parts.sequence, receipt: r.receiptNumber };
+      if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId)) add([...revisionPath, "attachmentId"], "noAttachment", `no attachment ${r.attachmentId}`, { id: r.attachmentId });
+      person(r.submittedBy, [...revisionPath, "submittedBy"]);
+      person(r.lateDecidedBy, [...revisionPath, "lateDecidedBy"]);
+      r.comments.forEach((c, k) => checkComment(c, [...revisionPath, "comments", k]));
+    });
+  });
+  const top = highest as { number: number; receipt: string } | null;
+  if (top && (counter === null || counter < top.number)) {
+    add(["consultation", "lastReceiptNumber"], "counterBelowReceipts", `the receipt counter ${counter ?? "null"} is below the receipt ${top.receipt}`, {
+      counter: counter ?? "null",
+      receipt: top.receipt,
+    });
+  }
+
+  const documentOnce = once();
+  archive.generatedDocuments.forEach((d, i) => {
+    unique(d.id, ["generatedDocuments", i, "id"]);
+    documentOnce(`${d.kind} ${d.versionNumber}`, ["generatedDocuments", i, "versionNumber"], "the version");
+    person(d.createdBy, ["generatedDocuments", i, "createdBy"]);
+    if (d.model.final !== (d.status === "final") || (d.model.draftMark === null) !== d.model.final) {
+      add(["generatedDocuments", i, "model", "final"], "modelStatus", `the model does not say what the status ${d.status} says`, { status: d.status });
+    }
+  });
+  archive.auditLog.forEach((e, i) => person(e.actor, ["auditLog", i, "actor"]));
+  return problems;
+}
+
+/** The bytes a base64 text holds. */
+function base64Length(content: string): number {
+  const padding = content.endsWith("==") ? 2 : content.endsWith("=") ? 1 : 0;
+  return (content.length / 4) * 3 - padding;
+}
+
 export type ArchiveCheck = { ok: true; archive: Archive } | { ok: false; problems: ArchiveProblem[] };
+
+/** At most ARCHIVE_LIMITS.problems, and a last one that says there were more. */
+function capped(problems: ArchiveProblem[]): ArchiveProblem[] {
+  if (problems.length <= ARCHIVE_LIMITS.problems) return problems;
+  return [
+    ...problems.slice(0, ARCHIVE_LIMITS.problems),
+    problem([], "moreProblems", `more problems were found; only the first ${ARCHIVE_LIMITS.problems} are listed`, { shown: ARCHIVE_LIMITS.problems }),
+  ];
+}
 
 /**
  * Checks a parsed JSON value against the format. A file of another format or an unknown version is
- * refused before anything else is read, with a message that says so.
+ * refused before anything else is read, with a message that says so; then the size and nesting,
+ * the shape part by part, and the checks between the parts.
  */
 export function checkArchive(value: unknown): ArchiveCheck {
   const head = (value && typeof value === "object" ? value : {}) as { format?: unknown; version?: unknown };
   if (head.format !== ARCHIVE_FORMAT) {
-    return { ok: false, problems: [{ path: "format", message: `not a consultation archive (expected "${ARCHIVE_FORMAT}")` }] };
+    return { ok: false, problems: [problem(["format"], "notArchive", `not a consultation archive (expected "${ARCHIVE_FORMAT}")`)] };
   }
   if (head.version !== ARCHIVE_VERSION) {
     return {
       ok: false,
-      problems: [{ path: "version", message: `version ${JSON.stringify(head.version)} is not supported: this instance reads version ${ARCHIVE_VERSION}` }],
+      problems: [
+        problem(["version"], "version", `version ${JSON.stringify(head.version)} is not supported: this instance reads version ${ARCHIVE_VERSION}`, {
+          version: JSON.stringify(head.version) ?? "undefined",
+          supported: ARCHIVE_VERSION,
+        }),
+      ],
     };
   }
-  const parsed = archiveSchema.safeParse(value);
-  if (parsed.success) return { ok: true, archive: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };
+  const size = jsonSizeProblem(value);
+  if (size) return { ok: false, problems: [size] };
+  const problems: ArchiveProblem[] = [];
+  checkParts(archiveShape, value, [], problems, ARCHIVE_LIMITS.problems + 1);
+  if (problems.length) return { ok: false, problems: capped(problems) };
+  // No transforms: the value is the archive as the schema reads it.
+  const archive = value as Archive;
+  const references = archiveReferenceProblems(archive);
+  return references.length ? { ok: false, problems: capped(references) } : { ok: true, archive };
+}
+
+export type ArchiveRead = { ok: true; value: unknown } | { ok: false; reason: "notJson"; message: string } | { ok: false; reason: "invalid"; problems: ArchiveProblem[] };
+
+/** The text of an uploaded file as JSON: its nesting checked first, then parsed. */
+export function readArchiveText(text: string): ArchiveRead {
+  const nesting = jsonNestingProblem(text);
+  if (nesting) return { ok: false, reason: "invalid", problems: [nesting] };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, reason: "notJson", message: (error as Error).message };
+  }
 }
 
 /** The archive as the committed file holds it: 2-space indentation and a final newline. */
@@ -458,11 +954,17 @@ definitions.add(instant, { id: "instant", description: "An instant, ISO 8601 in 
 definitions.add(day, { id: "date", description: "A calendar date, YYYY-MM-DD." });
 definitions.add(email, { id: "email", description: "A person, by the email address in users." });
 definitions.add(language, { id: "language" });
-definitions.add(text, { id: "text" });
+definitions.add(text, { id: "text", description: "Text of at most 200,000 characters, without NUL." });
+definitions.add(line, { id: "line", description: "A short text of at most 2,000 characters, without NUL." });
 definitions.add(count, { id: "count", description: "A whole number, 0 or more." });
 definitions.add(positive, { id: "number", description: "A whole number, 1 or more." });
+definitions.add(integer, { id: "integer", description: "A whole number (32 bits)." });
+definitions.add(timeZone, { id: "timeZone", description: "An IANA time zone, e.g. Europe/Vienna." });
 definitions.add(delegationCode, { id: "delegationCode", description: "A delegation's code in the instance (ISO 3166 alpha-3 for States, e.g. PER; EU for the European Union)." });
 definitions.add(comment, { id: "comment" });
+definitions.add(crpText, { id: "crpText" });
+definitions.add(crpHeading, { id: "crpHeading" });
+definitions.add(crpModel, { id: "crpModel", description: "A CRP's document model (app/documents/crp.ts): what its page, HTML, Word, PDF and Markdown render." });
 
 /** "CTOC-2020" + exportedAt -> "CTOC-2020-archive-2026-11-22.json" (ASCII whatever the prefix). */
 export function archiveFileName(archive: Archive): string {

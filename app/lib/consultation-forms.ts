@@ -4,19 +4,25 @@ import { z } from "zod";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
 import { currentTimeZone } from "~/lib/time-zones";
+import { nameField } from "~/lib/name-rules";
 import { hasLostCharacter } from "~/lib/text-integrity";
 
 const E = (key: string) => `consultations:errors.${key}`;
 
+// Titles, bodies, venues and sessions are one-line names: the name rules (name-rules.ts) apply.
+// Damaged text keeps this form's own message, which says what to do in a title.
 const requiredText = (max: number) =>
-  z
-    .string({ required_error: E("required") })
-    .trim()
-    .min(1, E("required"))
-    .max(max, E("tooLong"))
-    .refine((value) => !hasLostCharacter(value), E("lostCharacter"));
+  nameField(
+    z
+      .string({ required_error: E("required") })
+      .trim()
+      .min(1, E("required"))
+      .max(max, E("tooLong"))
+      .refine((value) => !hasLostCharacter(value), E("lostCharacter")),
+    E("required"),
+  );
 const optionalText = (max: number) =>
-  z.string().trim().max(max, E("tooLong")).refine((value) => !hasLostCharacter(value), E("lostCharacter")).optional();
+  nameField(z.string().trim().max(max, E("tooLong")).refine((value) => !hasLostCharacter(value), E("lostCharacter"))).optional();
 
 const isoDate = z
   .string({ required_error: E("required") })

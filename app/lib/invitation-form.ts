@@ -3,15 +3,19 @@ import { z } from "zod";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
 import { currentTimeZone } from "~/lib/time-zones";
+import { nameField } from "~/lib/name-rules";
 import { MAX_NAME_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/invitation-rules";
 
 export const AcceptInvitationSchema = z
   .object({
-    name: z
-      .string({ required_error: "registrations:accept.errors.nameRequired" })
-      .trim()
-      .min(1, "registrations:accept.errors.nameRequired")
-      .max(MAX_NAME_LENGTH, "registrations:accept.errors.nameTooLong"),
+    name: nameField(
+      z
+        .string({ required_error: "registrations:accept.errors.nameRequired" })
+        .trim()
+        .min(1, "registrations:accept.errors.nameRequired")
+        .max(MAX_NAME_LENGTH, "registrations:accept.errors.nameTooLong"),
+      "registrations:accept.errors.nameRequired",
+    ),
     // Not trimmed: every character the person typed is part of the password.
     password: z
       .string({ required_error: "registrations:accept.errors.passwordRequired" })

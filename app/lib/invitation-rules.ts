@@ -50,6 +50,32 @@ export function isInvitationTokenShape(token: string | undefined | null): token 
   return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
+/**
+ * Stands for the token in a queued invitation email. The outbox keeps the message with this in
+ * the link; a fresh token is issued and put in its place only when the message is sent, so no
+ * usable link ever rests in the database (nor on the outbox page).
+ */
+export const INVITATION_TOKEN_PLACEHOLDER = "{{invitation-token}}";
+
+/** Every invitation link in `text`, whether its token is real or the placeholder. */
+const INVITATION_LINK = /\S*\/invitations\/(?:\{\{invitation-token\}\}|[A-Za-z0-9_-]{43})(?:\?lng=[a-z]{2})?/g;
+
+/** What stands for an invitation link in a body listed on the outbox page (translated there). */
+export const HIDDEN_LINK = "[[link-hidden]]";
+
+/** `text` with every invitation link replaced by `replacement` (what the outbox page shows). */
+export function hideInvitationLinks(text: string, replacement: string): string {
+  return text.replace(INVITATION_LINK, replacement);
+}
+
+// The token part of a link, real or placeholder (older messages were queued with the real one).
+const LINK_TOKEN = /(\/invitations\/)(?:\{\{invitation-token\}\}|[A-Za-z0-9_-]{43})/g;
+
+/** `text` with the token of its invitation links set to `token` (the placeholder by default). */
+export function withInvitationToken(text: string, token: string = INVITATION_TOKEN_PLACEHOLDER): string {
+  return text.replace(LINK_TOKEN, (_, path: string) => `${path}${token}`);
+}
+
 /** The absolute one-time link; ?lng= opens the page in the invitee's language. */
 export function invitationLink(origin: string, token: string, language: Language): string {
   return `${origin.replace(/\/+$/, "")}/invitations/${token}?lng=${language}`;

@@ -7,6 +7,7 @@ import { isTimeZone } from "~/lib/dates";
 import { currentTimeZone } from "~/lib/time-zones";
 import { isUuid } from "~/lib/ids";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "~/lib/invitation-rules";
+import { cleanNameLines, nameField } from "~/lib/name-rules";
 import { MAX_PASTED_NAMES_TEXT, PARTICIPATIONS, type Participation, type ReviewRow } from "~/lib/registration-review";
 
 export const participationField = z.enum(PARTICIPATIONS, {
@@ -18,7 +19,7 @@ export const RegisterSchema = z.object({
   // Which form sent it, so that errors come back to that form.
   source: z.enum(["pick", "review"]).default("pick"),
   // The review form carries the pasted text, to show the review again if something is wrong.
-  names: z.string().max(MAX_PASTED_NAMES_TEXT).optional(),
+  names: z.string().max(MAX_PASTED_NAMES_TEXT).transform(cleanNameLines).optional(),
   delegationId: z
     .array(z.string().optional())
     .default([])
@@ -36,9 +37,11 @@ export const RegisterSchema = z.object({
 
 export const ReviewSchema = z.object({
   intent: z.literal("review"),
+  // Pasted delegation names: an invisible character inside one ("Pe<U+200B>ru") would hide a match.
   names: z
     .string({ required_error: "registrations:errors.namesRequired" })
-    .max(MAX_PASTED_NAMES_TEXT, "registrations:errors.namesTooLong"),
+    .max(MAX_PASTED_NAMES_TEXT, "registrations:errors.namesTooLong")
+    .transform(cleanNameLines),
 });
 
 export const delegationIdField = z.string().refine(isUuid, "registrations:errors.notRegistered");
@@ -57,11 +60,14 @@ export const InviteSchema = z.object({
     .trim()
     .max(MAX_EMAIL_LENGTH, "registrations:errors.emailInvalid")
     .email("registrations:errors.emailInvalid"),
-  name: z
-    .string({ required_error: "registrations:errors.nameRequired" })
-    .trim()
-    .min(1, "registrations:errors.nameRequired")
-    .max(MAX_NAME_LENGTH, "registrations:errors.nameTooLong"),
+  name: nameField(
+    z
+      .string({ required_error: "registrations:errors.nameRequired" })
+      .trim()
+      .min(1, "registrations:errors.nameRequired")
+      .max(MAX_NAME_LENGTH, "registrations:errors.nameTooLong"),
+    "registrations:errors.nameRequired",
+  ),
   language: z.enum(LANGUAGE_CODES as [Language, ...Language[]], {
     errorMap: () => ({ message: "registrations:errors.languageInvalid" }),
   }),
@@ -79,9 +85,10 @@ export type Notice =
   | { kind: "registered"; added: string[]; alreadyRegistered: string[] }
   | { kind: "removed"; code: string }
   | { kind: "participationChanged"; delegationId: string; participation: Participation }
-  // queued: no mail server is configured, so the message waits in the outbox.
-  | { kind: "invited"; email: string; expiresAt: Date; queued?: boolean }
-  | { kind: "resent"; email: string; expiresAt: Date; queued?: boolean }
+  // queued: no mail server is configured, so the message waits in the outbox. link: then the
+  // one-time link, shown to the officer this once (the outbox keeps none) to hand over.
+  | { kind: "invited"; email: string; expiresAt: Date; queued?: boolean; link?: string }
+  | { kind: "resent"; email: string; expiresAt: Date; queued?: boolean; link?: string }
   | { kind: "revoked"; email: string };
 
 type Reply = SubmissionResult<string[]>;

@@ -6,8 +6,16 @@
 
 /** 10 MB: a note verbale with comments is well under 1 MB; images bring large ones to a few MB. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** What a document may expand to when unzipped; beyond that it is a zip bomb, not a note. */
+/** A document that claims to expand to more than this is a forged or damaged archive. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * What a note may really expand to when unzipped: its text (word/document.xml) and everything in
+ * the file. A long note with comments has well under 1 MB of text; beyond these it is a report or
+ * a zip bomb. The server enforces both while inflating (app/documents/docx-inflate.ts), whatever
+ * the archive claims.
+ */
+export const MAX_DOCUMENT_XML_BYTES = 30 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const TEXT_MEDIA_TYPE = "text/plain; charset=utf-8";
@@ -24,12 +32,18 @@ export type UploadRejection =
   | "email_message"
   | "text_encoding"
   | "unreadable"
-  | "unsupported";
+  | "unsupported"
+  /** Expands beyond MAX_DOCUMENT_XML_BYTES or MAX_INFLATED_BYTES when unzipped. */
+  | "unpacked_too_large"
+  /** More paragraphs or XML elements than a note verbale could have. */
+  | "too_many_paragraphs"
+  /** The reader ran out of its time or memory on it (app/utils/docx-in-worker.server.ts). */
+  | "too_complex";
 
 export type UploadCheck =
   | { ok: true; kind: "docx"; mediaType: typeof DOCX_MEDIA_TYPE; filename: string }
   | { ok: true; kind: "text"; mediaType: typeof TEXT_MEDIA_TYPE; filename: string; text: string }
-  | { ok: false; reason: UploadRejection; message: string; values: { maxMegabytes: number } };
+  | { ok: false; reason: UploadRejection; message: string; values: { maxMegabytes: number; maxUnpackedMegabytes?: number } };
 
 /** The translation key that explains each rejection and what to do instead. */
 export const UPLOAD_MESSAGES: Record<UploadRejection, string> = {
@@ -45,10 +59,16 @@ export const UPLOAD_MESSAGES: Record<UploadRejection, string> = {
   text_encoding: "submissions:import.upload.textEncoding",
   unreadable: "submissions:import.upload.unreadable",
   unsupported: "submissions:import.upload.unsupported",
+  unpacked_too_large: "submissions:import.upload.unpackedTooLarge",
+  too_many_paragraphs: "submissions:import.upload.tooManyParagraphs",
+  too_complex: "submissions:import.upload.tooComplex",
 };
 
 export function rejectUpload(reason: UploadRejection): Extract<UploadCheck, { ok: false }> {
-  return { ok: false, reason, message: UPLOAD_MESSAGES[reason], values: { maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024) } };
+  const maxMegabytes = MAX_UPLOAD_BYTES / (1024 * 1024);
+  const values =
+    reason === "unpacked_too_large" ? { maxMegabytes, maxUnpackedMegabytes: MAX_DOCUMENT_XML_BYTES / (1024 * 1024) } : { maxMegabytes };
+  return { ok: false, reason, message: UPLOAD_MESSAGES[reason], values };
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
@@ -73,7 +93,17 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = ascii("%PDF-");
 const RTF = [...ascii("{\\rtf")];
 
-type ZipEntry = { name: string; compressedSize: number; size: number; encrypted: boolean };
+export type ZipEntry = {
+  name: string;
+  /** As the central directory says: an archive can lie about both sizes. */
+  compressedSize: number;
+  size: number;
+  encrypted: boolean;
+  /** 0 stored, 8 deflated (the only two Word writes). */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+};
 
 /**
  * The entries of a ZIP file, from its central directory (read, not decompressed). Null when
@@ -102,14 +132,16 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   for (let n = 0; n < count; n++) {
     if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return null;
     const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const uncompressed = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const localHeader = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > end) return null;
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressedSize, size: uncompressed, encrypted: (flags & 1) === 1 });
+    entries.push({ name, compressedSize, size: uncompressed, encrypted: (flags & 1) === 1, method, offset: localHeader });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -130,6 +162,10 @@ function checkZip(bytes: Uint8Array): UploadRejection | "docx" {
   const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
   const packed = entries.reduce((sum, e) => sum + e.compressedSize, 0);
   if (unpacked > MAX_UNPACKED_BYTES || (packed > 0 && unpacked / packed > 1000)) return "unreadable";
+  // An honest archive says how large it will be: refuse now, in the browser too, what the server
+  // would stop inflating anyway.
+  const text = entries.find((e) => e.name === "word/document.xml")?.size ?? 0;
+  if (text > MAX_DOCUMENT_XML_BYTES || unpacked > MAX_INFLATED_BYTES) return "unpacked_too_large";
   return "docx";
 }
 

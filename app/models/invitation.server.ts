@@ -8,6 +8,7 @@ import { invitationEmail } from "~/lib/invitation-email";
 import { effectiveDeadline } from "~/lib/deadlines";
 import {
   INVITATION_DEADLINE_MARGIN_MS,
+  INVITATION_TOKEN_PLACEHOLDER,
   invitationExpiry,
   invitationLink,
   invitationState,
@@ -17,7 +18,7 @@ import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
 import { queueNotifications } from "~/models/outbox.server";
 import { normalizeEmail, type SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Database } from "~/utils/db.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 
 const { consultations, delegations, invitations, meetings, registrations, users } = schema;
@@ -26,7 +27,17 @@ const { consultations, delegations, invitations, meetings, registrations, users 
 export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type InviteResult =
-  | { ok: true; invitationId: string; email: string; delegationId: string; token: string; expiresAt: Date; replaced: number }
+  | {
+      ok: true;
+      invitationId: string;
+      email: string;
+      delegationId: string;
+      token: string;
+      /** The link with this token, for the officer to hand over when no mail server is configured. */
+      link: string;
+      expiresAt: Date;
+      replaced: number;
+    }
   | { ok: false; reason: "not_found" | "wrong_status" | "already_delegate" | "email_taken" };
 
 type InviteInput = {
@@ -129,7 +140,8 @@ async function createInvitation(
     delegationName: delegationName(target.delegation, input.language),
     consultationTitle: target.title,
     meeting: target.meeting,
-    link: invitationLink(input.origin, token, input.language),
+    // The queued copy has no token: the dispatcher issues one when it sends (issueInvitationToken).
+    link: invitationLink(input.origin, INVITATION_TOKEN_PLACEHOLDER, input.language),
     expiresAt,
   });
   await queueNotifications(
@@ -141,7 +153,7 @@ async function createInvitation(
         subject: message.subject,
         body: message.body,
         consultationId: input.consultationId,
-        dedupeKey: `invitation:${invitationId}`,
+        dedupeKey: invitationMessageKey(invitationId),
       },
     ],
     tx,
@@ -158,7 +170,37 @@ async function createInvitation(
     },
     tx,
   );
-  return { ok: true, invitationId, email, delegationId: input.delegationId, token, expiresAt, replaced: replaced.length };
+  const link = invitationLink(input.origin, token, input.language);
+  return { ok: true, invitationId, email, delegationId: input.delegationId, token, link, expiresAt, replaced: replaced.length };
+}
+
+/** The outbox's dedupe key of an invitation's email, and back. */
+export const invitationMessageKey = (invitationId: string) => `invitation:${invitationId}`;
+export function invitationIdOfMessage(dedupeKey: string | null): string | null {
+  const id = dedupeKey?.startsWith("invitation:") ? dedupeKey.slice("invitation:".length) : null;
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
+/**
+ * A fresh token for a still pending invitation, issued at the moment its email is sent: only its
+ * hash is stored (replacing the previous one, so any earlier token stops working), and the token
+ * itself lives only in the message handed to the mail server. Null when the invitation was
+ * withdrawn, used or has expired: there is no link worth sending.
+ */
+export async function issueInvitationToken(
+  db: Pick<Database, "update"> | Transaction,
+  invitationId: string,
+  now: Date = new Date(),
+): Promise<string | null> {
+  const token = randomBytes(32).toString("base64url");
+  const [row] = await db
+    .update(invitations)
+    .set({ tokenHash: hashInvitationToken(token) })
+    .where(
+      and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
+    )
+    .returning({ id: invitations.id });
+  return row ? token : null;
 }
 
 /**

@@ -1,5 +1,9 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
+import { HIDDEN_LINK, hideInvitationLinks, withInvitationToken } from "~/lib/invitation-rules";
+import { invitationIdOfMessage, issueInvitationToken } from "~/models/invitation.server";
+import { hideResetLinks, PASSWORD_RESET_KIND, withResetToken } from "~/lib/password-reset-rules";
+import { issuePasswordResetToken, passwordResetIdOfMessage } from "~/models/password-reset.server";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
@@ -97,6 +101,8 @@ export async function dispatchPendingNotifications(options: { limit?: number; no
       id: notificationOutbox.id,
       recipientEmail: notificationOutbox.recipientEmail,
       language: notificationOutbox.language,
+      kind: notificationOutbox.kind,
+      dedupeKey: notificationOutbox.dedupeKey,
       subject: notificationOutbox.subject,
       body: notificationOutbox.body,
       attempts: notificationOutbox.attempts,
@@ -112,9 +118,27 @@ export async function dispatchPendingNotifications(options: { limit?: number; no
   try {
     for (const message of claimed) {
       let error: unknown = serverError;
+      let text: string | null = message.body;
+      if (!error) {
+        text = await bodyToSend(db, message, now);
+        if (text === null) {
+          // The invitation was withdrawn, used or has expired: no link worth sending, nor retrying.
+          await db
+            .update(notificationOutbox)
+            .set({
+              status: "failed",
+              attempts: message.attempts + 1,
+              nextAttemptAt: null,
+              lastError: message.kind === PASSWORD_RESET_KIND ? RESET_GONE : INVITATION_GONE,
+            })
+            .where(eq(notificationOutbox.id, message.id));
+          result.failed++;
+          continue;
+        }
+      }
       if (!error) {
         try {
-          await sender.send({ to: message.recipientEmail, subject: message.subject, text: message.body, language: message.language });
+          await sender.send({ to: message.recipientEmail, subject: message.subject, text: text!, language: message.language });
         } catch (caught) {
           error = caught;
           // The server is unreachable or refuses us: the rest of the batch would fail the same way.
@@ -124,7 +148,15 @@ export async function dispatchPendingNotifications(options: { limit?: number; no
       if (!error) {
         await db
           .update(notificationOutbox)
-          .set({ status: "sent", sentAt: new Date(), nextAttemptAt: null, attempts: message.attempts + 1, lastError: null })
+          // An older message may still hold a real token: the stored copy keeps the placeholder only.
+          .set({
+            status: "sent",
+            sentAt: new Date(),
+            nextAttemptAt: null,
+            attempts: message.attempts + 1,
+            lastError: null,
+            ...(message.kind === "invitation" ? { body: withInvitationToken(message.body) } : {}),
+          })
           .where(eq(notificationOutbox.id, message.id));
         result.sent++;
         continue;
@@ -147,6 +179,43 @@ export async function dispatchPendingNotifications(options: { limit?: number; no
     sender.close();
   }
   return result;
+}
+
+const INVITATION_GONE = "Not sent: the invitation was withdrawn, used or has expired.";
+const RESET_GONE = "Not sent: the password reset link was used, withdrawn or has expired.";
+
+/**
+ * The text handed to the mail server. An invitation's link gets its token only now, a fresh one
+ * (issueInvitationToken), so the token exists in no stored row; null if the invitation is no
+ * longer pending. Other messages go as stored.
+ */
+async function bodyToSend(
+  db: Database,
+  message: { kind: string; dedupeKey: string | null; body: string },
+  now: Date,
+): Promise<string | null> {
+  if (message.kind === PASSWORD_RESET_KIND) {
+    // A reset link, like an invitation's, gets its token only now.
+    const resetId = passwordResetIdOfMessage(message.dedupeKey);
+    if (!resetId) return null;
+    const token = await issuePasswordResetToken(db, resetId, now);
+    return token ? withResetToken(message.body, token) : null;
+  }
+  if (message.kind !== "invitation") return message.body;
+  const invitationId = invitationIdOfMessage(message.dedupeKey);
+  if (!invitationId) return message.body;
+  const token = await issueInvitationToken(db, invitationId, now);
+  return token ? withInvitationToken(message.body, token) : null;
+}
+
+/** The message as it would be sent now (tests; the link's token is issued, as for a real send). */
+export async function renderForSending(messageId: string, now: Date = new Date()): Promise<string | null> {
+  const db = await getDb();
+  const [message] = await db
+    .select({ kind: notificationOutbox.kind, dedupeKey: notificationOutbox.dedupeKey, body: notificationOutbox.body })
+    .from(notificationOutbox)
+    .where(eq(notificationOutbox.id, messageId));
+  return message ? bodyToSend(db, message, now) : null;
 }
 
 function describeError(error: unknown): string {
@@ -270,7 +339,9 @@ export async function listOutbox(user: SessionUser, filter: OutboxFilter) {
     .orderBy(desc(notificationOutbox.createdAt), asc(notificationOutbox.recipientEmail), asc(notificationOutbox.id))
     .limit(OUTBOX_PAGE_SIZE)
     .offset((page - 1) * OUTBOX_PAGE_SIZE);
-  return { messages, counts, total, page, pages, consultations: consultationOptions, mailConfigured: isMailConfigured() };
+  // Invitation links never reach the page, whatever the message's state (the page says "link hidden").
+  const shown = messages.map((m) => ({ ...m, body: hideResetLinks(hideInvitationLinks(m.body, HIDDEN_LINK), HIDDEN_LINK) }));
+  return { messages: shown, counts, total, page, pages, consultations: consultationOptions, mailConfigured: isMailConfigured() };
 }
 
 /**

@@ -210,7 +210,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           intent,
           delegationId,
           result: submission.reply({ resetForm: true }),
-          notice: { kind: "invited", email: result.email, expiresAt: result.expiresAt, queued: !isMailConfigured() },
+          notice: { kind: "invited", email: result.email, expiresAt: result.expiresAt, ...queuedLink(result.link) },
         });
       }
       const refusal = {
@@ -237,7 +237,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return respond({
             intent,
             delegationId: result.delegationId,
-            notice: { kind: "resent", email: result.email, expiresAt: result.expiresAt, queued: !isMailConfigured() },
+            notice: { kind: "resent", email: result.email, expiresAt: result.expiresAt, ...queuedLink(result.link) },
           });
         }
         const message =
@@ -527,6 +527,7 @@ function NoticeText({
         <p className="notice">
           {withData(t(notice.queued ? "notices.invitedQueued" : "notices.invited", { email: isolate(notice.email), date: date(notice.expiresAt) }))}
           {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+          {notice.link ? <LinkOnce link={notice.link} /> : null}
         </p>
       );
     case "resent":
@@ -534,6 +535,7 @@ function NoticeText({
         <p className="notice">
           {withData(t(notice.queued ? "notices.resentQueued" : "notices.resent", { email: isolate(notice.email) }))}
           {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+          {notice.link ? <LinkOnce link={notice.link} /> : null}
         </p>
       );
     case "revoked":
@@ -541,6 +543,22 @@ function NoticeText({
   }
 }
 
+
+// Without a mail server the officer hands the link over; the outbox keeps it hidden, so this is the only time it shows.
+function LinkOnce({ link }: { link: string }) {
+  const { t } = useTranslation("registrations");
+  return (
+    <span className="notice__link">
+      {" "}
+      {t("notices.linkOnce")} <code dir="ltr">{link}</code>
+    </span>
+  );
+}
+
+/** Whether the message waits (no mail server), and then the link to hand over. */
+function queuedLink(link: string) {
+  return isMailConfigured() ? { queued: false } : { queued: true, link };
+}
 
 function OutboxLink({ consultationId }: { consultationId: string }) {
   const { t } = useTranslation("registrations");

@@ -8,7 +8,8 @@ import { getOptionalUser } from "~/utils/auth.server";
 const noStore = { "Cache-Control": "no-store" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await getOptionalUser(request);
+  // A background signal every half minute: it must not keep an abandoned tab from going idle.
+  const user = await getOptionalUser(request, { passive: true });
   if (!user) return Response.json({ ok: false, reason: "signed_out" }, { status: 401, headers: noStore });
   let intent: FormDataEntryValue | null = null;
   try {

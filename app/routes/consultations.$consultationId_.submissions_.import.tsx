@@ -19,6 +19,7 @@ import { FormField } from "~/components/form-field";
 import { ImportReviewForm, type ImportIssue, type ImportReviewData, type ImportReviewRow } from "~/components/import-review";
 import { isolate, withData } from "~/components/ui/data-text";
 import { readSubmissionFile, type SubmissionFileRead } from "~/documents/docx-reader";
+import { readSubmissionFileSafely } from "~/utils/docx-in-worker.server";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { instantFromWallClock, wallClockIn } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
@@ -307,7 +308,8 @@ async function preview(user: SessionUser, setup: ImportSetup, form: PostedForm) 
   else if (oversized) throw badRequest();
   else if (file && pasted.trim()) formErrors.push(E("sourceBoth"));
   else if (file) {
-    const read = await readSubmissionFile(file);
+    // Word documents are read in a worker thread with time and memory limits (a hostile file).
+    const read = await readSubmissionFileSafely(file);
     if (read.ok) source = { read, bytes: file.bytes, kept: null };
     else upload = { message: read.message, values: read.values };
   } else if (pasted.trim()) {
@@ -321,7 +323,7 @@ async function preview(user: SessionUser, setup: ImportSetup, form: PostedForm) 
   } else {
     const keptId = text(fields.get("keptId"));
     const kept = isUuid(keptId) ? await getImportOriginal(user, { consultationId, attachmentId: keptId }) : null;
-    const read = kept ? await readSubmissionFile({ name: kept.filename, bytes: kept.content }) : null;
+    const read = kept ? await readSubmissionFileSafely({ name: kept.filename, bytes: kept.content }) : null;
     if (kept && read?.ok) source = { read, bytes: kept.content, kept };
     else formErrors.push(E("sourceRequired"));
   }
@@ -393,7 +395,7 @@ async function save(user: SessionUser, setup: ImportSetup, fields: FormData, req
 
   const original = await getImportOriginal(user, { consultationId, attachmentId });
   if (!original) throw notFound();
-  const read = await readSubmissionFile({ name: original.filename, bytes: original.content });
+  const read = await readSubmissionFileSafely({ name: original.filename, bytes: original.content });
   if (!read.ok) throw badRequest();
   const proposals = proposeAssignments(read.paragraphs, setup.targets);
   const posted = submission.payload.rows;

@@ -5,8 +5,10 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ForgotPasswordLink, SignInNotice } from "~/components/account/sign-in-notice";
 import { FormErrors } from "~/components/form-errors";
-import { checkLoginRateLimit, recordLoginAttempt } from "~/models/login-attempt.server";
+import { retryAfterMessage } from "~/lib/login-throttle";
+import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { clientAddress, getOptionalUser, safeRedirect, signIn } from "~/utils/auth.server";
 
@@ -30,28 +32,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: null }, { status: 400 });
   }
   const email = normalizeEmail(submission.value.email);
   const address = clientAddress(context);
 
-  const limit = await checkLoginRateLimit(email, address);
-  if (limit.limited) {
+  // Counted before the password is checked, so parallel guesses cannot all slip through.
+  const gate = await beginLoginAttempt(email, address);
+  if (!gate.admitted) {
+    const message = retryAfterMessage(gate.retryAfterSeconds);
     return data(
       {
-        result: submission.reply({ formErrors: ["auth:errors.rateLimited"], hideFields: ["password"] }),
-        retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60),
+        result: submission.reply({ formErrors: [message.key], hideFields: ["password"] }),
+        retryAfter: { count: message.count },
       },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+      { status: 429, headers: { "Retry-After": String(gate.retryAfterSeconds) } },
     );
   }
 
   const user = await verifyLogin(email, submission.value.password);
-  await recordLoginAttempt(email, address, Boolean(user));
+  await finishLoginAttempt(gate.ticket, Boolean(user));
   if (!user) {
     // One message whether the address or the password was wrong.
     return data(
-      { result: submission.reply({ formErrors: ["auth:errors.invalid"], hideFields: ["password"] }), retryAfterMinutes: 0 },
+      { result: submission.reply({ formErrors: ["auth:errors.invalid"], hideFields: ["password"] }), retryAfter: null },
       { status: 400 },
     );
   }
@@ -68,7 +72,7 @@ export default function LoginPage() {
   useEffect(() => {
     if (actionData && passwordRef.current) {
       passwordRef.current.value = "";
-      if (actionData.retryAfterMinutes === 0) passwordRef.current.focus();
+      if (!actionData.retryAfter) passwordRef.current.focus();
     }
   }, [actionData]);
   const [form, fields] = useForm({
@@ -83,12 +87,13 @@ export default function LoginPage() {
     <section className="narrow">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
+      <SignInNotice />
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          values={{ minutes: actionData?.retryAfterMinutes }}
+          values={actionData?.retryAfter ?? undefined}
         />
         <div className="field">
           <label htmlFor={fields.email.id}>{t("email")}</label>
@@ -114,6 +119,7 @@ export default function LoginPage() {
           {t("submit")}
         </button>
       </Form>
+      <ForgotPasswordLink />
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { directionOf, LANGUAGES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
+import { ResetLinkHandover } from "~/components/account/reset-handover";
+import { HIDDEN_LINK } from "~/lib/invitation-rules";
 import { kickNotificationDispatch, listOutbox, retryFailedNotifications, type OutboxStatus } from "~/models/outbox.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 
@@ -152,9 +155,15 @@ export default function OutboxPage() {
                         {m.subject}
                       </summary>
                       <pre className="outbox__body" lang={m.language} dir={directionOf(m.language)}>
-                        {m.body}
+                        {m.body.split(HIDDEN_LINK).map((part, i) => (
+                          <Fragment key={i}>
+                            {i > 0 ? <em className="muted">{t("outbox.linkHidden")}</em> : null}
+                            {part}
+                          </Fragment>
+                        ))}
                       </pre>
                     </details>
+                    {m.kind === "password_reset" && m.status === "pending" && !outbox.mailConfigured ? <ResetLinkHandover messageId={m.id} /> : null}
                   </td>
                   <td lang="en" dir="ltr" className="outbox__consultation">
                     {m.consultation ? <Link to={`/consultations/${m.consultation.id}/circulate`}>{m.consultation.title}</Link> : "—"}
@@ -210,6 +219,7 @@ const KNOWN_KINDS = {
   "consultation.closed": "kinds.closed",
   "consultation.deadline_changed": "kinds.deadlineChanged",
   "consultation.reminder": "kinds.reminder",
+  password_reset: "kinds.passwordReset",
 } as const;
 
 type KindKey = (typeof KNOWN_KINDS)[keyof typeof KNOWN_KINDS] | "kinds.other";

@@ -1,26 +1,59 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountStatusForm } from "~/components/account/account-status-form";
+import { FormErrors } from "~/components/form-errors";
+import { AccountStatusSchema } from "~/lib/account-forms";
+import { disableAccount, enableAccount } from "~/models/account.server";
 import { delegationName } from "~/lib/delegation-names";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { listUsers } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { clientAddress, requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
-  return { users: await listUsers() };
+  const officer = await requireRole(request, "secretariat");
+  return { users: await listUsers(), officerId: officer.id };
+}
+
+/** Disable or enable an account (secretariat; never one's own). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const officer = await requireRole(request, "secretariat");
+  const submission = parseWithZod(await request.formData(), { schema: AccountStatusSchema });
+  if (submission.status !== "success") return data({ errors: Object.values(submission.error ?? {}).flat().filter(Boolean) as string[] }, { status: 400 });
+  const input = { userId: submission.value.userId, ipAddress: clientAddress(context) };
+  const result =
+    submission.value.intent === "disable"
+      ? await disableAccount(officer, { ...input, reason: submission.value.reason })
+      : await enableAccount(officer, input);
+  if (!result.ok) {
+    if (result.reason === "forbidden") throw data({ reason: "forbidden" }, { status: 403 });
+    if (result.reason === "not_found") throw data({ reason: "not_found" }, { status: 404 });
+    return data({ errors: [`account:disable.errors.${result.reason}`] }, { status: 409 });
+  }
+  const notice = submission.value.intent === "disable" ? "disabled" : "enabled";
+  throw redirect(`/users?${new URLSearchParams({ notice, count: String(result.sessionsEnded) })}`);
 }
 
 export default function UsersPage() {
-  const { users } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["users", "common"]);
+  const { users, officerId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation(["users", "common", "account"]);
   const language = i18n.language as Language;
+  const notice = (["disabled", "enabled"] as const).find((n) => n === params.get("notice"));
   return (
     <section>
       <h1>{t("title")}</h1>
       <p className="lead">{t("count", { count: users.length })}</p>
+      {notice ? (
+        <p className="flash" role="status">
+          {t(`account:disable.notices.${notice}`, { count: Number(params.get("count") ?? 0) || 0 })}
+        </p>
+      ) : null}
+      <FormErrors errors={actionData?.errors} />
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">{t("title")}</caption>
@@ -32,6 +65,7 @@ export default function UsersPage() {
               <th scope="col">{t("columns.delegation")}</th>
               <th scope="col">{t("columns.language")}</th>
               <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("account:disable.column")}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,6 +77,7 @@ export default function UsersPage() {
                 <td>{user.delegation ? delegationName(user.delegation, language) : "—"}</td>
                 <td lang={user.language}>{LANGUAGES.find((l) => l.code === user.language)?.nativeName}</td>
                 <td>{user.disabledAt ? t("status.disabled") : t("status.active")}</td>
+                <td>{user.id === officerId ? <span className="muted">{t("account:disable.you")}</span> : <AccountStatusForm user={user} />}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -12,8 +13,15 @@ const schema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   // Mark cookies Secure even when the request arrives over plain HTTP (TLS ends at a proxy).
   COOKIE_SECURE: booleanFlag.optional(),
-  // Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app.
-  TRUST_PROXY: booleanFlag.optional(),
+  // Which reverse proxies' X-Forwarded-For / -Proto to believe (Express "trust proxy"): see trustProxy.
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    const parsed = trustProxy(value);
+    if (parsed instanceof Error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().optional(),
   // Outgoing mail: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset:
@@ -41,9 +49,50 @@ const schema = z.object({
     .optional(),
   // The api_key that server asks for, if it asks for one. Never logged.
   TRANSLATE_API_KEY: z.string().min(1).optional(),
+  // A session unused this long ends (beside the absolute 12 hours). Two hours by default: a
+  // delegate leaves the tab open through a meeting; the autosave of a draft counts as use.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ invalid_type_error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(5, "must be at least 5 minutes")
+    .max(720, "must be at most 720 minutes (the 12-hour absolute limit of a session)")
+    .default(120),
 });
 
 export type Env = z.infer<typeof schema>;
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY, as Express's "trust proxy" setting. Never `true` (believe every X-Forwarded-For
+ * entry, which lets a client choose its own address for rate limits and the audit log):
+ * - unset, `0`, `false`: no proxy; the address is the connection's;
+ * - `1`, `2`, …: that many proxies in front (`true` reads as `1`); the address is the entry that
+ *   many hops from the end of X-Forwarded-For, the one the nearest trusted proxy saw;
+ * - `10.0.0.5,10.1.0.0/16,loopback`: the proxies by address or CIDR (or Express's names
+ *   loopback, linklocal, uniquelocal); the address is the last entry not from one of them.
+ */
+export function trustProxy(value: string | undefined): false | number | string[] | Error {
+  const given = value?.trim() ?? "";
+  if (given === "" || given === "0" || given === "false") return false;
+  if (given === "true") return 1;
+  if (/^\d+$/.test(given)) {
+    const hops = Number(given);
+    return hops <= 10 ? hops : new Error("a number of proxies from 1 to 10, or their addresses");
+  }
+  const entries = given.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || rest.length) {
+      return new Error(`"${entry}" is neither a number of proxies, nor an IP address or CIDR range, nor loopback/linklocal/uniquelocal`);
+    }
+  }
+  return entries;
+}
 
 let parsed: Env | undefined;
 
@@ -81,4 +130,16 @@ export function publicBaseUrl(request: Request): string {
 export function publicUrlWarning(settings: { NODE_ENV?: string; PUBLIC_URL?: string }): string | null {
   if (settings.NODE_ENV !== "production" || settings.PUBLIC_URL) return null;
   return "Nonpaper: WARNING: PUBLIC_URL is not set. Links in emails (receipts, invitations, notices) will use the address each request came to, which a client can forge with its Host header. Set PUBLIC_URL=https://your.site.";
+}
+
+/**
+ * The server refuses to start in production against a server database without PUBLIC_URL: that is
+ * a real installation (the same test as for SESSION_SECRET), whose mail would otherwise carry
+ * whatever Host a client sent. The demo on the embedded database only gets the warning above.
+ * Checked at server start-up only, so the command-line tools and benchmarks are not affected.
+ */
+export function assertPublicUrlForServer(settings: { NODE_ENV?: string; PUBLIC_URL?: string; DATABASE_URL?: string }): void {
+  if (settings.NODE_ENV === "production" && settings.DATABASE_URL && !settings.PUBLIC_URL) {
+    throw new Error("Nonpaper: PUBLIC_URL must be set when running in production against a server database (links in emails are built from it), e.g. PUBLIC_URL=https://nonpaper.example.org");
+  }
 }

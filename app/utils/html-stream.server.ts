@@ -15,9 +15,14 @@ const COALESCE_BYTES = 64 * 1024;
 
 export async function renderHtmlStream(
   element: ReactElement,
-  options: { signal?: AbortSignal; waitForAll?: boolean; onError?: (error: unknown) => void } = {},
+  options: { signal?: AbortSignal; waitForAll?: boolean; onError?: (error: unknown) => void; nonce?: string } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const stream = await renderToReadableStream(element, { signal: options.signal, onError: options.onError });
+  // `nonce` marks React's own inline scripts (Suspense boundaries streamed in) for the CSP.
+  const stream = await renderToReadableStream(element, {
+    signal: options.signal,
+    onError: options.onError,
+    nonce: options.nonce || undefined,
+  });
   if (options.waitForAll) await stream.allReady;
   return stream.pipeThrough(coalesceChunks());
 }

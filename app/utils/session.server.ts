@@ -12,7 +12,7 @@ let secret: string | undefined;
  * SESSION_SECRET, or for a single embedded-database install a random one kept in .data/ so that
  * sessions survive a restart. Several servers behind one database must share SESSION_SECRET.
  */
-function sessionSecret(): string {
+export function sessionSecret(): string {
   if (secret) return secret;
   const configured = env().SESSION_SECRET;
   if (configured) return (secret = configured);

@@ -17,6 +17,14 @@ export const users = pgTable(
     language: languageEnum("language").notNull().default("en"),
     timeZone: text("time_zone"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Who disabled the account (a secretariat officer); its sessions ended at that moment.
+    disabledBy: uuid("disabled_by"),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    // Two-factor sign-in (RFC 6238): the base32 secret once confirmed; the last time step used, so
+    // that an overheard code cannot be replayed within its 30-second window.
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: integer("totp_last_step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,6 +48,8 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     userAgent: text("user_agent"),
     ipAddress: text("ip_address"),
+    // Moved forward (at most once a minute) by each request: the idle timeout counts from here.
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
 );
@@ -58,6 +68,25 @@ export const loginAttempts = pgTable(
     index("login_attempts_email_idx").on(t.email, t.attemptedAt),
     index("login_attempts_ip_idx").on(t.ipAddress, t.attemptedAt),
   ],
+);
+
+// Sign-in throttling counters, one row per bucket: "account:<email>", "pair:<email> <address>",
+// "address:<address>". Rows are locked (SELECT … FOR UPDATE) while an attempt is counted, so that
+// parallel attempts are all counted before any password is checked, across app servers.
+export const loginThrottles = pgTable(
+  "login_throttles",
+  {
+    key: text("key").primaryKey(),
+    // Attempts in the current window that did not succeed (an attempt in flight counts as failed).
+    failures: integer("failures").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+    // Account: the earliest time of its next attempt from an address it has not signed in from.
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    // Pair: the last successful sign-in from this address, which keeps the owner's way in open.
+    succeededAt: timestamp("succeeded_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_throttles_updated_idx").on(t.updatedAt)],
 );
 
 // One-time invitation links: the account is created on first sign-in; links expire.
@@ -82,4 +111,36 @@ export const invitations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_email_idx").on(t.email)],
+);
+
+// One-time password reset links: only the hash is kept; a link works once and for an hour.
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ipAddress: text("ip_address"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+);
+
+// Two-factor recovery codes: each works once, in place of a time-based code; only hashes are kept.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_key").on(t.userId, t.codeHash)],
 );

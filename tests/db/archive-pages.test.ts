@@ -1,7 +1,8 @@
 // The archive's pages: the download (/consultations/:id/archive.json) and the import page
 // (/archive/import) are the secretariat's alone; chairs and delegates get 403 on every loader and
-// action, an unknown consultation 404; bad uploads are refused with a localized reason and the
-// archive's problems, and import nothing.
+// action, an unknown consultation 404; an upload is first previewed, then imported with the
+// preview's confirmation; bad uploads are refused with a localized reason and the archive's
+// problems, and import nothing.
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkArchive, serializeArchive } from "~/lib/archive-schema";
@@ -24,9 +25,13 @@ async function download(email: string | null, consultationId: string) {
   return outcome(() => downloadLoader({ request, params: { consultationId }, context }));
 }
 
-async function upload(email: string | null, file: { name: string; text: string } | null) {
+async function upload(email: string | null, file: { name: string; text: string } | null, confirm?: { confirmation: string }) {
   const form = new FormData();
   if (file) form.append("archive", new File([file.text], file.name, { type: "application/json" }));
+  if (confirm) {
+    form.append("intent", "confirm");
+    form.append("confirmation", confirm.confirmation);
+  }
   const request = await requestAs(email, "/archive/import", { method: "POST", body: form });
   return outcome(() => importAction({ request, params: {}, context }));
 }
@@ -86,6 +91,11 @@ describe("the import page", () => {
     expect(thrown(await upload("chair@nonpaper.test", { name: "a.json", text }))).toBe(403);
     expect(thrown(await upload("morocco@nonpaper.test", { name: "a.json", text }))).toBe(403);
     expect(thrown(await upload(null, { name: "a.json", text }))).toBe(302);
+    // The confirmation step too, even with the right digest.
+    const preview = (await upload("secretariat@nonpaper.test", { name: "a.json", text })) as { value: { plan: { confirmation: string } } };
+    const confirmation = preview.value.plan.confirmation;
+    expect(thrown(await upload("chair@nonpaper.test", { name: "a.json", text }, { confirmation }))).toBe(403);
+    expect(thrown(await upload("morocco@nonpaper.test", { name: "a.json", text }, { confirmation }))).toBe(403);
     expect(await consultationCount()).toBe(before);
     const request = await requestAs("secretariat@nonpaper.test", "/archive/import");
     expect(await importLoader({ request, params: {}, context })).toEqual({ maxMegabytes: 200 });
@@ -96,7 +106,17 @@ describe("the import page", () => {
     await crpSubmissions(c);
     const text = serializeArchive((await exportConsultation(await getDb(), c.consultationId))!);
     const before = await consultationCount();
-    const result = await upload("secretariat@nonpaper.test", { name: "archive.json", text });
+    // First the preview: nothing is written.
+    const preview = await upload("secretariat@nonpaper.test", { name: "archive.json", text });
+    expect(thrown(preview)).toBe("allowed");
+    const plan = (preview as { value: { ok: "preview"; plan: { confirmation: string; remapped: boolean; accounts: unknown[]; chairs: unknown[] } } }).value.plan;
+    expect(plan).toMatchObject({ remapped: true, accounts: [], chairs: [] });
+    expect(await consultationCount()).toBe(before);
+    const previewHtml = await renderRoute(ImportArchivePage, { url: "http://x/archive/import", loaderData: { maxMegabytes: 200 }, actionData: (preview as { value: unknown }).value });
+    expect(previewHtml).toContain("Check before importing");
+    expect(previewHtml).toContain("No account will be created.");
+    // Then the confirmation, with the same file and the preview's digest.
+    const result = await upload("secretariat@nonpaper.test", { name: "archive.json", text }, { confirmation: plan.confirmation });
     expect(thrown(result)).toBe("allowed");
     const value = (result as { value: { ok: true; consultationId: string; remapped: boolean; title: string } }).value;
     expect(value).toMatchObject({ ok: true, remapped: true, title: "Discussion points for future consideration" });

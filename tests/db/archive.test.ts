@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { seedDatabase } from "../../db/seed";
 import { serializeArchive, type Archive } from "~/lib/archive-schema";
-import { ArchiveValidationError, exportConsultation, importConsultation } from "~/models/archive.server";
+import { ArchiveValidationError, exportConsultation, importConsultation, previewImport } from "~/models/archive.server";
 import { compileCrp } from "~/models/crp.server";
 import { getDb, schema } from "~/utils/db.server";
 import { addRevision, crpConsultation, crpSubmissions } from "./crp-setup";
@@ -139,24 +139,35 @@ describe("export and import", () => {
 
     expect(first.users.map((u) => u.email)).toEqual(["chair@nonpaper.test", "secretariat@nonpaper.test"]);
     expect(text).not.toMatch(/password|argon2|token/i);
+    // The chair's tag travels; the chair's private note stays in this instance.
+    const reviews = first.submissions.flatMap((x) => x.revisions.flatMap((r) => r.comments.flatMap((m) => m.reviews)));
+    expect(reviews.map((r) => [r.reviewer, r.tag, r.note])).toEqual([["chair@nonpaper.test", "supports", null]]);
+    expect(text).not.toContain("Peru agrees.");
     expect(first.registrations.map((r) => r.delegation)).toEqual(["CHN", "FRA", "MAR", "PER", "RUS", "USA"]);
     expect(first.generatedDocuments).toHaveLength(1);
     expect(first.attachments[0]!.content).toBe("aGVsbG8=");
     expect(first.consultation).toMatchObject({ introductionNote: "Circulated for lack of time.", introductionParagraphs: { received: "Comments came from six States.", presentation: "" } });
 
     const other = await freshInstance();
-    const result = await importConsultation(other, JSON.parse(text), { actorId: null });
+    // Secretariat accounts are never created from a file: the officer has one there already.
+    const officer = first.users.find((u) => u.role === "secretariat")!;
+    await other.insert(schema.users).values({ email: officer.email, name: officer.name, role: "secretariat", language: officer.language, timeZone: officer.timeZone, passwordHash: "kept-as-it-was" });
+    // The chair's account and access are created only as previewed and confirmed.
+    const plan = await previewImport(other, JSON.parse(text));
+    expect(plan.accounts).toEqual([{ email: "chair@nonpaper.test", name: expect.any(String), role: "chair", delegation: null, delegationNames: null, language: "en" }]);
+    expect(plan.chairs).toEqual([{ email: "chair@nonpaper.test", name: expect.any(String), existing: false }]);
+    const result = await importConsultation(other, JSON.parse(text), { actorId: null, confirmation: plan.confirmation });
     expect(result).toEqual({ consultationId: c.consultationId, remapped: false, receiptPrefix: first.consultation.receiptPrefix, title: first.consultation.title });
     const second = (await exportConsultation(other, c.consultationId, { exportedAt: EXPORTED_AT }))!;
     expect(serializeArchive(second)).toBe(text);
 
     expect(await rowCounts(other, c.consultationId)).toEqual(await rowCounts(db, c.consultationId));
     expect(await rowCounts(db, c.consultationId)).toMatchObject({ submissions: 7, reviews: 1, attachments: 1, documents: 1, chairs: 1 });
-    // The people named were created there without a password.
+    // The chair was created there without a password; the officer's account is as it was.
     const created = await other.select({ email: schema.users.email, passwordHash: schema.users.passwordHash, role: schema.users.role }).from(schema.users);
     expect(created.map((u) => [u.email, u.passwordHash, u.role]).sort()).toEqual([
       ["chair@nonpaper.test", null, "chair"],
-      ["secretariat@nonpaper.test", null, "secretariat"],
+      ["secretariat@nonpaper.test", "kept-as-it-was", "secretariat"],
     ]);
     const [entry] = await other.select().from(schema.auditLog).where(eq(schema.auditLog.action, "consultation.import"));
     expect(entry).toMatchObject({ consultationId: c.consultationId, entityId: c.consultationId, details: { remapped: false, sourceConsultationId: c.consultationId } });
@@ -168,7 +179,10 @@ describe("export and import", () => {
     const original = (await exportConsultation(db, c.consultationId, { exportedAt: EXPORTED_AT }))!;
     const officer = await userByEmail("secretariat@nonpaper.test");
     const [usersBefore] = await db.select({ n: count() }).from(schema.users);
-    const result = await importConsultation(db, JSON.parse(serializeArchive(original)), { actorId: officer.id });
+    // The chair is given access to the copy: confirmed from the preview.
+    const plan = await previewImport(db, JSON.parse(serializeArchive(original)));
+    expect(plan).toMatchObject({ remapped: true, accounts: [], chairs: [{ email: "chair@nonpaper.test", existing: true }] });
+    const result = await importConsultation(db, JSON.parse(serializeArchive(original)), { actorId: officer.id, confirmation: plan.confirmation });
     expect(result.remapped).toBe(true);
     expect(result.consultationId).not.toBe(c.consultationId);
     expect(result.receiptPrefix).toBe(`${original.consultation.receiptPrefix}-2`);
@@ -180,7 +194,7 @@ describe("export and import", () => {
     // Same content modulo ids: every id replaced, in both files, by its order of first appearance.
     const normalise = (archive: Archive) => {
       const seen = new Map<string, string>();
-      // Receipts are compared apart: the fixture's do not start with the prefix, so the copy's gain one.
+      // Receipts are compared apart: the copy's start with its own prefix.
       const withoutReceipts = {
         ...archive,
         consultation: { ...archive.consultation, receiptPrefix: "PREFIX" },
@@ -204,7 +218,8 @@ describe("export and import", () => {
     for (const item of original.agendaItems) expect(copyText).not.toContain(item.id);
     for (const s of original.submissions) expect(copyText).not.toContain(s.id);
     const receipts = (archive: Archive) => archive.submissions.flatMap((s) => s.revisions.map((r) => r.receiptNumber));
-    expect(receipts(copy)).toEqual(receipts(original).map((n) => `${result.receiptPrefix}-${n}`));
+    expect(receipts(copy)).toEqual(receipts(original).map((n) => result.receiptPrefix + n.slice(original.consultation.receiptPrefix.length)));
+    expect(receipts(copy).every((n) => n.startsWith(`${result.receiptPrefix}-`))).toBe(true);
   });
 
   it("reads the export in a fixed number of queries, however many comments", async () => {
@@ -243,7 +258,11 @@ describe("a tampered archive", () => {
     const db = await getDb();
     const archive = JSON.parse(serializeArchive((await exportConsultation(db, c.consultationId))!)) as Archive;
     tamper(archive);
-    const other = await (target ??= freshInstance());
+    const other = await (target ??= freshInstance().then(async (instance) => {
+      // The officer has an account there (secretariat accounts are never created from a file).
+      await instance.insert(schema.users).values({ email: "secretariat@nonpaper.test", name: "Officer", role: "secretariat" });
+      return instance;
+    }));
     const [before] = await other.select({ n: count() }).from(schema.consultations);
     const thrown = await importConsultation(other, archive).then(
       () => null,
@@ -252,14 +271,14 @@ describe("a tampered archive", () => {
     const [after] = await other.select({ n: count() }).from(schema.consultations);
     const [users] = await other.select({ n: count() }).from(schema.users);
     expect(after!.n).toBe(before!.n);
-    expect(users!.n).toBe(0);
+    expect(users!.n).toBe(1);
     expect(thrown).toBeInstanceOf(ArchiveValidationError);
     return (thrown as ArchiveValidationError).problems;
   }
 
   it("of an unknown version is refused before anything else", async () => {
     const problems = await refusal((a) => ((a as { version: number }).version = 2));
-    expect(problems).toEqual([{ path: "version", message: expect.stringContaining("version 2 is not supported") }]);
+    expect(problems).toEqual([{ path: "version", code: "version", message: expect.stringContaining("version 2 is not supported"), values: { version: "2", supported: 1 } }]);
   });
 
   it("with a missing field names it", async () => {
@@ -269,7 +288,9 @@ describe("a tampered archive", () => {
 
   it("with an unknown delegation code names it", async () => {
     const problems = await refusal((a) => (a.registrations[1]!.delegation = "ZZZ"));
-    expect(problems).toEqual([{ path: "registrations[1].delegation", message: "no delegation with the code ZZZ in this instance" }]);
+    expect(problems).toEqual([
+      { path: "registrations[1].delegation", code: "unknownDelegation", message: "no delegation with the code ZZZ in this instance", values: { code: "ZZZ" } },
+    ]);
   });
 
   it("with a comment on an unknown point names it", async () => {

@@ -3,7 +3,8 @@
 // Arabic and late but accepted, the United States in English with an amendment and new proposals),
 // translations final, draft, outdated and missing; and revisions that must not count (superseded,
 // held late, declined).
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { formatReceiptNumber } from "~/lib/receipts";
 import { circulateConsultation } from "~/models/circulation.server";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
@@ -105,12 +106,22 @@ export async function addRevision(
     .from(schema.submissions)
     .where(and(eq(schema.submissions.consultationId, c.consultationId), eq(schema.submissions.delegationId, delegationId)));
   const n = ++sequence;
+  // A real receipt: the consultation's prefix, the delegation and the next number of its counter.
+  const [{ prefix }] = (await db
+    .select({ prefix: schema.consultations.receiptPrefix })
+    .from(schema.consultations)
+    .where(eq(schema.consultations.id, c.consultationId))) as [{ prefix: string }];
+  const [counter] = await db
+    .insert(schema.receiptCounters)
+    .values({ consultationId: c.consultationId, lastNumber: 1 })
+    .onConflictDoUpdate({ target: schema.receiptCounters.consultationId, set: { lastNumber: sql`${schema.receiptCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: schema.receiptCounters.lastNumber });
   const [revision] = await db
     .insert(schema.submissionRevisions)
     .values({
       submissionId: submission!.id,
       revisionNumber: spec.revisionNumber ?? 1,
-      receiptNumber: `CRP-TEST-${code}-${n}-${Math.random().toString(36).slice(2, 8)}`,
+      receiptNumber: formatReceiptNumber({ prefix, delegationCode: code, sequence: counter!.lastNumber }),
       idempotencyKey: `crp-test-${n}`,
       language: spec.language,
       source: "email_import",

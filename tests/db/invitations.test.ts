@@ -3,6 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 import { acceptInvitation, findInvitationByToken, inviteDelegate } from "~/models/invitation.server";
+import { renderForSending } from "~/models/outbox.server";
 import { getUserById, verifyLogin } from "~/models/user.server";
 import { action as registrationsAction } from "~/routes/consultations.$consultationId_.registrations";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
@@ -60,7 +61,12 @@ async function outboxTo(email: string) {
   return db.select().from(schema.notificationOutbox).where(eq(schema.notificationOutbox.recipientEmail, email)).orderBy(schema.notificationOutbox.createdAt);
 }
 
-/** The one-time link's token, read back from the queued email. */
+/** The one-time link's token, read back from the email as the dispatcher sends it (the stored copy has none). */
+async function sentToken(message: { id: string; body: string }): Promise<string> {
+  expect(message.body).not.toMatch(/\/invitations\/[A-Za-z0-9_-]{43}/);
+  return tokenIn((await renderForSending(message.id))!);
+}
+
 function tokenIn(body: string): string {
   const match = /\/invitations\/([A-Za-z0-9_-]{43})\?lng=/.exec(body);
   if (!match) throw new Error(`no link in ${body}`);
@@ -101,6 +107,10 @@ describe("inviting a delegate", () => {
     });
     expect(sent.status).toBe(200);
     expect(sent.payload!.notice).toMatchObject({ kind: "invited", email: "karim.alaoui@example.org" });
+    // No mail server in tests: the officer is shown the link once, to hand over; it works.
+    const handed = (sent.payload!.notice as { queued?: boolean; link?: string });
+    expect(handed.queued).toBe(true);
+    expect((await findInvitationByToken(tokenIn(handed.link!))).state).toBe("valid");
 
     const [invitation] = await invitationsTo("karim.alaoui@example.org");
     expect(invitation).toMatchObject({ role: "delegate", delegationId: mar, language: "ar", timeZone: "Africa/Casablanca", name: "كريم العلوي" });
@@ -113,10 +123,15 @@ describe("inviting a delegate", () => {
     expect(message!.subject).toMatch(/دعوة/);
     expect(message!.body).toContain("المغرب"); // the delegation, in Arabic
     expect(message!.body).toContain("Amina Haddad"); // who invites
-    const token = tokenIn(message!.body);
-    expect(message!.body).toContain(`${BASE_URL}/invitations/${token}?lng=ar`);
-    expect(invitation!.tokenHash).toBe(sha256(token));
-    expect(JSON.stringify(invitation)).not.toContain(token);
+    // The stored copy holds a placeholder; the token is issued when the message is sent.
+    expect(message!.body).toContain(`${BASE_URL}/invitations/{{invitation-token}}?lng=ar`);
+    const sentBody = (await renderForSending(message!.id))!;
+    const token = tokenIn(sentBody);
+    expect(sentBody).toContain(`${BASE_URL}/invitations/${token}?lng=ar`);
+    const [issued] = await invitationsTo("karim.alaoui@example.org");
+    expect(issued!.tokenHash).toBe(sha256(token));
+    expect(JSON.stringify(issued)).not.toContain(token);
+    expect(JSON.stringify(await outboxTo("karim.alaoui@example.org"))).not.toContain(token);
 
     const db = await getDb();
     const [audit] = await db
@@ -130,6 +145,12 @@ describe("inviting a delegate", () => {
     // The page lists it as pending.
     const page = await findInvitationByToken(token);
     expect(page).toMatchObject({ state: "valid", invitation: { email: "karim.alaoui@example.org", role: "delegate" } });
+
+    // Sent again (a retry), it carries a new token and the earlier one stops working.
+    const again = tokenIn((await renderForSending(message!.id))!);
+    expect(again).not.toBe(token);
+    expect(await findInvitationByToken(token)).toEqual({ state: "unknown" });
+    expect((await findInvitationByToken(again)).state).toBe("valid");
   });
 
   it("refuses bad input, keeps what was typed, and creates nothing", async () => {
@@ -191,13 +212,16 @@ describe("inviting a delegate", () => {
     const chl = await delegationId("CHL");
     const fields = { intent: "invite", delegationId: chl, email: "diplomat@example.cl", name: "Diplomat", language: "es" };
     await invite(consultationId, fields);
+    const firstToken = await sentToken((await outboxTo("diplomat@example.cl"))[0]!);
     const second = await invite(consultationId, fields);
     expect(second.status).toBe(200);
     const [first, current] = await invitationsTo("diplomat@example.cl");
     expect(first!.revokedAt).not.toBeNull();
     expect(current!.revokedAt).toBeNull();
     const [firstMail, secondMail] = await outboxTo("diplomat@example.cl");
-    const firstToken = tokenIn(firstMail!.body);
+    const secondToken = await sentToken(secondMail!);
+    // The withdrawn invitation's email is not sent (its link would be dead).
+    expect(await renderForSending(firstMail!.id)).toBeNull();
     expect(await findInvitationByToken(firstToken)).toEqual({ state: "revoked" });
     expect((await loadInvitation(firstToken)).status).toBe(410);
 
@@ -209,9 +233,9 @@ describe("inviting a delegate", () => {
     expect(all).toHaveLength(3);
     expect(all.filter((i) => !i.revokedAt)).toHaveLength(1);
     const mails = await outboxTo("diplomat@example.cl");
-    const newToken = tokenIn(mails[2]!.body);
-    expect(newToken).not.toBe(tokenIn(secondMail!.body));
-    expect(await findInvitationByToken(tokenIn(secondMail!.body))).toEqual({ state: "revoked" });
+    const newToken = await sentToken(mails[2]!);
+    expect(newToken).not.toBe(secondToken);
+    expect(await findInvitationByToken(secondToken)).toEqual({ state: "revoked" });
     expect((await findInvitationByToken(newToken)).state).toBe("valid");
 
     const latest = all.find((i) => !i.revokedAt)!;
@@ -355,6 +379,35 @@ describe("accepting an invitation", () => {
     }
     expect(await verifyLogin("careful@example.pe", PASSWORD)).toBeNull();
     expect((await findInvitationByToken(token)).state).toBe("valid");
+  });
+
+  it("refuses a name with a direction override, and strips the invisible characters that disguise one", async () => {
+    const token = await invited("disguised@example.pe");
+    for (const name of ["\u202EserroT anA", "Ana\u0007Torres", "\u200B\uFEFF"]) {
+      const refused = await accept(token, { name });
+      expect(refused.status, JSON.stringify(name)).toBe(400);
+      const result = refused.payload!.result as { error: Record<string, string[]> };
+      expect(result.error.name, JSON.stringify(name)).toEqual([
+        name.startsWith("\u202E")
+          ? "common:nameErrors.bidiControl"
+          : name.includes("\u0007")
+            ? "common:nameErrors.controlCharacter"
+            : "registrations:accept.errors.nameRequired",
+      ]);
+    }
+    expect(await verifyLogin("disguised@example.pe", PASSWORD)).toBeNull();
+
+    const created = await accept(token, { name: "\uFEFFAna\u200B Tor\u00ADres\u2060" });
+    expect(created.status).toBe(302);
+    const db = await getDb();
+    const [user] = await db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.email, "disguised@example.pe"));
+    expect(user!.name).toBe("Ana Torres");
+
+    // ZWNJ inside an Arabic name is part of its spelling: kept.
+    const arabic = await invited("zwnj@example.ma", "MAR", "fr");
+    expect((await accept(arabic, { name: "عبد\u200Cالله العلوي" })).status).toBe(302);
+    const [kept] = await db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.email, "zwnj@example.ma"));
+    expect(kept!.name).toBe("عبد\u200Cالله العلوي");
   });
 
   it("does not reveal that an account appeared meanwhile, and writes nothing", async () => {

@@ -3,7 +3,9 @@ import { and, count, eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { formatInstant } from "~/lib/dates";
+import { INVITATION_TOKEN_PLACEHOLDER } from "~/lib/invitation-rules";
 import { circulateConsultation } from "~/models/circulation.server";
+import { findInvitationByToken, inviteDelegate } from "~/models/invitation.server";
 import {
   MAX_ATTEMPTS,
   backoffDelayMs,
@@ -257,6 +259,125 @@ describe("when sending fails", () => {
     // Leave nothing due for the tests that follow.
     const db = await getDb();
     await db.delete(schema.notificationOutbox).where(eq(schema.notificationOutbox.consultationId, consultationId));
+  });
+});
+
+describe("invitation links at rest", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => smtp.close());
+  const TOKEN = /\/invitations\/([A-Za-z0-9_-]{43})\?lng=fr/;
+
+  it("keeps no token in the outbox nor on /outbox, and the email sent carries a working link", async () => {
+    const db = await getDb();
+    const { consultationId } = await insertDraftConsultation(db, { title: "Invitations at rest", deadline: DEADLINE, delegations: ["FRA"] });
+    const [fra] = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "FRA"));
+    const officer = await userByEmail("secretariat@nonpaper.test");
+    const invited = await inviteDelegate(officer, {
+      consultationId,
+      delegationId: fra!.id,
+      email: "at-rest@example.fr",
+      name: "Claire Martin",
+      language: "fr",
+      timeZone: null,
+      origin: BASE_URL,
+    });
+    if (!invited.ok) throw new Error(invited.reason);
+    const stored = async () => (await messagesOf(consultationId)).find((m) => m.recipientEmail === "at-rest@example.fr")!;
+
+    // Pending: the stored message has a placeholder where the token goes, and the page hides the link.
+    expect((await stored()).body).toContain(`${BASE_URL}/invitations/${INVITATION_TOKEN_PLACEHOLDER}?lng=fr`);
+    expect((await stored()).body).not.toMatch(TOKEN);
+    const page = async () => {
+      const result = (await outcome(async () =>
+        loader({ request: await requestAs("secretariat@nonpaper.test", `/outbox?consultation=${consultationId}`), params: {}, context }),
+      )) as { value: Awaited<ReturnType<typeof loader>> };
+      return JSON.stringify(result.value);
+    };
+    expect(await page()).not.toContain("/invitations/");
+    expect(await page()).toContain("[[link-hidden]]");
+
+    // Sent: the invitee receives a link that opens the invitation.
+    useSmtpUrl(smtp.url);
+    await dispatchPendingNotifications();
+    const mail = smtp.received.find((r) => r.to.includes("at-rest@example.fr"));
+    expect(mail).toBeDefined();
+    const token = TOKEN.exec(parseMessage(mail!.raw).body)?.[1];
+    expect(token).toBeDefined();
+    expect(await findInvitationByToken(token!)).toMatchObject({ state: "valid", invitation: { email: "at-rest@example.fr" } });
+
+    // …and the token is readable nowhere: not in the outbox row, the invitation, the audit log or the page.
+    const sent = await stored();
+    expect(sent.status).toBe("sent");
+    expect(JSON.stringify(sent)).not.toContain(token);
+    const [invitation] = await db.select().from(schema.invitations).where(eq(schema.invitations.email, "at-rest@example.fr"));
+    expect(JSON.stringify(invitation)).not.toContain(token);
+    const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.consultationId, consultationId));
+    expect(JSON.stringify(audit)).not.toContain(token);
+    expect(await page()).not.toContain(token);
+    // The token issued when the invitation was created was never sent and no longer works.
+    expect((await findInvitationByToken(invited.token)).state).toBe("unknown");
+  });
+
+  it("a message queued before this change, with the token in clear, is sent with a fresh link and kept without it", async () => {
+    const db = await getDb();
+    const { consultationId } = await insertDraftConsultation(db, { title: "Older invitation", deadline: DEADLINE, delegations: ["FRA"] });
+    const [fra] = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "FRA"));
+    const invited = await inviteDelegate(await userByEmail("secretariat@nonpaper.test"), {
+      consultationId,
+      delegationId: fra!.id,
+      email: "older@example.fr",
+      name: null,
+      language: "fr",
+      timeZone: null,
+      origin: BASE_URL,
+    });
+    if (!invited.ok) throw new Error(invited.reason);
+    // As the application stored it before: the real link in the body.
+    const [row] = await messagesOf(consultationId);
+    await db
+      .update(schema.notificationOutbox)
+      .set({ body: row!.body.replace(INVITATION_TOKEN_PLACEHOLDER, invited.token) })
+      .where(eq(schema.notificationOutbox.id, row!.id));
+    const listed = (await outcome(async () =>
+      loader({ request: await requestAs("secretariat@nonpaper.test", `/outbox?consultation=${consultationId}`), params: {}, context }),
+    )) as { value: Awaited<ReturnType<typeof loader>> };
+    expect(JSON.stringify(listed.value)).not.toContain(invited.token);
+
+    useSmtpUrl(smtp.url);
+    await dispatchPendingNotifications();
+    const mail = smtp.received.find((r) => r.to.includes("older@example.fr"));
+    const token = TOKEN.exec(parseMessage(mail!.raw).body)?.[1];
+    expect((await findInvitationByToken(token!)).state).toBe("valid");
+    const [sent] = await messagesOf(consultationId);
+    expect(sent!.status).toBe("sent");
+    expect(sent!.body).not.toMatch(/\/invitations\/[A-Za-z0-9_-]{43}/);
+    expect(sent!.body).toContain(INVITATION_TOKEN_PLACEHOLDER);
+  });
+
+  it("does not send the email of an invitation withdrawn meanwhile", async () => {
+    const db = await getDb();
+    const { consultationId } = await insertDraftConsultation(db, { title: "Withdrawn invitation", deadline: DEADLINE, delegations: ["FRA"] });
+    const [fra] = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "FRA"));
+    const invited = await inviteDelegate(await userByEmail("secretariat@nonpaper.test"), {
+      consultationId,
+      delegationId: fra!.id,
+      email: "withdrawn@example.fr",
+      name: null,
+      language: "fr",
+      timeZone: null,
+      origin: BASE_URL,
+    });
+    if (!invited.ok) throw new Error(invited.reason);
+    await db.update(schema.invitations).set({ revokedAt: new Date() }).where(eq(schema.invitations.id, invited.invitationId));
+    useSmtpUrl(smtp.url);
+    await dispatchPendingNotifications();
+    expect(smtp.received.some((r) => r.to.includes("withdrawn@example.fr"))).toBe(false);
+    const [message] = await messagesOf(consultationId);
+    expect(message).toMatchObject({ status: "failed", nextAttemptAt: null });
+    expect(message!.lastError).toMatch(/withdrawn/);
   });
 });
 

@@ -2,8 +2,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveDraft } from "~/models/submission.server";
+import { action as registrationsAction } from "~/routes/consultations.$consultationId_.registrations";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/consultations.$consultationId_.submission_.review";
 import { getDb, schema } from "~/utils/db.server";
+import { insertDraftConsultation } from "./fixtures";
 import { publicUrlWarning, resetEnvForTests } from "~/utils/env.server";
 import { outcome, requestAs, statusOf } from "./helpers";
 import { openConsultation, userByEmail } from "./submission-setup";
@@ -50,6 +52,20 @@ describe("links in emails", () => {
       expect(mail.body).toContain(`${PUBLIC}/consultations/${c.consultationId}`);
       expect(mail.body).not.toContain("evil.example");
     }
+  });
+
+  it("an invitation sent through a forged Host links to PUBLIC_URL", async () => {
+    const db = await getDb();
+    const { consultationId } = await insertDraftConsultation(db, { delegations: ["MAR"] });
+    const [mar] = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "MAR"));
+    const email = "forged-host@example.org";
+    const body = new URLSearchParams({ intent: "invite", delegationId: mar!.id, email, name: "Karim", language: "fr" });
+    const path = `/consultations/${consultationId}/registrations`;
+    const sent = await outcome(async () => registrationsAction({ request: await forged("secretariat@nonpaper.test", path, { method: "POST", body }), params: { consultationId }, context }));
+    expect("value" in sent).toBe(true);
+    const [mail] = await db.select({ body: schema.notificationOutbox.body }).from(schema.notificationOutbox).where(eq(schema.notificationOutbox.recipientEmail, email));
+    expect(mail!.body).toContain(`${PUBLIC}/invitations/`);
+    expect(mail!.body).not.toContain("evil.example");
   });
 
   it("production without PUBLIC_URL says so at start-up", () => {

@@ -1,5 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateTOTP } from "@epic-web/totp";
+import { expect, test, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "nonpaper-demo";
 
@@ -17,13 +21,102 @@ export const DEMO = {
 export const TITLE_2020 = "Discussion points for future consideration";
 export const TITLE_2023 = "Recommendations of the Working Group";
 
-/** Signs in through the real form, as a person would. */
-export async function signIn(page: Page, email: string) {
+/** The demo secretariat's published two-factor secret (README, "Demo accounts"; db/seed.ts). */
+export const DEMO_TOTP_SECRET = "NONPAPERDEMOTOTPSECRETARIATCODES";
+
+/** Signs in through the real form, as a person would; with a code from the app when the page asks. */
+export async function signIn(page: Page, email: string, totpSecret: string = DEMO_TOTP_SECRET) {
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('form[id="login"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/$|\/login\/two-factor$/);
+  if (new URL(page.url()).pathname === "/login/two-factor") await enterTwoFactorCode(page, totpSecret);
   await expect(page).toHaveURL(/\/$/);
+}
+
+// A time step is accepted once per account (no replay), and both workers sign in as the demo
+// secretariat: the steps used are kept in a file beside the run, and a code is entered under a
+// lock shared by the workers, so that no two of them send the same code and none is refused.
+// A second sign-in within the same 30 seconds waits for the next code, as a person would.
+const COORDINATION = path.join(os.tmpdir(), `nonpaper-e2e-totp-${process.env.E2E_PORT ?? 3210}`);
+const LOCK = `${COORDINATION}.lock`;
+const STEPS = `${COORDINATION}.json`;
+const stepNow = () => Math.floor(Date.now() / 30_000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withCodeLock<T>(run: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a worker that died mid-way is broken after a minute.
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 60_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // Released meanwhile.
+      }
+      // The time spent waiting for the other worker's code is given to this test.
+      const pause = 100 + Math.random() * 100;
+      test.info().setTimeout(test.info().timeout + pause);
+      await sleep(pause);
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function stepsUsed(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(STEPS, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** The app's code for a step not used yet for this secret (waiting for the next one if need be); call under the lock. */
+async function nextCode(secret: string): Promise<string> {
+  if (stepNow() <= (stepsUsed()[secret] ?? 0)) await waitForNextStep();
+  const { otp } = await generateTOTP({ secret, algorithm: "SHA-1", digits: 6, period: 30 });
+  writeFileSync(STEPS, JSON.stringify({ ...stepsUsed(), [secret]: stepNow() }));
+  return otp;
+}
+
+/** The authenticator app's code for a step not used yet (a form that asks for one, other than sign-in). */
+export function freshTotp(secret: string = DEMO_TOTP_SECRET): Promise<string> {
+  return withCodeLock(() => nextCode(secret));
+}
+
+/**
+ * On the code page: types the authenticator app's current code, computed from the secret as the
+ * app would, and waits for the answer before another worker may send one.
+ */
+export async function enterTwoFactorCode(page: Page, secret: string = DEMO_TOTP_SECRET) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const status = await withCodeLock(async () => {
+      const otp = await nextCode(secret);
+      await page.locator('form[id="two-factor"] input[name="code"]').fill(otp);
+      const answer = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/login/two-factor") && r.request().method() === "POST");
+      await page.locator('form[id="two-factor"] button[type="submit"]').click();
+      return (await answer).status();
+    });
+    // 400: a code already used some other way (a journey that typed one itself): the next one.
+    if (status !== 400) {
+      await expect(page).not.toHaveURL(/\/login\/two-factor/);
+      return;
+    }
+  }
+  throw new Error("the two-factor code was refused three times");
+}
+
+async function waitForNextStep() {
+  const wait = (stepNow() + 1) * 30_000 - Date.now() + 250;
+  test.info().setTimeout(test.info().timeout + wait);
+  await sleep(wait);
 }
 
 /** No serious or critical accessibility violation on the page as it stands. */

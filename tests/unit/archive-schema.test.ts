@@ -273,21 +273,26 @@ describe("the archive schema", () => {
     const result = checkArchive(archive);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual([
-      { path: "nonPapers[0].pointVersions[1]", message: `no point version ${ID(98)}` },
-      { path: "registrations[0].id", message: `the id ${ID(3)} is used twice` },
-      { path: "submissions[0].revisions[0].comments[0].pointId", message: `no discussion point ${ID(99)}` },
-      { path: "submissions[0].revisions[0].comments[0].translations[0].translator", message: "nobody@nonpaper.test is not in users" },
+      { path: "nonPapers[0].pointVersions[1]", message: `no point version ${ID(98)}`, code: "noPointVersion", values: { id: ID(98) } },
+      { path: "registrations[0].id", message: `the id ${ID(3)} is used twice`, code: "duplicateId", values: { id: ID(3) } },
+      { path: "submissions[0].revisions[0].comments[0].pointId", message: `no discussion point ${ID(99)}`, code: "noPoint", values: { id: ID(99) } },
+      {
+        path: "submissions[0].revisions[0].comments[0].translations[0].translator",
+        message: "nobody@nonpaper.test is not in users",
+        code: "noPerson",
+        values: { email: "nobody@nonpaper.test" },
+      },
     ]);
   });
 
   it("refuses another format or an unknown version before reading further", () => {
     expect(checkArchive({ format: "something-else", version: 1 })).toEqual({
       ok: false,
-      problems: [{ path: "format", message: 'not a consultation archive (expected "nonpaper-consultation-archive")' }],
+      problems: [{ path: "format", message: 'not a consultation archive (expected "nonpaper-consultation-archive")', code: "notArchive" }],
     });
     expect(checkArchive({ ...sample(), version: 2 })).toEqual({
       ok: false,
-      problems: [{ path: "version", message: "version 2 is not supported: this instance reads version 1" }],
+      problems: [{ path: "version", message: "version 2 is not supported: this instance reads version 1", code: "version", values: { version: "2", supported: 1 } }],
     });
     expect(checkArchive(null).ok).toBe(false);
   });

@@ -1,0 +1,60 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-errors";
+import { ChangePasswordSchema } from "~/lib/account-forms";
+
+/** Current password, then the new one twice. Works without JavaScript; checked again on the server. */
+export function ChangePasswordForm({
+  lastResult,
+  errorValues,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  errorValues?: Record<string, unknown>;
+}) {
+  const { t } = useTranslation("account");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "change-password";
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack account__form">
+      <input type="hidden" name="intent" value="change-password" />
+      <FormErrors id={form.errorId} errors={form.errors} values={errorValues} />
+      <div className="field">
+        <label htmlFor={fields.currentPassword.id}>{t("password.current")}</label>
+        <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" dir="ltr" />
+        <FormErrors id={fields.currentPassword.errorId} errors={fields.currentPassword.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.newPassword.id}>{t("password.new")}</label>
+        <input
+          {...getInputProps(fields.newPassword, { type: "password" })}
+          autoComplete="new-password"
+          dir="ltr"
+          aria-describedby={`${fields.newPassword.id}-help ${fields.newPassword.errors ? fields.newPassword.errorId : ""}`.trim()}
+        />
+        <p id={`${fields.newPassword.id}-help`} className="field__help">
+          {t("password.help")}
+        </p>
+        <FormErrors id={fields.newPassword.errorId} errors={fields.newPassword.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.confirmPassword.id}>{t("password.confirm")}</label>
+        <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" dir="ltr" />
+        <FormErrors id={fields.confirmPassword.errorId} errors={fields.confirmPassword.errors} />
+      </div>
+      <p className="field__help">{t("password.othersEnd")}</p>
+      <button type="submit" className="button" disabled={busy}>
+        {t("password.submit")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,76 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-errors";
+import { ResetPasswordSchema, ResetRequestSchema } from "~/lib/account-forms";
+
+/** "Forgot your password?": the address to send the link to. */
+export function ResetRequestForm({ lastResult, defaultEmail }: { lastResult: SubmissionResult<string[]> | undefined; defaultEmail?: string }) {
+  const { t } = useTranslation("account");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "password-reset-request",
+    lastResult,
+    defaultValue: { email: defaultEmail ?? "" },
+    constraint: getZodConstraint(ResetRequestSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetRequestSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="field">
+        <label htmlFor={fields.email.id}>{t("reset.email")}</label>
+        <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" dir="ltr" autoFocus />
+        <FormErrors id={fields.email.errorId} errors={fields.email.errors} />
+      </div>
+      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        {t("reset.send")}
+      </button>
+    </Form>
+  );
+}
+
+/** The new password, twice, on the page a reset link opens. */
+export function ResetPasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("account");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "password-reset",
+    lastResult,
+    constraint: getZodConstraint(ResetPasswordSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="field">
+        <label htmlFor={fields.newPassword.id}>{t("password.new")}</label>
+        <input
+          {...getInputProps(fields.newPassword, { type: "password" })}
+          autoComplete="new-password"
+          dir="ltr"
+          autoFocus
+          aria-describedby={`${fields.newPassword.id}-help ${fields.newPassword.errors ? fields.newPassword.errorId : ""}`.trim()}
+        />
+        <p id={`${fields.newPassword.id}-help`} className="field__help">
+          {t("password.help")}
+        </p>
+        <FormErrors id={fields.newPassword.errorId} errors={fields.newPassword.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.confirmPassword.id}>{t("password.confirm")}</label>
+        <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" dir="ltr" />
+        <FormErrors id={fields.confirmPassword.errorId} errors={fields.confirmPassword.errors} />
+      </div>
+      <p className="field__help">{t("reset.allSessionsEnd")}</p>
+      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        {t("reset.submit")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,18 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * On the outbox, without a mail server: the officer hands a reset link to its owner. The link is
+ * issued and shown once, on the page this posts to (/outbox/reset-link).
+ */
+export function ResetLinkHandover({ messageId }: { messageId: string }) {
+  const { t } = useTranslation("account");
+  return (
+    <Form method="post" action="/outbox/reset-link" className="account__handover">
+      <input type="hidden" name="messageId" value={messageId} />
+      <button type="submit" className="button button--secondary button--small">
+        {t("handover.button")}
+      </button>
+    </Form>
+  );
+}
