@@ -8,7 +8,9 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // A journey signs in, opens several full pages and runs axe on them: on two cores with two
+  // workers beside the server, 30 s left the longest ones at the edge of their budget.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
@@ -41,7 +43,7 @@ export default defineConfig({
   ],
   // The production build on a fresh embedded database of its own, seeded with the demo.
   webServer: {
-    command: `npm run build && rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e SEED_DEMO=1 node node_modules/tsx/dist/cli.mjs app/server.ts`,
+    command: `npm run build && rm -rf .data/e2e-${PORT} && NODE_ENV=production PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e-${PORT} SEED_DEMO=1 node node_modules/tsx/dist/cli.mjs app/server.ts`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,15 +1,16 @@
 // One's own account: password change, the list of one's sessions and ending them; and the
 // secretariat disabling or enabling an account. Every change is audit-logged in its transaction.
 import { hash, verify } from "argon2";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
+import { withdrawResetLinks } from "~/models/password-reset.server";
 import { deleteUserSessions, listLiveSessions } from "~/models/session.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { delegations, passwordResets, sessions, users } = schema;
+const { delegations, sessions, users } = schema;
 
 /** What the account page shows of the signed-in user: one query. */
 export async function getAccountProfile(user: SessionUser) {
@@ -57,10 +58,7 @@ export async function changePassword(
     const now = new Date();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id));
     const sessionsEnded = await deleteUserSessions(tx, user.id, input.currentSessionId);
-    await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await withdrawResetLinks(tx, user.id, now);
     await recordAudit(
       {
         actorId: user.id,
@@ -162,10 +160,7 @@ export async function disableAccount(
     await tx.update(users).set({ disabledAt: now, disabledBy: actor.id, updatedAt: now }).where(eq(users.id, target.id));
     const sessionsEnded = await deleteUserSessions(tx, target.id);
     // A reset link asked for earlier must not reopen the account.
-    await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, target.id), isNull(passwordResets.usedAt)));
+    await withdrawResetLinks(tx, target.id, now);
     await recordAudit(
       {
         actorId: actor.id,

@@ -33,6 +33,7 @@ import type { DelegationNames } from "~/lib/delegation-names";
 import { cleanName } from "~/lib/name-rules";
 import { currentTimeZone } from "~/lib/time-zones";
 import type { SessionUser } from "~/models/user.server";
+import { delegationNameColumns } from "~/models/delegation.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 
 const {
@@ -702,16 +703,7 @@ async function planWithin(tx: Tx, archive: Archive, options: { scratch?: boolean
   const [delegationRows, consultationRows, meetingRows, prefixRows, userRows] = await Promise.all([
     codes.size
       ? tx
-          .select({
-            id: delegations.id,
-            code: delegations.code,
-            nameAr: delegations.nameAr,
-            nameZh: delegations.nameZh,
-            nameEn: delegations.nameEn,
-            nameFr: delegations.nameFr,
-            nameRu: delegations.nameRu,
-            nameEs: delegations.nameEs,
-          })
+          .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns })
           .from(delegations)
           .where(inArray(delegations.code, [...codes]))
       : Promise.resolve([]),

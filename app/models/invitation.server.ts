@@ -17,7 +17,7 @@ import {
 import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
 import { queueNotifications } from "~/models/outbox.server";
-import { normalizeEmail, type SessionUser } from "~/models/user.server";
+import { normalizeEmail, sessionUserFields, type SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 
@@ -440,15 +440,7 @@ export async function acceptInvitation(input: {
           timeZone: input.timeZone,
         })
         .onConflictDoNothing({ target: users.email })
-        .returning({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          role: users.role,
-          language: users.language,
-          timeZone: users.timeZone,
-          delegationId: users.delegationId,
-        });
+        .returning(sessionUserFields);
       if (!created) throw new AccountUnavailable();
       await tx.update(invitations).set({ acceptedUserId: created.id }).where(eq(invitations.id, claimed.id));
       // Any other link still open for this address is now pointless.

@@ -36,6 +36,19 @@ export function passwordResetIdOfMessage(dedupeKey: string | null): string | nul
   return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }
 
+/**
+ * Withdraws the user's outstanding reset links, so that none reopens the account after a password
+ * change, a completed reset or the account's disabling. Returns how many were withdrawn.
+ */
+export async function withdrawResetLinks(tx: Transaction, userId: string, now: Date): Promise<number> {
+  const withdrawn = await tx
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+    .returning({ id: passwordResets.id });
+  return withdrawn.length;
+}
+
 export type ResetRequestOutcome = "queued" | "no_account" | "throttled";
 
 /**
@@ -218,18 +231,14 @@ export async function completePasswordReset(input: {
       .where(eq(users.id, claimed.userId))
       .returning({ email: users.email });
     const sessionsEnded = await deleteUserSessions(tx, claimed.userId);
-    const withdrawn = await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, claimed.userId), isNull(passwordResets.usedAt)))
-      .returning({ id: passwordResets.id });
+    const linksWithdrawn = await withdrawResetLinks(tx, claimed.userId, now);
     await recordAudit(
       {
         actorId: claimed.userId,
         action: "user.password_reset",
         entityType: "user",
         entityId: claimed.userId,
-        details: { resetId: claimed.id, sessionsEnded, linksWithdrawn: withdrawn.length },
+        details: { resetId: claimed.id, sessionsEnded, linksWithdrawn },
         ipAddress: input.ipAddress,
       },
       tx,

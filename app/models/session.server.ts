@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
 import type { Transaction } from "~/models/consultation.server";
+import { sessionUserFields } from "~/models/user.server";
 import { getDb, schema, type Database } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -76,15 +77,7 @@ export async function lookupSession(token: string, options: { touch?: boolean; n
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       disabledAt: users.disabledAt,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        language: users.language,
-        timeZone: users.timeZone,
-        delegationId: users.delegationId,
-      },
+      user: sessionUserFields,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -6,8 +6,8 @@ import { delegationNameColumns } from "~/models/delegation.server";
 
 const { users, delegations } = schema;
 
-// The columns a signed-in request needs; never the password hash.
-const sessionUserColumns = {
+// The columns of a SessionUser, to select or return; never the password hash.
+export const sessionUserFields = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -15,8 +15,8 @@ const sessionUserColumns = {
   language: users.language,
   timeZone: users.timeZone,
   delegationId: users.delegationId,
-  disabledAt: users.disabledAt,
 };
+const sessionUserColumns = { ...sessionUserFields, disabledAt: users.disabledAt };
 
 export type UserRole = (typeof schema.roleEnum.enumValues)[number];
 

@@ -1,12 +1,11 @@
 // /account/two-factor — one's own two-factor sign-in: set up an authenticator app, new recovery
 // codes, or (chairs and delegates; the secretariat must keep it) turn it off.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/form-errors";
-import { CodeField } from "~/components/two-factor/code-field";
+import { CodeOnlyForm, DisableForm } from "~/components/two-factor/account-forms";
 import { Enrolment } from "~/components/two-factor/enrolment";
 import { RecoveryCodes } from "~/components/two-factor/recovery-codes";
 import type { Language } from "~/i18n/languages";
@@ -230,70 +229,5 @@ export default function AccountTwoFactorPage() {
         </div>
       )}
     </section>
-  );
-}
-
-function CodeOnlyForm({
-  id,
-  intent,
-  lastResult,
-  errorValues,
-  submitLabel,
-}: {
-  id: string;
-  intent: Intent;
-  lastResult: SubmissionResult<string[]> | undefined;
-  errorValues?: Record<string, unknown>;
-  submitLabel: string;
-}) {
-  const { t } = useTranslation("auth");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    constraint: getZodConstraint(CodeSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }),
-  });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack account__form">
-      <input type="hidden" name="intent" value={intent} />
-      <FormErrors id={form.errorId} errors={form.errors} values={errorValues} />
-      <CodeField field={fields.code} label={t("twoFactor.codeLabel")} help={t("twoFactor.codeHelp")} />
-      <button type="submit" className="button button--secondary" disabled={busy}>
-        {submitLabel}
-      </button>
-    </Form>
-  );
-}
-
-function DisableForm({ lastResult, errorValues }: { lastResult: SubmissionResult<string[]> | undefined; errorValues?: Record<string, unknown> }) {
-  const { t } = useTranslation(["account", "auth"]);
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "two-factor-disable",
-    lastResult,
-    constraint: getZodConstraint(DisableTwoFactorSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DisableTwoFactorSchema }),
-  });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "disable";
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack account__form">
-      <input type="hidden" name="intent" value="disable" />
-      <FormErrors id={form.errorId} errors={form.errors} values={errorValues} />
-      <div className="field">
-        <label htmlFor={fields.password.id}>{t("account:twoFactor.disable.password")}</label>
-        <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" dir="ltr" />
-        <FormErrors id={fields.password.errorId} errors={fields.password.errors} />
-      </div>
-      <CodeField field={fields.code} label={t("auth:twoFactor.codeLabel")} help={t("account:twoFactor.disable.codeHelp")} />
-      <button type="submit" className="button button--danger" disabled={busy}>
-        {t("account:twoFactor.disable.submit")}
-      </button>
-    </Form>
   );
 }

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form-errors";
 import { CodeField } from "~/components/two-factor/code-field";
+import { SignInExpired } from "~/components/two-factor/sign-in-expired";
 import { retryAfterMessage } from "~/lib/login-throttle";
 import { CodeSchema } from "~/lib/two-factor-forms";
 import { verifySecondFactor } from "~/models/two-factor.server";
@@ -65,7 +66,7 @@ export default function TwoFactorPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  if (loaderData.state === "expired" || actionData?.expired) return <Expired />;
+  if (loaderData.state === "expired" || actionData?.expired) return <SignInExpired titleId="two-factor-title" />;
   const lastFor = (which: Which) => (actionData?.which === which ? actionData.result : undefined);
   return (
     <section className="narrow two-factor" aria-labelledby="two-factor-title">
@@ -136,17 +137,3 @@ function CodeForm({
   );
 }
 
-function Expired() {
-  const { t } = useTranslation("auth");
-  return (
-    <section className="narrow" aria-labelledby="two-factor-title">
-      <h1 id="two-factor-title">{t("twoFactor.expired.title")}</h1>
-      <p>{t("twoFactor.expired.body")}</p>
-      <p>
-        <Link to="/login" className="button">
-          {t("twoFactor.startAgain")}
-        </Link>
-      </p>
-    </section>
-  );
-}

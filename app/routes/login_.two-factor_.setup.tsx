@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { Enrolment } from "~/components/two-factor/enrolment";
 import { RecoveryCodes } from "~/components/two-factor/recovery-codes";
+import { SignInExpired } from "~/components/two-factor/sign-in-expired";
 import { formatRecoveryCode, groupSecret, otpauthUri } from "~/lib/two-factor";
 import { CodeSchema } from "~/lib/two-factor-forms";
 import { confirmEnrolment, startEnrolment } from "~/models/two-factor.server";
@@ -84,19 +85,7 @@ export default function TwoFactorSetupPage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
 
-  if (loaderData.state === "expired") {
-    return (
-      <section className="narrow" aria-labelledby="setup-title">
-        <h1 id="setup-title">{t("twoFactor.expired.title")}</h1>
-        <p>{t("twoFactor.expired.body")}</p>
-        <p>
-          <Link to="/login" className="button">
-            {t("twoFactor.startAgain")}
-          </Link>
-        </p>
-      </section>
-    );
-  }
+  if (loaderData.state === "expired") return <SignInExpired titleId="setup-title" />;
 
   const finish = (
     <Form method="post">

@@ -33,7 +33,7 @@ test("the secretariat goes from a pasted annex to a circulated non-paper with no
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signIn(page, DEMO.secretariat);
   await createMeetingAndConsultation(page, TITLE, "E2E-JOURNEY");
   const consultationUrl = new URL(page.url()).pathname;

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { FormErrors } from "~/components/form-errors";
 import { ResetPasswordSchema, ResetRequestSchema } from "~/lib/account-forms";
 
@@ -48,25 +49,7 @@ export function ResetPasswordForm({ lastResult }: { lastResult: SubmissionResult
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="field">
-        <label htmlFor={fields.newPassword.id}>{t("password.new")}</label>
-        <input
-          {...getInputProps(fields.newPassword, { type: "password" })}
-          autoComplete="new-password"
-          dir="ltr"
-          autoFocus
-          aria-describedby={`${fields.newPassword.id}-help ${fields.newPassword.errors ? fields.newPassword.errorId : ""}`.trim()}
-        />
-        <p id={`${fields.newPassword.id}-help`} className="field__help">
-          {t("password.help")}
-        </p>
-        <FormErrors id={fields.newPassword.errorId} errors={fields.newPassword.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.confirmPassword.id}>{t("password.confirm")}</label>
-        <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" dir="ltr" />
-        <FormErrors id={fields.confirmPassword.errorId} errors={fields.confirmPassword.errors} />
-      </div>
+      <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} autoFocus />
       <p className="field__help">{t("reset.allSessionsEnd")}</p>
       <button type="submit" className="button" disabled={navigation.state === "submitting"}>
         {t("reset.submit")}

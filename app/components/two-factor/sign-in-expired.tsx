@@ -1,0 +1,18 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** The second step of a sign-in that took too long (or never began): back to the password. */
+export function SignInExpired({ titleId }: { titleId: string }) {
+  const { t } = useTranslation("auth");
+  return (
+    <section className="narrow" aria-labelledby={titleId}>
+      <h1 id={titleId}>{t("twoFactor.expired.title")}</h1>
+      <p>{t("twoFactor.expired.body")}</p>
+      <p>
+        <Link to="/login" className="button">
+          {t("twoFactor.startAgain")}
+        </Link>
+      </p>
+    </section>
+  );
+}
