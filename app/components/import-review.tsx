@@ -16,7 +16,7 @@ export type ImportReviewRow = {
   /** The paragraph as in the note (label included). */
   text: string;
   heading: boolean;
-  /** The proposed target, as the select's value (see `targetValue` in the route). */
+  /** The proposed target, as the select's value (see `targetValue` in app/lib/submission-import-review.ts). */
   target: string;
   /** What the amendment box starts from: the proposed wording, or the paragraph. */
   wording: string;

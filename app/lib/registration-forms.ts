@@ -106,3 +106,39 @@ export type RegistrationsActionData = {
   notice?: Notice;
 };
 
+const refusal = (message: string, status: 400 | 404 | 409) => ({ message, status });
+
+/** What the page says, with the HTTP status, when the model refuses an action: by intent, then by reason. */
+export const REFUSALS = {
+  register: {
+    wrong_status: refusal("registrations:errors.locked", 409),
+    unknown_delegation: refusal("registrations:errors.unknownDelegation", 400),
+  },
+  remove: {
+    not_found: refusal("registrations:errors.notRegistered", 404),
+    wrong_status: refusal("registrations:errors.locked", 409),
+    has_submission: refusal("registrations:errors.hasSubmission", 409),
+  },
+  participation: {
+    not_found: refusal("registrations:errors.notRegistered", 404),
+    wrong_status: refusal("registrations:errors.locked", 409),
+    unchanged: refusal("registrations:errors.unchanged", 400),
+  },
+  invite: {
+    not_found: refusal("registrations:errors.notRegistered", 404),
+    wrong_status: refusal("registrations:errors.inviteLocked", 409),
+    already_delegate: refusal("registrations:errors.alreadyDelegate", 409),
+    email_taken: refusal("registrations:errors.emailTaken", 409),
+  },
+  resend: {
+    not_found: refusal("registrations:errors.invitationGone", 404),
+    wrong_status: refusal("registrations:errors.inviteLocked", 409),
+    already_delegate: refusal("registrations:errors.emailTaken", 409),
+    email_taken: refusal("registrations:errors.emailTaken", 409),
+    gone: refusal("registrations:errors.invitationGone", 409),
+  },
+  revoke: {
+    not_found: refusal("registrations:errors.invitationGone", 404),
+    gone: refusal("registrations:errors.invitationGone", 409),
+  },
+} as const;

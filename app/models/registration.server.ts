@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { canChangeRegistrations, type Participation } from "~/lib/registration-review";
+import { matchNameList } from "~/lib/delegation-match";
+import { buildRegistrationReview, canChangeRegistrations, toMatchable, type Participation, type ReviewRow } from "~/lib/registration-review";
 import { recordAudit } from "~/models/audit.server";
 import type { Transaction } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
@@ -111,6 +112,12 @@ export async function listDelegationsForMatching() {
     .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, formalNameEn: delegations.formalNameEn })
     .from(delegations)
     .orderBy(asc(delegations.nameEn));
+}
+
+/** Matches pasted names against every delegation and marks those already registered: two queries. */
+export async function reviewPastedNames(consultationId: string, names: string): Promise<ReviewRow[]> {
+  const [every, registered] = await Promise.all([listDelegationsForMatching(), listRegisteredDelegationIds(consultationId)]);
+  return buildRegistrationReview(matchNameList(names, every.map(toMatchable)), registered);
 }
 
 type Refusal = "not_found" | "wrong_status";

@@ -1,0 +1,105 @@
+// What the last action on the registrations page did, in a sentence: delegations registered or
+// removed, a participation changed, an invitation sent, sent again or withdrawn.
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isolate, withData } from "~/components/ui/data-text";
+import type { Language } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { listOfNames } from "~/lib/registered-delegations";
+import type { Notice } from "~/lib/registration-forms";
+
+type Delegation = DelegationNames & { id: string; code: string };
+
+export function RegistrationNotice({
+  notice,
+  byCode,
+  byId,
+  timeZone,
+  consultationId,
+}: {
+  notice: Notice;
+  byCode: Map<string, Delegation>;
+  byId: Map<string, Delegation>;
+  /** The meeting's zone, in which the consultation states its deadlines. */
+  timeZone: string;
+  consultationId: string;
+}) {
+  const { t, i18n } = useTranslation("registrations");
+  const language = i18n.language as Language;
+  const date = (value: Date | string) => formatInstant(value, i18n.language, timeZone);
+  const list = (codes: string[]) =>
+    listOfNames(
+      codes.map((code) => {
+        const d = byCode.get(code);
+        return d ? delegationName(d, language) : code;
+      }),
+      language,
+    );
+  const nameOfId = (id: string) => {
+    const d = byId.get(id);
+    return d ? delegationName(d, language) : "";
+  };
+  switch (notice.kind) {
+    case "registered":
+      return (
+        <div className="notice">
+          {notice.added.length ? <p>{withData(t("notices.registered", { names: isolate(list(notice.added)) }))}</p> : null}
+          {notice.alreadyRegistered.length ? <p>{withData(t("notices.alreadyRegistered", { names: isolate(list(notice.alreadyRegistered)) }))}</p> : null}
+        </div>
+      );
+    case "removed":
+      return <p className="notice">{withData(t("notices.removed", { delegation: isolate(list([notice.code])) }))}</p>;
+    case "participationChanged":
+      return (
+        <p className="notice">
+          {withData(
+            t("notices.participationChanged", {
+              delegation: isolate(nameOfId(notice.delegationId)),
+              participation: t(`participation.${notice.participation}`),
+            }),
+          )}
+        </p>
+      );
+    // Without a mail server nothing was sent: say where the message waits, not that it went.
+    case "invited":
+      return (
+        <p className="notice">
+          {withData(t(notice.queued ? "notices.invitedQueued" : "notices.invited", { email: isolate(notice.email), date: date(notice.expiresAt) }))}
+          {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+          {notice.link ? <LinkOnce link={notice.link} /> : null}
+        </p>
+      );
+    case "resent":
+      return (
+        <p className="notice">
+          {withData(t(notice.queued ? "notices.resentQueued" : "notices.resent", { email: isolate(notice.email) }))}
+          {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
+          {notice.link ? <LinkOnce link={notice.link} /> : null}
+        </p>
+      );
+    case "revoked":
+      return <p className="notice">{withData(t("notices.revoked", { email: isolate(notice.email) }))}</p>;
+  }
+}
+
+// Without a mail server the officer hands the link over; the outbox keeps it hidden, so this is the only time it shows.
+function LinkOnce({ link }: { link: string }) {
+  const { t } = useTranslation("registrations");
+  return (
+    <span className="notice__link">
+      {" "}
+      {t("notices.linkOnce")} <code dir="ltr">{link}</code>
+    </span>
+  );
+}
+
+function OutboxLink({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation("registrations");
+  return (
+    <>
+      {" "}
+      <Link to={`/outbox?consultation=${consultationId}`}>{t("notices.outboxLink")}</Link>
+    </>
+  );
+}

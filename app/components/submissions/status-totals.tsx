@@ -1,0 +1,32 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { filterHref, ROW_STATUSES, type RowStatus } from "~/lib/submission-list";
+
+/** How many delegations stand at each status, each a link that filters the list by it. */
+export function StatusTotals({ registered, totals, filter }: { registered: number; totals: Record<RowStatus, number>; filter: RowStatus | null }) {
+  const { t } = useTranslation("submissions");
+  return (
+    <nav aria-label={t("secretariat.filter.label")} className="submission-totals">
+      <ul>
+        <li>
+          <Link to={filterHref(null)} aria-current={filter === null ? "page" : undefined} className="submission-totals__link">
+            <span className="submission-totals__count">{registered}</span>
+            <span>{t("secretariat.filter.all")}</span>
+          </Link>
+        </li>
+        {ROW_STATUSES.map((status) => (
+          <li key={status}>
+            <Link
+              to={filterHref(status)}
+              aria-current={filter === status ? "page" : undefined}
+              className={`submission-totals__link submission-totals__link--${status}`}
+            >
+              <span className="submission-totals__count">{totals[status]}</span>
+              <span>{t(`secretariat.status.${status}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

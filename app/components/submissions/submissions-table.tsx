@@ -1,0 +1,133 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/languages";
+import { delegationName } from "~/lib/delegation-names";
+import type { RowStatus, SubmissionListRow } from "~/lib/submission-list";
+
+type RowProps = {
+  consultationId: string;
+  canExtend: boolean;
+  filter: RowStatus | null;
+  inMeetingZone: (instant: Date | string) => string;
+};
+
+/** One row per registered delegation: where it stands, its deadline, its revisions to read. */
+export function SubmissionsTable({ rows, ...rowProps }: RowProps & { rows: SubmissionListRow[] }) {
+  const { t } = useTranslation(["submissions", "registrations"]);
+  return (
+    <div className="table-scroll">
+      <table className="table submissions-table">
+        <caption className="visually-hidden">{t("secretariat.table.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("secretariat.table.delegation")}</th>
+            <th scope="col">{t("registrations:participation.label")}</th>
+            <th scope="col">{t("secretariat.table.status")}</th>
+            <th scope="col">{t("secretariat.table.deadline")}</th>
+            <th scope="col">{t("secretariat.table.revisions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <SubmissionRow key={row.delegation.id} row={row} {...rowProps} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }: RowProps & { row: SubmissionListRow }) {
+  const { t, i18n } = useTranslation(["submissions", "common", "registrations"]);
+  const language = i18n.language as Language;
+  const localName = delegationName(row.delegation, language);
+  const name = localName || row.delegation.nameEn;
+  const latest = row.latest;
+  const base = `/consultations/${consultationId}/submissions/${row.delegation.code}`;
+  const extendHref = `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), extend: row.delegation.code })}#extend-title`;
+  return (
+    <tr id={`delegation-${row.delegation.code}`}>
+      <th scope="row">
+        <span lang="en" dir="ltr" className="submissions-table__name">
+          {row.delegation.nameEn}
+        </span>
+        {language !== "en" && localName !== row.delegation.nameEn ? (
+          <span lang={language} className="submissions-table__local">
+            {localName}
+          </span>
+        ) : null}
+      </th>
+      <td>{t(`registrations:participation.${row.participation}`)}</td>
+      <td>
+        <span className={`badge submission-status submission-status--${row.status}`}>{t(`secretariat.status.${row.status}`)}</span>
+        {latest ? (
+          <dl className="submissions-table__facts">
+            <div>
+              <dt>{t("secretariat.table.receipt")}</dt>
+              <dd dir="ltr" className="receipt-number">
+                {latest.receiptNumber}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("secretariat.table.revision")}</dt>
+              <dd>{latest.revisionNumber}</dd>
+            </div>
+            <div>
+              <dt>{t("secretariat.table.language")}</dt>
+              <dd>{t(`common:languageNames.${latest.language}`)}</dd>
+            </div>
+            <div>
+              <dt>{latest.source === "email_import" ? t("secretariat.table.receivedByEmail") : t("secretariat.table.submittedAt")}</dt>
+              <dd>
+                <time dateTime={new Date(latest.submittedAt).toISOString()}>{inMeetingZone(latest.submittedAt)}</time>
+              </dd>
+            </div>
+          </dl>
+        ) : row.submission?.draftUpdatedAt ? (
+          <p className="submissions-table__note">{t("secretariat.table.draftSaved", { time: inMeetingZone(row.submission.draftUpdatedAt) })}</p>
+        ) : null}
+      </td>
+      <td>
+        {row.deadline ? <time dateTime={new Date(row.deadline).toISOString()}>{inMeetingZone(row.deadline)}</time> : t("secretariat.noDeadline")}
+        {row.deadlineExtendedTo ? <span className="badge submission-extended">{t("secretariat.table.extended")}</span> : null}
+        {canExtend ? (
+          <p className="submissions-table__note">
+            <Link to={extendHref} aria-label={t("secretariat.table.extendFor", { delegation: name })}>
+              {t("secretariat.table.extend")}
+            </Link>
+          </p>
+        ) : null}
+      </td>
+      <td>
+        {latest ? (
+          <>
+            <Link to={`${base}/${latest.revisionNumber}`} aria-label={t("secretariat.table.readLabel", { number: latest.revisionNumber, delegation: name })}>
+              {t("secretariat.table.read", { number: latest.revisionNumber })}
+            </Link>
+            {latest.revisionNumber > 1 ? <EarlierRevisions base={base} latest={latest.revisionNumber} name={name} /> : null}
+          </>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Links to the revisions before the latest, newest first. */
+function EarlierRevisions({ base, latest, name }: { base: string; latest: number; name: string }) {
+  const { t } = useTranslation("submissions");
+  return (
+    <p className="submissions-table__note">
+      {t("secretariat.table.earlier")}{" "}
+      {Array.from({ length: latest - 1 }, (_, i) => latest - 1 - i).map((n, i) => (
+        <span key={n}>
+          {i > 0 ? ", " : null}
+          <Link to={`${base}/${n}`} aria-label={t("secretariat.table.readLabel", { number: n, delegation: name })}>
+            {n}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}
