@@ -1,0 +1,79 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ControlErrors, DeleteButton, MoveButtons, RelabelForm, ReviseForm } from "~/components/agenda-editor";
+import { EditDetails } from "~/components/agenda/edit-details";
+import { PendingText } from "~/components/redline";
+import { agendaFormKey } from "~/lib/agenda-forms";
+
+export type EditorPoint = { id: string; label: string; text: string; versionNumber: number };
+
+/**
+ * One discussion point in the editor: its label and current text, its version with a link to its
+ * history, and the tools the consultation's status allows (move, delete, relabel; revise).
+ */
+export function PointEntry({
+  consultationId,
+  point,
+  itemName,
+  isFirst,
+  isLast,
+  canEditStructure,
+  canRevise,
+}: {
+  consultationId: string;
+  point: EditorPoint;
+  itemName: string;
+  isFirst: boolean;
+  isLast: boolean;
+  canEditStructure: boolean;
+  canRevise: boolean;
+}) {
+  const { t } = useTranslation("agenda");
+  const pointName = t("pointName", { label: point.label, item: itemName });
+  return (
+    <li className="point agenda-editor__point" id={`point-${point.id}`} tabIndex={-1}>
+      <span className="point__label" lang="en" dir="ltr">
+        {point.label}
+      </span>
+      <div className="point__text" lang="en" dir="ltr">
+        {point.text.split("\n\n").map((paragraph, i) => (
+          <p key={i}>
+            <PendingText text={paragraph} />
+          </p>
+        ))}
+      </div>
+      <div className="agenda-editor__point-tools">
+        <p className="point__meta">
+          <span className="badge">{t("editor.version", { version: point.versionNumber })}</span>
+          <Link to={`/consultations/${consultationId}/points/${point.id}`}>
+            {t("editor.history")}
+            <span className="visually-hidden"> {pointName}</span>
+          </Link>
+        </p>
+        {canEditStructure ? (
+          <div className="agenda-editor__controls" role="group" aria-label={t("controls.point", { name: pointName })}>
+            <MoveButtons intent="point.move" idName="pointId" id={point.id} isFirst={isFirst} isLast={isLast} context={pointName} />
+            <DeleteButton
+              intent="point.delete"
+              idName="pointId"
+              id={point.id}
+              context={pointName}
+              confirmation={t("confirm.deletePoint", { name: pointName })}
+            />
+          </div>
+        ) : null}
+        <ControlErrors formKeys={[agendaFormKey("point.move", point.id), agendaFormKey("point.delete", point.id)]} />
+        {canEditStructure ? (
+          <EditDetails formKey={agendaFormKey("point.relabel", point.id)} summary={t("actions.editLabel")} context={pointName}>
+            <RelabelForm point={point} />
+          </EditDetails>
+        ) : null}
+        {canRevise ? (
+          <EditDetails formKey={agendaFormKey("point.revise", point.id)} summary={t("actions.revise")} context={pointName}>
+            <ReviseForm point={point} draft={canEditStructure} />
+          </EditDetails>
+        ) : null}
+      </div>
+    </li>
+  );
+}
