@@ -340,6 +340,9 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
   };
 }
 
+/** What the circulation page shows (the parts of the page take it as it is). */
+export type CirculationPageData = NonNullable<Awaited<ReturnType<typeof getCirculationPage>>>;
+
 // ---------------------------------------------------------------------------------------------
 // Changes
 

@@ -214,6 +214,9 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
   };
 }
 
+/** One consultation as its page shows it (the parts of the page take it as it is). */
+export type ConsultationDetail = NonNullable<Awaited<ReturnType<typeof getConsultationForUser>>>;
+
 /** A transaction of the app's database (the argument drizzle passes to `db.transaction`). */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

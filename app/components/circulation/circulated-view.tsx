@@ -1,0 +1,101 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NotificationsPanel } from "~/components/circulation/notifications-panel";
+import { Deadline } from "~/components/deadline";
+import { FormErrors } from "~/components/form-errors";
+import { StatusBadge } from "~/components/status-badge";
+import type { CirculationActionData } from "~/lib/circulation-forms";
+import { formatInstant } from "~/lib/dates";
+import type { CirculationPageData } from "~/models/circulation.server";
+
+/** A circulated consultation: the non-paper, the note that went with it, its emails, and where to close. */
+export function CirculatedView({
+  page,
+  readerTimeZone,
+  actionData,
+}: {
+  page: CirculationPageData;
+  readerTimeZone: string | null;
+  actionData: CirculationActionData | undefined;
+}) {
+  const { t, i18n } = useTranslation("circulation");
+  const { t: tc } = useTranslation("consultations");
+  const { consultation, nonPaper, notifications, notificationCounts: counts } = page;
+  const zone = consultation.meeting.timeZone;
+  const beforeDeadline = consultation.deadline !== null && new Date(consultation.deadline).getTime() > Date.now();
+  return (
+    <>
+      <section className="panel" aria-labelledby="nonpaper-title">
+        <h2 id="nonpaper-title">{nonPaper ? t("circulated.nonPaper", { number: nonPaper.number }) : t("circulated.noNonPaper")}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t("circulated.status")}</dt>
+            <dd>
+              <StatusBadge status={consultation.status} />
+            </dd>
+          </div>
+          {nonPaper ? (
+            <>
+              <div>
+                <dt>{t("circulated.on")}</dt>
+                <dd>{formatInstant(nonPaper.circulatedAt, i18n.language, zone)}</dd>
+              </div>
+              <div>
+                <dt>{t("circulated.by")}</dt>
+                <dd>{nonPaper.circulatedByName ?? "—"}</dd>
+              </div>
+              <div>
+                <dt>{t("circulated.points")}</dt>
+                <dd>{t("circulated.pointCount", { count: nonPaper.points })}</dd>
+              </div>
+            </>
+          ) : null}
+          <div>
+            <dt>{t("circulated.deadline")}</dt>
+            <dd>
+              <Deadline deadline={consultation.deadline} meetingTimeZone={zone} readerTimeZone={readerTimeZone} />
+            </dd>
+          </div>
+          {consultation.closedAt ? (
+            <div>
+              <dt>{t("circulated.closedOn")}</dt>
+              <dd>{formatInstant(consultation.closedAt, i18n.language, zone)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      {nonPaper ? (
+        <section className="panel" aria-labelledby="sent-note-title">
+          <h2 id="sent-note-title">{t("circulated.noteTitle")}</h2>
+          {nonPaper.coveringNote ? (
+            <div className="circulation__note" lang="en" dir="ltr">
+              {nonPaper.coveringNote.split("\n\n").map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
+          ) : (
+            <p className="empty">{t("circulated.noNote")}</p>
+          )}
+        </section>
+      ) : null}
+
+      <NotificationsPanel consultationId={consultation.id} notifications={notifications} counts={counts} timeZone={zone} />
+
+      {consultation.status === "open" ? (
+        <section className="panel stack" aria-labelledby="close-title">
+          <h2 id="close-title">{t("close.title")}</h2>
+          <p>{t("close.help")}</p>
+          {beforeDeadline ? <p className="circulation__warning">{t("close.beforeDeadline")}</p> : null}
+          <FormErrors errors={actionData?.result?.error?.[""] ?? undefined} />
+          {/* Who has not submitted, reminders and the reason for an early closing: one page. */}
+          <p>
+            <Link to={`/consultations/${consultation.id}/closing`} className="button">
+              {tc("closing.link")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+import type { CirculationPageData } from "~/models/circulation.server";
+
+/** The emails of the latest circulation: counts by state, then one row per recipient. */
+export function NotificationsPanel({
+  consultationId,
+  notifications,
+  counts,
+  timeZone,
+}: {
+  consultationId: string;
+  notifications: CirculationPageData["notifications"];
+  counts: CirculationPageData["notificationCounts"];
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation("circulation");
+  return (
+    <section className="panel" aria-labelledby="notifications-title">
+      <h2 id="notifications-title">{t("notifications.title")}</h2>
+      <p>
+        {t("notifications.summary", {
+          sent: t("notifications.sent", { count: counts.sent }),
+          pending: t("notifications.pending", { count: counts.pending }),
+          failed: t("notifications.failed", { count: counts.failed }),
+        })}{" "}
+        <Link to={`/outbox?consultation=${consultationId}`}>{t("notifications.outboxLink")}</Link>
+      </p>
+      {notifications.length === 0 ? (
+        <p className="empty">{t("notifications.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t("notifications.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.recipient")}</th>
+                <th scope="col">{t("columns.language")}</th>
+                <th scope="col">{t("columns.status")}</th>
+                <th scope="col" className="numeric">
+                  {t("columns.attempts")}
+                </th>
+                <th scope="col">{t("columns.sent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notifications.map((n) => (
+                <tr key={n.id}>
+                  <th scope="row" dir="ltr">
+                    {n.recipientEmail}
+                  </th>
+                  <td lang={n.language}>{LANGUAGES.find((l) => l.code === n.language)?.nativeName}</td>
+                  <td>
+                    <span className={`badge outbox-status outbox-status--${n.status}`}>{t(`outboxStatus.${n.status}`)}</span>
+                    {n.lastError ? (
+                      <span className="outbox-error" dir="ltr">
+                        {n.lastError}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="numeric">{n.attempts}</td>
+                  <td>{n.sentAt ? formatInstant(n.sentAt, i18n.language, timeZone) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

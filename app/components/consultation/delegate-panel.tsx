@@ -1,0 +1,54 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DelegationStatus } from "~/components/submission/delegation-status";
+import { delegateNextAction } from "~/lib/consultation-overview";
+import type { SubmissionWindow } from "~/lib/countdown";
+import type { DelegationState } from "~/lib/delegation-state";
+
+/**
+ * The delegate's next step: write the delegation's comments while the deadline is ahead; after
+ * it, what a late submission means; nothing to write once the period is closed.
+ */
+export function DelegatePanel({
+  consultationId,
+  phase,
+  state,
+  timeZone,
+}: {
+  consultationId: string;
+  phase: SubmissionWindow;
+  state: DelegationState | null;
+  timeZone: string;
+}) {
+  const { t } = useTranslation("submissions");
+  const submission = `/consultations/${consultationId}/submission`;
+  if (phase === "notOpen") return null;
+  const { submitted, action } = delegateNextAction(state);
+  return (
+    <section className={`delegate-panel delegate-panel--${phase}`} aria-labelledby="delegate-panel-title">
+      <h2 id="delegate-panel-title">{t("nonPaper.panelTitle")}</h2>
+      {state ? <DelegationStatus state={state} timeZone={timeZone} consultationId={consultationId} /> : null}
+      {phase === "open" ? (
+        <>
+          <p className="delegate-panel__action">
+            <Link to={submission} className="button">
+              {t(`nonPaper.${action}`)}
+            </Link>
+          </p>
+          <p className="delegate-panel__help">{t(submitted ? "nonPaper.reviseHelp" : "nonPaper.writeHelp")}</p>
+        </>
+      ) : phase === "late" ? (
+        <>
+          <p className="delegate-panel__notice">
+            <strong>{t("nonPaper.deadlinePassed")}</strong> {t("nonPaper.lateNote")}
+          </p>
+          <p>
+            <Link to={submission}>{t("nonPaper.openSubmission")}</Link>
+          </p>
+        </>
+      ) : (
+        <p className="delegate-panel__notice">{t("nonPaper.closed")}</p>
+      )}
+    </section>
+  );
+}
