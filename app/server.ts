@@ -17,6 +17,7 @@ import {
   securityHeaders,
   strictTransportSecurity,
 } from "./utils/security.server";
+import { serverTiming } from "./utils/server-timing.server";
 import { installUncaughtExceptionPolicy } from "./utils/uncaught.server";
 
 // First of all: an uncaught exception exits with code 1 for the supervisor to restart the server,
@@ -33,6 +34,7 @@ app.disable("x-powered-by");
 // Behind reverse proxies, req.ip and req.protocol come from X-Forwarded-*, believed only as far
 // as TRUST_PROXY says (a number of hops or the proxies' addresses; app/utils/env.server.ts).
 app.set("trust proxy", env().TRUST_PROXY);
+app.use(serverTiming()); // SQL statements and time per request, only with NONPAPER_SERVER_TIMING=1
 app.use(compression());
 // Security headers on every response (pages, .data, files, assets), then the one check against
 // cross-site writes, before anything else can act on the request (app/utils/security.server.ts).

@@ -2,6 +2,7 @@ import { openDatabase, type Database, type DatabaseHandle } from "../../db/clien
 import { seedDatabase } from "../../db/seed";
 import { onDatabaseDriverFault } from "./database-faults.server";
 import { env } from "./env.server";
+import { countSqlStatements } from "./server-timing.server";
 
 export type { Database };
 export { schema } from "../../db/client";
@@ -16,6 +17,7 @@ const globalStore = globalThis as typeof globalThis & {
 
 async function open(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: env().DATABASE_URL, dataDir: env().PGLITE_DATA_DIR });
+  countSqlStatements(handle.db); // only with NONPAPER_SERVER_TIMING=1 (the benchmark)
   // Demo data only where nobody can be surprised by known passwords: the embedded database,
   // or a server database whose operator asked for it.
   const wantsDemo = env().SEED_DEMO ?? handle.kind === "pglite";

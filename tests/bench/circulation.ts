@@ -3,8 +3,8 @@
 // delegation). Prints the server time (median of 5) and the number of SQL statements of each
 // secretariat page's model call, then of the circulation itself and the non-paper DOCX.
 //
-//   npm run bench                                   # in-memory PGlite
-//   DATABASE_URL=postgres://… npm run bench         # a server database of your own (it writes!)
+//   npm run bench:circulation                       # in-memory PGlite
+//   DATABASE_URL=postgres://… npm run bench:circulation  # a server database of your own (it writes!)
 import { performance } from "node:perf_hooks";
 import { buildNonPaperModel } from "~/documents/non-paper";
 import { renderNonPaperDocx } from "~/documents/non-paper-docx";
