@@ -41,9 +41,10 @@ export default defineConfig({
       },
     },
   ],
-  // The production build on a fresh embedded database of its own, seeded with the demo.
+  // The production build (plain node, as `npm start` runs it) on a fresh embedded database of its
+  // own, seeded with the demo.
   webServer: {
-    command: `npm run build && rm -rf .data/e2e-${PORT} && NODE_ENV=production PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e-${PORT} SEED_DEMO=1 node node_modules/tsx/dist/cli.mjs app/server.ts`,
+    command: `npm run build && rm -rf .data/e2e-${PORT} && NODE_ENV=production PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e-${PORT} SEED_DEMO=1 node build/server.js`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

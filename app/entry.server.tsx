@@ -8,11 +8,13 @@ import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
 import { assertPublicUrlForServer, publicUrlWarning } from "./utils/env.server";
 import { renderHtmlStream } from "./utils/html-stream.server";
+import { createRenderWatchdog } from "./utils/render-watchdog.server";
 import { isMailConfigured } from "./utils/mailer.server";
 import { NonceProvider } from "./utils/nonce";
 import { resolveLanguage } from "./utils/i18n.server";
 
-const ABORT_DELAY = 5_000;
+/** A render that produced no byte for this long, with the server idle, has hung: it is stopped. */
+const STALL_MS = 10_000;
 
 /**
  * Called by app/server.ts at start-up: migrate and seed before the first request; then, when a
@@ -41,15 +43,17 @@ export default async function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
   let status = responseStatusCode;
-  // Abort a render that hangs, or whose reader has gone; the timer never keeps a server alive.
-  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(ABORT_DELAY)]);
+  // Stop the render when its reader has gone or it has stalled, never because it is long: a page of
+  // 19 MB takes seconds and must arrive whole (app/utils/render-watchdog.server.ts).
+  const watchdog = createRenderWatchdog({ readerGone: request.signal, idleMs: STALL_MS });
+  const { signal } = watchdog;
   // The Content-Security-Policy nonce app/server.ts made for this response: every inline script
   // Remix and React write must carry it.
   const nonce = loadContext?.cspNonce ?? "";
-  const body = await renderHtmlStream(
+  const rendering = renderHtmlStream(
     <NonceProvider value={nonce}>
       <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
+        <RemixServer context={remixContext} url={request.url} nonce={nonce || undefined} />
       </I18nextProvider>
     </NonceProvider>,
     {
@@ -62,7 +66,11 @@ export default async function handleRequest(
       },
     },
   );
+  const body = await rendering.catch((error: unknown) => {
+    watchdog.stop();
+    throw error;
+  });
   // nosniff, Referrer-Policy, frame-ancestors, CSP and Cache-Control: app/utils/security.server.ts.
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(body, { headers: responseHeaders, status });
+  return new Response(watchdog.deliver(body), { headers: responseHeaders, status });
 }

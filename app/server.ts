@@ -1,5 +1,6 @@
 // The HTTP server: Express in front of Remix so that loaders know the client's address
-// (rate limits, audit log). `npm start` runs it on the production build, `npm run dev` with Vite.
+// (rate limits, audit log). In production it runs built, as build/server.js on plain node
+// (app/cli/build.mjs; `npm start`, `npm run serve`); `npm run dev` runs this file through tsx with Vite.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";

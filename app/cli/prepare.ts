@@ -2,7 +2,7 @@
 // first-time steps, so that `npm start` serves within seconds.
 import { openDatabase } from "../../db/client";
 import { seedDatabase } from "../../db/seed";
-import { buildIfStale } from "./build";
+import { buildIfStale } from "./build.mjs";
 
 buildIfStale();
 if (!process.env.DATABASE_URL) {

@@ -746,15 +746,15 @@ export const CRP_HTML_STYLE = `
 @page { size: A4; margin: 3cm 2cm 2.5cm; }
 `;
 
-/**
- * The CRP as HTML: an <article> to put in a page, or with `document: true` a whole page with its
- * styles, for the browser's print to PDF.
- */
-export function crpToHtml(model: CrpModel, options: { document?: boolean } = {}): string {
+/** The HTML article's start tag and the draft mark. */
+export function crpHtmlStart(model: CrpModel): string[] {
+  return [`<article class="crp" lang="en" dir="ltr">`, model.draftMark ? `<p class="crp-draft-mark">${html(model.draftMark)}</p>` : ""];
+}
+
+/** The masthead, the title and section I. */
+export function crpHtmlFrontMatter(model: CrpModel): string[] {
   const m = model.masthead;
-  const out: string[] = [`<article class="crp" lang="en" dir="ltr">`];
-  if (model.draftMark) out.push(`<p class="crp-draft-mark">${html(model.draftMark)}</p>`);
-  out.push(
+  return [
     `<header class="crp-masthead">`,
     `<p class="crp-top crp-strong">${html(m.symbol)}</p>`,
     `<p class="crp-top">${html(m.date)}</p>`,
@@ -773,55 +773,85 @@ export function crpToHtml(model: CrpModel, options: { document?: boolean } = {})
     ...model.introduction.paragraphs.map((p) => `<li value="${p.number}">${htmlLines(p.text)}</li>`),
     `</ol>`,
     `</section>`,
-    `<section aria-labelledby="crp-comments">`,
-    htmlHeading(2, model.comments.heading, "crp-comments"),
-  );
-  model.comments.items.forEach((item, i) => {
-    const id = `crp-item-${i + 1}`;
-    out.push(
-      `<section aria-labelledby="${id}">`,
-      htmlHeading(3, item.heading, id, item.title ? `<br><span class="crp-item-title">${html(item.title)}</span>` : ""),
-      ...item.introduction.map((p) => `<p>${htmlLines(p)}</p>`),
+  ];
+}
+
+/** Section II's heading (the section stays open for its items). */
+export function crpHtmlCommentsHeading(model: CrpModel): string[] {
+  return [`<section aria-labelledby="crp-comments">`, htmlHeading(2, model.comments.heading, "crp-comments")];
+}
+
+/** One agenda item of section II (`index` from 0), its points and every delegation's comments. */
+export function crpHtmlItem(item: CrpItemSection, index: number): string[] {
+  const id = `crp-item-${index + 1}`;
+  const out: string[] = [
+    `<section aria-labelledby="${id}">`,
+    htmlHeading(3, item.heading, id, item.title ? `<br><span class="crp-item-title">${html(item.title)}</span>` : ""),
+    ...item.introduction.map((p) => `<p>${htmlLines(p)}</p>`),
+  ];
+  for (const point of item.points) {
+    point.paragraphs.forEach((p, j) =>
+      out.push(
+        j === 0
+          ? `<p class="crp-point"><span class="crp-label">${html(point.label)}</span>${htmlLines(p)}</p>`
+          : `<p class="crp-point">${htmlLines(p)}</p>`,
+      ),
     );
-    for (const point of item.points) {
-      point.paragraphs.forEach((p, j) =>
+  }
+  if (item.notice) out.push(`<p>${html(item.notice)}</p>`);
+  item.delegations.forEach((delegation, j) => {
+    const dId = `${id}-${j + 1}`;
+    out.push(`<section aria-labelledby="${dId}">`, `<h4 id="${dId}">${html(delegation.name)}</h4>`);
+    if (delegation.original) out.push(`<p class="crp-original">${html(delegation.original)}</p>`);
+    for (const block of delegation.blocks) {
+      if (block.kind === "subheading") out.push(`<p class="crp-subheading"><em>${html(block.text)}</em></p>`);
+      else if (block.kind === "text") out.push(htmlText(block.text));
+      else if (block.kind === "proposed_wording") out.push(`<p class="crp-lead">${html(block.lead)}</p>`, `<blockquote>${htmlText(block.text)}</blockquote>`);
+      else {
+        const mark = block.text.mark ? `<p class="crp-mark"><strong>${html(block.text.mark)}</strong></p>` : "";
+        const [first, ...rest] = block.text.paragraphs;
+        const lang = first ? langAttributes(first.language) : "";
         out.push(
-          j === 0
-            ? `<p class="crp-point"><span class="crp-label">${html(point.label)}</span>${htmlLines(p)}</p>`
-            : `<p class="crp-point">${htmlLines(p)}</p>`,
-        ),
-      );
-    }
-    if (item.notice) out.push(`<p>${html(item.notice)}</p>`);
-    item.delegations.forEach((delegation, j) => {
-      const dId = `${id}-${j + 1}`;
-      out.push(`<section aria-labelledby="${dId}">`, `<h4 id="${dId}">${html(delegation.name)}</h4>`);
-      if (delegation.original) out.push(`<p class="crp-original">${html(delegation.original)}</p>`);
-      for (const block of delegation.blocks) {
-        if (block.kind === "subheading") out.push(`<p class="crp-subheading"><em>${html(block.text)}</em></p>`);
-        else if (block.kind === "text") out.push(htmlText(block.text));
-        else if (block.kind === "proposed_wording") out.push(`<p class="crp-lead">${html(block.lead)}</p>`, `<blockquote>${htmlText(block.text)}</blockquote>`);
-        else {
-          const mark = block.text.mark ? `<p class="crp-mark"><strong>${html(block.text.mark)}</strong></p>` : "";
-          const [first, ...rest] = block.text.paragraphs;
-          const lang = first ? langAttributes(first.language) : "";
-          out.push(
-            mark,
-            `<p class="crp-point"><span class="crp-label">${html(block.label)}</span><span${lang}>${first ? htmlLines(first.text) : ""}</span></p>`,
-            ...rest.map((p) => htmlParagraph(p, ` class="crp-point"`)),
-          );
-        }
+          mark,
+          `<p class="crp-point"><span class="crp-label">${html(block.label)}</span><span${lang}>${first ? htmlLines(first.text) : ""}</span></p>`,
+          ...rest.map((p) => htmlParagraph(p, ` class="crp-point"`)),
+        );
       }
-      out.push(`</section>`);
-    });
+    }
     out.push(`</section>`);
   });
-  out.push(
-    `</section>`,
+  out.push(`</section>`);
+  return out;
+}
+
+/** The footnote and the end of the article. */
+export function crpHtmlClosing(model: CrpModel): string[] {
+  return [
     `<footer class="crp-footnotes"><p id="crp-footnote"><a href="#crp-footnote-ref">${html(model.footnote.marker)}</a> ${html(model.footnote.text)}</p></footer>`,
     `</article>`,
-  );
-  const article = out.filter(Boolean).join("\n");
+  ];
+}
+
+/** Pieces of the article joined as one text (empty pieces left out). */
+export function joinHtml(pieces: string[]): string {
+  return pieces.filter(Boolean).join("\n");
+}
+
+/**
+ * The CRP as HTML: an <article> to put in a page, or with `document: true` a whole page with its
+ * styles, for the browser's print to PDF.
+ */
+export function crpToHtml(model: CrpModel, options: { document?: boolean } = {}): string {
+  const m = model.masthead;
+  const out: string[] = [
+    ...crpHtmlStart(model),
+    ...crpHtmlFrontMatter(model),
+    ...crpHtmlCommentsHeading(model),
+    ...model.comments.items.flatMap((item, i) => crpHtmlItem(item, i)),
+    `</section>`,
+    ...crpHtmlClosing(model),
+  ];
+  const article = joinHtml(out);
   if (!options.document) return article;
   return [
     `<!DOCTYPE html>`,

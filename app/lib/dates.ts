@@ -6,17 +6,34 @@ export function intlLocale(language: string): string {
   return language === "en" ? "en-GB" : language;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (tens of microseconds,
+// with locale data lookups): a page listing thousands of dates builds a handful, not one per date.
+// Bounded, because zone names come from input too ("europe/vienna" and "EUROPE/VIENNA" are both valid).
+const FORMAT_CACHE_LIMIT = 500;
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The Intl.DateTimeFormat for a locale and options, built once and reused (formats are immutable). */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    // Throws for an unknown zone or locale, as the constructor does; nothing is cached then.
+    format = new Intl.DateTimeFormat(locale, options);
+    if (formats.size >= FORMAT_CACHE_LIMIT) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A calendar date stored as "YYYY-MM-DD" (no time zone), e.g. "9 July 2020" in English. */
 export function formatCalendarDate(isoDate: string, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A span of calendar dates, e.g. "9–10 July 2020"; Intl picks each language's own form. */
 export function formatCalendarRange(start: string, end: string, language: string): string {
   const locale = intlLocale(language);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const format = dateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const from = new Date(`${start}T00:00:00Z`);
   if (start === end) return format.format(from);
   const range = format.formatRange(from, new Date(`${end}T00:00:00Z`));
@@ -26,18 +43,15 @@ export function formatCalendarRange(start: string, end: string, language: string
 
 /** An instant in a given IANA zone, with the zone's name, e.g. "14 Aug 2020, 18:00 CEST". */
 export function formatInstant(instant: Date | string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(new Date(instant)) + ` (${zoneLabel(instant, language, timeZone)})`;
+  return (
+    dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(instant)) +
+    ` (${zoneLabel(instant, language, timeZone)})`
+  );
 }
 
 /** The zone as readers know it: "Europe/Vienna" becomes e.g. "CEST" or "GMT+2" by language. */
 export function zoneLabel(instant: Date | string, language: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat(intlLocale(language), { timeZone, timeZoneName: "short" }).formatToParts(
-    new Date(instant),
-  );
+  const parts = dateTimeFormat(intlLocale(language), { timeZone, timeZoneName: "short" }).formatToParts(new Date(instant));
   const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   // Shown by its current IANA name, whatever is stored ("Europe/Kiev" reads Europe/Kyiv).
   return `${currentTimeZone(timeZone).replace(/_/g, " ")}, ${name}`;
@@ -47,7 +61,7 @@ export function zoneLabel(instant: Date | string, language: string, timeZone: st
 export function isTimeZone(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
+    dateTimeFormat("en", { timeZone: value });
     return true;
   } catch {
     return false;
@@ -57,7 +71,7 @@ export function isTimeZone(value: string): boolean {
 /** The wall-clock date ("YYYY-MM-DD") and time ("HH:MM") of an instant in a zone. */
 export function wallClockIn(instant: Date | string, timeZone: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
+    dateTimeFormat("en-GB", {
       timeZone,
       year: "numeric",
       month: "2-digit",

@@ -9,6 +9,7 @@ import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type CommentLanguages } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
+import type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 import type { DeskStatus } from "~/lib/translation-segments";
 import { consultationVisibleTo, selectAgendaItems, type Reader } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
@@ -35,7 +36,7 @@ const {
 
 export { REVIEW_TAGS, isReviewTag, type ReviewTag } from "~/lib/consolidation";
 
-export type DelegationOrder = "en" | "reader";
+export type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 
 /** The consultation, if the user is the secretariat or one of its chairs: one query (none for delegates). */
 async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {
@@ -87,25 +88,24 @@ export function delegationSorter(order: DelegationOrder, readerLanguage: Languag
   return (a: Named, b: Named) => collator.compare(delegationName(a, language), delegationName(b, language)) || a.code.localeCompare(b.code);
 }
 
+/**
+ * Each delegation's place in that order, for sorting many rows by delegation: the collator runs
+ * over the few delegations, not over every comparison of every row.
+ */
+function delegationRanks(delegations: Iterable<Named>, order: DelegationOrder, readerLanguage: Language): Map<string, number> {
+  const unique = new Map<string, Named>();
+  for (const d of delegations) unique.set(d.code, d);
+  const sorted = [...unique.values()].sort(delegationSorter(order, readerLanguage));
+  return new Map(sorted.map((d, index) => [d.code, index]));
+}
+
+const labelCollator = new Intl.Collator("en", { numeric: true });
+
+/** A matrix cell's character from its bits (1 commented, 2 proposed an amendment): app/lib/consolidation.ts's cellOf. */
+const CELL_MARKS = "-cab";
+
 // ---------------------------------------------------------------------------------------------
 // The side-by-side view
-
-export type SideBySideFilters = {
-  /** The agenda item: its number ("2") or id; the first with points by default. */
-  item?: string | null;
-  /** One point of the item: its label ("(c)" or "c") or id. */
-  point?: string | null;
-  /** One delegation, by code ("PER"). */
-  delegation?: string | null;
-  language?: Language | null;
-  /** Only amendments (true), or only comments without one (false). */
-  hasAmendment?: boolean | null;
-  translationStatus?: DeskStatus | null;
-  /** A tag that someone gave the comment, or "untagged". */
-  tag?: ReviewTag | "untagged" | null;
-  order: DelegationOrder;
-  readerLanguage: Language;
-};
 
 export type EntryReview = { reviewerId: string; reviewerName: string; tag: ReviewTag; own: boolean };
 
@@ -174,17 +174,24 @@ function findPoint<T extends { id: string; label: string }>(points: T[], wanted:
  */
 export async function getSideBySide(user: SessionUser, consultationId: string, filters: SideBySideFilters) {
   const db = await getDb();
-  const consultation = await selectReviewableConsultation(db, user, consultationId);
+  if (user.role === "delegate" || !isUuid(consultationId)) return null;
+  // The access check and the agenda in one round trip: nothing leaves unless the check passes.
+  const [consultation, items, circulated] = await Promise.all([
+    selectReviewableConsultation(db, user, consultationId),
+    selectAgendaItems(db, consultationId),
+    selectCirculatedPoints(db, consultationId),
+  ]);
   if (!consultation) return null;
-
-  const [items, circulated] = await Promise.all([selectAgendaItems(db, consultationId), selectCirculatedPoints(db, consultationId)]);
   const item = findItem(items, filters.item, new Set(circulated.map((p) => p.agendaItemId)));
   const itemPoints = item ? circulated.filter((p) => p.agendaItemId === item.id) : [];
   const point = findPoint(itemPoints, filters.point);
 
+  // One point asked for: only its comments are read (the view then shows nothing else), 200 rows
+  // rather than the item's 1,400 at DESIGN.md §5's scale.
   const inItem = and(
     eq(submissions.consultationId, consultationId),
     eq(comments.agendaItemId, item?.id ?? sql`null`),
+    point ? eq(comments.pointId, point.id) : undefined,
     isCurrentRevision(),
   );
   const baseVersion = db.select({ id: pointVersions.id, text: pointVersions.text }).from(pointVersions).as("base_version");
@@ -288,8 +295,12 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
       myReview: mine ? { tag: mine.tag, note: mine.note } : null,
     };
   });
-  const byDelegation = delegationSorter(filters.order, filters.readerLanguage);
-  entries.sort((a, b) => byDelegation(a.delegation, b.delegation) || (a.label ?? "").localeCompare(b.label ?? "", "en", { numeric: true }));
+  const rank = delegationRanks(
+    entries.map((e) => e.delegation),
+    filters.order,
+    filters.readerLanguage,
+  );
+  entries.sort((a, b) => rank.get(a.delegation.code)! - rank.get(b.delegation.code)! || labelCollator.compare(a.label ?? "", b.label ?? ""));
 
   const delegationCode = filters.delegation?.toUpperCase() ?? null;
   const shown = (e: SideBySideEntry) =>
@@ -331,7 +342,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     points: point ? points.filter((p) => p.id === point.id) : points,
     general: point ? [] : entries.filter((e) => e.kind === "general" && aside(e)),
     proposals: point ? [] : entries.filter((e) => e.kind === "new_proposal" && aside(e)),
-    /** Every delegation with a comment on the item, in the chosen order (for the filter). */
+    /** Every delegation with a comment on the item (on the point, when one is asked for), in the chosen order (for the filter). */
     delegations: [...delegationsSeen.values()],
   };
 }
@@ -346,7 +357,9 @@ export type SideBySide = NonNullable<Awaited<ReturnType<typeof getSideBySide>>>;
  * anyone else): for each delegation and circulated point whether its current revision comments
  * on it, proposes an amendment, both, or neither; counts per point and per delegation. Cells are
  * one string per delegation, a character per point ("-", "c", "a", "b"), so that 200 × 60 stays
- * small in the page's data. Four queries.
+ * small in the page's data. Three queries: the consultation, its circulated points, and the
+ * registered delegations each with the marks of its comments (one row per delegation, not one per
+ * cell: 200 rows at DESIGN.md §5's scale, not 12,000 to group, sort and send).
  */
 export async function getMatrix(
   user: SessionUser,
@@ -354,43 +367,54 @@ export async function getMatrix(
   options: { order?: DelegationOrder; readerLanguage?: Language } = {},
 ) {
   const db = await getDb();
-  const consultation = await selectReviewableConsultation(db, user, consultationId);
-  if (!consultation) return null;
+  if (user.role === "delegate" || !isUuid(consultationId)) return null;
 
-  const [circulated, registered, cells] = await Promise.all([
+  // Per delegation, "<pointId><bits>" for each comment on a point of its current revision,
+  // comma-separated: 1 commented (a text: octet_length reads no compressed text), 2 proposed an
+  // amendment. Grouped once for the consultation, not a subquery per delegation (without fresh
+  // statistics PostgreSQL then joins every revision to every comment, 200 times).
+  const marks = db
+    .select({
+      delegationId: submissions.delegationId,
+      marks: sql<string>`string_agg(${comments.pointId}::text || ((case when octet_length(${comments.body}) > 0 then 1 else 0 end) + (case when ${comments.kind} = 'amendment' then 2 else 0 end))::text, ',')`.as("marks"),
+    })
+    .from(comments)
+    .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+    .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+    .where(and(eq(submissions.consultationId, consultationId), isCurrentRevision(), isNotNull(comments.pointId), ne(comments.kind, "general")))
+    .groupBy(submissions.delegationId)
+    .as("marks");
+  // The access check with the rest, in one round trip: nothing leaves unless the check passes.
+  const [consultation, circulated, registered] = await Promise.all([
+    selectReviewableConsultation(db, user, consultationId),
     selectCirculatedPoints(db, consultationId),
     db
-      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns })
+      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, marks: marks.marks })
       .from(registrations)
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+      .leftJoin(marks, eq(marks.delegationId, registrations.delegationId))
       .where(eq(registrations.consultationId, consultationId)),
-    db
-      .select({
-        delegationId: submissions.delegationId,
-        pointId: comments.pointId,
-        commented: sql<boolean>`bool_or(${comments.body} <> '')`,
-        amended: sql<boolean>`bool_or(${comments.kind} = 'amendment')`,
-      })
-      .from(comments)
-      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
-      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
-      .where(and(eq(submissions.consultationId, consultationId), isCurrentRevision(), isNotNull(comments.pointId), ne(comments.kind, "general")))
-      .groupBy(submissions.delegationId, comments.pointId),
   ]);
+  if (!consultation) return null;
 
   const pointIndex = new Map(circulated.map((p, index) => [p.id, index]));
-  const marks = new Map<string, string[]>();
-  for (const c of cells) {
-    const index = pointIndex.get(c.pointId!);
-    if (index === undefined) continue;
-    let row = marks.get(c.delegationId);
-    if (!row) marks.set(c.delegationId, (row = Array<string>(circulated.length).fill("-")));
-    row[index] = c.commented && c.amended ? "b" : c.amended ? "a" : c.commented ? "c" : "-";
-  }
+  const bits = new Uint8Array(circulated.length);
   registered.sort(delegationSorter(options.order ?? "en", options.readerLanguage ?? "en"));
-  const rows = registered.map((d) => {
-    const cellsOf = marks.get(d.id)?.join("") ?? "-".repeat(circulated.length);
-    return { delegation: d, cells: cellsOf, count: cellsOf.replace(/-/g, "").length };
+  const rows = registered.map(({ marks: list, ...delegation }) => {
+    bits.fill(0);
+    let count = 0;
+    if (list) {
+      for (const mark of list.split(",")) {
+        const index = pointIndex.get(mark.slice(0, -1));
+        if (index !== undefined) bits[index]! |= Number(mark.slice(-1));
+      }
+    }
+    let cells = "";
+    for (const b of bits) {
+      cells += CELL_MARKS[b]!;
+      if (b) count++;
+    }
+    return { delegation, cells, count };
   });
   const pointCounts = circulated.map((_, index) => {
     let commented = 0;

@@ -2,7 +2,7 @@
 // database in a fixed number of queries, compilations saved as numbered versions with a digest of
 // the data they came from, a redline between any two, and the introduction's editable prose.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
   buildCrpModel,
   type CrpCommentData,
@@ -19,6 +19,7 @@ import { EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "~/lib/crp-fil
 import { wallClockIn } from "~/lib/dates";
 import { redlineBlocks, type ParagraphRedline } from "~/lib/paragraph-redline";
 import { readableBlocks } from "~/lib/readable-markdown";
+import { StampedCache } from "~/lib/stamped-cache";
 import { commentLanguages, needsTranslation, neededTranslationStatus } from "~/lib/field-language";
 import { recordAudit } from "~/models/audit.server";
 import {
@@ -248,6 +249,30 @@ export function crpSourceDigest(data: CrpData): string {
   return createHash("sha256").update(canonicalJson(ordered)).digest("hex");
 }
 
+/**
+ * A stamp of every row a CRP of the consultation is compiled from (those loadCrpData reads): each
+ * row's id and xmin, the transaction that wrote its current version, which PostgreSQL renews on
+ * every update. Hashed in the database without sending any text, so it costs tens of milliseconds
+ * where the data costs a second or more; any insert, update or delete, by any server or by hand,
+ * changes it.
+ */
+function crpDataStamp(consultationId: string): SQL<string> {
+  const id = consultationId;
+  // A sum of 64-bit hashes, with the count: the same whatever order the rows come in, no sort.
+  return sql<string>`(select count(*) || '-' || coalesce(sum(hashtextextended(row_stamp, 0)), 0) from (
+    select 'c' || c.xmin::text || 'm' || m.xmin::text as row_stamp from consultations c join meetings m on m.id = c.meeting_id where c.id = ${id}
+    union all select 'a' || a.id || a.xmin::text from agenda_items a where a.consultation_id = ${id}
+    union all select 'p' || p.id || p.xmin::text from discussion_points p join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}
+    union all select 'v' || v.id || v.xmin::text from point_versions v join discussion_points p on p.id = v.point_id join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}
+    union all select 'n' || n.id || n.xmin::text from non_papers n where n.consultation_id = ${id}
+    union all select 'q' || q.non_paper_id || q.point_version_id || q.xmin::text from non_paper_points q join non_papers n on n.id = q.non_paper_id where n.consultation_id = ${id}
+    union all select 'g' || g.id || g.xmin::text from registrations g where g.consultation_id = ${id}
+    union all select 's' || s.id || s.xmin::text || 'd' || d.xmin::text from submissions s join delegations d on d.id = s.delegation_id where s.consultation_id = ${id}
+    union all select 'r' || r.id || r.xmin::text from submission_revisions r join submissions s on s.id = r.submission_id where s.consultation_id = ${id}
+    union all select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from comments k join submissions s on s.id = k.submission_id left join translations t on t.comment_id = k.id where s.consultation_id = ${id}
+  ) rows)`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who may do what
 
@@ -265,7 +290,9 @@ type Access = {
  * The consultation when the user may read its CRP: the secretariat always; a chair of the
  * consultation once it is circulated; delegates never (the CRP is theirs once issued, not before).
  */
-async function selectAccess(db: Reader, user: SessionUser, consultationId: string): Promise<Access | null> {
+async function selectAccess(db: Reader, user: SessionUser, consultationId: string): Promise<Access | null>;
+async function selectAccess(db: Reader, user: SessionUser, consultationId: string, withStamp: true): Promise<(Access & { stamp: string }) | null>;
+async function selectAccess(db: Reader, user: SessionUser, consultationId: string, withStamp = false): Promise<(Access & { stamp?: string }) | null> {
   if (user.role === "delegate") return null;
   const [row] = await db
     .select({
@@ -275,6 +302,7 @@ async function selectAccess(db: Reader, user: SessionUser, consultationId: strin
       crpSymbol: consultations.crpSymbol,
       introductionNote: consultations.introductionNote,
       timeZone: meetings.timeZone,
+      stamp: withStamp ? crpDataStamp(consultationId) : sql<string>`''`,
     })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
@@ -304,17 +332,48 @@ export type CrpVersionSummary = {
   changedSince: boolean;
 };
 
+// What the page keeps between views. At the design's scale the data, its digest and the draft
+// built from it cost about a second, and they change far less often than the page is read: they are
+// kept per consultation under the stamp of the data (crpDataStamp) and the date of issue. A saved
+// version never changes; its model and any redline are kept under the version rows' xmin all the same.
+const IDLE_MS = 15 * 60_000;
+type DraftWork = { digest: string; draft: CrpModel | null; rewritten: CrpIntroductionKey[] } | null;
+const drafts = new StampedCache<DraftWork>({ size: 3, idleMs: IDLE_MS });
+const versionModels = new StampedCache<CrpModel>({ size: 3, idleMs: IDLE_MS });
+const redlines = new StampedCache<CrpRedline | null>({ size: 3, idleMs: IDLE_MS });
+
+/** Forgets everything kept (tests that measure the work of a first view). */
+export function forgetCrpPageWork(): void {
+  drafts.clear();
+  versionModels.clear();
+  redlines.clear();
+}
+
+const rowStamp = sql<string>`${generatedDocuments}.xmin::text`;
+
 /**
  * The CRP page: the consultation, its versions (newest first), a live draft preview and what a
  * final compilation still lacks. Null (404) for delegates and anyone who may not see the
- * consultation. Seven queries however many comments.
+ * consultation. Two queries while the data is unchanged since the last view, seven when it changed
+ * (the data's five), however many comments. The models returned are shared: read, never change.
  */
 export async function getCrpPage(user: SessionUser, consultationId: string) {
   const db = await getDb();
-  const consultation = await selectAccess(db, user, consultationId);
-  if (!consultation) return null;
-  const [data, versionRows] = await Promise.all([
-    loadCrpData(db, consultationId),
+  const access = await selectAccess(db, user, consultationId, true);
+  if (!access) return null;
+  const { stamp, ...consultation } = access;
+  const issuedOn = wallClockIn(new Date(), consultation.timeZone).date;
+  const [work, versionRows] = await Promise.all([
+    drafts.get(consultationId, `${stamp}|${issuedOn}`, async (): Promise<DraftWork> => {
+      const data = await loadCrpData(db, consultationId, { issuedOn });
+      if (!data) return null;
+      const built = buildCrpModel(data, { final: false });
+      return {
+        digest: crpSourceDigest(data),
+        draft: built.ok ? built.model : null,
+        rewritten: Object.keys(data.introductionOverrides ?? {}) as CrpIntroductionKey[],
+      };
+    }),
     db
       .select({
         versionNumber: generatedDocuments.versionNumber,
@@ -322,54 +381,54 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
         createdAt: generatedDocuments.createdAt,
         createdBy: users.name,
         sourceDigest: generatedDocuments.sourceDigest,
+        stamp: rowStamp,
       })
       .from(generatedDocuments)
       .leftJoin(users, eq(users.id, generatedDocuments.createdBy))
       .where(and(eq(generatedDocuments.consultationId, consultationId), eq(generatedDocuments.kind, "crp")))
       .orderBy(desc(generatedDocuments.versionNumber)),
   ]);
-  if (!data) return null;
-  const digest = crpSourceDigest(data);
+  if (!work) return null;
   // Once the final CRP is compiled, the preview is that version as issued (no draft mark);
-  // before, one build: a draft lists in `pending` exactly what would block the final compilation.
-  const finalVersion = versionRows.find((v) => v.status === "final")?.versionNumber ?? null;
-  const preview =
-    finalVersion !== null
-      ? { ok: true as const, model: await selectVersionModel(db, consultationId, finalVersion) }
-      : buildCrpModel(data, { final: false });
-  const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, ...v }) => ({ ...v, changedSince: sourceDigest !== digest }));
+  // before, the draft: its `pending` lists exactly what would block the final compilation.
+  const final = versionRows.find((v) => v.status === "final") ?? null;
+  const preview = final ? await versionModel(db, consultationId, final.versionNumber, final.stamp) : work.draft;
+  const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, stamp: _stamp, ...v }) => ({ ...v, changedSince: sourceDigest !== work.digest }));
   const secretariat = user.role === "secretariat";
   return {
     consultation,
     versions,
     latestVersion: versions[0]?.versionNumber ?? 0,
     /** The final version's number once compiled (the preview is then that version), else null. */
-    finalVersion,
-    preview: preview.ok ? preview.model : null,
+    finalVersion: final?.versionNumber ?? null,
+    preview,
     /** What blocks the final compilation (empty when it may be compiled). */
-    blocking: preview.ok ? preview.model.pending : [],
+    blocking: preview?.pending ?? [],
     canCompileDraft: secretariat && compileRefusal(consultation.status, false) === null,
     canCompileFinal: secretariat && compileRefusal(consultation.status, true) === null,
     canEditIntroduction: secretariat && consultation.status !== "compiled",
     /** The paragraphs of section I the secretariat has rewritten by hand (by key). */
-    rewrittenParagraphs: Object.keys(data.introductionOverrides ?? {}) as CrpIntroductionKey[],
+    rewrittenParagraphs: work.rewritten,
   };
 }
 
 export type CrpPage = NonNullable<Awaited<ReturnType<typeof getCrpPage>>>;
 
-async function selectVersionModel(db: Reader, consultationId: string, versionNumber: number): Promise<CrpModel> {
-  const [row] = await db
-    .select({ model: generatedDocuments.model })
-    .from(generatedDocuments)
-    .where(
-      and(
-        eq(generatedDocuments.consultationId, consultationId),
-        eq(generatedDocuments.kind, "crp"),
-        eq(generatedDocuments.versionNumber, versionNumber),
-      ),
-    );
-  return row!.model as CrpModel;
+/** A saved version's model, kept under its row's stamp. */
+function versionModel(db: Reader, consultationId: string, versionNumber: number, stamp: string): Promise<CrpModel> {
+  return versionModels.get(`${consultationId}:${versionNumber}`, stamp, async () => {
+    const [row] = await db
+      .select({ model: generatedDocuments.model })
+      .from(generatedDocuments)
+      .where(
+        and(
+          eq(generatedDocuments.consultationId, consultationId),
+          eq(generatedDocuments.kind, "crp"),
+          eq(generatedDocuments.versionNumber, versionNumber),
+        ),
+      );
+    return row!.model as CrpModel;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,31 +565,33 @@ export type CrpRedline = { from: number; to: number; rows: ParagraphRedline[] };
 
 /**
  * The redline from version `from` to version `to`, paragraph by paragraph over their text read
- * back from Markdown as headings and paragraphs (no Markdown marks; unchanged stretches folded). Null when either version does not exist or the user may not
- * read them. Two queries.
+ * back from Markdown as headings and paragraphs (no Markdown marks; unchanged stretches folded).
+ * Null when either version does not exist or the user may not read them. Kept once computed
+ * (versions do not change): two queries, three the first time.
  */
 export async function getCrpRedline(user: SessionUser, consultationId: string, from: number, to: number): Promise<CrpRedline | null> {
   if (![from, to].every((n) => Number.isSafeInteger(n) && n >= 1)) return null;
   const db = await getDb();
   if (!(await selectAccess(db, user, consultationId))) return null;
-  const rows = await db
-    .select({ versionNumber: generatedDocuments.versionNumber, model: generatedDocuments.model })
-    .from(generatedDocuments)
-    .where(
-      and(
-        eq(generatedDocuments.consultationId, consultationId),
-        eq(generatedDocuments.kind, "crp"),
-        inArray(generatedDocuments.versionNumber, [from, to]),
-      ),
-    );
-  const text = (n: number) => {
-    const found = rows.find((r) => r.versionNumber === n);
-    return found ? readableBlocks(crpToMarkdown(found.model as CrpModel)) : null;
-  };
-  const before = text(from);
-  const after = text(to);
-  if (before === null || after === null) return null;
-  return { from, to, rows: redlineBlocks(before, after, { context: 2 }) };
+  const versionIs = and(
+    eq(generatedDocuments.consultationId, consultationId),
+    eq(generatedDocuments.kind, "crp"),
+    inArray(generatedDocuments.versionNumber, [from, to]),
+  );
+  const stamps = await db.select({ versionNumber: generatedDocuments.versionNumber, stamp: rowStamp }).from(generatedDocuments).where(versionIs);
+  const stampOf = (n: number) => stamps.find((r) => r.versionNumber === n)?.stamp;
+  if (stampOf(from) === undefined || stampOf(to) === undefined) return null;
+  return redlines.get(`${consultationId}:${from}:${to}`, `${stampOf(from)}|${stampOf(to)}`, async () => {
+    const rows = await db.select({ versionNumber: generatedDocuments.versionNumber, model: generatedDocuments.model }).from(generatedDocuments).where(versionIs);
+    const text = (n: number) => {
+      const found = rows.find((r) => r.versionNumber === n);
+      return found ? readableBlocks(crpToMarkdown(found.model as CrpModel)) : null;
+    };
+    const before = text(from);
+    const after = text(to);
+    if (before === null || after === null) return null;
+    return { from, to, rows: redlineBlocks(before, after, { context: 2 }) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,28 +3,34 @@
 // writes; chairs of the consultation may read a translation (DESIGN.md §2), delegates never reach
 // any of it (null / "not_found", which routes turn into 404). Texts are never written to the audit
 // log or to error messages: delegations' comments are confidential until the CRP.
-import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Language } from "~/i18n/languages";
 import type { DelegationNames } from "~/lib/delegation-names";
 import {
   commentLanguages,
   fieldsToTranslate,
-  languagesToTranslate,
   neededTranslationStatus,
   needsAnyTranslation,
+  needsTranslation,
   type CommentLanguages,
 } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
 import { normalizeCommentText, textProblems } from "~/lib/submission-rules";
 import {
-  alignSegments,
-  translationFreshness,
-  DESK_STATUSES,
-  type Alignment,
-  type DeskStatus,
-  type Freshness,
-} from "~/lib/translation-segments";
+  changedTranslationStatus,
+  deskLanguage,
+  deskNeighbours,
+  excerptOf,
+  judgeComment,
+  summarizeDesk,
+  EXCERPT_SOURCE_LENGTH,
+  type DeskFilters,
+  type DeskIndexRow,
+  type JudgedComment,
+} from "~/lib/translation-desk";
+import { StampedCache } from "~/lib/stamped-cache";
+import { alignSegments, translationFreshness, type Alignment, type DeskStatus, type Freshness } from "~/lib/translation-segments";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo, type Reader, type Transaction } from "~/models/consultation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
@@ -54,131 +60,210 @@ export const WORKING_LANGUAGE = "en" as const;
 /** Longest translation of one field, as for the comments themselves. */
 export const MAX_TRANSLATION_LENGTH = 50_000;
 
-const EXCERPT_LENGTH = 160;
-
-
 // General comments first, then the points in agenda order, then new proposals.
 const pointOrder = sql<number>`coalesce(${discussionPoints.position}, case ${comments.kind} when 'general' then -1 else 1000000 end)`;
 
 const finalizer = alias(users, "finalizer");
 
 // ---------------------------------------------------------------------------------------------
-// The desk's rows
+// The desk's index: every comment on the desk, light (no text), in desk order
+//
+// Whether a comment is on the desk, under which language, and whether a translation whose stored
+// original differs is outdated, are judged from the texts by the rules shared with the side-by-side
+// view and the CRP (field-language.ts, translation-segments.ts): SQL cannot say them, so the
+// filters, counts and pages are worked out on a light index of the whole desk (app/lib/
+// translation-desk.ts) rather than in a WHERE clause. What keeps that cheap at 12,000 comments:
+// - the index is kept between requests under a stamp of the rows it comes from (deskStamp), read
+//   with the consultation: while nothing changed a page costs that statement and its own rows;
+// - reading the index again (after a save) sends four short columns a row, never a text;
+// - each comment is judged once per process, remembered under its id and xmin (a changed row is
+//   judged again), each changed translation likewise: texts are read only for what is new.
 
-type DeskRowSource = {
-  commentId: string;
-  kind: "general" | "point" | "amendment" | "new_proposal";
-  language: Language;
-  label: string | null;
-  body: string;
-  proposedText: string | null;
-  /** An amendment's base wording (the point as circulated), to tell English wording from a translation's need. */
-  baseText: string | null;
-  delegation: { id: string; code: string } & DelegationNames;
-  agendaItem: { id: string; number: string | null; title: string };
-  // Null when the left join found nothing (drizzle nulls a nested object whose columns are all null).
-  point: { id: string; label: string } | null;
-  translation: {
-    id: string;
-    status: "draft" | "final";
-    machineAssisted: boolean;
-    updatedAt: Date;
-    translatorName: string | null;
-  } | null;
-  /** The texts, only where the original differs from the original as translated (else null). */
-  changed: { body: string | null; sourceBody: string | null; proposedText: string | null; sourceProposedText: string | null };
-};
+/** The comments of every delegation's current revision in one consultation, in another language than English. */
+const onDesk = (consultationId: string) => and(eq(submissions.consultationId, consultationId), ne(comments.language, WORKING_LANGUAGE));
+
+/** Judgements remembered; bounded (a full-scale consultation is 12,000 comments), oldest forgotten first. */
+const JUDGED_LIMIT = 200_000;
+const judgedComments = new Map<string, JudgedComment>();
+const judgedTranslations = new Map<string, DeskStatus>();
+
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  if (map.size >= JUDGED_LIMIT) {
+    // Maps iterate in insertion order: drop the oldest tenth.
+    let drop = Math.ceil(JUDGED_LIMIT / 10);
+    for (const old of map.keys()) {
+      map.delete(old);
+      if (--drop === 0) break;
+    }
+  }
+  map.set(key, value);
+}
+
+/** Above this many comments not yet judged, their texts are read by consultation rather than by id. */
+const BY_ID_LIMIT = 500;
+
+// Judgements are remembered under the row's id and xmin (the transaction that wrote its current
+// version): a row changed by any means, even by hand in the database, is judged again.
+const commentXmin = sql<string>`${comments}.xmin::text`;
+const commentKey = (row: { commentId: string; xmin: string }) => `${row.commentId}:${row.xmin}`;
+const translationKey = sql<string | null>`${translations.id}::text || ':' || ${translations}.xmin::text`;
 
 /**
- * Every comment of a submission in another language than English of every delegation's current
- * revision in one consultation, in desk order: agenda item, point, delegation's English name. One
- * query however many comments. The texts come back whole: the language of each field is judged
- * from them (field-language.ts), and a comment whose fields are all in English is not queued.
- * The originals as translated come back only where they differ (to tell an outdated translation
- * from whitespace).
+ * A stamp of every row the desk's index is read from: the delegations (their names order it), the
+ * revisions, their comments and translations, the agenda items and points (their positions order
+ * it). Each row's id and xmin, hashed in the database without sending any text (the same
+ * technique as the CRP page's stamp, crp.server.ts): any insert, update or delete, by any server or
+ * by hand, changes it; a delegate's autosave (draft comments) does not.
  */
-function selectDeskRows(db: Reader, consultationId: string, where?: SQL) {
-  return db
+function deskStamp(consultationId: string): SQL<string> {
+  const id = consultationId;
+  // One pass over the revisions' comments with their translation (reached from the consultation's
+  // submissions by index); superseded revisions' comments are counted too (they never change).
+  return sql<string>`(select count(*) || '-' || coalesce(sum(hashtextextended(row_stamp, 0)), 0) from (
+    select 'd' || d.id || d.xmin::text as row_stamp from ${submissions} s join ${delegations} d on d.id = s.delegation_id where s.consultation_id = ${id}
+    union all select 'r' || r.id || r.xmin::text from ${submissionRevisions} r join ${submissions} s on s.id = r.submission_id where s.consultation_id = ${id}
+    union all select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from ${submissions} s
+      join ${comments} k on k.submission_id = s.id and k.revision_id is not null
+      left join ${translations} t on t.comment_id = k.id and t.target_language = ${WORKING_LANGUAGE}
+      where s.consultation_id = ${id}
+    union all select 'a' || a.id || a.xmin::text from ${agendaItems} a where a.consultation_id = ${id}
+    union all select 'p' || p.id || p.xmin::text from ${discussionPoints} p join ${agendaItems} a on a.id = p.agenda_item_id where a.consultation_id = ${id}
+  ) rows)`;
+}
+
+/** Each consultation's desk index, kept for the stamp it was read under (a few consultations at a time). */
+const deskIndexes = new StampedCache<DeskIndexRow[]>({ size: 8, idleMs: 15 * 60_000 });
+
+/** The desk's index for a stamp read just before (deskStamp): read again only when the stamp changed. */
+function deskIndex(db: Reader, consultationId: string, stamp: string): Promise<DeskIndexRow[]> {
+  return deskIndexes.get(consultationId, stamp, () => readDeskIndex(db, consultationId));
+}
+
+/**
+ * The desk's index of one consultation, in desk order: one light query (one short text a row:
+ * reading rows is what costs, not finding them), and one more for the texts of comments
+ * (or changed translations) this process has not judged yet.
+ *
+ * Desk order: agenda item; general comments, then the points in agenda order, then new
+ * proposals; label; the delegation's English name; the comment's position; its id.
+ */
+async function readDeskIndex(db: Reader, consultationId: string): Promise<DeskIndexRow[]> {
+  // The consultation's current revisions, each with its delegation's rank by English name: a
+  // couple of hundred rows, computed first (a window function keeps the planner from merging it
+  // into the join, which without statistics it would do by nested loops over every comment).
+  const current = db
     .select({
-      commentId: comments.id,
-      kind: comments.kind,
-      language: comments.language,
-      label: comments.label,
-      body: comments.body,
-      proposedText: comments.proposedText,
-      baseText: pointVersions.text,
-      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
-      agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
-      point: { id: discussionPoints.id, label: discussionPoints.label },
-      translation: {
-        id: translations.id,
-        status: translations.status,
-        machineAssisted: translations.machineAssisted,
-        updatedAt: translations.updatedAt,
-        translatorName: users.name,
-      },
-      changed: {
-        body: sql<string | null>`case when ${translations.sourceBody} is distinct from ${comments.body} then ${comments.body} end`,
-        sourceBody: sql<string | null>`case when ${translations.sourceBody} is distinct from ${comments.body} then ${translations.sourceBody} end`,
-        proposedText: sql<string | null>`case when ${translations.sourceProposedText} is distinct from ${comments.proposedText} then ${comments.proposedText} end`,
-        sourceProposedText: sql<string | null>`case when ${translations.sourceProposedText} is distinct from ${comments.proposedText} then ${translations.sourceProposedText} end`,
-      },
+      revisionId: sql<string>`${submissionRevisions.id}`.as("desk_revision_id"),
+      delegationCode: sql<string>`${delegations.code}`.as("desk_delegation_code"),
+      rank: sql<number>`row_number() over (order by ${delegations.nameEn}, ${delegations.id})`.as("desk_delegation_rank"),
     })
-    .from(comments)
-    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision()))
-    .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+    .from(submissions)
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.submissionId, submissions.id), isCurrentRevision()))
     .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .where(eq(submissions.consultationId, consultationId))
+    .as("current_revisions");
+  const changed = sql`case when ${translations.sourceBody} is distinct from ${comments.body} or ${translations.sourceProposedText} is distinct from ${comments.proposedText} then ${translationKey} end`;
+  const packed = await db
+    .select({
+      // One text a row, "id,xmin,status,changed,code" (only the code, last, could hold a comma):
+      // decoding 12,000 rows costs by the value, and five values a row took a third longer.
+      entry: sql<string>`${comments.id}::text || ',' || ${commentXmin} || ',' || coalesce(${translations.status}::text, '') || ',' || coalesce(${changed}, '') || ',' || ${current.delegationCode}`,
+    })
+    .from(current)
+    .innerJoin(comments, eq(comments.revisionId, current.revisionId))
     .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
     .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
-    .leftJoin(pointVersions, and(eq(pointVersions.id, comments.basePointVersionId), eq(comments.kind, "amendment")))
     .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
-    .leftJoin(users, eq(users.id, translations.translatorId))
-    .where(and(eq(submissions.consultationId, consultationId), ne(comments.language, WORKING_LANGUAGE), where))
+    .where(ne(comments.language, WORKING_LANGUAGE))
     .orderBy(
       asc(agendaItems.position),
       asc(agendaItems.createdAt),
       asc(pointOrder),
       asc(comments.label),
-      asc(delegations.nameEn),
+      asc(current.rank),
       asc(comments.position),
       asc(comments.id),
-    ) as unknown as Promise<DeskRowSource[]>;
-}
+    );
+  const rows = packed.map(({ entry }) => {
+    const [commentId, xmin, status, changedKey, ...code] = entry.split(",");
+    return {
+      commentId: commentId!,
+      xmin: xmin!,
+      delegationCode: code.join(","),
+      translationStatus: (status || null) as "draft" | "final" | null,
+      // Set only where the original stored with the translation differs from the comment now.
+      changed: changedKey || null,
+    };
+  });
 
-function deskStatus(row: DeskRowSource, languages: CommentLanguages): DeskStatus {
-  if (!row.translation?.id) return "todo";
-  const { changed } = row;
-  if (changed.body === null && changed.sourceBody === null && changed.proposedText === null && changed.sourceProposedText === null) {
-    return row.translation.status;
+  const unjudged = rows.filter((r) => !judgedComments.has(commentKey(r)) || (r.changed !== null && !judgedTranslations.has(r.changed)));
+  if (unjudged.length) await judgeTexts(db, consultationId, unjudged.length > BY_ID_LIMIT ? null : unjudged.map((r) => r.commentId));
+
+  const index: DeskIndexRow[] = [];
+  for (const row of rows) {
+    const languages = judgedComments.get(commentKey(row));
+    const language = languages ? deskLanguage(languages) : null;
+    if (!language) continue;
+    const status: DeskStatus = !row.translationStatus
+      ? "todo"
+      : row.changed !== null
+        ? // Saved again between the two reads: outdated until the next read judges it.
+          (judgedTranslations.get(row.changed) ?? "outdated")
+        : row.translationStatus;
+    index.push({ commentId: row.commentId, delegationCode: row.delegationCode, language, status, bodyNeeded: needsTranslation(languages!.body) });
   }
-  // A field that did not change is given the same text on both sides; one in English does not count.
-  return (
-    neededTranslationStatus(
-      { status: row.translation.status, sourceBody: changed.sourceBody ?? "", sourceProposedText: changed.sourceProposedText },
-      { body: changed.body ?? "", proposedText: changed.proposedText },
-      languages,
-    ) ?? row.translation.status
-  );
+  return index;
 }
 
-function excerptOf(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if ([...flat].length <= EXCERPT_LENGTH) return flat;
-  const cut = [...flat].slice(0, EXCERPT_LENGTH).join("");
-  const space = cut.lastIndexOf(" ");
-  return `${space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
+/**
+ * Reads the texts of the given comments (null: of every comment on the desk) and remembers their
+ * judgement, and that of their translations whose stored original differs, under each row's id
+ * and xmin.
+ */
+async function judgeTexts(db: Reader, consultationId: string, commentIds: string[] | null) {
+  const texts = await db
+    .select({
+      commentId: comments.id,
+      xmin: commentXmin,
+      kind: comments.kind,
+      language: comments.language,
+      body: comments.body,
+      proposedText: comments.proposedText,
+      baseText: pointVersions.text,
+      translationKey,
+      translationStatus: translations.status,
+      sourceBody: translations.sourceBody,
+      sourceProposedText: translations.sourceProposedText,
+    })
+    .from(comments)
+    .innerJoin(submissionRevisions, and(eq(submissionRevisions.id, comments.revisionId), isCurrentRevision()))
+    .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+    .leftJoin(pointVersions, and(eq(pointVersions.id, comments.basePointVersionId), eq(comments.kind, "amendment")))
+    .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
+    .where(and(onDesk(consultationId), commentIds ? inArray(comments.id, commentIds) : undefined));
+  for (const row of texts) {
+    const languages = judgeComment(row);
+    remember(judgedComments, commentKey(row), languages);
+    if (row.translationKey && row.translationStatus && (row.sourceBody !== row.body || row.sourceProposedText !== row.proposedText)) {
+      remember(
+        judgedTranslations,
+        row.translationKey,
+        changedTranslationStatus({ status: row.translationStatus, sourceBody: row.sourceBody!, sourceProposedText: row.sourceProposedText }, row, languages),
+      );
+    }
+  }
 }
 
 export type DeskRow = {
   commentId: string;
-  kind: DeskRowSource["kind"];
+  kind: "general" | "point" | "amendment" | "new_proposal";
   /** The language it is translated from: its text's, or its proposed wording's when the text needs none. */
   language: Language;
   /** A new proposal's own label, (a), (b), … */
   label: string | null;
   excerpt: string;
-  delegation: DeskRowSource["delegation"];
-  agendaItem: DeskRowSource["agendaItem"];
+  delegation: { id: string; code: string } & DelegationNames;
+  agendaItem: { id: string; number: string | null; title: string };
   point: { id: string; label: string } | null;
   status: DeskStatus;
   translatorName: string | null;
@@ -186,70 +271,105 @@ export type DeskRow = {
   machineAssisted: boolean;
 };
 
-/** The comment as a desk row, or null when none of its fields needs translating. */
-function toDeskRow(row: DeskRowSource): DeskRow | null {
-  const languages = commentLanguages(row, row.baseText);
-  const from = languagesToTranslate(languages);
-  if (!from.length) return null;
-  const needs = fieldsToTranslate(languages);
-  return {
-    commentId: row.commentId,
-    kind: row.kind,
-    language: from[0]!,
-    label: row.label,
-    // What is to be translated: the text, or the proposed wording when only it is.
-    // A bounded slice, so that a 50,000-character comment costs no more than a short one.
-    excerpt: excerptOf((needs.body ? row.body : (row.proposedText ?? "")).slice(0, 4 * EXCERPT_LENGTH).replace(/[\uD800-\uDBFF]$/u, "")),
-    delegation: row.delegation,
-    agendaItem: row.agendaItem,
-    point: row.point?.id ? row.point : null,
-    status: deskStatus(row, languages),
-    translatorName: row.translation?.id ? row.translation.translatorName : null,
-    updatedAt: row.translation?.id ? row.translation.updatedAt : null,
-    machineAssisted: row.translation?.id ? row.translation.machineAssisted : false,
-  };
+/** The rows of one page, in the order of `index` (their ids), with what the list shows of each. One query. */
+async function readDeskRows(db: Reader, index: readonly DeskIndexRow[], ids: readonly string[]): Promise<DeskRow[]> {
+  if (!ids.length) return [];
+  const excerptSource = (column: typeof comments.body | typeof comments.proposedText) => sql<string | null>`left(${column}, ${EXCERPT_SOURCE_LENGTH})`;
+  const rows = await db
+    .select({
+      commentId: comments.id,
+      kind: comments.kind,
+      label: comments.label,
+      // Enough of each text for the excerpt (a slice of code points, at least as many UTF-16 units).
+      bodyStart: excerptSource(comments.body),
+      proposedStart: excerptSource(comments.proposedText),
+      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
+      point: { id: discussionPoints.id, label: discussionPoints.label },
+      translation: { id: translations.id, machineAssisted: translations.machineAssisted, updatedAt: translations.updatedAt, translatorName: users.name },
+    })
+    .from(comments)
+    .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
+    .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+    .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, WORKING_LANGUAGE)))
+    .leftJoin(users, eq(users.id, translations.translatorId))
+    // By id alone: the ids come from this consultation's index (and the planner then starts from them).
+    .where(inArray(comments.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.commentId, r]));
+  const entries = new Map(index.map((r) => [r.commentId, r]));
+  return ids.flatMap((id): DeskRow[] => {
+    const row = byId.get(id);
+    const entry = entries.get(id);
+    if (!row || !entry) return [];
+    const translated = row.translation?.id ? row.translation : null;
+    return [
+      {
+        commentId: id,
+        kind: row.kind,
+        language: entry.language,
+        label: row.label,
+        // What is to be translated: the text, or the proposed wording when only it is.
+        excerpt: excerptOf((entry.bodyNeeded ? row.bodyStart : row.proposedStart) ?? ""),
+        delegation: row.delegation,
+        agendaItem: row.agendaItem,
+        point: row.point?.id ? { id: row.point.id, label: row.point.label! } : null,
+        status: entry.status,
+        translatorName: translated ? translated.translatorName : null,
+        updatedAt: translated ? translated.updatedAt : null,
+        machineAssisted: translated ? Boolean(translated.machineAssisted) : false,
+      },
+    ];
+  });
 }
 
-/** The desk: the comments with a field to translate, in desk order (see selectDeskRows). */
-async function selectDesk(db: Reader, consultationId: string): Promise<DeskRow[]> {
-  return (await selectDeskRows(db, consultationId)).flatMap((row) => toDeskRow(row) ?? []);
-}
-
-export type DeskFilters = { status?: DeskStatus | null; language?: Language | null; delegation?: string | null };
+export type { DeskFilters } from "~/lib/translation-desk";
 
 /**
  * The translation desk of one consultation, for the secretariat (null for anyone else, or an
- * unknown consultation): every comment not in English of each delegation's current revision,
- * with its status, translator and date; the counts per status (under the language and delegation
- * filters); the languages and delegations present, for the filters. Two queries.
+ * unknown consultation): one page of the comments not in English of each delegation's current
+ * revision under the filters, with status, translator and date; the counts per status under the
+ * language and delegation filters; the languages and delegations present, for the filters.
+ * Two statements whatever the number of comments while nothing changed (the consultation with the
+ * desk's stamp, the page's rows); one more to read the index again after a change, and one more for
+ * the texts of comments new to this process.
+ * A page past the last shows the last.
  */
-export async function listTranslationDesk(user: SessionUser, consultationId: string, filters: DeskFilters = {}) {
+export async function listTranslationDesk(user: SessionUser, consultationId: string, filters: DeskFilters = {}, page = 1) {
   if (user.role !== "secretariat" || !isUuid(consultationId)) return null;
   const db = await getDb();
   const [consultation] = await db
-    .select({ id: consultations.id, title: consultations.title, status: consultations.status, timeZone: meetings.timeZone })
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      timeZone: meetings.timeZone,
+      stamp: deskStamp(consultationId),
+      // The delegations that submitted (a few hundred at most), for the filter: in the same statement.
+      delegations: sql<string>`(select coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'nameAr', d.name_ar, 'nameZh', d.name_zh, 'nameEn', d.name_en, 'nameFr', d.name_fr, 'nameRu', d.name_ru, 'nameEs', d.name_es)), '[]')::text from ${submissions} s join ${delegations} d on d.id = s.delegation_id where s.consultation_id = ${consultations.id})`,
+    })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .where(eq(consultations.id, consultationId));
   if (!consultation) return null;
-  const all = await selectDesk(db, consultationId);
-
-  const languages = [...new Set(all.map((r) => r.language))].sort();
-  const delegationsPresent = [...new Map(all.map((r) => [r.delegation.code, r.delegation])).values()].sort((a, b) =>
-    a.nameEn.localeCompare(b.nameEn, "en"),
-  );
-  const scoped = all.filter(
-    (r) => (!filters.language || r.language === filters.language) && (!filters.delegation || r.delegation.code === filters.delegation),
-  );
-  const counts = Object.fromEntries(DESK_STATUSES.map((s) => [s, 0])) as Record<DeskStatus, number>;
-  for (const row of scoped) counts[row.status] += 1;
+  const index = await deskIndex(db, consultationId, consultation.stamp);
+  const summary = summarizeDesk(index, filters, page);
+  const rows = await readDeskRows(db, index, summary.pageIds);
+  const present = new Set(summary.delegationCodes);
+  const submitted = JSON.parse(consultation.delegations) as ({ id: string; code: string } & DelegationNames)[];
   return {
-    consultation,
-    rows: filters.status ? scoped.filter((r) => r.status === filters.status) : scoped,
-    counts,
-    total: all.length,
-    languages,
-    delegations: delegationsPresent,
+    consultation: { id: consultation.id, title: consultation.title, status: consultation.status, timeZone: consultation.timeZone },
+    rows,
+    counts: summary.counts,
+    total: summary.total,
+    matching: summary.matching,
+    page: summary.page,
+    pages: summary.pages,
+    pageSize: summary.pageSize,
+    languages: summary.languages,
+    // Those with a comment on the desk, by English name.
+    delegations: submitted.filter((d) => present.has(d.code)).sort((a, b) => a.nameEn.localeCompare(b.nameEn, "en")),
   };
 }
 
@@ -361,7 +481,8 @@ const mayRead = (user: SessionUser) => user.role === "secretariat" || user.role 
  * addresses, the translation (or null), the paragraphs of the original beside those of the
  * translation, whether the translation is outdated and what changed, the previous and next
  * comments in desk order and the next one still to translate. Superseded comments come back with
- * `superseded` set (and the current comment's id when there is one). Two or three queries.
+ * `superseded` set (and the current comment's id when there is one). Two queries while the desk is
+ * unchanged (the comment, the desk's stamp); the desk's index again after a change.
  */
 export async function getTranslationForEditing(user: SessionUser, consultationId: string, commentId: string) {
   if (!mayRead(user) || !isUuid(consultationId) || !isUuid(commentId)) return null;
@@ -374,12 +495,14 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
   if (user.role === "chair" && (record.revision.late === "pending" || record.revision.late === "declined")) return null;
 
   const [desk, replacement] = await Promise.all([
-    selectDesk(db, consultationId),
+    db
+      .select({ stamp: deskStamp(consultationId) })
+      .from(consultations)
+      .where(eq(consultations.id, consultationId))
+      .then(([row]) => deskIndex(db, consultationId, row!.stamp)),
     current ? Promise.resolve(null) : currentCounterpart(db, record.comment),
   ]);
-  const index = desk.findIndex((r) => r.commentId === commentId);
-  const after = index >= 0 ? [...desk.slice(index + 1), ...desk.slice(0, index)] : desk;
-  const nextToTranslate = after.find((r) => r.status !== "final")?.commentId ?? null;
+  const neighbours = deskNeighbours(desk, commentId);
 
   const { comment, translation } = record;
   const stored = translation?.id
@@ -426,9 +549,7 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
     } satisfies { body: Alignment; proposedText: Alignment | null },
     freshness,
     superseded: current ? null : { currentCommentId: replacement },
-    previousId: index > 0 ? desk[index - 1]!.commentId : null,
-    nextId: index >= 0 && index < desk.length - 1 ? desk[index + 1]!.commentId : null,
-    nextToTranslateId: nextToTranslate,
+    ...neighbours,
     canEdit: user.role === "secretariat" && current && record.consultation.status !== "compiled",
   };
 }

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
-import { cellOf, type MatrixCell } from "~/lib/consolidation";
+import type { MatrixCell } from "~/lib/consolidation";
+import { CELL_CLASS, columnHrefs, matrixRowHtml } from "~/lib/matrix-rows";
 import { getMatrix } from "~/models/consolidation.server";
 import { requireRole } from "~/utils/auth.server";
 import { resolveLanguage } from "~/utils/i18n.server";
@@ -38,20 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Short, relative links (the page has 12,000 cells at the scale of DESIGN.md §5). */
-function cellHref(itemKey: string, label: string, code: string) {
-  const point = label.replace(/^\((.*)\)$/u, "$1");
-  return `side-by-side?item=${encodeURIComponent(itemKey)}&point=${encodeURIComponent(point)}&delegation=${code}`;
-}
-
-const CELL_CLASS: Record<MatrixCell, string> = { commented: "c", amended: "a", both: "b", none: "n" };
-
 export default function MatrixPage() {
   const { consultation, groups, points, rows, totals, order, readerLanguage } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["consolidation", "consultations", "common"]);
   const base = `/consultations/${consultation.id}`;
-  // Each point's link prefix, computed once per column.
-  const columns = groups.flatMap((g) => g.points.map((p) => ({ itemKey: g.number ?? g.id, label: p.label })));
+  // Each point's link, up to the delegation's code, computed once per column.
+  const hrefs = columnHrefs(groups);
   const hidden: Record<MatrixCell, string> = {
     commented: t("matrix.legend.commented"),
     amended: t("matrix.legend.amended"),
@@ -135,24 +128,8 @@ export default function MatrixPage() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">{row.name}</th>
-                  {columns.map((column, index) => {
-                    const cell = cellOf(row.cells[index]);
-                    return cell === "none" ? (
-                      <td key={index}>
-                        <span className="v">{hidden.none}</span>
-                      </td>
-                    ) : (
-                      <td key={index}>
-                        <a className={CELL_CLASS[cell]} href={cellHref(column.itemKey, column.label, row.code)}>
-                          <span className="v">{hidden[cell]}</span>
-                        </a>
-                      </td>
-                    );
-                  })}
-                  <td className="mx-count">{row.count}</td>
-                </tr>
+                // One string per row: 12,000 cells as React elements would be most of the page's work.
+                <tr key={row.code} dangerouslySetInnerHTML={{ __html: matrixRowHtml(row, hrefs, hidden) }} />
               ))}
             </tbody>
             <tfoot>

@@ -107,6 +107,87 @@ describe("the review action", () => {
   });
 });
 
+describe("the review form, on demand and without JavaScript", () => {
+  const forms = (html: string) => html.match(/<form\b[^>]*>/g) ?? [];
+  const posts = (html: string) => forms(html).filter((tag) => tag.includes('method="post"'));
+  /** The HTML of one entry's <article>. */
+  const entryHtml = (html: string, anchor: string) => {
+    const start = html.indexOf(`<article id="${anchor}"`);
+    expect(start).toBeGreaterThan(-1);
+    return html.slice(start, html.indexOf("</article>", start));
+  };
+  async function render(consultationId: string, search: string, actionData?: unknown) {
+    const page = await loadSide(CHAIR, consultationId, search);
+    return renderRoute(SideBySidePage, { url: `http://x${sidePath(consultationId, search)}`, loaderData: (page as { value: unknown }).value, actionData });
+  }
+
+  it("puts no review form in the page until asked; ?review= renders that comment's one form, which posts and returns to the entry", async () => {
+    const { c, ids } = await scenario();
+    const peru = `point-${c.points["2(a)"]}-PER`;
+    const morocco = `point-${c.points["2(a)"]}-MAR`;
+
+    // No POST form at all: the filters and the opener are the page's only forms, both GET.
+    const closed = await render(c.consultationId, "?item=2&order=reader");
+    expect(posts(closed)).toEqual([]);
+    expect(forms(closed)).toHaveLength(2);
+    // The opener keeps the view's address and ends at the form it opens.
+    expect(closed).toContain(
+      '<form id="sbs-review-opener" method="get" action="#sbs-review" hidden=""><input type="hidden" name="item" value="2"/><input type="hidden" name="order" value="reader"/></form>',
+    );
+    // Each entry has a button that submits it with its comment's id, named with the delegation.
+    for (const [anchor, id] of [[peru, ids.peruA], [morocco, ids.moroccoA]] as const) {
+      const entry = entryHtml(closed, anchor);
+      expect(entry).toContain(`<button type="submit" form="sbs-review-opener" name="review" value="${id}"`);
+      expect(entry).toContain(`aria-describedby="${anchor}-name">Review this entry</button>`);
+      expect(entry).not.toContain("<select");
+    }
+
+    // ?review=<Peru's comment>: one POST form, in Peru's entry, with labelled fields; Morocco keeps its button.
+    const search = `?item=2&order=reader&review=${ids.peruA}`;
+    const open = await render(c.consultationId, search);
+    expect(posts(open)).toHaveLength(1);
+    const form = entryHtml(open, peru);
+    expect(form).toContain(`<form method="post" action="${sidePath(c.consultationId)}?item=2&amp;order=reader#${peru}" id="sbs-review"`);
+    expect(form).toContain(`<input type="hidden" name="commentId" value="${ids.peruA}"/>`);
+    expect(form).toMatch(new RegExp(`<label for="review-${ids.peruA}-tag">Tag</label><select id="review-${ids.peruA}-tag" name="tag">`));
+    expect(form).toContain(`<label for="review-${ids.peruA}-note">Private note</label>`);
+    expect(form).toContain(`<a href="${sidePath(c.consultationId)}?item=2&amp;order=reader#${peru}" data-review-close="${ids.peruA}"`);
+    expect(form).not.toContain('form="sbs-review-opener"');
+    expect(entryHtml(open, morocco)).toContain(`value="${ids.moroccoA}"`);
+    // The opener never carries the open form's id on to the next one.
+    expect(open).toContain('<input type="hidden" name="item" value="2"/><input type="hidden" name="order" value="reader"/></form>');
+
+    // Posted as a browser posts it (to the address with ?review=): back to the view without the form, at the entry.
+    const saved = await postReview(CHAIR, c.consultationId, { commentId: ids.peruA, tag: "supports", note: NOTE, anchor: peru }, search);
+    expect("thrown" in saved && saved.thrown instanceof Response).toBe(true);
+    expect((saved as { thrown: Response }).thrown.headers.get("Location")).toBe(`${sidePath(c.consultationId)}?item=2&order=reader#${peru}`);
+    const after = await render(c.consultationId, "?item=2&order=reader");
+    expect(posts(after)).toEqual([]);
+    const reviewed = entryHtml(after, peru);
+    expect(reviewed).toContain(">Supports</span>");
+    expect(reviewed).toContain(NOTE);
+    expect(reviewed).toContain(">Edit your review</button>");
+
+    // A refused save shows that entry's form again, with what was typed and the message, whatever the address.
+    const refused = await postReview(CHAIR, c.consultationId, { commentId: ids.moroccoA, tag: "objects", note: "bell \u0007", anchor: morocco }, search);
+    const reply = returned(refused);
+    const again = await render(c.consultationId, search, reply.data);
+    expect(posts(again)).toHaveLength(1);
+    expect(entryHtml(again, morocco)).toContain("bell \u0007</textarea>");
+    expect(entryHtml(again, morocco)).toContain('role="alert"');
+    expect(entryHtml(again, peru)).not.toContain("<textarea");
+  });
+
+  it("ignores a malformed ?review= and an id that is not on the page", async () => {
+    const { c } = await scenario();
+    for (const review of ["not-an-id", "00000000-0000-4000-8000-000000000000", "<script>"]) {
+      const html = await render(c.consultationId, `?item=2&review=${encodeURIComponent(review)}`);
+      expect(posts(html), review).toEqual([]);
+      expect(html).not.toContain("<script>");
+    }
+  });
+});
+
 describe("what the pages render", () => {
   it("renders the side-by-side: translation labelled unofficial, the original in its language and direction, the redline, the review form", async () => {
     const { c, ids } = await scenario();
@@ -121,7 +202,14 @@ describe("what the pages render", () => {
     expect(html).toMatch(/<div class="sbs-text" lang="es" dir="ltr">Apoyamos el punto \(a\).<\/div>/);
     expect(html).toMatch(/<del>.*continue.*<\/del>/);
     expect(html).toContain("Proposes amendment: 1 delegation");
-    expect(html).toContain(`>${NOTE}</textarea>`);
+    // The reader's own review reads as text; its form opens on demand, filled with it.
+    expect(html).toContain(`<p class="sbs-review__note-text"><span class="visually-hidden">Private note </span>${NOTE}</p>`);
+    const reviewing = await loadSide(CHAIR, c.consultationId, `?item=2&review=${ids.peruB}`);
+    const reviewingHtml = await renderRoute(SideBySidePage, {
+      url: `http://x${sidePath(c.consultationId, `?item=2&review=${ids.peruB}`)}`,
+      loaderData: (reviewing as { value: unknown }).value,
+    });
+    expect(reviewingHtml).toContain(`>${NOTE}</textarea>`);
     // On demand: the original inside <details>.
     const hidden = await loadSide(CHAIR, c.consultationId, "?item=2&original=hidden");
     const hiddenHtml = await renderRoute(SideBySidePage, { url: `http://x${sidePath(c.consultationId, "?item=2&original=hidden")}`, loaderData: (hidden as { value: unknown }).value });

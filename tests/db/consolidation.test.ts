@@ -9,7 +9,9 @@ import { makeChairOf, newChair, writeRevision, writeTranslation } from "./consol
 import { insertDraftConsultation } from "./fixtures";
 import { countQueries, openConsultation, POINT_TEXTS, userByEmail } from "./submission-setup";
 import { circulateConsultation } from "~/models/circulation.server";
-import { BASE_URL } from "./helpers";
+import { BASE_URL, requestAs } from "./helpers";
+import { loader as matrixLoader } from "~/routes/consultations.$consultationId_.matrix";
+import { loader as sideLoader } from "~/routes/consultations.$consultationId_.side-by-side";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -215,10 +217,16 @@ describe("bounded queries", () => {
       .innerJoin(schema.agendaItems, eq(schema.agendaItems.id, schema.discussionPoints.agendaItemId))
       .where(eq(schema.agendaItems.consultationId, consultationId));
     const [item] = await db.select({ id: schema.agendaItems.id }).from(schema.agendaItems).where(eq(schema.agendaItems.consultationId, consultationId));
+    const context = { clientAddress: "127.0.0.1" };
     const measure = async () => {
       const side = await countQueries(() => getSideBySide(officer, consultationId, view({ item: "2" })));
       const matrix = await countQueries(() => getMatrix(officer, consultationId));
-      return { side, matrix };
+      // The pages' loaders as a request runs them (the session included), with a review form open.
+      const sideRequest = await requestAs(OFFICER, `/consultations/${consultationId}/side-by-side?item=2&review=${side.result!.points[0]!.entries[0]?.commentId ?? ""}`);
+      const matrixRequest = await requestAs(OFFICER, `/consultations/${consultationId}/matrix?order=reader`);
+      const sidePage = await countQueries(() => sideLoader({ request: sideRequest, params: { consultationId }, context }));
+      const matrixPage = await countQueries(() => matrixLoader({ request: matrixRequest, params: { consultationId }, context }));
+      return { side, matrix, sidePage, matrixPage };
     };
     const small = await measure();
     let written = 0;
@@ -240,10 +248,16 @@ describe("bounded queries", () => {
     expect(large.side.result!.points.flatMap((p) => p.entries)).toHaveLength(280);
     expect(large.side.result!.points[0]!.summary.tags.supports).toBe(40);
     expect(large.matrix.result!.rows.every((r) => r.count === 7)).toBe(true);
-    // consultation, agenda items + points, comments + reviews: five; the matrix four.
+    // consultation, agenda items + points, comments + reviews: five; the matrix three (consultation,
+    // points, delegations with their marks).
     expect(large.side.queries).toBe(5);
-    expect(large.matrix.queries).toBe(4);
+    expect(large.matrix.queries).toBe(3);
     expect(small.side.queries).toBe(large.side.queries);
     expect(small.matrix.queries).toBe(large.matrix.queries);
+    // The loaders add only the session's statements, whatever the data.
+    expect(large.sidePage.queries).toBe(small.sidePage.queries);
+    expect(large.matrixPage.queries).toBe(small.matrixPage.queries);
+    expect(large.sidePage.queries - large.side.queries).toBeLessThanOrEqual(2);
+    expect(large.matrixPage.queries - large.matrix.queries).toBeLessThanOrEqual(2);
   });
 });

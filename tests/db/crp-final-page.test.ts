@@ -51,11 +51,11 @@ describe("the CRP page after the final compilation", () => {
     expect(page.page.canCompileDraft).toBe(false);
     expect(page.page.finalVersion).toBe(2);
     expect(page.page.blocking).toEqual([]);
-    expect(page.previewHtml).toContain("The United States welcomes the points.");
-    expect(page.previewHtml).not.toContain(CRP_DRAFT_MARK);
+    expect(page.preview?.html).toContain("The United States welcomes the points.");
+    expect(page.preview?.html).not.toContain(CRP_DRAFT_MARK);
     // Before the final one, the preview is a draft and says so.
     const open = await crpConsultation();
-    expect((await load(OFFICER, open.consultationId)).previewHtml).toContain(CRP_DRAFT_MARK);
+    expect((await load(OFFICER, open.consultationId)).preview?.html).toContain(CRP_DRAFT_MARK);
     expect((await load(OFFICER, open.consultationId)).page.finalVersion).toBeNull();
   });
 

@@ -3,12 +3,16 @@ import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
-import { action, loader } from "~/routes/consultations.$consultationId_.crp";
+import { buildCrpModel, type CrpModel } from "~/documents/crp";
+import { crpPreview } from "~/documents/crp-preview";
+import CrpPage, { action, loader } from "~/routes/consultations.$consultationId_.crp";
 import { loader as fileLoader } from "~/routes/consultations.$consultationId_.crp_.$file";
 import { closePdfBrowser } from "~/utils/pdf.server";
 import { getDb, schema } from "~/utils/db.server";
 import { crpConsultation, crpSubmissions } from "./crp-setup";
 import { outcome, requestAs, statusOf } from "./helpers";
+import { renderRoute } from "./render-route";
+import { crpFixture } from "../unit/crp.fixture";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -64,7 +68,8 @@ describe("the CRP page", () => {
     expect(page.flash).toEqual({ kind: "compiled", version: 1 });
     expect(page.page.versions.map((v) => [v.versionNumber, v.status, v.changedSince])).toEqual([[1, "draft", false]]);
     expect(page.page.blocking.filter((m) => m.kind === "translation")).toHaveLength(3);
-    expect(page.previewHtml).toContain('<article class="crp" lang="en" dir="ltr">');
+    expect(page.preview?.html).toContain('<article class="crp" lang="en" dir="ltr">');
+    expect(page.preview?.parts).toBeNull(); // small: the whole preview, no parts
     expect(page.page.canCompileDraft).toBe(true);
     expect(page.page.canCompileFinal).toBe(false); // still open
   });
@@ -151,6 +156,49 @@ describe("the CRP page", () => {
     if ("value" in again) expect(again.value.page.rewrittenParagraphs).toEqual([]);
     const missing = await load("chair@nonpaper.test", c.consultationId, "?from=1&to=7");
     if ("value" in missing) expect([missing.value.redline, missing.value.redlineAsked]).toEqual([null, true]);
+  });
+});
+
+describe("a long preview", () => {
+  /** The fixture's draft with every comment 400,000 characters long: several megabytes of HTML. */
+  function longDraft(): CrpModel {
+    const long = (text: string) => `${text} `.repeat(Math.ceil(400_000 / (text.length + 1)));
+    const built = buildCrpModel(
+      {
+        ...crpFixture,
+        delegations: crpFixture.delegations.map((d) => ({
+          ...d,
+          comments: d.comments.map((c) => ({
+            ...c,
+            original: { ...c.original, body: long(c.original.body) },
+            translation: c.translation && c.translation.status !== "missing" ? { ...c.translation, body: long(c.translation.body) } : c.translation,
+          })),
+        })),
+      },
+      { final: false },
+    );
+    if (!built.ok) throw new Error("a draft always compiles");
+    return built.model;
+  }
+
+  it("lists its parts and shows the one asked for, in the reader's language around the English document", async () => {
+    const c = await setUp();
+    const result = await load("secretariat@nonpaper.test", c.consultationId, "?preview=item-2");
+    if (!("value" in result)) throw new Error("expected the page");
+    const url = `http://nonpaper.test${path(c.consultationId)}?from=1&preview=item-2`;
+    const loaderData = { ...result.value, preview: crpPreview(longDraft(), "item-2") };
+    const html = await renderRoute(CrpPage, { url, loaderData });
+    expect(html).toMatch(/The whole preview is about \d+ MB, too long for one page/);
+    expect(html).toContain('<nav aria-label="Parts of the preview">');
+    // Each part a link that keeps the rest of the address, the one shown marked current.
+    expect(html).toContain('href="/consultations/' + c.consultationId + '/crp?from=1&amp;preview=introduction#preview-title"');
+    expect(html).toMatch(/<a aria-current="true"[^>]* href="[^"]*preview=item-2#preview-title">B\. Agenda item 3: Application of the Convention/);
+    expect(html).toContain('<section aria-labelledby="crp-item-2">');
+    expect(html).not.toContain('<section aria-labelledby="crp-item-1">');
+    expect(html).not.toContain('<header class="crp-masthead">');
+    const ar = await renderRoute(CrpPage, { url, loaderData, language: "ar" });
+    expect(ar).toContain("أجزاء المعاينة");
+    expect(ar).toContain('<ul class="crp-preview-parts" lang="en" dir="ltr">');
   });
 });
 

@@ -40,14 +40,28 @@ test("the chair reads agenda item 2 side by side, tags Peru's amendment and foll
   await expect(peruOnC.locator(".redline")).toBeVisible();
   const summary = pointC.locator(".sbs-summary");
   await expect(summary).not.toContainText("Proposes amendment:");
+  // One review form on the page, opened for the entry that is reviewed (none in the page before).
+  await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(0);
+  await peruOnC.getByRole("button", { name: "Review this entry" }).click();
+  await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(1);
+  await expect(peruOnC.getByLabel("Tag")).toBeFocused();
+  await expectAccessible(page);
   await peruOnC.getByLabel("Tag").selectOption("proposes_amendment");
   await peruOnC.getByLabel("Private note").fill("To discuss with the Bureau.");
   await peruOnC.getByRole("button", { name: "Save the review" }).click();
   await expect(page).toHaveURL(/#point-[0-9a-f-]+-PER$/);
   await expect(page.getByRole("region", { name: "Point (c)" }).locator(".sbs-summary")).toContainText("Proposes amendment: 1 delegation");
-  await expect(page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" }).getByLabel("Private note")).toHaveValue(
-    "To discuss with the Bureau.",
-  );
+  // The form closed; the focus is back on the entry's button, which now edits the saved review.
+  const peruAfter = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" });
+  await expect(peruAfter.getByRole("button", { name: "Edit your review" })).toBeFocused();
+  await expect(peruAfter.locator(".sbs-review__mine")).toContainText("To discuss with the Bureau.");
+  await peruAfter.getByRole("button", { name: "Edit your review" }).click();
+  await expect(peruAfter.getByLabel("Private note")).toHaveValue("To discuss with the Bureau.");
+  await expect(peruAfter.getByLabel("Tag")).toHaveValue("proposes_amendment");
+  // Cancel closes it again and gives the focus back.
+  await peruAfter.getByRole("link", { name: "Cancel" }).click();
+  await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(0);
+  await expect(peruAfter.getByRole("button", { name: "Edit your review" })).toBeFocused();
 
   // The matrix, then France × (c) back to the side-by-side at that entry.
   await page.getByRole("link", { name: "Matrix of comments" }).click();
@@ -59,6 +73,39 @@ test("the chair reads agenda item 2 side by side, tags Peru's amendment and foll
   const france = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "France" });
   await expect(france).toBeVisible();
   await expect(france).toContainText("You followed a link to this entry.");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the chair opens one entry's review form, saves it and comes back to the entry", async ({ page }) => {
+    await signIn(page, DEMO.chair);
+    const consultation = await openConsultation2020(page);
+    await page.goto(`${consultation}/side-by-side?item=2&point=g`);
+    const pointG = page.getByRole("region", { name: "Point (g)" });
+    const china = pointG.getByRole("article", { name: "China" });
+    await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(0);
+    await china.getByRole("button", { name: /Review this entry|Edit your review/ }).click();
+    // The server rendered the form in China's entry, and only there.
+    await expect(page).toHaveURL(/[?&]review=[0-9a-f-]+#sbs-review$/);
+    await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(1);
+    await china.getByLabel("Tag").selectOption("needs_follow_up");
+    await china.getByLabel("Private note").fill("Ask the Chinese delegation.");
+    // (axe needs JavaScript: the test above checks the page with the form open.)
+    await china.getByRole("button", { name: "Save the review" }).click();
+    await expect(page).toHaveURL(/side-by-side\?item=2&point=g#point-[0-9a-f-]+-CHN$/);
+    await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(0);
+    const saved = page.getByRole("region", { name: "Point (g)" }).getByRole("article", { name: "China" });
+    await expect(saved.locator(".sbs-review__mine")).toContainText("Needs follow-up");
+    await expect(saved.locator(".sbs-review__mine")).toContainText("Ask the Chinese delegation.");
+    await expect(page.getByRole("region", { name: "Point (g)" }).locator(".sbs-summary")).toContainText("Needs follow-up: 1 delegation");
+    // Opened again, the form holds what was saved; Cancel goes back without it.
+    await saved.getByRole("button", { name: "Edit your review" }).click();
+    await expect(saved.getByLabel("Private note")).toHaveValue("Ask the Chinese delegation.");
+    await saved.getByRole("link", { name: "Cancel" }).click();
+    await expect(page).toHaveURL(/side-by-side\?item=2&point=g#point-[0-9a-f-]+-CHN$/);
+    await expect(page.locator('article.sbs form[method="post"]')).toHaveCount(0);
+  });
 });
 
 test("a delegate cannot open the side-by-side view or the matrix, nor post a review", async ({ page }) => {

@@ -209,11 +209,13 @@ test("after saving a review, the reviewed entry is below the sticky point headin
   const consultation = await openConsultation2020(page);
   await page.goto(`${consultation}/side-by-side?item=2`);
   const france = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "France" });
+  await france.getByRole("button", { name: /Review this entry|Edit your review/ }).click();
   await france.getByLabel("Private note").fill("Layout check.");
   await france.getByRole("button", { name: "Save the review" }).click();
   await expect(page).toHaveURL(/#point-[0-9a-f-]+-FRA$/);
   await page.waitForLoadState("load");
-  await expect(page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "France" }).getByLabel("Private note")).toHaveValue("Layout check.");
+  const saved = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "France" });
+  await expect(saved.locator(".sbs-review__mine")).toContainText("Layout check.");
   // Let the browser finish scrolling to the anchor.
   await page.waitForTimeout(300);
   const geometry = await page.evaluate(() => {
@@ -240,4 +242,7 @@ test("after saving a review, the reviewed entry is below the sticky point headin
   // ...and the point's own text runs below the heading, not under it.
   expect(geometry.versionTop).toBeGreaterThanOrEqual(geometry.headingBottom - 1);
   expect(geometry.wordingTop).toBeGreaterThanOrEqual(geometry.headingBottom - 1);
+  // The note was saved: the form, opened again, holds it.
+  await saved.getByRole("button", { name: "Edit your review" }).click();
+  await expect(saved.getByLabel("Private note")).toHaveValue("Layout check.");
 });

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { buildIfStale } from "~/cli/build";
+import { buildIfStale } from "~/cli/build.mjs";
 import { projectRoot } from "../../db/files";
 
 const run = promisify(execFile);
@@ -129,7 +129,8 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
       SEED_DEMO: "1",
     });
     delete env.PGLITE_DATA_DIR;
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/server.ts"], {
+    // The server as production runs it: the built bundle on plain node (app/cli/build.mjs).
+    const child = spawn(process.execPath, [path.join(root, "build/server.js")], {
       cwd: root,
       env: env as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],

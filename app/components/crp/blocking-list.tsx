@@ -1,0 +1,38 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isolate, withData } from "~/components/ui/data-text";
+import type { CrpMissing } from "~/documents/crp";
+
+/** What a final compilation still lacks, each with where to fix it. */
+export function BlockingList({ consultationId, missing, total }: { consultationId: string; missing: CrpMissing[]; total: number }) {
+  const { t } = useTranslation("crp");
+  if (!total) return <p className="crp-ready">{t("blocking.none")}</p>;
+  return (
+    <div className="crp-blocking">
+      <h3>{t("blocking.title", { count: total })}</h3>
+      <ul>
+        {missing.map((m) =>
+          m.kind === "translation" ? (
+            <li key={m.commentId}>
+              <Link to={`/consultations/${consultationId}/translations/${m.commentId}`}>
+                {withData(
+                  t(`blocking.translation.${m.status}`, {
+                    delegation: isolate(m.delegationName),
+                    where: m.label ? `${m.agendaItem}, ${isolate(m.label)}` : m.agendaItem,
+                    language: t(`languages.${m.language}`),
+                  }),
+                )}
+              </Link>{" "}
+              <span className="muted">({t(`blocking.kind.${m.commentKind}`)})</span>
+            </li>
+          ) : (
+            <li key={m.field}>
+              <Link to={`/consultations/${consultationId}/edit`}>{t(`blocking.fact.${m.field}`)}</Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {total > missing.length ? <p>{t("blocking.more", { count: total - missing.length })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form-errors";
+import type { CrpMissing } from "~/documents/crp";
+import type { ConsultationStatus } from "~/lib/consultation-status";
+import { BlockingList } from "./blocking-list";
+
+/** What blocks the final CRP, and the two compile forms (draft; final with a confirmation). */
+export function CompilePanel({
+  consultationId,
+  status,
+  latestVersion,
+  missing,
+  total,
+  canCompileDraft,
+  canCompileFinal,
+  finalBlocked,
+  errorsFor,
+}: {
+  consultationId: string;
+  status: ConsultationStatus;
+  latestVersion: number;
+  missing: CrpMissing[];
+  total: number;
+  canCompileDraft: boolean;
+  canCompileFinal: boolean;
+  /** Something on the page's own list blocks the final compilation. */
+  finalBlocked: boolean;
+  errorsFor: (intent: "draft" | "final") => string[];
+}) {
+  const { t } = useTranslation("crp");
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  // A compilation at scale takes seconds: the button says so while the server works.
+  const compiling = busy ? navigation.formData?.get("intent") : null;
+  return (
+    <section aria-labelledby="compile-title" className="panel">
+      <h2 id="compile-title">{t("compile.title")}</h2>
+      {status === "draft" ? <p className="note">{t("compile.notCirculated")}</p> : null}
+      {status === "open" ? <p className="note">{t("compile.openNote")}</p> : null}
+      {status === "compiled" ? <p className="note">{t("compile.compiledNote")}</p> : null}
+      <BlockingList consultationId={consultationId} missing={missing} total={total} />
+      {canCompileDraft || canCompileFinal ? (
+        <div className="crp-compile">
+          {canCompileDraft ? (
+            <Form method="post" className="stack crp-compile__form">
+              <input type="hidden" name="intent" value="draft" />
+              <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
+              <p className="muted">{t("compile.draftHelp")}</p>
+              <FormErrors errors={errorsFor("draft")} />
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {compiling === "draft" ? t("compile.working") : t("compile.draft")}
+              </button>
+            </Form>
+          ) : null}
+          {canCompileFinal ? (
+            <Form method="post" className="stack crp-compile__form">
+              <input type="hidden" name="intent" value="final" />
+              <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
+              <p className="muted">{t("compile.finalHelp")}</p>
+              <FormErrors errors={errorsFor("final")} />
+              <div className="checkbox">
+                <input type="checkbox" id="crp-confirm" name="confirm" required disabled={finalBlocked} />
+                <label htmlFor="crp-confirm">{t("compile.confirm")}</label>
+              </div>
+              <button type="submit" className="button" disabled={busy || finalBlocked}>
+                {compiling === "final" ? t("compile.working") : t("compile.final")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      <p id="crp-compiling" className="visually-hidden" role="status">
+        {compiling === "draft" || compiling === "final" ? t("compile.working") : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Redline } from "~/components/redline";
+import { paragraphRedlineStats } from "~/lib/paragraph-redline";
+import type { CrpRedline } from "~/models/crp.server";
+
+type VersionOption = { versionNumber: number; status: "draft" | "final" };
+
+/** Any two versions compared paragraph by paragraph (by default the latest against the one before). */
+export function RedlinePanel({ versions, redline, asked }: { versions: VersionOption[]; redline: CrpRedline | null; asked: boolean }) {
+  const { t, i18n } = useTranslation("crp");
+  const stats = redline ? paragraphRedlineStats(redline.rows) : null;
+  return (
+    <section aria-labelledby="redline-title" className="panel">
+      <h2 id="redline-title">{t("redline.title")}</h2>
+      <Form method="get" className="compare-form">
+        <VersionSelect name="from" label={t("redline.from")} value={redline?.from ?? versions[1]!.versionNumber} versions={versions} />
+        <VersionSelect name="to" label={t("redline.to")} value={redline?.to ?? versions[0]!.versionNumber} versions={versions} />
+        <button type="submit" className="button button--secondary">
+          {t("redline.show")}
+        </button>
+      </Form>
+      {redline && stats ? (
+        <>
+          <p className="muted" role="status">
+            {t("redline.stats", { from: redline.from, to: redline.to, changed: stats.changed, inserted: stats.inserted, deleted: stats.deleted })}
+          </p>
+          <div className="crp-redline redline-box" lang="en" dir="ltr">
+            {redline.rows.map((row, index) =>
+              row.kind === "skip" ? (
+                <p key={index} className="crp-redline__skip" lang={i18n.language} dir={i18n.dir()}>
+                  {t("redline.skipped", { count: row.count })}
+                </p>
+              ) : (
+                // Headings keep their weight, not their Markdown marks; they are not page headings.
+                <div key={index} className={`crp-redline__row crp-redline__row--${row.kind} crp-redline__block--${row.style ?? "paragraph"}`}>
+                  <Redline segments={row.segments} />
+                </div>
+              ),
+            )}
+          </div>
+        </>
+      ) : asked ? (
+        <p className="form-errors" role="alert">
+          {t("redline.notFound")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function VersionSelect({ name, label, value, versions }: { name: string; label: string; value: number; versions: VersionOption[] }) {
+  const { t } = useTranslation("crp");
+  return (
+    <div className="field">
+      <label htmlFor={`crp-${name}`}>{label}</label>
+      {/* Keyed by the value: after a compile the page is reloaded in place and the new default must show. */}
+      <select key={value} id={`crp-${name}`} name={name} defaultValue={value}>
+        {versions.map((v) => (
+          <option key={v.versionNumber} value={v.versionNumber}>
+            {t("redline.option", { version: v.versionNumber, status: t(`versions.statuses.${v.status}`) })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { CRP_FORMATS, crpVersionHref } from "~/lib/crp-files";
+import { formatInstant } from "~/lib/dates";
+import type { CrpVersionSummary } from "~/models/crp.server";
+
+/** Every compiled version: who, when, whether the data changed since, and its four downloads. */
+export function VersionsTable({
+  consultationId,
+  versions,
+  language,
+  timeZone,
+}: {
+  consultationId: string;
+  versions: (Omit<CrpVersionSummary, "createdAt"> & { createdAt: string | Date })[];
+  language: string;
+  timeZone: string;
+}) {
+  const { t } = useTranslation("crp");
+  return (
+    <div className="table-scroll">
+      <table className="table crp-versions">
+        <caption className="visually-hidden">{t("versions.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("versions.version")}</th>
+            <th scope="col">{t("versions.status")}</th>
+            <th scope="col">{t("versions.by")}</th>
+            <th scope="col">{t("versions.at")}</th>
+            <th scope="col">{t("versions.data")}</th>
+            <th scope="col">{t("versions.downloads")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.versionNumber}>
+              <th scope="row">{v.versionNumber}</th>
+              <td>
+                <span className={`badge crp-status crp-status--${v.status}`}>{t(`versions.statuses.${v.status}`)}</span>
+              </td>
+              <td>{v.createdBy ?? "—"}</td>
+              <td>{formatInstant(v.createdAt, language, timeZone)}</td>
+              <td>{v.changedSince ? <strong>{t("versions.changed")}</strong> : t("versions.unchanged")}</td>
+              <td>
+                <ul className="crp-downloads">
+                  {CRP_FORMATS.map((format) => (
+                    <li key={format}>
+                      <a href={crpVersionHref(consultationId, v.versionNumber, format)} download={format === "html" ? undefined : ""}>
+                        {t(`versions.formats.${format}`)}
+                        <span className="visually-hidden"> {t("versions.ofVersion", { version: v.versionNumber })}</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { memo } from "react";
+import type { RedlineSegment } from "~/lib/redline";
+import { anchorOf, type PageEntry } from "~/lib/side-by-side";
+import { entryHtml } from "~/lib/side-by-side-html";
+import type { EntryWords } from "./labels";
+import { ReviewForm, type ReviewReply } from "./review-form";
+
+export type EntryProps = {
+  entry: PageEntry;
+  original: "beside" | "hidden";
+  /** Reached by a link to this very entry (from the matrix). */
+  target: boolean;
+  consultationId: string;
+  words: EntryWords;
+  redlineOf: (before: string, after: string) => RedlineSegment[];
+  /** This entry's review form is open (one at most on the page). */
+  reviewing: boolean;
+  /** The last review action's refusal, when it is this entry's. */
+  reply: ReviewReply | null;
+  busy: boolean;
+  /** Where the review form posts: this view without `?review=`. */
+  formAction: string;
+};
+
+/**
+ * One delegation's entry: the English translation beside the original (each in its language and
+ * direction), an amendment's redline, the Chair's review. What it shows is one HTML string
+ * (app/lib/side-by-side-html.ts: 1,400 entries as React elements cost most of the page's time);
+ * the review form, when open here, is React. Memoized: opening a form re-renders its entry only.
+ */
+export const EntryView = memo(function EntryView({ entry, original, target, consultationId, words, redlineOf, reviewing, reply, busy, formAction }: EntryProps) {
+  const anchor = anchorOf(entry);
+  const html = entryHtml(entry, { original, target, consultationId, reviewing, words, redlineOf });
+  return (
+    <article id={anchor} className={target ? "sbs-entry sbs-entry--target" : "sbs-entry"} aria-labelledby={`${anchor}-name`} tabIndex={target ? -1 : undefined}>
+      <div className="sbs-entry__content" dangerouslySetInnerHTML={{ __html: html }} />
+      {reviewing ? (
+        <div className="sbs-review">
+          <ReviewForm entry={entry} anchor={anchor} words={words} reply={reply} busy={busy} formAction={formAction} />
+        </div>
+      ) : null}
+    </article>
+  );
+});

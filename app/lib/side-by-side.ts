@@ -1,0 +1,168 @@
+// The side-by-side view's address and the pure work of its page, shared by the route, its
+// components and the model. Pure: no I/O, safe on server and client.
+import { isLanguage, type Language } from "~/i18n/languages";
+import { isReviewTag, type ReviewTag } from "~/lib/consolidation";
+import { delegationName } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { redline, type RedlineSegment } from "~/lib/redline";
+import { DESK_STATUSES, type DeskStatus } from "~/lib/translation-segments";
+
+export type DelegationOrder = "en" | "reader";
+
+export type SideBySideFilters = {
+  /** The agenda item: its number ("2") or id; the first with points by default. */
+  item?: string | null;
+  /** One point of the item: its label ("(c)" or "c") or id. */
+  point?: string | null;
+  /** One delegation, by code ("PER"). */
+  delegation?: string | null;
+  language?: Language | null;
+  /** Only amendments (true), or only comments without one (false). */
+  hasAmendment?: boolean | null;
+  translationStatus?: DeskStatus | null;
+  /** A tag that someone gave the comment, or "untagged". */
+  tag?: ReviewTag | "untagged" | null;
+  order: DelegationOrder;
+  readerLanguage: Language;
+};
+
+export type SideBySideQuery = SideBySideFilters & {
+  original: "beside" | "hidden";
+  /** The comment whose review form is open (`?review=<commentId>`), or null. */
+  review: string | null;
+};
+
+/** The query parameter that opens one comment's review form (the page has one form, on demand). */
+export const REVIEW_PARAM = "review";
+/** The id of that form: the address of "Review this entry" without JavaScript ends with it. */
+export const REVIEW_FORM_ID = "sbs-review";
+/**
+ * The page's one GET form that every entry's "Review this entry" button submits (`form=`), adding
+ * `review=<commentId>` to the view's address: without JavaScript, the server renders that form.
+ */
+export const REVIEW_OPENER_ID = "sbs-review-opener";
+
+const DELEGATION_CODE = /^[A-Z]{2,3}$/;
+const ANCHOR = /^[A-Za-z0-9-]{1,100}$/;
+
+/** The filters and display choices from the address; anything malformed is ignored (unfiltered). */
+export function readSideBySideQuery(search: URLSearchParams, readerLanguage: Language): SideBySideQuery {
+  const get = (name: string) => search.get(name)?.trim() || null;
+  const delegation = get("delegation")?.toUpperCase() ?? null;
+  const language = get("language");
+  const amendment = get("amendment");
+  const status = get("status");
+  const tag = get("tag");
+  const item = get("item");
+  const point = get("point");
+  const review = get(REVIEW_PARAM);
+  return {
+    item: item && item.length <= 100 ? item : null,
+    point: point && point.length <= 100 ? point : null,
+    delegation: delegation && DELEGATION_CODE.test(delegation) ? delegation : null,
+    language: isLanguage(language) ? language : null,
+    hasAmendment: amendment === "yes" ? true : amendment === "no" ? false : null,
+    translationStatus: DESK_STATUSES.includes(status as DeskStatus) ? (status as DeskStatus) : null,
+    tag: tag === "untagged" || isReviewTag(tag) ? tag : null,
+    order: get("order") === "reader" ? "reader" : "en",
+    readerLanguage,
+    original: get("original") === "hidden" ? "hidden" : "beside",
+    review: isUuid(review) ? review.toLowerCase() : null,
+  };
+}
+
+/** The address's query without the open review form: where a save or a cancel returns to. */
+export function searchWithoutReview(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete(REVIEW_PARAM);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
+/**
+ * Whether two addresses show the same view, the open review form aside: opening a form needs no
+ * new data from the server (the route's shouldRevalidate).
+ */
+export function sameViewApartFromReview(a: URL, b: URL): boolean {
+  return a.pathname === b.pathname && searchWithoutReview(a.search) === searchWithoutReview(b.search);
+}
+
+/** An anchor the action may send the reader back to (`#point-<id>-<CODE>`), or none. */
+export function safeAnchor(value: string): string | null {
+  return ANCHOR.test(value) ? value : null;
+}
+
+/** What the page shows of an entry: only what it renders (the page's data is most of its weight). */
+export type PageEntry = {
+  commentId: string;
+  kind: "general" | "point" | "amendment" | "new_proposal";
+  pointId: string | null;
+  /** A new proposal's own label ("(a)"). */
+  label: string | null;
+  code: string;
+  /** The delegation's name in the reader's language. */
+  name: string;
+  revisionNumber: number;
+  /** The language the comment's text is written in (judged from the text). */
+  bodyLanguage: Language;
+  /** The translation's status, or null when the text needs none (written in English). */
+  status: DeskStatus | null;
+  body: string;
+  proposedText: string | null;
+  baseText: string | null;
+  translation: { body: string; proposedText: string | null; machineAssisted: boolean } | null;
+  /** Others' tags (the reader's own review is `myReview`). */
+  tags: { reviewerId: string; reviewerName: string; tag: ReviewTag }[];
+  myReview: { tag: ReviewTag | null; note: string | null } | null;
+};
+
+/** An entry as the model gives it (app/models/consolidation.server.ts's SideBySideEntry). */
+type ModelEntry = Omit<PageEntry, "code" | "name" | "bodyLanguage" | "status" | "tags"> & {
+  delegation: { code: string } & Record<"nameAr" | "nameZh" | "nameEn" | "nameFr" | "nameRu" | "nameEs", string>;
+  language: Language;
+  languages: { body: Language | null };
+  needs: { body: boolean };
+  translationStatus: DeskStatus | null;
+  reviews: { reviewerId: string; reviewerName: string; tag: ReviewTag; own: boolean }[];
+};
+
+export function pageEntry(entry: ModelEntry, language: Language): PageEntry {
+  return {
+    commentId: entry.commentId,
+    kind: entry.kind,
+    pointId: entry.pointId,
+    label: entry.label,
+    code: entry.delegation.code,
+    name: delegationName(entry.delegation, language),
+    revisionNumber: entry.revisionNumber,
+    bodyLanguage: entry.languages.body ?? entry.language,
+    status: entry.needs.body ? entry.translationStatus : null,
+    body: entry.body,
+    proposedText: entry.proposedText,
+    baseText: entry.baseText,
+    translation: entry.translation,
+    tags: entry.reviews.filter((r) => !r.own).map(({ reviewerId, reviewerName, tag }) => ({ reviewerId, reviewerName, tag })),
+    myReview: entry.myReview,
+  };
+}
+
+/** The id of an entry: a point's is `point-<pointId>-<CODE>` (deep links), others by kind. */
+export function anchorOf(entry: Pick<PageEntry, "kind" | "pointId" | "commentId" | "code">): string {
+  if (entry.pointId) return `point-${entry.pointId}-${entry.code}`;
+  if (entry.kind === "general") return `general-${entry.code}`;
+  return `proposal-${entry.commentId}`;
+}
+
+/**
+ * Redlines for one render: many delegations propose the same wording for a point, and each pair
+ * of texts is diffed once.
+ */
+export function redlineCache(): (before: string, after: string) => RedlineSegment[] {
+  const cache = new Map<string, RedlineSegment[]>();
+  return (before, after) => {
+    const key = `${before}\u0000${after}`;
+    let segments = cache.get(key);
+    if (!segments) cache.set(key, (segments = redline(before, after)));
+    return segments;
+  };
+}

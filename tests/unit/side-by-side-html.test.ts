@@ -1,0 +1,152 @@
+// The side-by-side's entries and the matrix's rows are HTML built by hand (app/lib/side-by-side-html.ts,
+// app/lib/matrix-rows.ts): every text escaped, the redline the same markup as the shared component,
+// each text in its own language and direction.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import { Redline } from "~/components/redline";
+import { createI18n } from "~/i18n/i18next";
+import type { Language } from "~/i18n/languages";
+import { columnHrefs, matrixRowHtml } from "~/lib/matrix-rows";
+import { redline } from "~/lib/redline";
+import { anchorOf, pageEntry, redlineCache, type PageEntry } from "~/lib/side-by-side";
+import { entryHtml, makeEntryWords, redlineHtml, type Translate } from "~/lib/side-by-side-html";
+
+const HOSTILE = `<script>alert("x")</script> & 'quoted' <img src=x onerror=alert(1)>`;
+const ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quoted&#x27; &lt;img src=x onerror=alert(1)&gt;";
+
+function wordsIn(language: Language) {
+  const i18n = createI18n(language);
+  const t = i18n.getFixedT(language, ["consolidation", "common", "translations", "consultations"]) as unknown as Translate;
+  return makeEntryWords(t, language);
+}
+
+const entry = (overrides: Partial<PageEntry> = {}): PageEntry => ({
+  commentId: "11111111-2222-4333-8444-555555555555",
+  kind: "point",
+  pointId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+  label: null,
+  code: "PER",
+  name: "Peru",
+  revisionNumber: 2,
+  bodyLanguage: "es",
+  status: "draft",
+  body: "Apoyamos el punto.",
+  proposedText: null,
+  baseText: null,
+  translation: { body: "We support the point.", proposedText: null, machineAssisted: true },
+  tags: [],
+  myReview: null,
+  ...overrides,
+});
+
+const options = (language: Language = "en") => ({
+  original: "beside" as const,
+  target: false,
+  consultationId: "cccccccc-dddd-4eee-8fff-000000000000",
+  reviewing: false,
+  words: wordsIn(language),
+  redlineOf: redlineCache(),
+});
+
+describe("an entry's HTML", () => {
+  it("escapes every text that comes from people: comment, translation, names, labels, notes, reviewers", () => {
+    const html = entryHtml(
+      entry({
+        kind: "new_proposal",
+        pointId: null,
+        label: HOSTILE,
+        name: HOSTILE,
+        body: HOSTILE,
+        translation: { body: HOSTILE, proposedText: null, machineAssisted: false },
+        tags: [{ reviewerId: "r", reviewerName: `${HOSTILE}\u2069</bdi>`, tag: "objects" }],
+        myReview: { tag: "supports", note: HOSTILE },
+      }),
+      options(),
+    );
+    expect(html).not.toMatch(/<script|<img/);
+    // The label, the name, the comment, its translation, the reader's note and the reviewer's name.
+    expect(html.split(ESCAPED).length - 1).toBe(6);
+    // The reviewer's name stays inside its own <bdi>, whatever it holds.
+    expect(html).toContain(`Objects, by <bdi>${ESCAPED}&lt;/bdi&gt;</bdi>`);
+  });
+
+  it("shows the translation beside the original, each in its language and direction, with its status and the review button", () => {
+    const html = entryHtml(entry({ bodyLanguage: "ar", body: "يؤيد المغرب النقطة." }), options());
+    const anchor = anchorOf(entry());
+    expect(html).toContain(`<h4 id="${anchor}-name">Peru</h4>`);
+    expect(html).toContain('<div class="sbs-entry__translation" lang="en" dir="ltr"><p class="sbs-label" lang="en" dir="ltr"><span>Unofficial translation</span>');
+    expect(html).toContain('<span class="badge sbs-badge--machine">Machine-assisted</span><span class="badge sbs-status sbs-status--draft">Translation status: Draft</span>');
+    expect(html).toContain('<p class="sbs-label">Original (Arabic)</p><div class="sbs-text" lang="ar" dir="rtl">يؤيد المغرب النقطة.</div>');
+    expect(html).toContain(
+      `<button type="submit" form="sbs-review-opener" name="review" value="${entry().commentId}" class="button button--secondary sbs-review__open" data-review-open="${entry().commentId}" aria-describedby="${anchor}-name">Review this entry</button>`,
+    );
+    // The form open in this entry (React renders it): no button, no summary of the reader's own review.
+    const reviewing = entryHtml(entry({ myReview: { tag: "objects", note: "Mine." } }), { ...options(), reviewing: true });
+    expect(reviewing).not.toContain("<button");
+    expect(reviewing).not.toContain("Mine.");
+  });
+
+  it("writes the labels in the reader's language and direction; the original on demand; an English text needs no translation", () => {
+    const arabic = entryHtml(entry({ status: "todo", translation: null }), { ...options("ar"), original: "hidden" });
+    expect(arabic).toContain('<p class="empty" lang="ar" dir="rtl">');
+    expect(arabic).toMatch(/<details class="sbs-entry__original"><summary>[^<]+<\/summary><div class="sbs-text" lang="es" dir="ltr">/);
+    const english = entryHtml(entry({ bodyLanguage: "en", status: null, translation: null, body: "We agree." }), options());
+    expect(english).toContain('<div class="sbs-entry__texts"><div class="sbs-entry__original"><p class="sbs-label">Written in English: no translation needed.</p>');
+  });
+
+  it("draws an amendment's redline with the markup of the shared Redline component", () => {
+    const before = "States parties should [continue to] provide technical assistance.";
+    const after = "States parties shall provide technical <b>assistance</b>.";
+    for (const language of ["en", "ar", "zh"] as const) {
+      const segments = redline(before, after);
+      const react = renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, createElement(Redline, { segments, lang: "en" })));
+      expect(redlineHtml(segments, wordsIn(language))).toBe(react);
+    }
+    const html = entryHtml(entry({ kind: "amendment", baseText: before, proposedText: after }), options());
+    expect(html).toMatch(/<del><span class="visually-hidden" lang="en">Deleted text: <\/span>.*continue to.*<\/del>/);
+    expect(html).toContain("&lt;b&gt;");
+    expect(html).toContain("&lt;/b&gt;");
+    expect(html).not.toContain("<b>");
+  });
+
+  it("is what the page renders from the model's entry (pageEntry): others' tags apart from the reader's own review", () => {
+    const page = pageEntry(
+      {
+        commentId: "c",
+        kind: "point",
+        pointId: "p",
+        label: null,
+        delegation: { code: "FRA", nameAr: "فرنسا", nameZh: "法国", nameEn: "France", nameFr: "France", nameRu: "Франция", nameEs: "Francia" },
+        revisionNumber: 1,
+        language: "zh",
+        languages: { body: "en" },
+        needs: { body: false },
+        translationStatus: "todo",
+        body: "In English.",
+        proposedText: null,
+        baseText: null,
+        translation: null,
+        reviews: [
+          { reviewerId: "me", reviewerName: "Me", tag: "supports", own: true },
+          { reviewerId: "other", reviewerName: "Other", tag: "objects", own: false },
+        ],
+        myReview: { tag: "supports", note: null },
+      },
+      "ru",
+    );
+    expect(page).toMatchObject({ code: "FRA", name: "Франция", bodyLanguage: "en", status: null, tags: [{ reviewerId: "other", tag: "objects" }] });
+  });
+});
+
+describe("a matrix row's HTML", () => {
+  it("escapes the delegation's name and builds short links per column", () => {
+    const hrefs = columnHrefs([{ id: "item-id", number: "2", points: [{ label: "(a)" }, { label: "(b&c)" }] }]);
+    expect(hrefs).toEqual(["side-by-side?item=2&amp;point=a&amp;delegation=", "side-by-side?item=2&amp;point=b%26c&amp;delegation="]);
+    const words = { commented: "commented", amended: "amended", both: "both", none: "no <comment>" };
+    expect(matrixRowHtml({ code: "PER", name: HOSTILE, cells: "b-", count: 1 }, hrefs, words)).toBe(
+      `<th scope="row">${ESCAPED}</th><td><a class="b" href="side-by-side?item=2&amp;point=a&amp;delegation=PER"><span class="v">both</span></a></td><td><span class="v">no &lt;comment&gt;</span></td><td class="mx-count">1</td>`,
+    );
+  });
+});
