@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import v8 from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -66,13 +65,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   const dataDir = options.dataDir ?? path.join(projectRoot(), ".data", "dev");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  // PGlite's memory (an idle server on the demo: 400 MB before these two, 195 MB after):
-  // - PostgreSQL's shared buffers are zeroed inside PGlite's WebAssembly memory at start, so all
-  //   of them stay resident; pages beyond the pool are read again from the files, which the
-  //   operating system caches.
-  // - V8 compiles PGlite's WebAssembly twice, quickly and then optimized for the hot functions;
-  //   the optimizing tier held ~50 MB more and made no query measurably faster here.
-  v8.setFlagsFromString("--liftoff-only");
+  // PostgreSQL's shared buffers are zeroed inside PGlite's WebAssembly memory at start, so all of
+  // them stay resident; pages beyond the pool are read again from the files, which the operating
+  // system caches. (The server also keeps V8 to its baseline WebAssembly compiler: app/server.ts.)
   const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder: migrationsFolder() });

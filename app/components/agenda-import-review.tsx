@@ -151,7 +151,7 @@ export function ImportReviewForm({
           const entryId = `import-entry-${i}-${j}`;
           if (p.kind.value === "line") {
             return (
-              <div key={point.key} className="import-line" id={entryId} tabIndex={-1}>
+              <div key={point.key ?? entryId} className="import-line" id={entryId} tabIndex={-1}>
                 <input type="hidden" name={p.kind.name} value="line" />
                 <input type="hidden" name={p.text.name} value={p.text.value ?? ""} />
                 <p className="import-line__text">
@@ -170,7 +170,7 @@ export function ImportReviewForm({
           }
           const label = p.label.initialValue || "—";
           return (
-            <fieldset key={point.key} className="import-point" id={entryId} tabIndex={-1}>
+            <fieldset key={point.key ?? entryId} className="import-point" id={entryId} tabIndex={-1}>
               <legend>
                 {t("import.pointLegend")}{" "}
                 <bdi lang="en" dir="ltr">
@@ -208,7 +208,7 @@ export function ImportReviewForm({
         });
         if (isLines) {
           return (
-            <fieldset key={item.key} className="import-item import-item--lines" id={`import-item-${i}`} tabIndex={-1}>
+            <fieldset key={item.key ?? `import-item-${i}`} className="import-item import-item--lines" id={`import-item-${i}`} tabIndex={-1}>
               <legend>{t("import.linesLegend")}</legend>
               <input type="hidden" name={f.kind.name} value="lines" />
               {entries}
@@ -217,7 +217,7 @@ export function ImportReviewForm({
         }
         const hasPoints = points.some((point) => point.getFieldset().kind.value !== "line");
         return (
-          <fieldset key={item.key} className="import-item" id={`import-item-${i}`} tabIndex={-1} aria-labelledby={legendId}>
+          <fieldset key={item.key ?? `import-item-${i}`} className="import-item" id={`import-item-${i}`} tabIndex={-1} aria-labelledby={legendId}>
             <legend id={legendId}>
               {t("import.itemLegend", { index: i + 1 - (items[0]?.getFieldset().kind.value === "lines" ? 1 : 0) })}
               {heading ? (

@@ -6,6 +6,7 @@
 
 import { directionOf, isLanguage, type Direction, type Language } from "~/i18n/languages";
 import { formatCalendarRange } from "~/lib/dates";
+import { escapeHtml } from "~/lib/html-escape";
 import { englishList, unDate, unDateSpan, type MeetingFormat } from "~/lib/note-verbale";
 import { formatDateIn, paragraphsOf } from "./non-paper";
 
@@ -682,9 +683,7 @@ export function crpToMarkdown(model: CrpModel): string {
   return `${out.join("\n\n")}\n`;
 }
 
-function html(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+const html = escapeHtml;
 
 /** Text with its line breaks kept. */
 function htmlLines(text: string): string {

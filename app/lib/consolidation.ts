@@ -17,3 +17,6 @@ export type MatrixCell = "none" | "commented" | "amended" | "both";
 export function cellOf(mark: string | undefined): MatrixCell {
   return mark === "c" ? "commented" : mark === "a" ? "amended" : mark === "b" ? "both" : "none";
 }
+
+/** A cell's character from its bits (1 commented, 2 proposed an amendment), as cellOf reads it. */
+export const CELL_MARKS = "-cab";

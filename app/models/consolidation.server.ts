@@ -5,7 +5,7 @@
 // withdrawn, held or declined, never a draft). Delegates never reach any of it (null).
 import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
-import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
+import { CELL_MARKS, REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type CommentLanguages } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
@@ -101,8 +101,6 @@ function delegationRanks(delegations: Iterable<Named>, order: DelegationOrder, r
 
 const labelCollator = new Intl.Collator("en", { numeric: true });
 
-/** A matrix cell's character from its bits (1 commented, 2 proposed an amendment): app/lib/consolidation.ts's cellOf. */
-const CELL_MARKS = "-cab";
 
 // ---------------------------------------------------------------------------------------------
 // The side-by-side view

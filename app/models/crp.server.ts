@@ -22,6 +22,7 @@ import { readableBlocks } from "~/lib/readable-markdown";
 import { StampedCache } from "~/lib/stamped-cache";
 import { commentLanguages, needsTranslation, neededTranslationStatus } from "~/lib/field-language";
 import { recordAudit } from "~/models/audit.server";
+import { rowsStamp } from "~/models/row-stamp.server";
 import {
   consultationVisibleTo,
   crpFactColumns,
@@ -250,27 +251,23 @@ export function crpSourceDigest(data: CrpData): string {
 }
 
 /**
- * A stamp of every row a CRP of the consultation is compiled from (those loadCrpData reads): each
- * row's id and xmin, the transaction that wrote its current version, which PostgreSQL renews on
- * every update. Hashed in the database without sending any text, so it costs tens of milliseconds
- * where the data costs a second or more; any insert, update or delete, by any server or by hand,
- * changes it.
+ * A stamp of every row a CRP of the consultation is compiled from (those loadCrpData reads), by
+ * rowsStamp: tens of milliseconds where the data costs a second or more.
  */
 function crpDataStamp(consultationId: string): SQL<string> {
   const id = consultationId;
-  // A sum of 64-bit hashes, with the count: the same whatever order the rows come in, no sort.
-  return sql<string>`(select count(*) || '-' || coalesce(sum(hashtextextended(row_stamp, 0)), 0) from (
-    select 'c' || c.xmin::text || 'm' || m.xmin::text as row_stamp from consultations c join meetings m on m.id = c.meeting_id where c.id = ${id}
-    union all select 'a' || a.id || a.xmin::text from agenda_items a where a.consultation_id = ${id}
-    union all select 'p' || p.id || p.xmin::text from discussion_points p join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}
-    union all select 'v' || v.id || v.xmin::text from point_versions v join discussion_points p on p.id = v.point_id join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}
-    union all select 'n' || n.id || n.xmin::text from non_papers n where n.consultation_id = ${id}
-    union all select 'q' || q.non_paper_id || q.point_version_id || q.xmin::text from non_paper_points q join non_papers n on n.id = q.non_paper_id where n.consultation_id = ${id}
-    union all select 'g' || g.id || g.xmin::text from registrations g where g.consultation_id = ${id}
-    union all select 's' || s.id || s.xmin::text || 'd' || d.xmin::text from submissions s join delegations d on d.id = s.delegation_id where s.consultation_id = ${id}
-    union all select 'r' || r.id || r.xmin::text from submission_revisions r join submissions s on s.id = r.submission_id where s.consultation_id = ${id}
-    union all select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from comments k join submissions s on s.id = k.submission_id left join translations t on t.comment_id = k.id where s.consultation_id = ${id}
-  ) rows)`;
+  return rowsStamp([
+    sql`select 'c' || c.xmin::text || 'm' || m.xmin::text from consultations c join meetings m on m.id = c.meeting_id where c.id = ${id}`,
+    sql`select 'a' || a.id || a.xmin::text from agenda_items a where a.consultation_id = ${id}`,
+    sql`select 'p' || p.id || p.xmin::text from discussion_points p join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}`,
+    sql`select 'v' || v.id || v.xmin::text from point_versions v join discussion_points p on p.id = v.point_id join agenda_items a on a.id = p.agenda_item_id where a.consultation_id = ${id}`,
+    sql`select 'n' || n.id || n.xmin::text from non_papers n where n.consultation_id = ${id}`,
+    sql`select 'q' || q.non_paper_id || q.point_version_id || q.xmin::text from non_paper_points q join non_papers n on n.id = q.non_paper_id where n.consultation_id = ${id}`,
+    sql`select 'g' || g.id || g.xmin::text from registrations g where g.consultation_id = ${id}`,
+    sql`select 's' || s.id || s.xmin::text || 'd' || d.xmin::text from submissions s join delegations d on d.id = s.delegation_id where s.consultation_id = ${id}`,
+    sql`select 'r' || r.id || r.xmin::text from submission_revisions r join submissions s on s.id = r.submission_id where s.consultation_id = ${id}`,
+    sql`select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from comments k join submissions s on s.id = k.submission_id left join translations t on t.comment_id = k.id where s.consultation_id = ${id}`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import {
 import { StampedCache } from "~/lib/stamped-cache";
 import { alignSegments, translationFreshness, type Alignment, type DeskStatus, type Freshness } from "~/lib/translation-segments";
 import { recordAudit } from "~/models/audit.server";
+import { rowsStamp } from "~/models/row-stamp.server";
 import { consultationVisibleTo, type Reader, type Transaction } from "~/models/consultation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import { delegationNameColumns } from "~/models/delegation.server";
@@ -111,24 +112,23 @@ const translationKey = sql<string | null>`${translations.id}::text || ':' || ${t
 /**
  * A stamp of every row the desk's index is read from: the delegations (their names order it), the
  * revisions, their comments and translations, the agenda items and points (their positions order
- * it). Each row's id and xmin, hashed in the database without sending any text (the same
- * technique as the CRP page's stamp, crp.server.ts): any insert, update or delete, by any server or
- * by hand, changes it; a delegate's autosave (draft comments) does not.
+ * it). Each row's id and xmin (rowsStamp, as for the CRP page): any insert, update or delete, by any
+ * server or by hand, changes it; a delegate's autosave (draft comments) does not.
  */
 function deskStamp(consultationId: string): SQL<string> {
   const id = consultationId;
-  // One pass over the revisions' comments with their translation (reached from the consultation's
-  // submissions by index); superseded revisions' comments are counted too (they never change).
-  return sql<string>`(select count(*) || '-' || coalesce(sum(hashtextextended(row_stamp, 0)), 0) from (
-    select 'd' || d.id || d.xmin::text as row_stamp from ${submissions} s join ${delegations} d on d.id = s.delegation_id where s.consultation_id = ${id}
-    union all select 'r' || r.id || r.xmin::text from ${submissionRevisions} r join ${submissions} s on s.id = r.submission_id where s.consultation_id = ${id}
-    union all select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from ${submissions} s
+  // The revisions' comments with their translation (reached from the consultation's submissions by
+  // index); superseded revisions' comments are counted too (they never change).
+  return rowsStamp([
+    sql`select 'd' || d.id || d.xmin::text from ${submissions} s join ${delegations} d on d.id = s.delegation_id where s.consultation_id = ${id}`,
+    sql`select 'r' || r.id || r.xmin::text from ${submissionRevisions} r join ${submissions} s on s.id = r.submission_id where s.consultation_id = ${id}`,
+    sql`select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from ${submissions} s
       join ${comments} k on k.submission_id = s.id and k.revision_id is not null
       left join ${translations} t on t.comment_id = k.id and t.target_language = ${WORKING_LANGUAGE}
-      where s.consultation_id = ${id}
-    union all select 'a' || a.id || a.xmin::text from ${agendaItems} a where a.consultation_id = ${id}
-    union all select 'p' || p.id || p.xmin::text from ${discussionPoints} p join ${agendaItems} a on a.id = p.agenda_item_id where a.consultation_id = ${id}
-  ) rows)`;
+      where s.consultation_id = ${id}`,
+    sql`select 'a' || a.id || a.xmin::text from ${agendaItems} a where a.consultation_id = ${id}`,
+    sql`select 'p' || p.id || p.xmin::text from ${discussionPoints} p join ${agendaItems} a on a.id = p.agenda_item_id where a.consultation_id = ${id}`,
+  ]);
 }
 
 /** Each consultation's desk index, kept for the stamp it was read under (a few consultations at a time). */

@@ -1,5 +1,5 @@
 // A process-wide signal from app/server.ts's uncaught-exception handler to the database layer.
-// Kept on globalThis because, in production, app/server.ts (run by tsx) and the Remix build each
+// Kept on globalThis because, in production, build/server.js (app/server.ts) and the Remix build each
 // load their own copy of the modules under app/.
 
 type Listener = (error: unknown) => void;

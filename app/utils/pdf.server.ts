@@ -4,6 +4,7 @@
 // request refused, so nothing but the given HTML can end up in the file.
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
+import { escapeHtml } from "~/lib/html-escape";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
@@ -30,9 +31,6 @@ export async function closePdfBrowser(): Promise<void> {
   if (current) await (await current.catch(() => null))?.close();
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 export async function printHtmlToPdf(html: string, options: { headerText?: string | null } = {}): Promise<Uint8Array> {
   const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });

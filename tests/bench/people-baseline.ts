@@ -8,12 +8,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
 import { sql, type SQL } from "drizzle-orm";
+import { escapeHtml } from "~/lib/html-escape";
 import { redline } from "~/lib/redline";
 import type { Database } from "~/utils/db.server";
 import type { Filled } from "./people-data";
 
-const escape = (value: string | null | undefined) =>
-  (value ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escape = (value: string | null | undefined) => escapeHtml(value ?? "");
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escape(p)}</p>`).join("");
 const dirOf = (language: string) => (language === "ar" ? "rtl" : "ltr");
 const page = (title: string, body: string) =>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { SelectField } from "~/components/ui/select-field";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { REVIEW_TAGS } from "~/lib/consolidation";
@@ -42,86 +43,79 @@ export function FilterForm({
       </h2>
       <input type="hidden" name="item" value={itemKey} />
       <div className="sbs-filters__fields">
-        <div className="field">
-          <label htmlFor={field("point")}>{t("filters.point")}</label>
-          <select id={field("point")} name="point" defaultValue={filters.point ?? ""}>
-            <option value="">{t("filters.allPoints")}</option>
-            {pointChoices.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("delegation")}>{t("filters.delegation")}</label>
-          <select id={field("delegation")} name="delegation" defaultValue={filters.delegation ?? ""}>
-            <option value="">{t("filters.allDelegations")}</option>
-            {delegations.map((d) => (
-              <option key={d.code} value={d.code}>
-                {delegationName(d, filters.order === "reader" ? readerLanguage : "en")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("language")}>{t("filters.language")}</label>
-          <select id={field("language")} name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("filters.allLanguages")}</option>
-            {LANGUAGE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {t(`common:languageNames.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("amendment")}>{t("filters.amendment")}</label>
-          <select id={field("amendment")} name="amendment" defaultValue={filters.amendment ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            <option value="yes">{t("filters.withAmendment")}</option>
-            <option value="no">{t("filters.withoutAmendment")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("status")}>{t("filters.translationStatus")}</label>
-          <select id={field("status")} name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {DESK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`translations:status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("tag")}>{t("filters.tag")}</label>
-          <select id={field("tag")} name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {REVIEW_TAGS.map((tag) => (
-              <option key={tag} value={tag}>
-                {t(`tags.${tag}`)}
-              </option>
-            ))}
-            <option value="untagged">{t("filters.untagged")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("order")}>{t("filters.order")}</label>
-          <select id={field("order")} name="order" defaultValue={filters.order}>
-            <option value="en">{t("filters.orderEn")}</option>
-            {readerLanguage !== "en" ? (
-              <option value="reader">{t("filters.orderReader", { language: t(`common:languageNames.${readerLanguage}`) })}</option>
-            ) : null}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field("original")}>{t("filters.original")}</label>
-          <select id={field("original")} name="original" defaultValue={filters.original}>
-            <option value="beside">{t("filters.originalBeside")}</option>
-            <option value="hidden">{t("filters.originalHidden")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={field("point")}
+          name="point"
+          label={t("filters.point")}
+          value={filters.point ?? ""}
+          any={t("filters.allPoints")}
+          choices={pointChoices.map((p) => ({ value: p.id, label: p.label }))}
+        />
+        <SelectField
+          id={field("delegation")}
+          name="delegation"
+          label={t("filters.delegation")}
+          value={filters.delegation ?? ""}
+          any={t("filters.allDelegations")}
+          choices={delegations.map((d) => ({ value: d.code, label: delegationName(d, filters.order === "reader" ? readerLanguage : "en") }))}
+        />
+        <SelectField
+          id={field("language")}
+          name="language"
+          label={t("filters.language")}
+          value={filters.language ?? ""}
+          any={t("filters.allLanguages")}
+          choices={LANGUAGE_CODES.map((code) => ({ value: code, label: t(`common:languageNames.${code}`) }))}
+        />
+        <SelectField
+          id={field("amendment")}
+          name="amendment"
+          label={t("filters.amendment")}
+          value={filters.amendment ?? ""}
+          any={t("filters.any")}
+          choices={[
+            { value: "yes", label: t("filters.withAmendment") },
+            { value: "no", label: t("filters.withoutAmendment") },
+          ]}
+        />
+        <SelectField
+          id={field("status")}
+          name="status"
+          label={t("filters.translationStatus")}
+          value={filters.status ?? ""}
+          any={t("filters.any")}
+          choices={DESK_STATUSES.map((status) => ({ value: status, label: t(`translations:status.${status}`) }))}
+        />
+        <SelectField
+          id={field("tag")}
+          name="tag"
+          label={t("filters.tag")}
+          value={filters.tag ?? ""}
+          any={t("filters.any")}
+          choices={[...REVIEW_TAGS.map((tag) => ({ value: tag, label: t(`tags.${tag}`) })), { value: "untagged", label: t("filters.untagged") }]}
+        />
+        <SelectField
+          id={field("order")}
+          name="order"
+          label={t("filters.order")}
+          value={filters.order}
+          choices={[
+            { value: "en", label: t("filters.orderEn") },
+            ...(readerLanguage !== "en"
+              ? [{ value: "reader", label: t("filters.orderReader", { language: t(`common:languageNames.${readerLanguage}`) }) }]
+              : []),
+          ]}
+        />
+        <SelectField
+          id={field("original")}
+          name="original"
+          label={t("filters.original")}
+          value={filters.original}
+          choices={[
+            { value: "beside", label: t("filters.originalBeside") },
+            { value: "hidden", label: t("filters.originalHidden") },
+          ]}
+        />
       </div>
       <div className="sbs-filters__buttons">
         <button type="submit" className="button">
