@@ -239,7 +239,11 @@ export async function saveImportedSubmission(
   const earlier = await findImportedRevision(user, input);
   if (earlier) return { ok: true, replayed: true, revision: earlier, late: false };
   const original = await getImportOriginal(user, { consultationId: input.consultationId, attachmentId: input.attachmentId });
-  if (!original) return { ok: false, reason: "original_not_found" };
+  if (!original) {
+    // A twin click may have saved and removed the kept copy between the two reads above.
+    const made = await findImportedRevision(user, input);
+    return made ? { ok: true, replayed: true, revision: made, late: false } : { ok: false, reason: "original_not_found" };
+  }
 
   let result: SubmitOnBehalfResult;
   try {
