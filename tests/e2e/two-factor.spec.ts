@@ -57,7 +57,7 @@ async function passwordStep(page: Page, email: string) {
 
 for (const lng of ["en", "ar"] as const) {
   test(`a delegate sets up two-factor sign-in, signs in with a code and with a recovery code, and turns it off (${lng})`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const text = TEXT[lng];
     const { email, page } = await newDelegate(browser, lng);
 
