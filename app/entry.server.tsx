@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { I18nextProvider } from "react-i18next";
-import { createI18n } from "./i18n/i18next";
+import { serverI18n } from "./i18n/i18next";
 import { isLanguage } from "./i18n/languages";
 import { startNotificationDispatcher } from "./models/outbox.server";
 import { databaseHandle } from "./utils/db.server";
@@ -39,7 +39,7 @@ export default async function handleRequest(
   // The root loader decided the language (it knows the user's profile); fall back if it failed.
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined;
   const language = isLanguage(rootData?.language) ? rootData.language : await resolveLanguage(request);
-  const i18n = createI18n(language);
+  const i18n = serverI18n(language);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
   let status = responseStatusCode;

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { redline, redlineStats } from "~/lib/redline";
 import { FormErrors } from "./form-errors";
 import { Redline } from "./redline";

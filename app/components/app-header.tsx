@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useRootData } from "~/root";
 import { LanguageSwitcher } from "./language-switcher";
 import { isolate, withData } from "./ui/data-text";

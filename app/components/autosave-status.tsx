@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { changedFieldNames, type DraftFields, type PendingCopy } from "~/lib/autosave-store";
-import { intlLocale } from "~/lib/dates";
+import { dateTimeFormat, intlLocale } from "~/lib/dates";
 import type { AutosaveStatus } from "./use-autosave";
 
 /**
@@ -11,9 +11,9 @@ import type { AutosaveStatus } from "./use-autosave";
  */
 export function formatSaveTime(iso: string, language: string, timeZone?: string, options: { withDate?: boolean; now?: number } = {}): string {
   const date = new Date(iso);
-  const day = (instant: Date | number) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(instant);
+  const day = (instant: Date | number) => dateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(instant);
   const sameDay = !options.withDate && day(date) === day(options.now ?? Date.now());
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateTimeFormat(intlLocale(language), {
     timeZone,
     ...(sameDay ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }),
   }).format(date);

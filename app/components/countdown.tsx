@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { countdownParts, countdownStage, nextRefreshIn, timeLeft, type CountdownStage, type TimeLeft } from "~/lib/countdown";
 
 /** "3 days 4 hours", "45 minutes", "Deadline passed", … in the language of `t`. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatInstant } from "~/lib/dates";
 
 /** A deadline in the meeting's zone and, when it differs, in the reader's own. */

@@ -1,5 +1,5 @@
 import { Link, isRouteErrorResponse, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * The page shown for 403, 404, 503 and unexpected errors, in the reader's language. 503 is the

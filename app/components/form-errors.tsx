@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Validation messages are translation keys ("auth:errors.invalid") produced on the server or by

@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { findInvisibleCharacters, removeInvisibleCharacters } from "~/lib/invisible-characters";
 
 /** Occurrences listed one by one; beyond, "and N more". */

@@ -1,5 +1,5 @@
 import { forwardRef, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { directionOf, LANGUAGES, type Language } from "~/i18n/languages";
 
 export type LanguageTextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "lang" | "dir"> & {

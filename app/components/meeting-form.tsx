@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { MEETING_FORMATS, MeetingSchema, type MeetingInput } from "~/lib/consultation-forms";
 import { FormErrors } from "./form-errors";
 import { FormField } from "./form-field";

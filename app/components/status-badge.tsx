@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export type { ConsultationStatus } from "~/lib/consultation-status";
 import type { ConsultationStatus } from "~/lib/consultation-status";

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { directionOf, type Language, isLanguage } from "~/i18n/languages";
 import { mergeDraftFields, normalizeFieldText, type DraftFields } from "~/lib/autosave-store";
 import {

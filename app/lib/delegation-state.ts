@@ -1,7 +1,7 @@
 // Where a delegation stands with its comments on one consultation, as its delegates are shown it
 // (home list, consultation page, submission editor). Pure: the facts come from the database
 // (models/delegation-state.server.ts, or the submission page's own data), "now" is never needed.
-import { intlLocale } from "~/lib/dates";
+import { dateTimeFormat, intlLocale } from "~/lib/dates";
 import type { LateDecision } from "~/lib/submission-rules";
 
 /** One submitted revision, as much of it as the state needs. */
@@ -103,7 +103,7 @@ export function delegationState(facts: DelegationFacts): DelegationState {
  */
 export function formatStatusTime(instant: Date | string, language: string, timeZone: string): string {
   const locale = language === "ar" ? "ar-u-nu-latn" : intlLocale(language);
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     year: "numeric",
     month: "long",
     day: "numeric",

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Deadline } from "~/components/deadline";
 import { StatusBadge } from "~/components/status-badge";
 import { DelegationStatus } from "~/components/submission/delegation-status";

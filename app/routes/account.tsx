@@ -4,7 +4,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ChangePasswordForm } from "~/components/account/change-password-form";
 import { SessionsList } from "~/components/account/sessions-list";
 import { TwoFactorSection } from "~/components/two-factor/two-factor-section";

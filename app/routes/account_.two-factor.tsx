@@ -4,7 +4,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CodeOnlyForm, DisableForm } from "~/components/two-factor/account-forms";
 import { Enrolment } from "~/components/two-factor/enrolment";
 import { RecoveryCodes } from "~/components/two-factor/recovery-codes";

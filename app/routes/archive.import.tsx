@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ArchiveProblems } from "~/components/archive/archive-problems";
 import { ImportPreview } from "~/components/archive/import-preview";
 import { ARCHIVE_MAX_BYTES, readArchiveText, type ArchiveProblem } from "~/lib/archive-schema";

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AgendaItemSection } from "~/components/consultation/agenda-item-section";
 import { ConsultationActions } from "~/components/consultation/consultation-actions";
 import { ConsultationFacts } from "~/components/consultation/consultation-facts";

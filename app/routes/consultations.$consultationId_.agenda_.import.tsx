@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ImportReviewStep } from "~/components/agenda/import-review-step";
 import { PasteForm } from "~/components/agenda/paste-form";
 import { countImport, ImportReviewSchema, MAX_IMPORT_ITEMS, MAX_IMPORT_POINTS, MAX_PASTED, PasteSchema } from "~/lib/agenda-forms";

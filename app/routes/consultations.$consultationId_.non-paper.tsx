@@ -2,7 +2,7 @@ import tinos400 from "@fontsource/tinos/400.css?url";
 import tinos700 from "@fontsource/tinos/700.css?url";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PendingText } from "~/components/redline";
 import { buildNonPaperModel, type NonPaperHeading } from "~/documents/non-paper";
 import { UN_MAX_HANGING_LABEL } from "~/documents/un-styles";

@@ -5,7 +5,7 @@
 // app/components/translations/, the paging in app/lib/desk-paging.ts.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DeskCounts } from "~/components/translations/desk-counts";
 import { DeskFilters } from "~/components/translations/desk-filters";
 import { DeskPagination } from "~/components/translations/desk-pagination";

@@ -2,7 +2,7 @@
 // reset link to its owner: a fresh token is issued, shown once here, and the handover logged.
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isUuid } from "~/lib/ids";
 import { handOverPasswordResetLink } from "~/models/password-reset.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";

@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ResetRequestForm } from "~/components/account/reset-forms";
 import { ResetRequestSchema } from "~/lib/account-forms";
 import { kickNotificationDispatch } from "~/models/outbox.server";

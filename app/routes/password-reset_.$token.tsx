@@ -10,7 +10,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ResetPasswordForm } from "~/components/account/reset-forms";
 import { ResetPasswordSchema } from "~/lib/account-forms";
 import { completePasswordReset, findPasswordReset } from "~/models/password-reset.server";

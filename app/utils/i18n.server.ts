@@ -1,4 +1,4 @@
-import { createI18n } from "~/i18n/i18next";
+import { serverI18n } from "~/i18n/i18next";
 import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, type Language } from "~/i18n/languages";
 import { isSecureRequest } from "./session.server";
 
@@ -36,5 +36,5 @@ export async function resolveLanguage(request: Request, profileLanguage?: Langua
 /** A translation function for messages produced on the server (validation errors, emails). */
 export async function getFixedT(request: Request, profileLanguage?: Language | null) {
   const language = await resolveLanguage(request, profileLanguage);
-  return { t: createI18n(language).t, language };
+  return { t: serverI18n(language).t, language };
 }

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { withData, isolate } from "~/components/ui/data-text";
 import { DISABLE_REASON_MAX_LENGTH } from "~/lib/account-forms";
 

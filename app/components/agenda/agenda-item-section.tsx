@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AgendaItemForm, ControlErrors, DeleteButton, MoveButtons, PointCreateForm } from "~/components/agenda-editor";
 import { EditDetails } from "~/components/agenda/edit-details";
 import { PointEntry, type EditorPoint } from "~/components/agenda/point-entry";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ImportReviewForm, ImportWarnings } from "~/components/agenda-import-review";
 import type { ImportActionData } from "~/lib/agenda-import-review";
 

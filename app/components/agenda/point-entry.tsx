@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ControlErrors, DeleteButton, MoveButtons, RelabelForm, ReviseForm } from "~/components/agenda-editor";
 import { EditDetails } from "~/components/agenda/edit-details";
 import { PendingText } from "~/components/redline";

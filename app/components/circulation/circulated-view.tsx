@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { NotificationsPanel } from "~/components/circulation/notifications-panel";
 import { Deadline } from "~/components/deadline";
 import { FormErrors } from "~/components/form-errors";

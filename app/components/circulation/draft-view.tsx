@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CirculationChecklist } from "~/components/circulation/checklist";
 import { NotifySummary } from "~/components/circulation/notify-summary";
 import { FormErrors } from "~/components/form-errors";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { LANGUAGES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import type { CirculationPageData } from "~/models/circulation.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Who will be notified, in a sentence that leaves out a count of zero. */
 export function NotifySummary({ delegates, invitees, delegations }: { delegates: number; invitees: number; delegations: number }) {

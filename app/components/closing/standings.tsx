@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Language } from "~/i18n/languages";
 import type { MissionStanding } from "~/lib/closing";
 import { formatInstant } from "~/lib/dates";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PendingText } from "~/components/redline";
 import { isolate, withData } from "~/components/ui/data-text";
 import { countOpenBrackets } from "~/lib/point-import";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ConsultationStatus } from "~/components/status-badge";
 import { nextSetupStep } from "~/lib/consultation-overview";
 import type { UserRole } from "~/models/user.server";

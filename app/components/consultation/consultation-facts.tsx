@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Countdown } from "~/components/countdown";
 import { Deadline } from "~/components/deadline";
 import { StatusBadge } from "~/components/status-badge";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DelegationStatus } from "~/components/submission/delegation-status";
 import { delegateNextAction } from "~/lib/consultation-overview";
 import type { SubmissionWindow } from "~/lib/countdown";

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors } from "~/components/form-errors";
 import type { CrpMissing } from "~/documents/crp";
 import type { ConsultationStatus } from "~/lib/consultation-status";

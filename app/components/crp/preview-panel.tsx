@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CRP_HTML_STYLE } from "~/documents/crp";
 import type { CrpPreview } from "~/documents/crp-preview";
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Redline } from "~/components/redline";
 import { paragraphRedlineStats } from "~/lib/paragraph-redline";
 import type { CrpRedline } from "~/models/crp.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CRP_FORMATS, crpVersionHref } from "~/lib/crp-files";
 import { formatInstant } from "~/lib/dates";
 import type { CrpVersionSummary } from "~/models/crp.server";

@@ -1,7 +1,7 @@
 // The registered delegations' delegates and invitations, one folding section per delegation;
 // the one an action concerned (or the table's link named) is open.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DelegationPeople, type RegisteredDelegationPeople } from "~/components/registration-delegates";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 

@@ -1,7 +1,7 @@
 // What the last action on the registrations page did, in a sentence: delegations registered or
 // removed, a participation changed, an invitation sent, sent again or withdrawn.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";

@@ -1,7 +1,7 @@
 // The head of the registrations page: the consultation it belongs to, its status, how many
 // delegations are registered, and what can no longer change.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { StatusBadge } from "~/components/status-badge";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 

@@ -1,7 +1,7 @@
 // The registered delegations as a table: the name in English and the reader's language, the
 // participation (changed in place), how many delegates and pending invitations, and removal.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Language } from "~/i18n/languages";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { PARTICIPATIONS, type Participation } from "~/lib/registration-review";

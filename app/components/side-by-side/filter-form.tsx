@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField } from "~/components/ui/select-field";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { REVIEW_TAGS } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatStatusTime, type DelegationState, type RevisionRef } from "~/lib/delegation-state";
 import { SLOT, Slotted, WithReceipt } from "./receipt-code";
 

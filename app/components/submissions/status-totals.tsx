@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { filterHref, ROW_STATUSES, type RowStatus } from "~/lib/submission-list";
 
 /** How many delegations stand at each status, each a link that filters the list by it. */

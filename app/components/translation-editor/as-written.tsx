@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { directionOf, type Language } from "~/i18n/languages";
 
 /** A field written in English: shown as written, with no field to translate it. */

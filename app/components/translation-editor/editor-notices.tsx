@@ -1,7 +1,7 @@
 // What the translation editor says above the form: a translation just saved, a comment replaced by
 // a newer revision, and the machine suggestion (filled in, or why there is none).
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** After saving: what was saved, and the next comment still to translate. */
 export function SavedNotice({ saved, nextHref }: { saved: "draft" | "final"; nextHref: string | null }) {

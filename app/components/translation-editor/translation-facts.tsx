@@ -1,6 +1,6 @@
 // The facts of the comment being translated: delegation, where it sits on the agenda, its kind and
 // language, and where its translation stands (translator, last save, marked final).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import type { TranslationForEditing } from "~/models/translation.server";

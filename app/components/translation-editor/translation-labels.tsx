@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Every translation is labelled unofficial; a machine-assisted one says so too. */
 export function TranslationLabels({ machineAssisted }: { machineAssisted: boolean }) {

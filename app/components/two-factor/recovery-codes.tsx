@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The new recovery codes, shown this once: only their hashes are kept. */
 export function RecoveryCodes({ codes, children }: { codes: string[]; children?: ReactNode }) {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The second step of a sign-in that took too long (or never began): back to the password. */
 export function SignInExpired({ titleId }: { titleId: string }) {
