@@ -266,7 +266,9 @@ function crpDataStamp(consultationId: string): SQL<string> {
     sql`select 'g' || g.id || g.xmin::text from registrations g where g.consultation_id = ${id}`,
     sql`select 's' || s.id || s.xmin::text || 'd' || d.xmin::text from submissions s join delegations d on d.id = s.delegation_id where s.consultation_id = ${id}`,
     sql`select 'r' || r.id || r.xmin::text from submission_revisions r join submissions s on s.id = r.submission_id where s.consultation_id = ${id}`,
-    sql`select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from comments k join submissions s on s.id = k.submission_id left join translations t on t.comment_id = k.id where s.consultation_id = ${id}`,
+    // Comments of revisions only: drafts are not CRP data, and the autosave rewrites them every
+    // few seconds while delegates type, which would rebuild the page at each view.
+    sql`select 'k' || k.id || k.xmin::text || coalesce('t' || t.id || t.xmin::text, '') from comments k join submissions s on s.id = k.submission_id left join translations t on t.comment_id = k.id where s.consultation_id = ${id} and k.revision_id is not null`,
   ]);
 }
 

@@ -74,6 +74,23 @@ describe("the CRP page between views", () => {
     }
   });
 
+  it("is not built again when a delegation's draft is autosaved: drafts are not CRP data", async () => {
+    const c = await crpConsultation();
+    const ids = await crpSubmissions(c);
+    const db = await getDb();
+    forgetCrpPageWork();
+    const first = await view(c.officer, c.consultationId);
+    expect(first.queries).toBe(7);
+    // A draft comment written as the autosave writes it (no revision), then rewritten.
+    const [submitted] = await db.select().from(schema.comments).where(eq(schema.comments.id, ids.peru.point!));
+    const { id: _id, revisionId: _revision, ...fields } = submitted!;
+    const [draft] = await db.insert(schema.comments).values({ ...fields, revisionId: null, body: "Borrador: el Perú apoya este punto." }).returning({ id: schema.comments.id });
+    await db.update(schema.comments).set({ body: "Borrador: el Perú apoya firmemente este punto." }).where(eq(schema.comments.id, draft!.id));
+    const after = await view(c.officer, c.consultationId);
+    expect(after.queries).toBe(2);
+    expect(after.result!.preview).toBe(first.result!.preview);
+  });
+
   it("keeps a redline once computed, and the final version's model", async () => {
     const c = await crpConsultation({ delegations: ["USA"] });
     const ids = await addRevision(c, "USA", { language: "en", comments: [{ key: "g", kind: "general", item: "2", body: "Support." }] });
