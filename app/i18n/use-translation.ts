@@ -3,8 +3,8 @@
 // hook only looks up a translation function made once per instance and namespace: react-i18next's
 // copies the whole i18next instance for every component it is called in (a point's text, a
 // comment's heading…), which was a tenth of the server's time when 200 delegates submitted at
-// once (issue 13). Translations without options are remembered as well: a page asks for the same
-// label hundreds of times.
+// once (issue 13). Translations are remembered as well (a page asks for the same label hundreds
+// of times), those with options when the options are plain values.
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
 import { getI18n, I18nContext, useTranslation as useI18nextTranslation } from "react-i18next";
@@ -14,16 +14,27 @@ const translators = new WeakMap<I18n, Map<string, Cached>>();
 
 type Translate = (key: unknown, ...rest: unknown[]) => unknown;
 
+// A label's options are mostly a number or a name: remembered too when all are plain values, in a
+// bounded map (names and numbers come from the data).
+const REMEMBERED_LIMIT = 5_000;
+const plain = (options: unknown): options is Record<string, string | number | boolean> =>
+  typeof options === "object" &&
+  options !== null &&
+  Object.getPrototypeOf(options) === Object.prototype &&
+  Object.values(options).every((value) => typeof value === "string" || typeof value === "number" || typeof value === "boolean");
+
 function remembering(t: Translate): Translate {
   const known = new Map<string, string>();
   return (key, ...rest) => {
-    if (rest.length || typeof key !== "string") return t(key, ...rest);
-    let value = known.get(key);
+    if (typeof key !== "string" || rest.length > 1 || (rest.length === 1 && !plain(rest[0]))) return t(key, ...rest);
+    const id = rest.length ? `${key}\u0000${JSON.stringify(rest[0])}` : key;
+    let value = known.get(id);
     if (value === undefined) {
-      const translated = t(key);
+      const translated = t(key, ...rest);
       if (typeof translated !== "string") return translated;
       value = translated;
-      known.set(key, value);
+      if (known.size >= REMEMBERED_LIMIT) known.clear();
+      known.set(id, value);
     }
     return value;
   };

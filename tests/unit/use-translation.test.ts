@@ -1,6 +1,6 @@
 // The server's translation hook (app/i18n/use-translation.ts): the same words as i18next gives, in
 // each instance's own language, one translation function per instance and namespace however many
-// components ask, and what a label with options says is never remembered in place of another.
+// components ask, and a label remembered with its options never said in place of another.
 import { createElement, Fragment, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -37,10 +37,12 @@ describe("useTranslation on the server", () => {
     renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[1, 2, 3].map((n) => createElement(Label, { key: n, count: n })))));
     expect(seen).toHaveLength(3);
     expect(new Set(seen).size).toBe(1);
-    // Options are not remembered: each item keeps its own number.
+    // Remembered with their options: each item keeps its own number, the second time too.
     const html = renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[7, 8].map((n) => createElement(Label, { key: n, count: n })))));
     const t = i18n.getFixedT("fr", "consultations");
+    const twice = renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[8, 7].map((n) => createElement(Label, { key: n, count: n })))));
     const text = html.replace(/&#x27;/g, "'");
+    expect(twice.indexOf("8")).toBeLessThan(twice.indexOf("7"));
     expect(text).toContain(t("agendaItem", { number: "7" }));
     expect(text).toContain(t("agendaItem", { number: "8" }));
   });
