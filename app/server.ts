@@ -1,6 +1,7 @@
 // The HTTP server: Express in front of Remix so that loaders know the client's address
 // (rate limits, audit log). In production it runs built, as build/server.js on plain node
 // (app/cli/build.mjs; `npm start`, `npm run serve`); `npm run dev` runs this file through tsx with Vite.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
@@ -53,7 +54,12 @@ app.use(retryAfterOnUnavailable());
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (production) {
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  // The other files of public/ (favicon…) by name: a static handler for the whole folder stats the
+  // disk for every page request first.
+  const client = path.join(root, "build/client");
+  const publicEntries = new Set(readdirSync(client).filter((name) => name !== "assets"));
+  const publicFiles = express.static(client, { maxAge: "1h" });
+  app.use((req, res, next) => (publicEntries.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next()));
   build = withDatabaseOutagePages((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
 } else {
   const vite = await import("vite");
