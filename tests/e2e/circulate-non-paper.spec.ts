@@ -33,8 +33,8 @@ test("the secretariat goes from a pasted annex to a circulated non-paper with no
   page,
   browser,
 }) => {
-  // A whole journey with four sign-ins and axe on five pages: minutes on a loaded 2-core CI machine.
-  test.setTimeout(300_000);
+  // A whole journey with four sign-ins and axe on five pages: 3–4 minutes on a loaded 2-core CI machine.
+  test.setTimeout(480_000);
   await signIn(page, DEMO.secretariat);
   await createMeetingAndConsultation(page, TITLE, "E2E-JOURNEY");
   const consultationUrl = new URL(page.url()).pathname;
