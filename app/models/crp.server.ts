@@ -306,9 +306,8 @@ async function selectAccess(db: Reader, user: SessionUser, consultationId: strin
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
-  if (!row) return null;
-  if (user.role === "chair" && row.status === "draft") return null;
-  return row;
+  // A chair never sees a draft consultation: consultationVisibleTo requires it circulated.
+  return row ?? null;
 }
 
 /** Why the secretariat may not compile now; null when it may (a final one also needs `closed`). */
