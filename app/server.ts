@@ -11,15 +11,7 @@ import compression from "compression";
 import express from "express";
 import { retryAfterOnUnavailable, withDatabaseOutagePages } from "./utils/database-outage.server";
 import { env } from "./utils/env.server";
-import {
-  cspNonce,
-  dynamicResponseDefaults,
-  genericErrors,
-  nonceOf,
-  sameOriginWrites,
-  securityHeaders,
-  strictTransportSecurity,
-} from "./utils/security.server";
+import { cspNonce, dynamicResponseDefaults, genericErrors, nonceOf, sameOriginWrites, securityHeaders, strictTransportSecurity } from "./utils/security.server";
 import { serverTiming } from "./utils/server-timing.server";
 import { installUncaughtExceptionPolicy } from "./utils/uncaught.server";
 
@@ -65,8 +57,7 @@ if (production) {
   const vite = await import("vite");
   const devServer = await vite.createServer({ root, server: { middlewareMode: true } });
   app.use(devServer.middlewares);
-  build = async () =>
-    withDatabaseOutagePages((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
+  build = async () => withDatabaseOutagePages((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
 }
 
 app.all(

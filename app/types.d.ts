@@ -8,3 +8,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
   }
 }
+
+declare global {
+  /** A digest of locales/ (vite.config.ts): the version of the strings the browser caches. */
+  const __LOCALES_VERSION__: string;
+}

@@ -12,13 +12,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { archiveJsonSchema, readArchiveText, serializeArchive } from "~/lib/archive-schema";
 import { isUuid } from "~/lib/ids";
-import {
-  ArchiveConfirmationError,
-  ArchiveValidationError,
-  exportConsultation,
-  importConsultation,
-  type ImportPlan,
-} from "~/models/archive.server";
+import { ArchiveConfirmationError, ArchiveValidationError, exportConsultation, importConsultation, type ImportPlan } from "~/models/archive.server";
 import { closeDb, getDb } from "~/utils/db.server";
 
 export const ARCHIVE_USAGE = `Usage:

@@ -1,7 +1,8 @@
 // The production build, in plain JavaScript so that `npm start` needs no TypeScript loader:
 // Remix's bundles (build/client, build/server/index.js), then app/server.ts, the Express server in
 // front of them, as build/server.js (Vite's SSR build: relative imports bundled, packages left to
-// node_modules). Production then runs `node build/server.js`.
+// node_modules), and the worker thread that reads uploaded Word documents, as build/docx-worker.js.
+// Production then runs `node build/server.js`.
 //
 //   node app/cli/build.mjs     (`npm run build`) builds everything
 //   buildIfStale()             (`npm start`, `npm install`) builds only when a source is newer
@@ -14,7 +15,7 @@ const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), "..", "..");
 
 const SOURCES = ["app", "db", "locales", "public", "vite.config.ts", "package-lock.json", "tsconfig.json"];
-const OUTPUTS = ["build/server/index.js", "build/server.js"];
+const OUTPUTS = ["build/server/index.js", "build/server.js", "build/docx-worker.js"];
 
 /** @param {string} target */
 function newestModification(target) {
@@ -47,20 +48,26 @@ async function buildAll() {
     stdio: "inherit",
   });
   const { build } = await import("vite");
-  await build({
-    configFile: false,
-    root,
-    logLevel: "warn",
-    publicDir: false,
-    resolve: { alias: { "~": path.join(root, "app") } },
-    build: {
-      ssr: "app/server.ts",
-      outDir: "build",
-      emptyOutDir: false,
-      target: "node20",
-      rollupOptions: { output: { entryFileNames: "server.js" } },
-    },
-  });
+  // Each its own build, so that nothing they share becomes a third file.
+  for (const [entry, output] of [
+    ["app/server.ts", "server.js"],
+    ["app/documents/docx-worker.ts", "docx-worker.js"],
+  ]) {
+    await build({
+      configFile: false,
+      root,
+      logLevel: "warn",
+      publicDir: false,
+      resolve: { alias: { "~": path.join(root, "app") } },
+      build: {
+        ssr: entry,
+        outDir: "build",
+        emptyOutDir: false,
+        target: "node20",
+        rollupOptions: { output: { entryFileNames: output } },
+      },
+    });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === self) await buildAll();

@@ -2,17 +2,7 @@
 // finishes it in Word, so everything is real Word structure: heading styles, automatic paragraph
 // numbering in section I, and the agenda footnote as a footnote marked "*".
 
-import {
-  AlignmentType,
-  Document,
-  FootnoteReferenceRun,
-  LevelFormat,
-  LevelSuffix,
-  NumberFormat,
-  Packer,
-  Paragraph,
-  TextRun,
-} from "docx";
+import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, NumberFormat, Packer, Paragraph, TextRun } from "docx";
 import type { CrpBlock, CrpModel, CrpParagraph, CrpText } from "./crp";
 import {
   UN_LABEL_HANG,
@@ -53,9 +43,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** A paragraph of a delegation's text: English as a body paragraph; an original in its own language and direction. */
 function textParagraph(p: CrpParagraph, options: { quote?: boolean; keepNext?: boolean } = {}): Paragraph {
-  const indent = options.quote
-    ? { left: UN_TEXT_INDENT + UN_LABEL_HANG, right: UN_TEXT_INDENT + UN_LABEL_HANG }
-    : undefined;
+  const indent = options.quote ? { left: UN_TEXT_INDENT + UN_LABEL_HANG, right: UN_TEXT_INDENT + UN_LABEL_HANG } : undefined;
   if (p.language === "en") {
     return new Paragraph({ style: UN_STYLE.singleText, widowControl: true, indent, keepNext: options.keepNext, children: unTextRuns(p.text) });
   }
@@ -102,7 +90,13 @@ function blockParagraphs(block: CrpBlock): Paragraph[] {
       const mark = block.text.mark ? [markParagraph(block.text.mark)] : [];
       // A label hangs in front of English text; an original in another script stands under its label.
       if (block.text.paragraphs.every((p) => p.language === "en")) {
-        return [...mark, ...unLabelledParagraphs(block.label, block.text.paragraphs.map((p) => p.text))];
+        return [
+          ...mark,
+          ...unLabelledParagraphs(
+            block.label,
+            block.text.paragraphs.map((p) => p.text),
+          ),
+        ];
       }
       return [
         ...mark,
@@ -167,9 +161,7 @@ export async function renderCrpDocx(model: CrpModel): Promise<Buffer> {
     for (const delegation of item.delegations) {
       children.push(unHeading(3, delegation.name));
       if (delegation.original) {
-        children.push(
-          new Paragraph({ style: UN_STYLE.singleText, alignment: AlignmentType.RIGHT, keepNext: true, children: unTextRuns(delegation.original) }),
-        );
+        children.push(new Paragraph({ style: UN_STYLE.singleText, alignment: AlignmentType.RIGHT, keepNext: true, children: unTextRuns(delegation.original) }));
       }
       for (const block of delegation.blocks) children.push(...blockParagraphs(block));
     }

@@ -58,7 +58,12 @@ function outline(model: CrpModel): Outline {
   if (known) return known;
   const parts: CrpPreviewPart[] = [
     { key: "introduction", heading: model.introduction.heading, title: null, size: partHtml(model, "introduction")!.length },
-    ...model.comments.items.map((item, i) => ({ key: `item-${i + 1}`, heading: item.heading, title: item.title, size: partHtml(model, `item-${i + 1}`)!.length })),
+    ...model.comments.items.map((item, i) => ({
+      key: `item-${i + 1}`,
+      heading: item.heading,
+      title: item.title,
+      size: partHtml(model, `item-${i + 1}`)!.length,
+    })),
   ];
   const size = parts.reduce((sum, part) => sum + part.size, 0);
   // A small preview is kept whole; a large one is rendered part by part when asked.

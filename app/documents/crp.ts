@@ -13,19 +13,13 @@ import { formatDateIn, paragraphsOf } from "./non-paper";
 export type CrpCommentKind = "general" | "point" | "amendment" | "new_proposal";
 export type CrpParticipation = "state_party" | "signatory" | "observer";
 export type CrpDelegationKind =
-  | "member_state"
-  | "observer_state"
-  | "non_member_state"
-  | "regional_economic_integration_organization"
-  | "intergovernmental_organization";
+  "member_state" | "observer_state" | "non_member_state" | "regional_economic_integration_organization" | "intergovernmental_organization";
 
 /**
  * The secretariat's unofficial translation of one comment into English. `outdated`: the original was
  * revised after it was translated (see translation-segments.ts); `missing`: nobody has started it.
  */
-export type CrpTranslation =
-  | { status: "missing" }
-  | { status: "draft" | "final" | "outdated"; body: string; proposedText: string | null };
+export type CrpTranslation = { status: "missing" } | { status: "draft" | "final" | "outdated"; body: string; proposedText: string | null };
 
 export interface CrpCommentData {
   id: string;
@@ -77,14 +71,7 @@ export interface CrpAgendaItemData {
 }
 
 /** The paragraphs of section I, by what they state (also the keys of `introductionOverrides`). */
-export type CrpIntroductionKey =
-  | "session"
-  | "purpose"
-  | "approval"
-  | "received"
-  | "late"
-  | "translations"
-  | "presentation";
+export type CrpIntroductionKey = "session" | "purpose" | "approval" | "received" | "late" | "translations" | "presentation";
 
 /** What a CRP is compiled from: one consultation, its meeting, agenda items and the comments that count. */
 export interface CrpData {
@@ -321,16 +308,12 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
   const approvedOn = consultation.reflectionApprovedOn ? unDate(consultation.reflectionApprovedOn, "") : "";
   const approvalMethod = consultation.reflectionApprovalMethod?.trim() ?? "";
   if (!approvedOn || !approvalMethod) fact("reflectionApproval", null);
-  const circulatedOn = consultation.circulatedAt
-    ? formatDateIn(consultation.circulatedAt, meeting.timeZone)
-    : fact("circulatedAt", null);
+  const circulatedOn = consultation.circulatedAt ? formatDateIn(consultation.circulatedAt, meeting.timeZone) : fact("circulatedAt", null);
   const deadlineOn = consultation.deadline ? formatDateIn(consultation.deadline, meeting.timeZone) : fact("deadline", null);
 
   // The comments, item by item: the translations they need are checked on the way.
   const delegations = [...data.delegations].sort((a, b) => compareEnglishNames(a.name, b.name) || a.code.localeCompare(b.code));
-  const included = data.agendaItems.filter(
-    (item) => item.points.length > 0 || delegations.some((d) => d.comments.some((c) => c.agendaItemId === item.id)),
-  );
+  const included = data.agendaItems.filter((item) => item.points.length > 0 || delegations.some((d) => d.comments.some((c) => c.agendaItemId === item.id)));
   const lettered = included.every((item) => item.heading?.trim());
   const translatedFrom = new Map<string, Set<Language>>();
   const items = included.map((item, index) => {
@@ -345,7 +328,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       // The languages this section's texts are translated from: "[Original: …]".
       const sectionLanguages = new Set<Language>();
       const text = (comment: CrpCommentData, part: "body" | "proposedText", label: string | null): CrpText | null => {
-        const original = part === "body" ? comment.original.body : comment.original.proposedText ?? "";
+        const original = part === "body" ? comment.original.body : (comment.original.proposedText ?? "");
         if (!original.trim()) return null;
         // Each field in the language it is written in: English wording is reproduced, not translated.
         const language = (part === "body" ? comment.original.bodyLanguage : comment.original.proposedTextLanguage) ?? comment.original.language;
@@ -355,7 +338,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
         languages.add(language);
         translatedFrom.set(delegation.code, languages);
         const translation = comment.translation ?? { status: "missing" as const };
-        const translated = translation.status === "missing" ? "" : (part === "body" ? translation.body : translation.proposedText ?? "");
+        const translated = translation.status === "missing" ? "" : part === "body" ? translation.body : (translation.proposedText ?? "");
         const status = translation.status === "final" && !translated.trim() ? "missing" : translation.status;
         if (status !== "final") {
           const entry: CrpMissing = {
@@ -383,12 +366,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       const general = comments.filter((c) => c.kind === "general").sort(byPosition);
       const onPoints = comments
         .filter((c) => (c.kind === "point" || c.kind === "amendment") && c.pointId !== null && pointIndex.has(c.pointId))
-        .sort(
-          (a, b) =>
-            pointIndex.get(a.pointId!)! - pointIndex.get(b.pointId!)! ||
-            (a.kind === b.kind ? 0 : a.kind === "point" ? -1 : 1) ||
-            byPosition(a, b),
-        );
+        .sort((a, b) => pointIndex.get(a.pointId!)! - pointIndex.get(b.pointId!)! || (a.kind === b.kind ? 0 : a.kind === "point" ? -1 : 1) || byPosition(a, b));
       const proposals = comments.filter((c) => c.kind === "new_proposal").sort(byPosition);
 
       const generalTexts = general.map((c) => text(c, "body", null)).filter((t): t is CrpText => t !== null);
@@ -433,16 +411,12 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       heading: { label, text: itemName },
       title: item.number ? item.title : null,
       introduction: [
-        item.points.length
-          ? `The discussion points under ${where}, as circulated, read as follows:`
-          : `No discussion points were circulated under ${where}.`,
+        item.points.length ? `The discussion points under ${where}, as circulated, read as follows:` : `No discussion points were circulated under ${where}.`,
         ...(item.points.length && item.introduction ? paragraphsOf(item.introduction) : []),
       ],
       points: item.points.map((point) => ({ label: point.label, paragraphs: paragraphsOf(point.text) })),
       delegations: sections,
-      notice: sections.length
-        ? null
-        : `No comments were received on the discussion points under ${where}.`,
+      notice: sections.length ? null : `No comments were received on the discussion points under ${where}.`,
     } satisfies CrpItemSection;
   });
 
@@ -687,7 +661,10 @@ const html = escapeHtml;
 
 /** Text with its line breaks kept. */
 function htmlLines(text: string): string {
-  return text.split(/\r\n?|\n/).map(html).join("<br>");
+  return text
+    .split(/\r\n?|\n/)
+    .map(html)
+    .join("<br>");
 }
 
 /**
@@ -705,10 +682,7 @@ function htmlParagraph(p: CrpParagraph, attributes = ""): string {
 }
 
 function htmlText(text: CrpText): string {
-  return (
-    (text.mark ? `<p class="crp-mark"><strong>${html(text.mark)}</strong></p>` : "") +
-    text.paragraphs.map((p) => htmlParagraph(p)).join("")
-  );
+  return (text.mark ? `<p class="crp-mark"><strong>${html(text.mark)}</strong></p>` : "") + text.paragraphs.map((p) => htmlParagraph(p)).join("");
 }
 
 function htmlHeading(level: number, h: CrpHeading, id?: string, extra = ""): string {
@@ -791,9 +765,7 @@ export function crpHtmlItem(item: CrpItemSection, index: number): string[] {
   for (const point of item.points) {
     point.paragraphs.forEach((p, j) =>
       out.push(
-        j === 0
-          ? `<p class="crp-point"><span class="crp-label">${html(point.label)}</span>${htmlLines(p)}</p>`
-          : `<p class="crp-point">${htmlLines(p)}</p>`,
+        j === 0 ? `<p class="crp-point"><span class="crp-label">${html(point.label)}</span>${htmlLines(p)}</p>` : `<p class="crp-point">${htmlLines(p)}</p>`,
       ),
     );
   }

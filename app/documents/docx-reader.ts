@@ -12,20 +12,8 @@
 
 import mammoth from "mammoth";
 import { inspectDocx } from "~/documents/docx-inflate";
-import {
-  checkUpload,
-  rejectUpload,
-  type UploadCheck,
-  type UploadRejection,
-  DOCX_MEDIA_TYPE,
-  TEXT_MEDIA_TYPE,
-} from "~/lib/upload-check";
-import {
-  cleanImportedText,
-  paragraphsFromText,
-  type ImportWarning,
-  type SourceParagraph,
-} from "~/lib/submission-import";
+import { checkUpload, rejectUpload, type UploadCheck, type UploadRejection, DOCX_MEDIA_TYPE, TEXT_MEDIA_TYPE } from "~/lib/upload-check";
+import { cleanImportedText, paragraphsFromText, type ImportWarning, type SourceParagraph } from "~/lib/submission-import";
 
 export type DocxReadWarning =
   | ImportWarning
@@ -59,8 +47,7 @@ type MammothDocument = MammothNode & { notes?: { resolve(reference: MammothNode)
 // Word stores its built-in style names in English whatever the interface language; documents
 // made from templates in other languages may still carry translated names. UN templates use
 // "H1_G", "HCh_G" and the like.
-const HEADING_STYLE =
-  /^(?:heading|titre|t[íi]tulo|titolo|überschrift|заголовок|标题|عنوان)\s*(\d)$|^_?\s*_?H_?(Ch|\d)(?:_|\b)/iu;
+const HEADING_STYLE = /^(?:heading|titre|t[íi]tulo|titolo|überschrift|заголовок|标题|عنوان)\s*(\d)$|^_?\s*_?H_?(Ch|\d)(?:_|\b)/iu;
 
 function headingLevel(node: MammothNode): number | null {
   for (const name of [node.styleName, node.styleId]) {

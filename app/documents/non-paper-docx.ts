@@ -25,9 +25,7 @@ export async function renderNonPaperDocx(model: NonPaperModel): Promise<Buffer> 
   for (const line of model.masthead) children.push(unMastheadLine(line.text, { bold: line.strong }));
   children.push(unMastheadRule());
   children.push(unTitle(model.title));
-  model.datelines.forEach((line, index) =>
-    children.push(unParagraph(line, { keepNext: index < model.datelines.length - 1 })),
-  );
+  model.datelines.forEach((line, index) => children.push(unParagraph(line, { keepNext: index < model.datelines.length - 1 })));
 
   for (const section of model.sections) {
     children.push(unHeading(1, section.heading.text, section.heading.label));

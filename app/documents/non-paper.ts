@@ -118,11 +118,7 @@ export function paragraphsOf(text: string): string[] {
 }
 
 /** "non-paper-CTOC-COP-WG.2-2020.docx"; "-rev1" for a revised one, "-draft" for a preview. */
-export function nonPaperFileName(
-  meeting: { symbolPrefix: string; session: string },
-  nonPaper: { number: number } | null,
-  extension = "docx",
-): string {
+export function nonPaperFileName(meeting: { symbolPrefix: string; session: string }, nonPaper: { number: number } | null, extension = "docx"): string {
   const slug = (value: string) =>
     value
       .replace(/[\s/\\]+/g, "-")
@@ -147,8 +143,7 @@ export function formatDeadline(instant: Date | string, timeZone: string): string
   const date = new Date(instant);
   const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone }).format(date);
   const abbreviation =
-    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")
-      ?.value ?? timeZone;
+    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
   const city = timeZone.split("/").at(-1)!.replace(/_/g, " ");
   const zone = /^(UTC|GMT|Etc\/)/.test(timeZone) ? abbreviation : `${city} time (${abbreviation})`;
   return `${formatDateIn(date, timeZone)}, ${time} ${zone}`;

@@ -197,13 +197,7 @@ export function unParagraph(text: string, options: { keepNext?: boolean } = {}):
   return new Paragraph({ style: UN_STYLE.singleText, widowControl: true, keepNext: options.keepNext, children: unTextRuns(text) });
 }
 
-const HEADING_LEVELS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-  HeadingLevel.HEADING_5,
-] as const;
+const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5] as const;
 
 /**
  * A heading at level 1 (I.) to 5 ((i)). With a label ("I.", "A.", "1.", "(a)") the label hangs at the
@@ -297,9 +291,7 @@ export function unMastheadRule(): Paragraph {
 export function unHeadersAndFooters(options: { headerText?: string | null } = {}) {
   const pageNumber = (alignment: (typeof AlignmentType)["LEFT"] | (typeof AlignmentType)["RIGHT"]) =>
     new Footer({
-      children: [
-        new Paragraph({ style: UN_STYLE.headerFooter, alignment, children: [new TextRun({ children: [PageNumber.CURRENT] })] }),
-      ],
+      children: [new Paragraph({ style: UN_STYLE.headerFooter, alignment, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
     });
   const header = () =>
     new Header({

@@ -1,32 +1,13 @@
-import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+// The server's i18next: every language bundled (app/i18n/resources.ts); never imported by the
+// browser, which fetches the reader's language only (app/i18n/client.ts).
+import type { i18n } from "i18next";
+import { createI18nInstance } from "./instance";
 import type { Language } from "./languages";
-import { DEFAULT_NAMESPACE, NAMESPACES, resources, type Resources } from "./resources";
+import { resources, type Resources } from "./resources";
 
-declare module "i18next" {
-  interface CustomTypeOptions {
-    defaultNS: typeof DEFAULT_NAMESPACE;
-    resources: Resources;
-  }
-}
-
-/** A fresh i18next instance for one request (server) or one page load (browser). */
+/** A fresh i18next instance for one language, with every language's strings (tests, the server). */
 export function createI18n(language: Language): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: false,
-    supportedLngs: Object.keys(resources),
-    resources,
-    ns: NAMESPACES,
-    defaultNS: DEFAULT_NAMESPACE,
-    // React escapes; i18next must not do it twice.
-    interpolation: { escapeValue: false },
-    // Resources are in memory, so initialisation completes synchronously.
-    initAsync: false,
-    returnNull: false,
-  });
-  return instance;
+  return createI18nInstance(language, resources);
 }
 
 const serverInstances = new Map<Language, i18n>();

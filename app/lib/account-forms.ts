@@ -12,9 +12,7 @@ const confirmPassword = z.string({ required_error: "account:errors.passwordMisma
 export const ChangePasswordSchema = z
   .object({
     intent: z.literal("change-password"),
-    currentPassword: z
-      .string({ required_error: "account:errors.currentPasswordRequired" })
-      .max(1000, "account:errors.currentPasswordWrong"),
+    currentPassword: z.string({ required_error: "account:errors.currentPasswordRequired" }).max(1000, "account:errors.currentPasswordWrong"),
     newPassword,
     confirmPassword,
   })
@@ -22,11 +20,7 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { message: "account:errors.passwordUnchanged", path: ["newPassword"] });
 
 export const ResetRequestSchema = z.object({
-  email: z
-    .string({ required_error: "account:errors.emailRequired" })
-    .trim()
-    .max(320, "account:errors.emailInvalid")
-    .email("account:errors.emailInvalid"),
+  email: z.string({ required_error: "account:errors.emailRequired" }).trim().max(320, "account:errors.emailInvalid").email("account:errors.emailInvalid"),
 });
 
 export const ResetPasswordSchema = z

@@ -1,24 +1,11 @@
-// What the agenda editor's page reads from its address after a change (the confirmation and the
-// element to focus), and the label it suggests for each item's next point. Pure functions.
-import { AGENDA_EDITOR_INTENTS, type AgendaEditorIntent } from "~/lib/agenda-forms";
+// What the agenda editor's page reads from its address after a change (the element to focus; the
+// confirmation is a one-time notice, app/lib/notices.ts), and the label it suggests for each
+// item's next point. Pure functions.
 import { suggestPointLabel } from "~/lib/agenda-labels";
-
-/** The confirmation after a redirect: an import with its counts, or one of the editor's changes. */
-export type AgendaDone = { kind: "imported"; items: number; points: number } | { kind: AgendaEditorIntent } | null;
 
 // The element to focus after a change, so that a keyboard user pressing "Move up" again moves the
 // same entry again: a move button, an agenda item heading, a point, or the status message.
 const FOCUS = /^(?:(?:item|point)-(?:up-|down-)?[0-9a-f-]{36}|agenda-status)$/;
-
-/** `?done=…` as the page shows it; anything not sent by the editor or the import is ignored. */
-export function readAgendaDone(searchParams: URLSearchParams): AgendaDone {
-  const done = searchParams.get("done");
-  return done === "imported"
-    ? { kind: "imported" as const, items: Number(searchParams.get("items")) || 0, points: Number(searchParams.get("points")) || 0 }
-    : (AGENDA_EDITOR_INTENTS as string[]).includes(done ?? "")
-      ? { kind: done as AgendaEditorIntent }
-      : null;
-}
 
 /** `?focus=…` when it names an element of the editor, else null. */
 export function readAgendaFocus(searchParams: URLSearchParams): string | null {

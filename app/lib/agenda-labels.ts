@@ -15,10 +15,12 @@ const RECOMMENDATION_LABEL = /^Recommendation\s+(\d{1,4})$/i;
  */
 export function suggestPointLabel(itemLabels: readonly string[], consultationLabels: readonly string[]): string {
   const recommendations = (labels: readonly string[]) =>
-    labels.map((l) => RECOMMENDATION_LABEL.exec(l.trim())).filter((m) => m !== null).map((m) => Number(m[1]));
+    labels
+      .map((l) => RECOMMENDATION_LABEL.exec(l.trim()))
+      .filter((m) => m !== null)
+      .map((m) => Number(m[1]));
   const last = itemLabels.at(-1)?.trim();
-  const usesRecommendations =
-    last !== undefined ? RECOMMENDATION_LABEL.test(last) : recommendations(consultationLabels).length > 0;
+  const usesRecommendations = last !== undefined ? RECOMMENDATION_LABEL.test(last) : recommendations(consultationLabels).length > 0;
   if (usesRecommendations) {
     const highest = Math.max(0, ...recommendations(consultationLabels), ...recommendations(itemLabels));
     return `Recommendation ${highest + 1}`;

@@ -91,7 +91,11 @@ const day = z.iso.date().refine((value) => value >= EARLIEST, { message: `a date
 const text = str(0, 200_000);
 /** One short text: a title, a name, a symbol, a label. */
 const line = str(0, 2_000);
-const email = z.string().min(3).max(320).regex(/^[^\s@]+@[^\s@]+$/, "an email address");
+const email = z
+  .string()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, "an email address");
 const integer = z.number().int().min(-INT32).max(INT32);
 const count = z.number().int().min(0).max(INT32);
 const positive = z.number().int().min(1).max(INT32);
@@ -189,7 +193,9 @@ const consultation = z.strictObject({
   createdAt: instant,
   updatedAt: instant,
   /** The last receipt sequence number given out (null before the first submission). */
-  lastReceiptNumber: count.nullable().describe("The last receipt number given out: at least the number of every receipt in the file; null only when there is none."),
+  lastReceiptNumber: count
+    .nullable()
+    .describe("The last receipt number given out: at least the number of every receipt in the file; null only when there is none."),
 });
 
 const chair = z.strictObject({ user: email, createdAt: instant });
@@ -244,7 +250,10 @@ const registration = z.strictObject({
 const attachment = z.strictObject({
   id,
   filename: str(1, 500),
-  mediaType: z.string().max(200).regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "a media type"),
+  mediaType: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "a media type"),
   size: count,
   uploadedBy: email.nullable(),
   createdAt: instant,
@@ -300,7 +309,10 @@ const comment = z.strictObject({
 const revision = z.strictObject({
   id,
   revisionNumber: positive,
-  receiptNumber: z.string().max(200).describe("The consultation's receipt prefix, the delegation's code and a number not above the counter: CTOC-2020-PER-0001."),
+  receiptNumber: z
+    .string()
+    .max(200)
+    .describe("The consultation's receipt prefix, the delegation's code and a number not above the counter: CTOC-2020-PER-0001."),
   idempotencyKey: str(1, 200),
   draftVersion: count.nullable(),
   language,
@@ -346,13 +358,11 @@ const CRP_FACT_FIELDS = [
   "circulatedAt",
   "deadline",
 ] as const;
-const crpParagraph = z
-  .strictObject({ text, language, dir: z.enum(["ltr", "rtl"]) })
-  .refine((p) => p.dir === directionOf(p.language), {
-    path: ["dir"],
-    message: "not the direction of the paragraph's language",
-    params: { code: "direction" },
-  });
+const crpParagraph = z.strictObject({ text, language, dir: z.enum(["ltr", "rtl"]) }).refine((p) => p.dir === directionOf(p.language), {
+  path: ["dir"],
+  message: "not the direction of the paragraph's language",
+  params: { code: "direction" },
+});
 const crpText = z.strictObject({ mark: line.nullable(), paragraphs: z.array(crpParagraph).max(10_000) });
 const crpHeading = z.strictObject({ label: line.nullable(), text: line });
 const crpBlock = z.discriminatedUnion("kind", [
@@ -445,8 +455,14 @@ const auditEntry = z.strictObject({
     .max(100)
     .regex(/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/, "an action such as consultation.circulate")
     // The import's own entry is this instance's, never in a file (exports leave it out).
-    .refine((action) => action !== IMPORT_ACTION, { message: `the action ${IMPORT_ACTION} is written only by the instance that imports the file`, params: { code: "reservedAction", action: IMPORT_ACTION } }),
-  entityType: z.string().max(100).regex(/^[a-z][a-z0-9_]*$/, "an entity type such as consultation"),
+    .refine((action) => action !== IMPORT_ACTION, {
+      message: `the action ${IMPORT_ACTION} is written only by the instance that imports the file`,
+      params: { code: "reservedAction", action: IMPORT_ACTION },
+    }),
+  entityType: z
+    .string()
+    .max(100)
+    .regex(/^[a-z][a-z0-9_]*$/, "an entity type such as consultation"),
   entityId: str(0, 200).nullable(),
   details: z
     .record(str(0, 200), z.unknown())
@@ -465,18 +481,26 @@ export const archiveShape = z.strictObject({
   exportedAt: instant,
   meeting: meeting.describe("The session the consultation belongs to; shared with the instance's meeting of the same id."),
   consultation,
-  users: z.array(user).max(ARCHIVE_LIMITS.items).describe("Everyone the file names, by email (never a password, a two-factor secret, a recovery code or a session)."),
+  users: z
+    .array(user)
+    .max(ARCHIVE_LIMITS.items)
+    .describe("Everyone the file names, by email (never a password, a two-factor secret, a recovery code or a session)."),
   chairs: z.array(chair).max(10_000),
   agendaItems: z.array(agendaItem).max(10_000).describe("In agenda order, each with its discussion points and every version of their wording."),
   nonPapers: z.array(nonPaper).max(10_000).describe("Each circulation, with the point versions it froze."),
   registrations: z.array(registration).max(10_000).describe("The delegations registered, by code."),
   attachments: z.array(attachment).max(ARCHIVE_LIMITS.items).describe("Files kept as received (email originals)."),
-  submissions: z.array(submission).max(10_000).describe("One per delegation: its shared draft and every submitted revision with receipts, late decisions, comments, translations and reviews."),
+  submissions: z
+    .array(submission)
+    .max(10_000)
+    .describe("One per delegation: its shared draft and every submitted revision with receipts, late decisions, comments, translations and reviews."),
   generatedDocuments: z.array(generatedDocument).max(10_000).describe("Every compilation (CRP versions) with its document model."),
   auditLog: z
     .array(auditEntry)
     .max(ARCHIVE_LIMITS.items)
-    .describe("The consultation's audit log, oldest first (imports of the file are not in it). An importer keeps it as what the file says: not linked to its own accounts."),
+    .describe(
+      "The consultation's audit log, oldest first (imports of the file are not in it). An importer keeps it as what the file says: not linked to its own accounts.",
+    ),
 });
 
 export type Archive = z.infer<typeof archiveShape>;
@@ -517,9 +541,13 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): ArchiveProblem {
     case "unrecognized_keys":
       return problem(path, "unknownKeys", message, { keys: issue.keys.join(", ") });
     case "too_big":
-      return problem(path, issue.origin === "array" ? "tooMany" : issue.origin === "string" ? "tooLong" : "tooBig", message, { maximum: Number(issue.maximum) });
+      return problem(path, issue.origin === "array" ? "tooMany" : issue.origin === "string" ? "tooLong" : "tooBig", message, {
+        maximum: Number(issue.maximum),
+      });
     case "too_small":
-      return problem(path, issue.origin === "array" ? "tooFew" : issue.origin === "string" ? "tooShort" : "tooSmall", message, { minimum: Number(issue.minimum) });
+      return problem(path, issue.origin === "array" ? "tooFew" : issue.origin === "string" ? "tooShort" : "tooSmall", message, {
+        minimum: Number(issue.minimum),
+      });
     case "invalid_format":
       return problem(path, "format", message, { format: issue.format === "regex" ? "pattern" : issue.format });
     case "invalid_value":
@@ -529,7 +557,9 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): ArchiveProblem {
     case "custom": {
       const params = (issue.params ?? {}) as Record<string, unknown>;
       const code = typeof params.code === "string" ? params.code : "invalid";
-      const values = Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "code" && (typeof v === "string" || typeof v === "number"))) as ArchiveProblemValues;
+      const values = Object.fromEntries(
+        Object.entries(params).filter(([k, v]) => k !== "code" && (typeof v === "string" || typeof v === "number")),
+      ) as ArchiveProblemValues;
       return problem(path, code === "invalid" && /^a name must not/.test(message) ? "name" : code, message, Object.keys(values).length ? values : undefined);
     }
     default:
@@ -622,7 +652,8 @@ export function jsonSizeProblem(value: unknown): ArchiveProblem | null {
       return problem(pathOf(next).slice(0, 12), "depth", `nested more than ${ARCHIVE_LIMITS.depth} levels deep`, { limit: ARCHIVE_LIMITS.depth });
     }
     if (Array.isArray(v)) {
-      if (v.length > ARCHIVE_LIMITS.items) return problem(pathOf(next), "tooMany", `more than ${ARCHIVE_LIMITS.items} items`, { maximum: ARCHIVE_LIMITS.items });
+      if (v.length > ARCHIVE_LIMITS.items)
+        return problem(pathOf(next), "tooMany", `more than ${ARCHIVE_LIMITS.items} items`, { maximum: ARCHIVE_LIMITS.items });
       for (let i = 0; i < v.length; i++) stack.push({ value: v[i], key: i, parent: next, depth: next.depth + 1 });
     } else {
       for (const key of Object.keys(v)) stack.push({ value: (v as Record<string, unknown>)[key], key, parent: next, depth: next.depth + 1 });
@@ -794,11 +825,19 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
       const item = itemOfPoint.get(c.pointId);
       if (!item) add([...path, "pointId"], "noPoint", `no discussion point ${c.pointId}`, { id: c.pointId });
       else if (item !== c.agendaItemId) {
-        add([...path, "pointId"], "pointNotInItem", `the point ${c.pointId} is not under agenda item ${c.agendaItemId}`, { id: c.pointId, item: c.agendaItemId });
+        add([...path, "pointId"], "pointNotInItem", `the point ${c.pointId} is not under agenda item ${c.agendaItemId}`, {
+          id: c.pointId,
+          item: c.agendaItemId,
+        });
       }
     }
     if ((c.kind === "point" || c.kind === "amendment") !== (c.pointId !== null)) {
-      add([...path, "pointId"], c.pointId === null ? "kindNeedsPoint" : "kindHasNoPoint", `a comment of kind ${c.kind} ${c.pointId === null ? "needs" : "has no"} point`, { kind: c.kind });
+      add(
+        [...path, "pointId"],
+        c.pointId === null ? "kindNeedsPoint" : "kindHasNoPoint",
+        `a comment of kind ${c.kind} ${c.pointId === null ? "needs" : "has no"} point`,
+        { kind: c.kind },
+      );
     }
     if (c.kind === "amendment" && c.proposedText === null) add([...path, "proposedText"], "amendmentNeedsText", "an amendment needs its proposed wording");
     if (c.basePointVersionId !== null && !versionIds.has(c.basePointVersionId)) {
@@ -849,11 +888,15 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
           example: `${prefix}-${s.delegation}-0001`,
         });
       } else if (parts.prefix !== prefix) {
-        add(receiptPath, "receiptPrefix", `the receipt ${r.receiptNumber} does not start with the consultation's prefix ${prefix}`, { receipt: r.receiptNumber, prefix });
+        add(receiptPath, "receiptPrefix", `the receipt ${r.receiptNumber} does not start with the consultation's prefix ${prefix}`, {
+          receipt: r.receiptNumber,
+          prefix,
+        });
       } else if (parts.delegationCode !== s.delegation) {
         add(receiptPath, "receiptDelegation", `the receipt ${r.receiptNumber} is not of ${s.delegation}`, { receipt: r.receiptNumber, code: s.delegation });
       } else if (!highest || parts.sequence > highest.number) highest = { number: parts.sequence, receipt: r.receiptNumber };
-      if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId)) add([...revisionPath, "attachmentId"], "noAttachment", `no attachment ${r.attachmentId}`, { id: r.attachmentId });
+      if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId))
+        add([...revisionPath, "attachmentId"], "noAttachment", `no attachment ${r.attachmentId}`, { id: r.attachmentId });
       person(r.submittedBy, [...revisionPath, "submittedBy"]);
       person(r.lateDecidedBy, [...revisionPath, "lateDecidedBy"]);
       r.comments.forEach((c, k) => checkComment(c, [...revisionPath, "comments", k]));
@@ -929,7 +972,8 @@ export function checkArchive(value: unknown): ArchiveCheck {
   return references.length ? { ok: false, problems: capped(references) } : { ok: true, archive };
 }
 
-export type ArchiveRead = { ok: true; value: unknown } | { ok: false; reason: "notJson"; message: string } | { ok: false; reason: "invalid"; problems: ArchiveProblem[] };
+export type ArchiveRead =
+  { ok: true; value: unknown } | { ok: false; reason: "notJson"; message: string } | { ok: false; reason: "invalid"; problems: ArchiveProblem[] };
 
 /** The text of an uploaded file as JSON: its nesting checked first, then parsed. */
 export function readArchiveText(text: string): ArchiveRead {
@@ -960,11 +1004,17 @@ definitions.add(count, { id: "count", description: "A whole number, 0 or more." 
 definitions.add(positive, { id: "number", description: "A whole number, 1 or more." });
 definitions.add(integer, { id: "integer", description: "A whole number (32 bits)." });
 definitions.add(timeZone, { id: "timeZone", description: "An IANA time zone, e.g. Europe/Vienna." });
-definitions.add(delegationCode, { id: "delegationCode", description: "A delegation's code in the instance (ISO 3166 alpha-3 for States, e.g. PER; EU for the European Union)." });
+definitions.add(delegationCode, {
+  id: "delegationCode",
+  description: "A delegation's code in the instance (ISO 3166 alpha-3 for States, e.g. PER; EU for the European Union).",
+});
 definitions.add(comment, { id: "comment" });
 definitions.add(crpText, { id: "crpText" });
 definitions.add(crpHeading, { id: "crpHeading" });
-definitions.add(crpModel, { id: "crpModel", description: "A CRP's document model (app/documents/crp.ts): what its page, HTML, Word, PDF and Markdown render." });
+definitions.add(crpModel, {
+  id: "crpModel",
+  description: "A CRP's document model (app/documents/crp.ts): what its page, HTML, Word, PDF and Markdown render.",
+});
 
 /** "CTOC-2020" + exportedAt -> "CTOC-2020-archive-2026-11-22.json" (ASCII whatever the prefix). */
 export function archiveFileName(archive: Archive): string {

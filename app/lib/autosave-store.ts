@@ -1,5 +1,5 @@
 /**
- * The pure parts of draft autosave (the hook is app/components/use-autosave.ts):
+ * The pure parts of draft autosave (the hook is app/components/submission/use-autosave.ts):
  * - the copy of unsaved text kept in the browser's localStorage, and its record format;
  * - the decision, when a page opens, to restore such a copy automatically, offer it, or drop it;
  * - when to save (debounce with a maximum wait) and when to retry (backoff);
@@ -30,6 +30,7 @@
  *   whatever draftVersion it names: a retry whose first attempt did arrive, or the beacon sent
  *   on leaving a page, is then harmless instead of a false conflict.
  */
+import { paths } from "~/lib/paths";
 
 export type DraftFields = Record<string, string>;
 
@@ -66,13 +67,7 @@ export function storageKeyFor(key: string, owner: string): string {
   return `nonpaper:autosave:${owner}:${key}`;
 }
 
-export function makePendingCopy(input: {
-  owner: string;
-  key: string;
-  baseVersion: number;
-  fields: DraftFields;
-  now: number;
-}): PendingCopy {
+export function makePendingCopy(input: { owner: string; key: string; baseVersion: number; fields: DraftFields; now: number }): PendingCopy {
   return {
     format: AUTOSAVE_FORMAT,
     owner: input.owner,
@@ -142,11 +137,7 @@ export function changedFieldNames(copy: DraftFields, server: DraftFields): strin
  * changed to different texts is a conflict, for the delegate to decide (nothing is chosen for
  * them). A missing field is an empty one. `taken` lists the fields taken from the colleague.
  */
-export function mergeDraftFields(
-  base: DraftFields,
-  mine: DraftFields,
-  theirs: DraftFields,
-): { merged: DraftFields; conflicts: string[]; taken: string[] } {
+export function mergeDraftFields(base: DraftFields, mine: DraftFields, theirs: DraftFields): { merged: DraftFields; conflicts: string[]; taken: string[] } {
   const text = (fields: DraftFields, name: string) => normalizeFieldText(fields[name] ?? "");
   const merged: DraftFields = {};
   const conflicts: string[] = [];
@@ -201,13 +192,7 @@ export function decideRestore(
  * Milliseconds until the next save: SAVE_DEBOUNCE_MS after the last change, but no later than
  * SAVE_MAX_WAIT_MS after the first change not yet saved. Never negative.
  */
-export function nextSaveDelay(input: {
-  now: number;
-  lastChangeAt: number;
-  firstUnsavedAt: number;
-  debounceMs?: number;
-  maxWaitMs?: number;
-}): number {
+export function nextSaveDelay(input: { now: number; lastChangeAt: number; firstUnsavedAt: number; debounceMs?: number; maxWaitMs?: number }): number {
   const debounced = input.lastChangeAt + (input.debounceMs ?? SAVE_DEBOUNCE_MS);
   const deadline = input.firstUnsavedAt + (input.maxWaitMs ?? SAVE_MAX_WAIT_MS);
   return Math.max(0, Math.min(debounced, deadline) - input.now);
@@ -273,7 +258,7 @@ export function classifySaveResponse(response: {
   const version = Number.isSafeInteger(json.draftVersion) ? (json.draftVersion as number) : null;
   if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) return { kind: "signedOut" };
   // A transport that followed a redirect to the sign-in page.
-  if (response.redirected && response.url && new URL(response.url, "http://x").pathname === "/login") return { kind: "signedOut" };
+  if (response.redirected && response.url && new URL(response.url, "http://x").pathname === paths.login()) return { kind: "signedOut" };
   if (status === 401 || status === 403) return { kind: "signedOut" };
   if (status >= 200 && status < 300) {
     if (json.ok === true && version !== null) {

@@ -22,7 +22,13 @@ const requiredText = (max: number) =>
     E("required"),
   );
 const optionalText = (max: number) =>
-  nameField(z.string().trim().max(max, E("tooLong")).refine((value) => !hasLostCharacter(value), E("lostCharacter"))).optional();
+  nameField(
+    z
+      .string()
+      .trim()
+      .max(max, E("tooLong"))
+      .refine((value) => !hasLostCharacter(value), E("lostCharacter")),
+  ).optional();
 
 const isoDate = z
   .string({ required_error: E("required") })
@@ -30,7 +36,12 @@ const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), E("dateInvalid"));
 
 // UN document symbols: capitals, digits and the separators / . - (e.g. CTOC/COP/WG.2/2020/L.1).
-const symbol = (max: number) => z.string().trim().max(max, E("tooLong")).regex(/^[A-Z0-9][A-Za-z0-9./-]*$/, E("symbolInvalid"));
+const symbol = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, E("tooLong"))
+    .regex(/^[A-Z0-9][A-Za-z0-9./-]*$/, E("symbolInvalid"));
 
 export const MEETING_FORMATS = ["in_person", "hybrid", "online"] as const;
 
@@ -45,7 +56,10 @@ export const MeetingSchema = z
     endDate: isoDate,
     format: z.enum(MEETING_FORMATS, { errorMap: () => ({ message: E("choose") }) }),
     // Stored by its current IANA name: "Europe/Kiev" (old data, an old browser) becomes Europe/Kyiv.
-    timeZone: z.string({ required_error: E("required") }).refine(isTimeZone, E("timeZoneInvalid")).transform(currentTimeZone),
+    timeZone: z
+      .string({ required_error: E("required") })
+      .refine(isTimeZone, E("timeZoneInvalid"))
+      .transform(currentTimeZone),
   })
   .refine((m) => m.endDate >= m.startDate, { path: ["endDate"], message: E("endBeforeStart") });
 
@@ -77,7 +91,10 @@ export const ConsultationSchema = z
     provisionalAgendaSymbol: symbol(60).optional(),
     reflectionApprovedOn: isoDate.optional(),
     reflectionApprovalMethod: optionalText(200),
-    chairIds: z.array(z.string().uuid(E("choose"))).max(20).default([]),
+    chairIds: z
+      .array(z.string().uuid(E("choose")))
+      .max(20)
+      .default([]),
   })
   .refine((c) => Boolean(c.deadlineDate) === Boolean(c.deadlineTime), {
     path: ["deadlineTime"],
@@ -92,7 +109,10 @@ export type ConsultationInput = z.infer<typeof ConsultationSchema>;
 
 /** A receipt prefix suggested from a meeting: "CTOC/COP/WG.2", session "2020" -> "WG2-2020". */
 export function suggestReceiptPrefix(symbolPrefix: string, session: string): string {
-  const body = (symbolPrefix.split("/").pop() ?? "").replace(/[^A-Za-z0-9]/g, "").toUpperCase().slice(0, 12);
+  const body = (symbolPrefix.split("/").pop() ?? "")
+    .replace(/[^A-Za-z0-9]/g, "")
+    .toUpperCase()
+    .slice(0, 12);
   const year = /\b(19|20)\d{2}\b/.exec(session)?.[0];
   return [body || "NP", year].filter(Boolean).join("-");
 }

@@ -1,13 +1,7 @@
-// What the consultation's overview decides from its data, apart from the page: the confirmation
-// after circulating, the secretariat's next setup step, and the delegate's next action. Pure.
+// What the consultation's overview decides from its data, apart from the page: the secretariat's
+// next setup step, and the delegate's next action. Pure.
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import type { DelegationState } from "~/lib/delegation-state";
-
-/** The number in "?circulated=N" (set by the circulate action's redirect), if it is one. */
-export function circulatedNumberParam(searchParams: URLSearchParams): number | null {
-  const circulated = Number(searchParams.get("circulated"));
-  return Number.isSafeInteger(circulated) && circulated > 0 ? circulated : null;
-}
 
 export type SetupStep = "agenda" | "registrations" | "circulate";
 

@@ -77,11 +77,7 @@ export function nextRefreshIn(left: TimeLeft): number | null {
  */
 export type SubmissionWindow = "open" | "late" | "closed" | "notOpen";
 
-export function submissionWindow(
-  status: "draft" | "open" | "closed" | "compiled",
-  deadline: Date | string | null,
-  now: number,
-): SubmissionWindow {
+export function submissionWindow(status: "draft" | "open" | "closed" | "compiled", deadline: Date | string | null, now: number): SubmissionWindow {
   if (status === "draft") return "notOpen";
   if (status !== "open") return "closed";
   if (deadline === null) return "open";

@@ -1,16 +1,12 @@
 import type { CrpIntroductionKey } from "~/documents/crp";
 
-// What the CRP page shares with the browser: where a saved version downloads, under which file
-// name (the URL ends with the version and format, /consultations/:id/crp/v3.docx; the file is
-// named after the CRP's symbol, "CTOC-COP-2020-CRP.5-v3.docx", "-draft-v2" for a draft), and the
-// limit of the introduction's text.
+// What the CRP page shares with the browser: the formats a saved version downloads in, under which
+// file name (its URL, paths.crpFile, ends with the version and format, /consultations/:id/crp/v3.docx;
+// the file is named after the CRP's symbol, "CTOC-COP-2020-CRP.5-v3.docx", "-draft-v2" for a
+// draft), and the limit of the introduction's text.
 
 export const CRP_FORMATS = ["docx", "pdf", "html", "md"] as const;
 export type CrpFormat = (typeof CRP_FORMATS)[number];
-
-export function crpVersionHref(consultationId: string, versionNumber: number, format: CrpFormat): string {
-  return `/consultations/${consultationId}/crp/v${versionNumber}.${format}`;
-}
 
 /** The version and format of a download's last path segment ("v3.docx"), or null. */
 export function parseCrpFile(file: string | undefined): { versionNumber: number; format: CrpFormat } | null {

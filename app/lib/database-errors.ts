@@ -15,17 +15,7 @@ const DRIVER_CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED"
 
 // Socket errors; they count only when they came out of a database query (see below), since the
 // same codes come from mail and translation servers too.
-const SOCKET_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 
 type ErrorLike = { code?: unknown; cause?: unknown; errors?: unknown; query?: unknown; name?: unknown };
 
@@ -63,8 +53,7 @@ export function isPostgresArrayTypesFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const query = (error as { query?: unknown }).query;
   return (
-    typeof query === "string" &&
-    /select b\.oid, b\.typarray\s+from pg_catalog\.pg_type a\s+left join pg_catalog\.pg_type b on b\.oid = a\.typelem/.test(query)
+    typeof query === "string" && /select b\.oid, b\.typarray\s+from pg_catalog\.pg_type a\s+left join pg_catalog\.pg_type b on b\.oid = a\.typelem/.test(query)
   );
 }
 

@@ -63,17 +63,25 @@ export const DELEGATION_ALIASES: readonly DelegationAlias[] = [
   // Short forms that UN reports themselves use (wg2-2023 report: "United States", "United Kingdom").
   {
     codes: ["USA"],
-    names: [
-      "United States", "US", "USA", "États-Unis", "Estados Unidos", "EE. UU.", "EE.UU.",
-      "EEUU", "США", "Соединенные Штаты", "美国", "الولايات المتحدة",
-    ],
+    names: ["United States", "US", "USA", "États-Unis", "Estados Unidos", "EE. UU.", "EE.UU.", "EEUU", "США", "Соединенные Штаты", "美国", "الولايات المتحدة"],
   },
   {
     codes: ["GBR"],
     names: [
-      "United Kingdom", "UK", "Great Britain", "Britain", "United Kingdom of Great Britain",
-      "Royaume-Uni", "Grande-Bretagne", "Reino Unido", "Gran Bretaña", "Соединенное Королевство",
-      "Великобритания", "英国", "المملكة المتحدة", "بريطانيا",
+      "United Kingdom",
+      "UK",
+      "Great Britain",
+      "Britain",
+      "United Kingdom of Great Britain",
+      "Royaume-Uni",
+      "Grande-Bretagne",
+      "Reino Unido",
+      "Gran Bretaña",
+      "Соединенное Королевство",
+      "Великобритания",
+      "英国",
+      "المملكة المتحدة",
+      "بريطانيا",
     ],
   },
   { codes: ["EU"], names: ["EU", "UE", "European Community", "ЕС", "Евросоюз", "欧盟"] },
@@ -96,10 +104,19 @@ export const DELEGATION_ALIASES: readonly DelegationAlias[] = [
   {
     codes: ["MKD"],
     names: [
-      "Macedonia", "The former Yugoslav Republic of Macedonia", "FYROM", "FYR Macedonia",
-      "Republic of Macedonia", "Macédoine", "ex-République yougoslave de Macédoine",
-      "ex República Yugoslava de Macedonia", "Македония",
-      "бывшая югославская Республика Македония", "马其顿", "前南斯拉夫的马其顿共和国", "مقدونيا",
+      "Macedonia",
+      "The former Yugoslav Republic of Macedonia",
+      "FYROM",
+      "FYR Macedonia",
+      "Republic of Macedonia",
+      "Macédoine",
+      "ex-République yougoslave de Macédoine",
+      "ex República Yugoslava de Macedonia",
+      "Македония",
+      "бывшая югославская Республика Македония",
+      "马其顿",
+      "前南斯拉夫的马其顿共和国",
+      "مقدونيا",
     ],
   },
   { codes: ["CPV"], names: ["Cape Verde", "Cap-Vert", "Cabo Verde"] },
@@ -117,14 +134,35 @@ export const DELEGATION_ALIASES: readonly DelegationAlias[] = [
   },
   {
     codes: ["PRK"],
-    names: ["North Korea", "Korea (North)", "DPRK", "DPR Korea", "Corée du Nord", "Corea del Norte", "КНДР", "Северная Корея", "朝鲜", "北韩", "كوريا الشمالية"],
+    names: [
+      "North Korea",
+      "Korea (North)",
+      "DPRK",
+      "DPR Korea",
+      "Corée du Nord",
+      "Corea del Norte",
+      "КНДР",
+      "Северная Корея",
+      "朝鲜",
+      "北韩",
+      "كوريا الشمالية",
+    ],
   },
   // Congo: "Congo" itself is the Republic of the Congo's UN short name (exact match, stage 1).
   {
     codes: ["COD"],
     names: [
-      "DR Congo", "DRC", "Democratic Republic of Congo", "DR of the Congo", "Congo-Kinshasa",
-      "Congo (Kinshasa)", "Congo, Democratic Republic", "RDC", "RD Congo", "ДРК", "刚果（金）",
+      "DR Congo",
+      "DRC",
+      "Democratic Republic of Congo",
+      "DR of the Congo",
+      "Congo-Kinshasa",
+      "Congo (Kinshasa)",
+      "Congo, Democratic Republic",
+      "RDC",
+      "RD Congo",
+      "ДРК",
+      "刚果（金）",
       "Zaire",
     ],
   },
@@ -190,15 +228,12 @@ const ARTICLE_WORD = /^(?:the|le|la|l'|les|el|los|las)$/;
 export function normalizeName(name: string): string {
   let s = name.normalize("NFKC").replace(APOSTROPHES, "'");
   s = s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  s = s
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/ـ/g, "")
-    .replace(/ة/g, "ه")
-    .replace(/ى/g, "ي");
+  s = s.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss").replace(/ـ/g, "").replace(/ة/g, "ه").replace(/ى/g, "ي");
   s = s.replace(ARTICLE_PAREN, " ").replace(/&/g, " and ").replace(/\./g, "");
-  s = s.replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
+  s = s
+    .replace(/[^\p{L}\p{N}'\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   s = s.replace(LEADING_ARTICLE, "");
   return s.replace(/'/g, "").replace(/\s+/g, " ").trim();
 }
@@ -265,7 +300,7 @@ export function cleanName(raw: string): string {
     .replace(/["“”„«»]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  for (let previous = ""; previous !== s; ) {
+  for (let previous = ""; previous !== s;) {
     previous = s;
     s = s.replace(BULLETS, "").replace(NUMBERING, "");
     s = s.replace(/\s*\betc\.?$/i, "");
@@ -285,20 +320,38 @@ export function cleanName(raw: string): string {
 // Names with a spaced conjunction inside, for when no list of known names is given.
 // (With one, every known name protects itself.)
 const CONJUNCTION_NAMES: readonly string[] = [
-  "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-  "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-  "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-  "South Georgia and the South Sandwich Islands", "Turks and Caicos Islands",
-  "Wallis and Futuna", "Saint Pierre and Miquelon", "Svalbard and Jan Mayen",
+  "Antigua and Barbuda",
+  "Bosnia and Herzegovina",
+  "Saint Kitts and Nevis",
+  "Saint Vincent and the Grenadines",
+  "Sao Tome and Principe",
+  "Trinidad and Tobago",
+  "United Kingdom of Great Britain and Northern Ireland",
+  "Heard Island and McDonald Islands",
+  "South Georgia and the South Sandwich Islands",
+  "Turks and Caicos Islands",
+  "Wallis and Futuna",
+  "Saint Pierre and Miquelon",
+  "Svalbard and Jan Mayen",
   "Ascension and Tristan da Cunha",
   "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
   "République algérienne démocratique et populaire",
-  "Antigua y Barbuda", "Bosnia y Herzegovina", "Saint Kitts y Nevis", "San Cristóbal y Nieves",
-  "San Vicente y las Granadinas", "Santo Tomé y Príncipe", "Trinidad y Tabago",
-  "Trinidad y Tobago", "Reino Unido de Gran Bretaña e Irlanda del Norte",
+  "Antigua y Barbuda",
+  "Bosnia y Herzegovina",
+  "Saint Kitts y Nevis",
+  "San Cristóbal y Nieves",
+  "San Vicente y las Granadinas",
+  "Santo Tomé y Príncipe",
+  "Trinidad y Tabago",
+  "Trinidad y Tobago",
+  "Reino Unido de Gran Bretaña e Irlanda del Norte",
   "República Argelina Democrática y Popular",
-  "Антигуа и Барбуда", "Босния и Герцеговина", "Сент-Китс и Невис", "Сент-Винсент и Гренадины",
-  "Сан-Томе и Принсипи", "Тринидад и Тобаго",
+  "Антигуа и Барбуда",
+  "Босния и Герцеговина",
+  "Сент-Китс и Невис",
+  "Сент-Винсент и Гренадины",
+  "Сан-Томе и Принсипи",
+  "Тринидад и Тобаго",
   "Соединенное Королевство Великобритании и Северной Ирландии",
 ];
 
@@ -346,9 +399,7 @@ function knownSet(knownNames: readonly string[] | undefined): Known {
   CONJUNCTION_NAMES.forEach(addName);
   knownNames?.forEach(addName);
   keys.delete("");
-  const compounds = [...CONJUNCTION_NAMES, ...(knownNames ?? [])].filter((n) =>
-    /\s(?:and|et|y|e|и)\s/i.test(n),
-  );
+  const compounds = [...CONJUNCTION_NAMES, ...(knownNames ?? [])].filter((n) => /\s(?:and|et|y|e|и)\s/i.test(n));
   return {
     has: (name) => variantsOf(cleanName(name), false).some((v) => keys.has(compactKey(v))),
     compounds,
@@ -557,8 +608,28 @@ export function delegationNameList(delegations: readonly MatchableDelegation[]):
 
 // Words that say nothing about which State is meant ("Republic of", "State of").
 const GENERIC = new Set([
-  "republic", "of", "the", "state", "kingdom", "and", "de", "du", "des", "del", "la", "le",
-  "les", "el", "los", "las", "republique", "republica", "etat", "estado", "reino", "royaume",
+  "republic",
+  "of",
+  "the",
+  "state",
+  "kingdom",
+  "and",
+  "de",
+  "du",
+  "des",
+  "del",
+  "la",
+  "le",
+  "les",
+  "el",
+  "los",
+  "las",
+  "republique",
+  "republica",
+  "etat",
+  "estado",
+  "reino",
+  "royaume",
 ]);
 
 type Form = { spaced: string; compact: string; sorted: string; core: string; tokens: string[]; han: boolean };
@@ -661,11 +732,7 @@ function ratio(a: string, b: string): number {
 /** Input tokens all within the name (input shorter): "dominican" ⊂ "dominican republic". */
 function inside(q: Form, f: Form): boolean {
   if (q.han || f.han) return q.compact.length >= 2 && f.compact.length > q.compact.length && f.compact.includes(q.compact);
-  return (
-    q.tokens.length < f.tokens.length &&
-    q.tokens.some((t) => !GENERIC.has(t)) &&
-    q.tokens.every((t) => f.tokens.includes(t))
-  );
+  return q.tokens.length < f.tokens.length && q.tokens.some((t) => !GENERIC.has(t)) && q.tokens.every((t) => f.tokens.includes(t));
 }
 
 /** Name tokens all within the input, the rest generic: "bolivia" ⊂ "republic of bolivia". */
@@ -716,21 +783,13 @@ function confusables(input: string, chosen: MatchableDelegation[], index: Index)
   const out: MatchableDelegation[] = [];
   for (const [d, forms] of index.shortForms) {
     if (chosen.includes(d)) continue;
-    const hit = forms.some(
-      (f) => (q.compact.length >= 4 && f.compact !== q.compact && f.compact.startsWith(q.compact)) || inside(q, f),
-    );
+    const hit = forms.some((f) => (q.compact.length >= 4 && f.compact !== q.compact && f.compact.startsWith(q.compact)) || inside(q, f));
     if (hit) out.push(d);
   }
   return out.slice(0, FUZZY.maxCandidates - 1);
 }
 
-function decide(
-  input: string,
-  key: string,
-  hits: MatchableDelegation[],
-  method: MatchMethod,
-  index: Index,
-): MatchResult {
+function decide(input: string, key: string, hits: MatchableDelegation[], method: MatchMethod, index: Index): MatchResult {
   const [only] = hits;
   if (hits.length === 1 && only) {
     return { input, status: "matched", delegation: only, candidates: [only, ...confusables(key, hits, index)], method };
@@ -803,10 +862,7 @@ function matchOne(input: string, index: Index): MatchResult {
 const indexCache = new WeakMap<readonly MatchableDelegation[], Index>();
 
 /** Matches each name to a delegation; one result per name, in order. */
-export function matchDelegations(
-  names: readonly string[],
-  delegations: readonly MatchableDelegation[],
-): MatchResult[] {
+export function matchDelegations(names: readonly string[], delegations: readonly MatchableDelegation[]): MatchResult[] {
   let index = indexCache.get(delegations);
   if (!index) {
     index = buildIndex(delegations);

@@ -56,9 +56,7 @@ const ref = (r: RevisionFacts): RevisionRef => ({ revisionNumber: r.revisionNumb
 
 /** The revision that counts: not superseded, withdrawn, pending or declined (the highest, if several). */
 function standingRevision(revisions: RevisionFacts[]): RevisionFacts | null {
-  return (
-    revisions.find((r) => !r.supersededAt && !r.withdrawnAt && r.late !== "pending" && r.late !== "declined") ?? null
-  );
+  return revisions.find((r) => !r.supersededAt && !r.withdrawnAt && r.late !== "pending" && r.late !== "declined") ?? null;
 }
 
 export function delegationState(facts: DelegationFacts): DelegationState {
@@ -67,16 +65,12 @@ export function delegationState(facts: DelegationFacts): DelegationState {
   const draftSaved = facts.draft && facts.draft.version > 0 ? facts.draft : null;
   const latest = revisions[0];
   if (!latest) {
-    return draftSaved
-      ? { kind: "draft", closed, savedAt: draftSaved.savedAt ? iso(draftSaved.savedAt) : null }
-      : { kind: "notStarted", closed };
+    return draftSaved ? { kind: "draft", closed, savedAt: draftSaved.savedAt ? iso(draftSaved.savedAt) : null } : { kind: "notStarted", closed };
   }
   // A draft changed after the latest revision: saved later, and not the version that was frozen
   // (an imported email froze no version, so only the time tells).
   const newerDraft =
-    draftSaved?.savedAt &&
-    draftSaved.version !== latest.draftVersion &&
-    new Date(draftSaved.savedAt).getTime() > new Date(latest.submittedAt).getTime()
+    draftSaved?.savedAt && draftSaved.version !== latest.draftVersion && new Date(draftSaved.savedAt).getTime() > new Date(latest.submittedAt).getTime()
       ? { savedAt: iso(draftSaved.savedAt) }
       : null;
   const revision = ref(latest);
@@ -91,9 +85,7 @@ export function delegationState(facts: DelegationFacts): DelegationState {
     };
   }
   const lateAccepted = latest.late === "accepted";
-  return newerDraft
-    ? { kind: "revised", revision, lateAccepted, newerDraft }
-    : { kind: "submitted", revision, lateAccepted, newerDraft: null };
+  return newerDraft ? { kind: "revised", revision, lateAccepted, newerDraft } : { kind: "submitted", revision, lateAccepted, newerDraft: null };
 }
 
 /**

@@ -222,11 +222,7 @@ export function languagesToTranslate(languages: CommentLanguages): Language[] {
  * English is left out on both sides, so that a revision of the English wording does not make the
  * translation of the Arabic text outdated.
  */
-export function neededTranslationStatus(
-  translation: TranslationState | null,
-  comment: CommentText,
-  languages: CommentLanguages,
-): DeskStatus | null {
+export function neededTranslationStatus(translation: TranslationState | null, comment: CommentText, languages: CommentLanguages): DeskStatus | null {
   const needs = fieldsToTranslate(languages);
   if (!needs.body && !needs.proposedText) return null;
   if (translation === null) return "todo";

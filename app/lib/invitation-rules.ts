@@ -1,5 +1,6 @@
 // Invitations of delegates: lifetime, states, links and the form's choices. Pure, no I/O.
 import type { Language } from "~/i18n/languages";
+import { paths } from "~/lib/paths";
 import { TIME_ZONES } from "~/lib/time-zones";
 
 /** How long an invitation link can be used. */
@@ -76,9 +77,13 @@ export function withInvitationToken(text: string, token: string = INVITATION_TOK
   return text.replace(LINK_TOKEN, (_, path: string) => `${path}${token}`);
 }
 
-/** The absolute one-time link; ?lng= opens the page in the invitee's language. */
+/**
+ * The absolute one-time link; ?lng= opens the page in the invitee's language. The placeholder is
+ * written as it is (the outbox finds it by that spelling), a token is encoded like any segment.
+ */
 export function invitationLink(origin: string, token: string, language: Language): string {
-  return `${origin.replace(/\/+$/, "")}/invitations/${token}?lng=${language}`;
+  const path = paths.invitation(token, { lng: language }).replace(encodeURIComponent(INVITATION_TOKEN_PLACEHOLDER), INVITATION_TOKEN_PLACEHOLDER);
+  return `${origin.replace(/\/+$/, "")}${path}`;
 }
 
 /**

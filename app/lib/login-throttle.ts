@@ -52,9 +52,7 @@ export function accountDelayMs(failures: number): number {
 }
 
 function rolled(bucket: ThrottleBucket, windowMs: number, now: Date): ThrottleBucket {
-  return now.getTime() - bucket.windowStartedAt.getTime() >= windowMs
-    ? { ...bucket, failures: 0, windowStartedAt: now }
-    : bucket;
+  return now.getTime() - bucket.windowStartedAt.getTime() >= windowMs ? { ...bucket, failures: 0, windowStartedAt: now } : bucket;
 }
 
 const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
@@ -69,8 +67,7 @@ export function decideLoginAttempt(state: ThrottleState, now: Date): ThrottleDec
   const pair = rolled(state.pair, LOGIN_LIMITS.windowMs, now);
   const address = rolled(state.address, LOGIN_LIMITS.windowMs, now);
   const unchanged = { account, pair, address };
-  const familiar =
-    pair.succeededAt !== null && now.getTime() - pair.succeededAt.getTime() < LOGIN_LIMITS.familiarForMs;
+  const familiar = pair.succeededAt !== null && now.getTime() - pair.succeededAt.getTime() < LOGIN_LIMITS.familiarForMs;
   const windowEnd = (bucket: ThrottleBucket) => new Date(bucket.windowStartedAt.getTime() + LOGIN_LIMITS.windowMs);
 
   if (pair.failures >= LOGIN_LIMITS.perPair) {
@@ -106,7 +103,5 @@ export function retryAfterMessage(seconds: number): {
   key: "auth:errors.throttledSeconds" | "auth:errors.throttledMinutes";
   count: number;
 } {
-  return seconds < 60
-    ? { key: "auth:errors.throttledSeconds", count: seconds }
-    : { key: "auth:errors.throttledMinutes", count: Math.ceil(seconds / 60) };
+  return seconds < 60 ? { key: "auth:errors.throttledSeconds", count: seconds } : { key: "auth:errors.throttledMinutes", count: Math.ceil(seconds / 60) };
 }

@@ -20,6 +20,7 @@
 import { z } from "zod";
 import { lostCharacter } from "~/lib/text-integrity";
 
+// eslint-disable-next-line no-misleading-character-class -- each invisible code point is listed on its own
 const DISGUISING = /[\u00AD\u034F\u115F\u1160\u180E\u200B\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 const JOINERS = /[\u200C\u200D]/u;
 // The scripts whose writing needs ZWNJ/ZWJ between letters (Script_Extensions: their combining

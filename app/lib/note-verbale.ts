@@ -44,20 +44,7 @@ export type NoteVerbaleInput = {
 
 export const DEFAULT_SECRETARIAT = { name: "United Nations Office on Drugs and Crime", abbreviation: "UNODC" };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function parseDate(iso: string): { year: number; month: number; day: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -155,10 +142,10 @@ export function draftNoteVerbale(input: NoteVerbaleInput): string {
   const bureauOf = meeting.parentBody ? shortBodyName(meeting.parentBody) : meeting.body;
   const method = input.reflectionApprovalMethod?.trim() || "[method of approval]";
   const items = input.agendaItemNumbers.filter((n) => n.trim() !== "");
-  const itemsPhrase = items.length
-    ? `, under agenda item${items.length > 1 ? "s" : ""} ${englishList(items)} of the meeting`
-    : "";
-  const where = input.link ? `through Nonpaper, the Secretariat's online consultation platform, at ${input.link}` : "through Nonpaper, the Secretariat's online consultation platform";
+  const itemsPhrase = items.length ? `, under agenda item${items.length > 1 ? "s" : ""} ${englishList(items)} of the meeting` : "";
+  const where = input.link
+    ? `through Nonpaper, the Secretariat's online consultation platform, at ${input.link}`
+    : "through Nonpaper, the Secretariat's online consultation platform";
   const session = input.parentSession?.trim() ? lowerFirst(input.parentSession.trim()) : "[session]";
   const sessionPlace =
     input.parentSessionVenue?.trim() || input.parentSessionStartDate

@@ -1,5 +1,6 @@
 // Password reset links: lifetime, limits, token shape, and the link in emails. Pure, no I/O.
 import type { Language } from "~/i18n/languages";
+import { paths } from "~/lib/paths";
 
 /** The outbox kind of a reset email. */
 export const PASSWORD_RESET_KIND = "password_reset";
@@ -25,9 +26,10 @@ export function isResetTokenShape(token: string | undefined | null): token is st
   return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** The absolute one-time link; ?lng= opens the page in the account's language. */
+/** The absolute one-time link; ?lng= opens the page in the account's language (the placeholder as in invitationLink). */
 export function passwordResetLink(origin: string, token: string, language: Language): string {
-  return `${origin.replace(/\/+$/, "")}/password-reset/${token}?lng=${language}`;
+  const path = paths.resetPassword(token, { lng: language }).replace(encodeURIComponent(RESET_TOKEN_PLACEHOLDER), RESET_TOKEN_PLACEHOLDER);
+  return `${origin.replace(/\/+$/, "")}${path}`;
 }
 
 const RESET_LINK = /\S*\/password-reset\/(?:\{\{reset-token\}\}|[A-Za-z0-9_-]{43})(?:\?lng=[a-z]{2})?/g;
@@ -46,10 +48,7 @@ export function withResetToken(text: string, token: string = RESET_TOKEN_PLACEHO
 export type PasswordResetState = "valid" | "expired" | "used";
 
 /** Where a reset link stands at `now`: used is final, then expiry counts. */
-export function passwordResetState(
-  reset: { expiresAt: Date | string; usedAt: Date | string | null },
-  now: Date = new Date(),
-): PasswordResetState {
+export function passwordResetState(reset: { expiresAt: Date | string; usedAt: Date | string | null }, now: Date = new Date()): PasswordResetState {
   if (reset.usedAt) return "used";
   return new Date(reset.expiresAt).getTime() <= now.getTime() ? "expired" : "valid";
 }

@@ -14,12 +14,7 @@
 // reviewFromText() gives the same result as a list the officer corrects before saving, with
 // what was left out kept in place as plain lines; applyReviewOp() applies one correction.
 
-export type ImportWarningCode =
-  | "no_points_found"
-  | "label_out_of_sequence"
-  | "duplicate_label"
-  | "unbalanced_brackets"
-  | "ignored_line";
+export type ImportWarningCode = "no_points_found" | "label_out_of_sequence" | "duplicate_label" | "unbalanced_brackets" | "ignored_line";
 
 /**
  * A problem the reviewer should look at. `code` is translated by the UI; `line` is 1-based in
@@ -86,7 +81,10 @@ function cleanLine(raw: string): string {
     .replace(ODD_SPACE, " ")
     .trim();
   // Some PDF-to-text converters emit Markdown: "### **A. Title**". UN text never uses these.
-  s = s.replace(/^#{1,6}\s+/, "").replace(/^(?:\*\*|__)/, "").replace(/(?:\*\*|__)$/, "");
+  s = s
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/^(?:\*\*|__)/, "")
+    .replace(/(?:\*\*|__)$/, "");
   return s.replace(/ {2,}/g, " ").trim();
 }
 
@@ -354,10 +352,7 @@ function parseText(text: string): ParsedText {
     if (last) {
       const continues = forceNew
         ? !afterBlank && midSentence()
-        : !afterBlank ||
-          last.segs.length === 0 ||
-          startsLowercase(seg.text) ||
-          (!last.titleLike && !endsSentence(paraText(last)));
+        : !afterBlank || last.segs.length === 0 || startsLowercase(seg.text) || (!last.titleLike && !endsSentence(paraText(last)));
       if (continues) {
         last.segs.push(seg);
         return;
@@ -536,9 +531,7 @@ function parseText(text: string): ParsedText {
       case "letter": {
         const expected = expectedLetter(item);
         const subList =
-          recommendationStyle ||
-          (item?.lastNumber ?? null) !== null ||
-          ("ivx".includes(c.letter) && c.letter !== expected && (item?.points.length ?? 0) > 0);
+          recommendationStyle || (item?.lastNumber ?? null) !== null || ("ivx".includes(c.letter) && c.letter !== expected && (item?.points.length ?? 0) > 0);
         if (subList) {
           addText(seg, afterBlank, true);
           break;
@@ -789,8 +782,7 @@ const pointText = (e: ReviewEntry) => (e.kind === "point" && e.label ? `${e.labe
 const normalize = (text: string) => text.replace(/\r\n?/g, "\n");
 
 export type ReviewOpResult =
-  | { ok: true; items: ReviewItem[]; focus: { item: number; entry: number | null } }
-  | { ok: false; reason: "not_found" | "split_nowhere" };
+  { ok: true; items: ReviewItem[]; focus: { item: number; entry: number | null } } | { ok: false; reason: "not_found" | "split_nowhere" };
 
 /**
  * One correction of the review; a new list, the old one untouched. `focus` is where the change
@@ -960,9 +952,7 @@ export function extractSection(text: string, start: RegExp | string, end: RegExp
   if (first < 0) throw new Error(`extractSection: start marker ${describeMarker(start)} not found`);
   const last = lines.findIndex((l, i) => i > first && lineMatches(l, end));
   if (last < 0) {
-    throw new Error(
-      `extractSection: end marker ${describeMarker(end)} not found after start marker ${describeMarker(start)}`,
-    );
+    throw new Error(`extractSection: end marker ${describeMarker(end)} not found after start marker ${describeMarker(start)}`);
   }
   return text.slice(offsets[first], offsets[last]);
 }

@@ -55,10 +55,7 @@ const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
 // Alternatives in order: whitespace run | one CJK character | word | any other
 // single character. \p{M}* keeps combining marks with the character they
 // modify; ZWNJ/ZWJ are kept inside words because they shape Arabic-script text.
-const TOKEN_RE = new RegExp(
-  String.raw`(\s+)|([${CJK}]\p{M}*)|((?:(?![${CJK}])[\p{L}\p{N}][\p{M}\u200C\u200D]*)+)|([\s\S]\p{M}*)`,
-  "gu",
-);
+const TOKEN_RE = new RegExp(String.raw`(\s+)|([${CJK}]\p{M}*)|((?:(?![${CJK}])[\p{L}\p{N}][\p{M}\u200C\u200D]*)+)|([\s\S]\p{M}*)`, "gu");
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const TRAILING_SPACE = /\s+$/u;
@@ -159,10 +156,7 @@ function diffIds(b: readonly number[], a: readonly number[]): Op[] {
 
   let work = 0;
   const myers = (bLo: number, bHi: number, aLo: number, aHi: number) => {
-    const changes =
-      work < WORK_BUDGET
-        ? diffArrays(b.slice(bLo, bHi), a.slice(aLo, aHi), { maxEditLength: MAX_EDIT })
-        : undefined;
+    const changes = work < WORK_BUDGET ? diffArrays(b.slice(bLo, bHi), a.slice(aLo, aHi), { maxEditLength: MAX_EDIT }) : undefined;
     if (!changes) {
       work += MAX_EDIT * MAX_EDIT;
       emit("delete", bHi - bLo);
@@ -220,14 +214,7 @@ function diffIds(b: readonly number[], a: readonly number[]): Op[] {
  * Pairs (index in b, index in a) of tokens occurring exactly once in each
  * range, reduced to the longest subsequence increasing in both indices.
  */
-function uniqueAnchors(
-  b: readonly number[],
-  bLo: number,
-  bHi: number,
-  a: readonly number[],
-  aLo: number,
-  aHi: number,
-): [number, number][] {
+function uniqueAnchors(b: readonly number[], bLo: number, bHi: number, a: readonly number[], aLo: number, aHi: number): [number, number][] {
   // Position of a token seen once, or -1 once seen twice.
   const inA = new Map<number, number>();
   for (let k = aLo; k < aHi; k++) {

@@ -1,12 +1,7 @@
 // Registration of delegations: the rules and the review of a pasted list. Pure, no I/O; the
 // server builds the review and the page renders it.
 import type { ConsultationStatus } from "~/lib/consultation-status";
-import {
-  normalizeName,
-  type MatchMethod,
-  type MatchResult,
-  type MatchableDelegation,
-} from "~/lib/delegation-match";
+import { normalizeName, type MatchMethod, type MatchResult, type MatchableDelegation } from "~/lib/delegation-match";
 
 export const PARTICIPATIONS = ["state_party", "signatory", "observer"] as const;
 export type Participation = (typeof PARTICIPATIONS)[number];
@@ -75,9 +70,7 @@ export function buildRegistrationReview(results: readonly MatchResult[], registe
       if (registeredIds.has(id)) return { ...base, kind: "registered", preselected: false };
       if (seen.has(id)) return { ...base, kind: "duplicate", preselected: false };
       seen.add(id);
-      return method === "fuzzy"
-        ? { ...base, kind: "confirm", preselected: false }
-        : { ...base, kind: "found", preselected: true };
+      return method === "fuzzy" ? { ...base, kind: "confirm", preselected: false } : { ...base, kind: "found", preselected: true };
     }
     const candidateIds = result.candidates.map((d) => d.id).filter((id) => !registeredIds.has(id));
     // "Korea" when both Koreas are registered: nothing is left to choose.

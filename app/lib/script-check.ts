@@ -118,17 +118,11 @@ export function checkScript(language: Language, text: string, options: { ignore?
 // Frequent words that belong to one of the three languages only. Words shared by two of them
 // ("de", "la", "que", "en", "un", "se", "a", "no", "son") are left out: they prove nothing.
 const FUNCTION_WORDS: Record<"en" | "fr" | "es", ReadonlySet<string>> = {
-  en: new Set(
-    "the and of to is that for with this be are should which on by it as at from its have has would will not or we their shall".split(" "),
-  ),
+  en: new Set("the and of to is that for with this be are should which on by it as at from its have has would will not or we their shall".split(" ")),
   fr: new Set(
-    "le les et des du une est pour dans sur qui au aux ne pas nous il ce cette sont par avec leur leurs être ou été doit doivent mais aussi".split(
-      " ",
-    ),
+    "le les et des du une est pour dans sur qui au aux ne pas nous il ce cette sont par avec leur leurs être ou été doit doivent mais aussi".split(" "),
   ),
-  es: new Set(
-    "el los las y del para por con una es lo al como más su sus este esta estos debe deben sobre entre pero también ser han ha".split(" "),
-  ),
+  es: new Set("el los las y del para por con una es lo al como más su sus este esta estos debe deben sobre entre pero también ser han ha".split(" ")),
 };
 
 // Letters that only one of the three languages uses (é, shared by French and Spanish, is not here).

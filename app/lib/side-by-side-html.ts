@@ -8,6 +8,7 @@
 import { directionOf, type Direction, type Language } from "~/i18n/languages";
 import type { ReviewTag } from "~/lib/consolidation";
 import { escapeHtml } from "~/lib/html-escape";
+import { paths } from "~/lib/paths";
 import { pendingPassages, type RedlineSegment } from "~/lib/redline";
 import { anchorOf, REVIEW_OPENER_ID, type PageEntry } from "~/lib/side-by-side";
 import type { DeskStatus } from "~/lib/translation-segments";
@@ -102,7 +103,7 @@ function passagesHtml(text: string, title: string): string {
   return passages.map((p) => (p.pending ? `<span class="pending" title="${title}">${escapeHtml(p.text)}</span>` : escapeHtml(p.text))).join("");
 }
 
-/** The redline of ~/components/redline: real <ins>/<del>, with words for screen readers. */
+/** The redline of ~/components/ui/redline: real <ins>/<del>, with words for screen readers. */
 export function redlineHtml(segments: RedlineSegment[], words: EntryWords): string {
   const w = words.html;
   const lang = words.language;
@@ -130,17 +131,20 @@ export function entryHtml(entry: PageEntry, options: EntryHtmlOptions): string {
 
   let html = `<header class="sbs-entry__header"><h4 id="${anchor}-name">`;
   if (entry.kind === "new_proposal" && entry.label) html += `<span class="sbs-entry__label" dir="ltr">${escapeHtml(entry.label)}</span> `;
-  html += `${escapeHtml(entry.name)}</h4><span class="sbs-entry__meta"><a href="/consultations/${escapeHtml(options.consultationId)}/submissions/${escapeHtml(entry.code)}/${entry.revisionNumber}" aria-describedby="${anchor}-name">${w.revision(entry.revisionNumber)}</a>`;
+  html += `${escapeHtml(entry.name)}</h4><span class="sbs-entry__meta"><a href="${escapeHtml(paths.delegationRevision(options.consultationId, entry.code, entry.revisionNumber))}" aria-describedby="${anchor}-name">${w.revision(entry.revisionNumber)}</a>`;
   if (isAmendment) html += `<span class="badge sbs-badge--amendment">${w.amendment}</span>`;
   html += "</span>";
   if (options.target) html += `<p class="sbs-entry__target">${w.target}</p>`;
   html += "</header>";
 
   if (entry.body) {
+    // The original and its translation each a group named by its label ("Original (Spanish)",
+    // "Unofficial translation"): which text is which, for screen readers and for tests.
+    const originalGroup = `role="group" aria-labelledby="${anchor}-original"`;
     if (status === null) {
-      html += `<div class="sbs-entry__texts"><div class="sbs-entry__original"><p class="sbs-label">${w.inWorkingLanguage(bodyLanguage)}</p>${originalText}</div></div>`;
+      html += `<div class="sbs-entry__texts"><div class="sbs-entry__original" ${originalGroup}><p class="sbs-label" id="${anchor}-original">${w.inWorkingLanguage(bodyLanguage)}</p>${originalText}</div></div>`;
     } else {
-      html += `<div class="sbs-entry__texts sbs-entry__texts--${original}"><div class="sbs-entry__translation" lang="en" dir="ltr"><p class="sbs-label" lang="${words.language}" dir="${words.dir}"><span>${w.unofficial}</span>`;
+      html += `<div class="sbs-entry__texts sbs-entry__texts--${original}"><div class="sbs-entry__translation" lang="en" dir="ltr" role="group" aria-labelledby="${anchor}-translation"><p class="sbs-label" lang="${words.language}" dir="${words.dir}"><span id="${anchor}-translation">${w.unofficial}</span>`;
       if (entry.translation?.machineAssisted) html += `<span class="badge sbs-badge--machine">${w.machineAssisted}</span>`;
       if (status !== "final") html += `<span class="badge sbs-status sbs-status--${status}">${w.status(status)}</span>`;
       html += "</p>";
@@ -151,13 +155,13 @@ export function entryHtml(entry: PageEntry, options: EntryHtmlOptions): string {
       html +=
         original === "hidden"
           ? `<details class="sbs-entry__original"><summary>${w.showOriginal(bodyLanguage)}</summary>${originalText}</details>`
-          : `<div class="sbs-entry__original"><p class="sbs-label">${w.original(bodyLanguage)}</p>${originalText}</div>`;
+          : `<div class="sbs-entry__original" ${originalGroup}><p class="sbs-label" id="${anchor}-original">${w.original(bodyLanguage)}</p>${originalText}</div>`;
       html += "</div>";
     }
   }
 
   if (isAmendment) {
-    html += `<div class="sbs-entry__amendment"><p class="sbs-label">${w.amendment}</p>`;
+    html += `<div class="sbs-entry__amendment" role="group" aria-labelledby="${anchor}-amendment"><p class="sbs-label" id="${anchor}-amendment">${w.amendment}</p>`;
     if (entry.proposedText === "") html += `<p class="sbs-deletion">${w.amendmentDeletion}</p>`;
     // Proposed from a copy of the circulated English wording, as in the editor.
     html += `<p class="muted sbs-legend">${w.amendmentLegend}</p><div class="redline-box" dir="ltr">${redlineHtml(options.redlineOf(entry.baseText ?? "", entry.proposedText ?? ""), words)}</div>`;
@@ -191,10 +195,12 @@ function reviewHtml(entry: PageEntry, anchor: string, options: EntryHtmlOptions)
   const mine = entry.myReview;
   let own = "";
   if (mine) {
-    own = `<p class="sbs-label"><span>${w.reviewTitle}</span><span class="badge sbs-tag${mine.tag ? ` sbs-tag--${mine.tag}` : ""}">${mine.tag ? w.tag(mine.tag) : w.noTag}</span></p>`;
+    own = `<p class="sbs-label"><span id="${anchor}-mine">${w.reviewTitle}</span><span class="badge sbs-tag${mine.tag ? ` sbs-tag--${mine.tag}` : ""}">${mine.tag ? w.tag(mine.tag) : w.noTag}</span></p>`;
     if (mine.note) own += `<p class="sbs-review__note-text"><span class="visually-hidden">${w.note} </span>${escapeHtml(mine.note)}</p>`;
   }
   const id = escapeHtml(entry.commentId);
   const button = `<button type="submit" form="${REVIEW_OPENER_ID}" name="review" value="${id}" class="button button--secondary sbs-review__open" data-review-open="${id}" aria-describedby="${anchor}-name">${mine ? w.edit : w.open}</button>`;
-  return `<div class="sbs-review">${tags}<div class="sbs-review__mine">${own}${button}</div></div>`;
+  // The reader's own review, when there is one, a group named "Your review".
+  const mineGroup = mine ? ` role="group" aria-labelledby="${anchor}-mine"` : "";
+  return `<div class="sbs-review">${tags}<div class="sbs-review__mine"${mineGroup}>${own}${button}</div></div>`;
 }

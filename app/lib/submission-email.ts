@@ -9,8 +9,6 @@ import type { MessageText } from "~/lib/notification-text";
 
 export type SubmissionMessageContext = MissionMessageContext;
 
-
-
 const translator = (language: Language) => fixedTranslator(language, "submissions");
 
 /** "Spanish" in English, "espagnol" in French: the name of a language in the reader's language. */
@@ -19,7 +17,8 @@ export function languageName(code: Language, readerLanguage: Language): string {
 }
 
 const timeLines = (t: T, ctx: SubmissionMessageContext, key: string, instant: Date) => instantLines(t, ctx, "email", key, instant, formatInstant);
-const compose = (t: T, ctx: SubmissionMessageContext, subject: string, intro: string, middle: string[]) => composeMessage(t, ctx, "email", subject, intro, middle);
+const compose = (t: T, ctx: SubmissionMessageContext, subject: string, intro: string, middle: string[]) =>
+  composeMessage(t, ctx, "email", subject, intro, middle);
 
 export type ReceiptMessageInput = SubmissionMessageContext & {
   receiptNumber: string;
@@ -69,9 +68,7 @@ export function withdrawalMessage(input: WithdrawalMessageInput): MessageText {
   const middle = [
     t("email.withdrawn.receipt", { receipt: input.receiptNumber }),
     ...timeLines(t, input, "email.withdrawn.time", input.withdrawnAt),
-    ...(input.deadline
-      ? ["", t("email.withdrawn.again", { deadline: formatInstant(input.deadline, input.language, input.meetingTimeZone) })]
-      : []),
+    ...(input.deadline ? ["", t("email.withdrawn.again", { deadline: formatInstant(input.deadline, input.language, input.meetingTimeZone) })] : []),
   ];
   return compose(
     t,

@@ -67,9 +67,11 @@ export function replyWith(submission: Reply, formErrors: string[], fieldErrors: 
 }
 
 /** What the form says when the model refuses to save the import (its 404 aside), and the status. */
-export function saveRefusal(
-  reason: "not_found" | "not_open" | "empty" | "received_in_future" | "idempotency_key_invalid" | "invalid",
-): { formErrors: string[]; fieldErrors: Record<string, string[]>; status: number } {
+export function saveRefusal(reason: "not_found" | "not_open" | "empty" | "received_in_future" | "idempotency_key_invalid" | "invalid"): {
+  formErrors: string[];
+  fieldErrors: Record<string, string[]>;
+  status: number;
+} {
   switch (reason) {
     case "not_found":
       return { formErrors: [], fieldErrors: { delegationId: [importError("delegationNotRegistered")] }, status: 400 };

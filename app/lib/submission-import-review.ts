@@ -124,7 +124,9 @@ export function reviewedAssignments(
       const problems = textProblems(wording);
       if (!wording) fieldErrors[`rows[${index}].proposedText`] = [importError("wordingRequired")];
       else if (problems.length) {
-        fieldErrors[`rows[${index}].proposedText`] = [problems.some((p) => p.message.endsWith("tooLong")) ? importError("wordingTooLong") : importError("wordingInvisible")];
+        fieldErrors[`rows[${index}].proposedText`] = [
+          problems.some((p) => p.message.endsWith("tooLong")) ? importError("wordingTooLong") : importError("wordingInvisible"),
+        ];
       }
       // Words around quoted wording ("Peru proposes: “…”") stay a comment on the point.
       const leadIn = proposal.target.kind === "amendment" && proposal.text.trim() !== proposal.target.proposedText.trim() ? proposal.text : "";
@@ -132,7 +134,10 @@ export function reviewedAssignments(
       return;
     }
     // A paragraph proposed as an amendment but given another target keeps all its words.
-    assignments.push({ text: proposal.target.kind === "amendment" ? paragraph.text : proposal.text, target: chosen as Exclude<ImportTarget, { kind: "amendment" }> });
+    assignments.push({
+      text: proposal.target.kind === "amendment" ? paragraph.text : proposal.text,
+      target: chosen as Exclude<ImportTarget, { kind: "amendment" }>,
+    });
   });
   return { assignments, fieldErrors };
 }

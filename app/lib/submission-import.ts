@@ -133,9 +133,13 @@ function chineseNumber(text: string): number | null {
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
 const WORD = new RegExp(String.raw`[${CJK}]|(?:(?![${CJK}])[\p{L}\p{N}][\p{M}\u200C\u200D]*)+`, "gu");
 
+// Tatweel and the Arabic diacritics, each removed on its own.
+// eslint-disable-next-line no-misleading-character-class -- the marks are listed one by one, not as one character
+const ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670]/g;
+
 /** Lower-cased words (one per CJK character), Arabic diacritics and tatweel removed. */
 function words(text: string): string[] {
-  return (text.toLowerCase().replace(/[\u0640\u064B-\u065F\u0670]/g, "").match(WORD) ?? []) as string[];
+  return (text.toLowerCase().replace(ARABIC_MARKS, "").match(WORD) ?? []) as string[];
 }
 
 const SENTENCE_END = /[.!?。！？؟]["'”’»)\]]*$/u;
@@ -180,7 +184,7 @@ function quotedPassages(text: string): string[] {
 }
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\\-]/g, "\\$&");
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +289,16 @@ function readInlineLabel(text: string, cyrillicOrder: boolean): Label | null {
 // Agenda items, proposal and general headings, annexes
 
 const ARABIC_ORDINALS: Record<string, number> = {
-  الأول: 1, الثاني: 2, الثالث: 3, الرابع: 4, الخامس: 5, السادس: 6, السابع: 7, الثامن: 8, التاسع: 9, العاشر: 10,
+  الأول: 1,
+  الثاني: 2,
+  الثالث: 3,
+  الرابع: 4,
+  الخامس: 5,
+  السادس: 6,
+  السابع: 7,
+  الثامن: 8,
+  التاسع: 9,
+  العاشر: 10,
 };
 
 const AGENDA_ITEM: readonly RegExp[] = [
@@ -360,7 +373,8 @@ const DATE = new RegExp(
   "iu",
 );
 // Reference numbers of notes: "Note No. 123/2020", "Nota 5-12-M/087", "Réf. : …", "Исх. №", "الرقم: …".
-const REFERENCE = /^(?:note(?:\s+verbale)?\s+(?:no|n[°º])|nota\s+(?:n|no|núm|n\.?\s?[°º])?|ref\.?|r[ée]f\.?|our\s+ref|n[°º]|no\.\s*\d|№|исх\.?|编号|文号|(?:ال)?رقم)[\s.:\d]/iu;
+const REFERENCE =
+  /^(?:note(?:\s+verbale)?\s+(?:no|n[°º])|nota\s+(?:n|no|núm|n\.?\s?[°º])?|ref\.?|r[ée]f\.?|our\s+ref|n[°º]|no\.\s*\d|№|исх\.?|编号|文号|(?:ال)?رقم)[\s.:\d]/iu;
 
 type Formula = "opening" | "closing" | "line";
 
@@ -594,9 +608,7 @@ export function proposeAssignments(paragraphs: readonly SourceParagraph[], consu
   };
   const itemOfPoint = (pointId: string) => points.find((p) => p.id === pointId)?.agendaItemId ?? null;
   const nextProposalLabel = (itemId: string, used: readonly ImportProposal[]) => {
-    const taken = new Set(
-      used.flatMap((u) => (u.target.kind === "proposal" && u.target.agendaItemId === itemId ? [u.target.label] : [])),
-    );
+    const taken = new Set(used.flatMap((u) => (u.target.kind === "proposal" && u.target.agendaItemId === itemId ? [u.target.label] : [])));
     for (let i = 0; i < 26; i++) {
       const label = `(${String.fromCharCode(97 + i)})`;
       if (!taken.has(label)) return label;
@@ -669,10 +681,7 @@ export function proposeAssignments(paragraphs: readonly SourceParagraph[], consu
     // A label with words after it is a heading only when Word says so (a style, or a few bold
     // words): a short line such as "(c) We support this" is a comment and must not be dropped.
     const labelHeading =
-      !leading ||
-      leading.rest === "" ||
-      paragraph.heading?.by === "style" ||
-      (paragraph.heading?.by === "emphasis" && words(leading.rest).length <= 4);
+      !leading || leading.rest === "" || paragraph.heading?.by === "style" || (paragraph.heading?.by === "emphasis" && words(leading.rest).length <= 4);
     if (headingLike && labelHeading) {
       if (ANNEX.test(text)) {
         ctx.closed = false;
@@ -918,9 +927,7 @@ export function proposeAssignments(paragraphs: readonly SourceParagraph[], consu
     if (of === null || of === undefined) continue;
     const referrer = out[of];
     const target: ImportTarget =
-      referrer && referrer.target.kind === "amendment"
-        ? { kind: "point", pointId: referrer.target.pointId }
-        : (referrer?.target ?? { kind: "skip" });
+      referrer && referrer.target.kind === "amendment" ? { kind: "point", pointId: referrer.target.pointId } : (referrer?.target ?? { kind: "skip" });
     proposal.target = target;
     proposal.confidence = referrer ? lower(referrer.confidence) : "low";
   }
@@ -968,11 +975,12 @@ export type ImportedContent = {
  * with a blank line. Skipped paragraphs are left out, and so are targets naming no agenda item or
  * point of the consultation (a forged form: the page reports them before calling this).
  */
-export function assembleContent(
-  assignments: readonly { text: string; target: ImportTarget }[],
-  consultation: ImportConsultation,
-): ImportedContent {
-  const join = (parts: readonly string[]) => parts.map((p) => p.trim()).filter(Boolean).join("\n\n");
+export function assembleContent(assignments: readonly { text: string; target: ImportTarget }[], consultation: ImportConsultation): ImportedContent {
+  const join = (parts: readonly string[]) =>
+    parts
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join("\n\n");
   const general = new Map<string, string[]>();
   const onPoint = new Map<string, { body: string[]; proposed: string[] }>();
   const proposals = new Map<string, Map<string, string[]>>();
@@ -1065,10 +1073,7 @@ export function paragraphsFromText(pasted: string): { paragraphs: SourceParagrap
     b.forEach((line, i) => {
       const previous = b[i - 1];
       const startsNew =
-        i === 0 ||
-        readLeadingLabel(line, false) !== null ||
-        /^[•·▪◦*\-–—]\s/u.test(line) ||
-        (previous !== undefined && columns(previous) < 0.6 * width);
+        i === 0 || readLeadingLabel(line, false) !== null || /^[•·▪◦*\-–—]\s/u.test(line) || (previous !== undefined && columns(previous) < 0.6 * width);
       if (startsNew) {
         if (current) raw.push(current);
         current = line;
@@ -1087,7 +1092,7 @@ export function paragraphsFromText(pasted: string): { paragraphs: SourceParagrap
     let heading: SourceParagraph["heading"] = null;
     let t = text;
     if (MARKDOWN_HEADING.test(t)) {
-      heading = { level: (/^#+/.exec(t)?.[0].length ?? 1), by: "style" };
+      heading = { level: /^#+/.exec(t)?.[0].length ?? 1, by: "style" };
       t = t.replace(MARKDOWN_HEADING, "");
     }
     const bold = MARKDOWN_BOLD.exec(t);

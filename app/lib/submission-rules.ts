@@ -161,8 +161,7 @@ const ContentShape = z
     { invalid_type_error: E("invalid"), required_error: E("invalid") },
   )
   .superRefine((content, ctx) => {
-    const duplicate = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    const duplicate = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
     const seenItems = new Set<string>();
     content.general.forEach((entry, index) => {
       if (!entry.body) return;
@@ -235,9 +234,7 @@ export function fieldName(path: (string | number)[]): string {
   return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part), "");
 }
 
-export type ParsedContent =
-  | { ok: true; content: SubmissionContent; sources: ContentSources }
-  | { ok: false; issues: ContentIssue[] };
+export type ParsedContent = { ok: true; content: SubmissionContent; sources: ContentSources } | { ok: false; issues: ContentIssue[] };
 
 /** Checks and normalizes a submission's content; never throws. */
 export function parseSubmissionContent(input: unknown): ParsedContent {

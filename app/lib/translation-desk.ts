@@ -15,7 +15,11 @@ export const EXCERPT_SOURCE_LENGTH = 4 * EXCERPT_LENGTH;
 /** The first words of a text on one line, at most 160 characters, cut at a space where it can. */
 export function excerptOf(text: string): string {
   // A bounded slice, never splitting a surrogate pair.
-  const flat = text.slice(0, EXCERPT_SOURCE_LENGTH).replace(/[\uD800-\uDBFF]$/u, "").replace(/\s+/g, " ").trim();
+  const flat = text
+    .slice(0, EXCERPT_SOURCE_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if ([...flat].length <= EXCERPT_LENGTH) return flat;
   const cut = [...flat].slice(0, EXCERPT_LENGTH).join("");
   const space = cut.lastIndexOf(" ");

@@ -7,12 +7,18 @@ export const MAX_PARAGRAPHS = 2_000;
 
 const E = (key: string) => `translations:errors.${key}`;
 
-const paragraphs = z.array(z.string().optional(), { invalid_type_error: E("invalid") }).max(MAX_PARAGRAPHS, E("invalid")).optional();
+const paragraphs = z
+  .array(z.string().optional(), { invalid_type_error: E("invalid") })
+  .max(MAX_PARAGRAPHS, E("invalid"))
+  .optional();
 
 export const TranslationSchema = z.object({
   // "draft" and "final" save; "suggest" asks the machine-translation provider.
   intent: z.enum(["draft", "final", "suggest"], { errorMap: () => ({ message: E("invalid") }) }),
-  expectedVersion: z.coerce.number({ invalid_type_error: E("invalid"), required_error: E("invalid") }).int(E("invalid")).min(0, E("invalid")),
+  expectedVersion: z.coerce
+    .number({ invalid_type_error: E("invalid"), required_error: E("invalid") })
+    .int(E("invalid"))
+    .min(0, E("invalid")),
   machineAssisted: z.enum(["0", "1"]).optional(),
   body: paragraphs,
   proposed: paragraphs,

@@ -85,10 +85,7 @@ export function alignSegments(original: string, translation: string): Alignment 
     last.translation = target.slice(originals.length - 1).join(PARAGRAPH_SEPARATOR);
   }
 
-  const mismatch =
-    target.length > 0 && target.length !== source.length
-      ? { originalParagraphs: source.length, translationParagraphs: target.length }
-      : null;
+  const mismatch = target.length > 0 && target.length !== source.length ? { originalParagraphs: source.length, translationParagraphs: target.length } : null;
   return { rows, originalParagraphs: source.length, translationParagraphs: target.length, mismatch };
 }
 
@@ -113,9 +110,7 @@ export type CommentText = { body: string; proposedText: string | null };
 /** What changed in one field of the original; null when that field did not change. */
 export type FieldChange = RedlineSegment[] | null;
 
-export type Freshness =
-  | { state: "current" }
-  | { state: "outdated"; body: FieldChange; proposedText: FieldChange };
+export type Freshness = { state: "current" } | { state: "outdated"; body: FieldChange; proposedText: FieldChange };
 
 const hasChange = (segments: readonly RedlineSegment[]) => segments.some((s) => s.kind !== "equal");
 

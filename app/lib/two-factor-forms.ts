@@ -2,9 +2,7 @@
 // parseSecondFactorCode (app/lib/two-factor.ts) on the server, which accepts the forms people type.
 import { z } from "zod";
 
-const code = z
-  .string({ required_error: "auth:twoFactor.errors.codeRequired" })
-  .max(64, "auth:twoFactor.errors.format");
+const code = z.string({ required_error: "auth:twoFactor.errors.codeRequired" }).max(64, "auth:twoFactor.errors.format");
 
 /** The sign-in step, and the confirmation of a new app. */
 export const CodeSchema = z.object({ code });

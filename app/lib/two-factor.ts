@@ -84,8 +84,7 @@ export function recoveryCodeFromBytes(bytes: Uint8Array): string {
 }
 
 // Arabic-Indic and Persian digits, as a phone set to Arabic may type them.
-const foreignDigits = (text: string) =>
-  text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
+const foreignDigits = (text: string) => text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
 
 export type SecondFactorCode = { kind: "totp"; code: string } | { kind: "recovery"; code: string };
 
@@ -106,9 +105,7 @@ export function parseSecondFactorCode(raw: string): SecondFactorCode | null {
 
 export type CodeBucket = { failures: number; windowStartedAt: Date };
 
-export type CodeDecision =
-  | { admitted: true; next: CodeBucket }
-  | { admitted: false; retryAfterSeconds: number };
+export type CodeDecision = { admitted: true; next: CodeBucket } | { admitted: false; retryAfterSeconds: number };
 
 /**
  * Whether a code may be checked. An admitted check is counted at once (the caller writes `next`

@@ -66,13 +66,11 @@ export const UPLOAD_MESSAGES: Record<UploadRejection, string> = {
 
 export function rejectUpload(reason: UploadRejection): Extract<UploadCheck, { ok: false }> {
   const maxMegabytes = MAX_UPLOAD_BYTES / (1024 * 1024);
-  const values =
-    reason === "unpacked_too_large" ? { maxMegabytes, maxUnpackedMegabytes: MAX_DOCUMENT_XML_BYTES / (1024 * 1024) } : { maxMegabytes };
+  const values = reason === "unpacked_too_large" ? { maxMegabytes, maxUnpackedMegabytes: MAX_DOCUMENT_XML_BYTES / (1024 * 1024) } : { maxMegabytes };
   return { ok: false, reason, message: UPLOAD_MESSAGES[reason], values };
 }
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
-  signature.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
 function indexOf(bytes: Uint8Array, pattern: Uint8Array, from = 0): number {
   const first = pattern[0];

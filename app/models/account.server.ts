@@ -2,6 +2,7 @@
 // secretariat disabling or enabling an account. Every change is audit-logged in its transaction.
 import { hash, verify } from "argon2";
 import { and, eq } from "drizzle-orm";
+import { mayManageUsers } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
 import { withdrawResetLinks } from "~/models/password-reset.server";
@@ -31,9 +32,7 @@ export async function getAccountProfile(user: SessionUser) {
 }
 
 export type ChangePasswordResult =
-  | { ok: true; sessionsEnded: number }
-  | { ok: false; reason: "wrong_password" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  { ok: true; sessionsEnded: number } | { ok: false; reason: "wrong_password" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Changes the signed-in user's password. The current password is checked through the sign-in
@@ -132,20 +131,15 @@ export async function revokeOtherSessions(user: SessionUser, input: { currentSes
   });
 }
 
-export type AccountStatusResult =
-  | { ok: true; email: string; sessionsEnded: number }
-  | { ok: false; reason: "forbidden" | "not_found" | "self" | "unchanged" };
+export type AccountStatusResult = { ok: true; email: string; sessionsEnded: number } | { ok: false; reason: "forbidden" | "not_found" | "self" | "unchanged" };
 
 /**
  * The secretariat disables an account: disabled_at and disabled_by set, every session of the
  * account deleted at once (its next request is signed out), "user.disable" logged with the
  * reason. Nobody can disable their own account (nor lock the secretariat out that way).
  */
-export async function disableAccount(
-  actor: SessionUser,
-  input: { userId: string; reason?: string | null; ipAddress: string },
-): Promise<AccountStatusResult> {
-  if (actor.role !== "secretariat") return { ok: false, reason: "forbidden" };
+export async function disableAccount(actor: SessionUser, input: { userId: string; reason?: string | null; ipAddress: string }): Promise<AccountStatusResult> {
+  if (!mayManageUsers(actor)) return { ok: false, reason: "forbidden" };
   if (input.userId === actor.id) return { ok: false, reason: "self" };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -178,7 +172,7 @@ export async function disableAccount(
 
 /** The secretariat enables a disabled account again (its owner signs in as before). */
 export async function enableAccount(actor: SessionUser, input: { userId: string; ipAddress: string }): Promise<AccountStatusResult> {
-  if (actor.role !== "secretariat") return { ok: false, reason: "forbidden" };
+  if (!mayManageUsers(actor)) return { ok: false, reason: "forbidden" };
   if (input.userId === actor.id) return { ok: false, reason: "self" };
   const db = await getDb();
   return db.transaction(async (tx) => {

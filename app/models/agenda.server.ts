@@ -1,15 +1,11 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { ImportedAgendaItem } from "~/lib/agenda-forms";
 import { isEditableStructure, type ConsultationStatus } from "~/lib/consultation-status";
+import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
-import {
-  consultationVisibleTo,
-  selectAgendaItems,
-  selectCurrentVersions,
-  type Transaction,
-} from "~/models/consultation.server";
+import { consultationVisibleTo, selectAgendaItems, selectCurrentVersions } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Transaction } from "~/utils/db.server";
 
 const { agendaItems, consultations, discussionPoints, pointVersions } = schema;
 
@@ -31,8 +27,7 @@ export type AgendaChangeResult = { ok: true; id: string } | { ok: false; reason:
 
 type Actor = { user: SessionUser; consultationId: string; ipAddress?: string | null };
 
-const fail = (reason: AgendaChangeFailure, number?: string) =>
-  ({ ok: false, reason, ...(number === undefined ? {} : { number }) }) as const;
+const fail = (reason: AgendaChangeFailure, number?: string) => ({ ok: false, reason, ...(number === undefined ? {} : { number }) }) as const;
 
 /**
  * The consultation with its agenda items and points in order, each point with its current text
@@ -40,7 +35,7 @@ const fail = (reason: AgendaChangeFailure, number?: string) =>
  * Three queries, however many items and points.
  */
 export async function getAgendaForEditor(user: SessionUser, consultationId: string) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const db = await getDb();
   const [consultation] = await db
     .select({ id: consultations.id, title: consultations.title, status: consultations.status })
@@ -71,17 +66,14 @@ export async function getAgendaForEditor(user: SessionUser, consultationId: stri
 
 /** What the import page needs: the consultation and the agenda item numbers already used. Two queries. */
 export async function getConsultationForImport(user: SessionUser, consultationId: string) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const db = await getDb();
   const [consultation] = await db
     .select({ id: consultations.id, title: consultations.title, status: consultations.status })
     .from(consultations)
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   if (!consultation) return null;
-  const numbers = await db
-    .select({ number: agendaItems.number })
-    .from(agendaItems)
-    .where(eq(agendaItems.consultationId, consultationId));
+  const numbers = await db.select({ number: agendaItems.number }).from(agendaItems).where(eq(agendaItems.consultationId, consultationId));
   return { consultation, existingNumbers: numbers.map((n) => n.number) };
 }
 
@@ -90,14 +82,10 @@ export async function getConsultationForImport(user: SessionUser, consultationId
  * secretariat and the consultation exists and is still a draft.
  */
 async function inDraft<T>(actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T | ReturnType<typeof fail>> {
-  if (actor.user.role !== "secretariat") return fail("not_found");
+  if (!mayManageConsultation(actor.user)) return fail("not_found");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: consultations.status })
-      .from(consultations)
-      .where(eq(consultations.id, actor.consultationId))
-      .for("update");
+    const [row] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, actor.consultationId)).for("update");
     if (!row) return fail("not_found");
     if (!isEditableStructure(row.status as ConsultationStatus)) return fail("wrong_status");
     return work(tx);
@@ -121,7 +109,11 @@ function audit(tx: Transaction, actor: Actor, action: string, entityType: string
 
 // Positions are rewritten in one statement from the wanted order, so a list is dense again
 // (0, 1, 2 …) after any move or deletion, whatever it was before.
-const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]`;
+const uuidArray = (ids: string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}]`;
 
 async function writeItemOrder(tx: Transaction, ids: string[]) {
   if (!ids.length) return;
@@ -167,7 +159,10 @@ async function numberTaken(tx: Transaction, consultationId: string, number: stri
   if (number === null) return false;
   const conditions: SQL[] = [eq(agendaItems.consultationId, consultationId), eq(agendaItems.number, number)];
   if (exceptItemId) conditions.push(ne(agendaItems.id, exceptItemId));
-  const [row] = await tx.select({ n: count() }).from(agendaItems).where(and(...conditions));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(agendaItems)
+    .where(and(...conditions));
   return (row?.n ?? 0) > 0;
 }
 
@@ -258,7 +253,10 @@ export async function deleteAgendaItem(user: SessionUser, input: Omit<Actor, "us
     if (!item) return fail("not_found");
     const labels = (await pointsInOrder(tx, item.id)).map((p) => p.label);
     await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
-    await writeItemOrder(tx, items.filter((i) => i.id !== item.id).map((i) => i.id));
+    await writeItemOrder(
+      tx,
+      items.filter((i) => i.id !== item.id).map((i) => i.id),
+    );
     await audit(tx, actor, "agenda_item.delete", "agenda_item", item.id, { number: item.number, title: item.title, points: labels });
     return { ok: true, id: item.id } as const;
   });
@@ -292,10 +290,7 @@ export async function createPoint(
 }
 
 /** A new label ("(c)", "Recommendation 4"), unique within its agenda item. Audit: point.relabel. */
-export async function relabelPoint(
-  user: SessionUser,
-  input: Omit<Actor, "user"> & { pointId: string; label: string },
-): Promise<AgendaChangeResult> {
+export async function relabelPoint(user: SessionUser, input: Omit<Actor, "user"> & { pointId: string; label: string }): Promise<AgendaChangeResult> {
   const actor = { ...input, user };
   return inDraft(actor, async (tx) => {
     const point = await findPoint(tx, input.consultationId, input.pointId);
@@ -309,10 +304,7 @@ export async function relabelPoint(
 }
 
 /** One place up or down within its agenda item. Audit: point.move. */
-export async function movePoint(
-  user: SessionUser,
-  input: Omit<Actor, "user"> & { pointId: string; direction: "up" | "down" },
-): Promise<AgendaChangeResult> {
+export async function movePoint(user: SessionUser, input: Omit<Actor, "user"> & { pointId: string; direction: "up" | "down" }): Promise<AgendaChangeResult> {
   const actor = { ...input, user };
   return inDraft(actor, async (tx) => {
     const point = await findPoint(tx, input.consultationId, input.pointId);
@@ -352,19 +344,14 @@ export async function deletePoint(user: SessionUser, input: Omit<Actor, "user"> 
   });
 }
 
-export type ImportResult =
-  | { ok: true; items: number; points: number }
-  | { ok: false; reason: AgendaChangeFailure; number?: string };
+export type ImportResult = { ok: true; items: number; points: number } | { ok: false; reason: AgendaChangeFailure; number?: string };
 
 /**
  * Saves reviewed agenda items and points after the consultation's existing items, all or nothing:
  * points as version 1 with source "draft_report" and the officer as author. Audit: agenda.import,
  * with the counts. A fixed number of statements, however many items and points.
  */
-export async function importAgendaItems(
-  user: SessionUser,
-  input: Omit<Actor, "user"> & { items: ImportedAgendaItem[] },
-): Promise<ImportResult> {
+export async function importAgendaItems(user: SessionUser, input: Omit<Actor, "user"> & { items: ImportedAgendaItem[] }): Promise<ImportResult> {
   const actor = { ...input, user };
   return inDraft(actor, async (tx) => {
     const numbers = input.items.map((i) => i.number).filter((n): n is string => n !== null);

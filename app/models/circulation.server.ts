@@ -5,26 +5,17 @@ import { formatCalendarRange } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
 import { MAX_COVERING_NOTE, draftNoteVerbale, normalizeNote } from "~/lib/note-verbale";
 import { circulationMessage } from "~/lib/notification-text";
+import { paths } from "~/lib/paths";
 import { countOpenBrackets } from "~/lib/point-import";
+import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
-import { moveConsultationStatus, selectCurrentVersions, type Reader, type Transaction } from "~/models/consultation.server";
+import { moveConsultationStatus, selectCurrentVersions } from "~/models/consultation.server";
 import { outboxStatusCounts, queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 
-const {
-  agendaItems,
-  consultations,
-  delegations,
-  invitations,
-  meetings,
-  nonPaperPoints,
-  nonPapers,
-  notificationOutbox,
-  registrations,
-  users,
-} = schema;
+const { agendaItems, consultations, delegations, invitations, meetings, nonPaperPoints, nonPapers, notificationOutbox, registrations, users } = schema;
 
 /** The kind of the outbox messages a circulation queues. */
 export const CIRCULATED_KIND = "consultation.circulated";
@@ -92,22 +83,13 @@ export async function listCirculationRecipients(
       })
       .from(invitations)
       .innerJoin(registrations, and(registered, eq(registrations.delegationId, invitations.delegationId)))
-      .where(
-        and(
-          eq(invitations.role, "delegate"),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, now),
-        ),
-      )
+      .where(and(eq(invitations.role, "delegate"), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
       .orderBy(asc(invitations.email), desc(invitations.createdAt)),
   ]);
   return { delegates, invitations: pending };
 }
 
-type Recipient =
-  | ({ kind: "delegate" } & RecipientDelegate)
-  | ({ kind: "invitee" } & RecipientInvitation);
+type Recipient = ({ kind: "delegate" } & RecipientDelegate) | ({ kind: "invitee" } & RecipientInvitation);
 
 /** One recipient per address: an account wins over an invitation to the same address. */
 function uniqueRecipients(found: { delegates: RecipientDelegate[]; invitations: RecipientInvitation[] }): Recipient[] {
@@ -223,7 +205,7 @@ function generateNote(row: ConsultationRow, itemNumbers: string[], link: string,
 }
 
 export function consultationLink(baseUrl: string, consultationId: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/consultations/${consultationId}`;
+  return `${baseUrl.replace(/\/+$/, "")}${paths.consultation(consultationId)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +218,7 @@ export function consultationLink(baseUrl: string, consultationId: string): strin
  * Secretariat only: null for anyone else and for an unknown consultation.
  */
 export async function getCirculationPage(user: SessionUser, consultationId: string, options: { baseUrl: string; now?: Date }) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const now = options.now ?? new Date();
   const db = await getDb();
   const [row] = await db
@@ -295,12 +277,7 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
           createdAt: notificationOutbox.createdAt,
         })
         .from(notificationOutbox)
-        .where(
-          and(
-            eq(notificationOutbox.consultationId, consultationId),
-            like(notificationOutbox.dedupeKey, `circulate:${latest.id}:%`),
-          ),
-        )
+        .where(and(eq(notificationOutbox.consultationId, consultationId), like(notificationOutbox.dedupeKey, `circulate:${latest.id}:%`)))
         .orderBy(asc(notificationOutbox.recipientEmail))
     : [];
 
@@ -366,7 +343,7 @@ export async function saveCoveringNote(
   user: SessionUser,
   input: { consultationId: string; coveringNote: string; ipAddress?: string | null },
 ): Promise<SaveNoteResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const note = normalizeNote(input.coveringNote);
   if (!note) return { ok: false, reason: "note_required" };
   if (note.length > MAX_COVERING_NOTE) return { ok: false, reason: "note_too_long" };
@@ -409,7 +386,7 @@ export async function circulateConsultation(
   user: SessionUser,
   input: { consultationId: string; coveringNote: string; baseUrl: string; ipAddress?: string | null; now?: Date },
 ): Promise<CirculateResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const note = normalizeNote(input.coveringNote);
   if (!note) return { ok: false, reason: "note_required" };
   if (note.length > MAX_COVERING_NOTE) return { ok: false, reason: "note_too_long" };
@@ -424,7 +401,10 @@ export async function circulateConsultation(
       selectCurrentVersions(tx, row.id),
       tx.select({ n: count() }).from(registrations).where(eq(registrations.consultationId, row.id)),
       listCirculationRecipients(tx, row.id, now),
-      tx.select({ number: max(nonPapers.number) }).from(nonPapers).where(eq(nonPapers.consultationId, row.id)),
+      tx
+        .select({ number: max(nonPapers.number) })
+        .from(nonPapers)
+        .where(eq(nonPapers.consultationId, row.id)),
     ]);
     const blockers = circulationBlockers({ points: versions.length, registrations: registered?.n ?? 0, deadline: row.deadline }, now);
     if (blockers.length) return { ok: false, reason: "blocked", blockers };

@@ -8,12 +8,13 @@ import type { ConsultationStatus } from "~/lib/consultation-status";
 import { closingMessage, reminderMessage } from "~/lib/deadline-email";
 import { effectiveDeadline, isBeforeDeadline } from "~/lib/deadlines";
 import { isUuid } from "~/lib/ids";
+import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
-import { moveConsultationStatus, type Reader, type Transaction } from "~/models/consultation.server";
+import { moveConsultationStatus } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { listMissionDelegates, MISSION_MESSAGE_KINDS, queueMissionMessages } from "~/models/mission-mail.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 
 const { auditLog, consultations, delegations, meetings, registrations, submissionRevisions, submissions, users } = schema;
 
@@ -142,7 +143,7 @@ async function selectLastReminder(db: Reader, consultationId: string) {
  * Four queries, however many delegations.
  */
 export async function getClosingPage(user: SessionUser, consultationId: string, now = new Date()) {
-  if (user.role !== "secretariat" || !isUuid(consultationId)) return null;
+  if (!mayManageConsultation(user) || !isUuid(consultationId)) return null;
   const db = await getDb();
   const consultation = await readConsultation(db, consultationId);
   if (!consultation) return null;
@@ -186,7 +187,7 @@ export async function remindMissions(
   user: SessionUser,
   input: { consultationId: string; ipAddress?: string | null; baseUrl?: string | null; now?: Date },
 ): Promise<RemindResult> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user) || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
   const now = input.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx): Promise<RemindResult> => {
@@ -248,7 +249,7 @@ export async function closeReflectionPeriod(
   user: SessionUser,
   input: { consultationId: string; reason?: string | null; ipAddress?: string | null; baseUrl?: string | null; now?: Date },
 ): Promise<CloseResult> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user) || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
   const now = input.now ?? new Date();
   const given = input.reason?.trim() ? checkDecisionReason(input.reason) : null;
   if (given && !given.ok) return { ok: false, reason: given.refusal };
@@ -310,4 +311,3 @@ export async function closeReflectionPeriod(
     return { ok: true, notifications, early };
   });
 }
-

@@ -11,11 +11,12 @@ import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type Comm
 import { isUuid } from "~/lib/ids";
 import type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 import type { DeskStatus } from "~/lib/translation-segments";
-import { consultationVisibleTo, selectAgendaItems, type Reader } from "~/models/consultation.server";
+import { mayReadComments } from "~/lib/permissions";
+import { consultationVisibleTo, selectAgendaItems } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader } from "~/utils/db.server";
 
 const {
   agendaItems,
@@ -40,7 +41,7 @@ export type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 
 /** The consultation, if the user is the secretariat or one of its chairs: one query (none for delegates). */
 async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {
-  if (user.role === "delegate" || !isUuid(consultationId)) return null;
+  if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   const [row] = await db
     .select({ id: consultations.id, title: consultations.title, status: consultations.status, workingLanguage: consultations.workingLanguage })
     .from(consultations)
@@ -55,12 +56,7 @@ export async function canReview(user: SessionUser, consultationId: string): Prom
 
 /** The points of the latest circulated non-paper, in agenda order, with their agenda item: one query. */
 function selectCirculatedPoints(db: Reader, consultationId: string) {
-  const latest = db
-    .select({ id: nonPapers.id })
-    .from(nonPapers)
-    .where(eq(nonPapers.consultationId, consultationId))
-    .orderBy(desc(nonPapers.number))
-    .limit(1);
+  const latest = db.select({ id: nonPapers.id }).from(nonPapers).where(eq(nonPapers.consultationId, consultationId)).orderBy(desc(nonPapers.number)).limit(1);
   return db
     .select({
       id: discussionPoints.id,
@@ -100,7 +96,6 @@ function delegationRanks(delegations: Iterable<Named>, order: DelegationOrder, r
 }
 
 const labelCollator = new Intl.Collator("en", { numeric: true });
-
 
 // ---------------------------------------------------------------------------------------------
 // The side-by-side view
@@ -172,7 +167,7 @@ function findPoint<T extends { id: string; label: string }>(points: T[], wanted:
  */
 export async function getSideBySide(user: SessionUser, consultationId: string, filters: SideBySideFilters) {
   const db = await getDb();
-  if (user.role === "delegate" || !isUuid(consultationId)) return null;
+  if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   // The access check and the agenda in one round trip: nothing leaves unless the check passes.
   const [consultation, items, circulated] = await Promise.all([
     selectReviewableConsultation(db, user, consultationId),
@@ -223,10 +218,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
           .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
           .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
           .leftJoin(baseVersion, eq(baseVersion.id, comments.basePointVersionId))
-          .leftJoin(
-            translations,
-            and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, consultation.workingLanguage)),
-          )
+          .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, consultation.workingLanguage)))
           .where(inItem)
           .orderBy(asc(comments.position), asc(comments.id)),
         db
@@ -359,13 +351,9 @@ export type SideBySide = NonNullable<Awaited<ReturnType<typeof getSideBySide>>>;
  * registered delegations each with the marks of its comments (one row per delegation, not one per
  * cell: 200 rows at DESIGN.md §5's scale, not 12,000 to group, sort and send).
  */
-export async function getMatrix(
-  user: SessionUser,
-  consultationId: string,
-  options: { order?: DelegationOrder; readerLanguage?: Language } = {},
-) {
+export async function getMatrix(user: SessionUser, consultationId: string, options: { order?: DelegationOrder; readerLanguage?: Language } = {}) {
   const db = await getDb();
-  if (user.role === "delegate" || !isUuid(consultationId)) return null;
+  if (!mayReadComments(user) || !isUuid(consultationId)) return null;
 
   // Per delegation, "<pointId><bits>" for each comment on a point of its current revision,
   // comma-separated: 1 commented (a text: octet_length reads no compressed text), 2 proposed an
@@ -374,7 +362,10 @@ export async function getMatrix(
   const marks = db
     .select({
       delegationId: submissions.delegationId,
-      marks: sql<string>`string_agg(${comments.pointId}::text || ((case when octet_length(${comments.body}) > 0 then 1 else 0 end) + (case when ${comments.kind} = 'amendment' then 2 else 0 end))::text, ',')`.as("marks"),
+      marks:
+        sql<string>`string_agg(${comments.pointId}::text || ((case when octet_length(${comments.body}) > 0 then 1 else 0 end) + (case when ${comments.kind} = 'amendment' then 2 else 0 end))::text, ',')`.as(
+          "marks",
+        ),
     })
     .from(comments)
     .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))

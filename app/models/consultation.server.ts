@@ -3,28 +3,19 @@ import type { Language } from "~/i18n/languages";
 import type { ConsultationInput } from "~/lib/consultation-forms";
 import { canMoveStatus, type ConsultationStatus } from "~/lib/consultation-status";
 import { instantFromWallClock } from "~/lib/dates";
+import { mayManageConsultation, maySeeCurrentWording } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { extendPendingInvitations } from "~/models/invitation.server";
 import { notifyDeadlineChange } from "~/models/mission-mail.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 
-const {
-  agendaItems,
-  consultationChairs,
-  consultations,
-  discussionPoints,
-  meetings,
-  nonPaperPoints,
-  nonPapers,
-  pointVersions,
-  registrations,
-  users,
-} = schema;
+const { agendaItems, consultationChairs, consultations, discussionPoints, meetings, nonPaperPoints, nonPapers, pointVersions, registrations, users } = schema;
 
 /**
  * Which consultations a user may see: the secretariat all; a chair those they chair, once circulated; a delegate
- * those circulated to their delegation (never a draft).
+ * those circulated to their delegation (never a draft). The same rule as mayOpenConsultation (app/lib/permissions.ts)
+ * for one consultation whose facts are known; tests/db/consultation-visibility.test.ts keeps the two in step.
  */
 export function consultationVisibleTo(user: SessionUser): SQL | undefined {
   switch (user.role) {
@@ -47,9 +38,6 @@ export function consultationVisibleTo(user: SessionUser): SQL | undefined {
       );
   }
 }
-
-/** Anything that reads: the database or a transaction. */
-export type Reader = Pick<Database, "select" | "selectDistinctOn">;
 
 /** A consultation's agenda items, in agenda order: one query. */
 export function selectAgendaItems(db: Reader, consultationId: string) {
@@ -141,6 +129,28 @@ export async function listConsultationsForUser(user: SessionUser) {
  * may not see it (the caller answers 404 either way). Delegates see the points as circulated;
  * the secretariat and chairs see the current text and whether it changed since. Five queries.
  */
+/**
+ * What the frame of every consultation page shows: the title, the status, the meeting and
+ * whether a non-paper went out. One query; null when the user may not see the consultation.
+ */
+export async function getConsultationFrame(user: SessionUser, consultationId: string) {
+  const db = await getDb();
+  const [frame] = await db
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      meeting: { id: meetings.id, body: meetings.body, symbolPrefix: meetings.symbolPrefix, timeZone: meetings.timeZone },
+      circulated: sql<boolean>`exists (select 1 from ${nonPapers} where ${nonPapers.consultationId} = ${consultations.id})`.mapWith(Boolean),
+    })
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
+  return frame ?? null;
+}
+
+export type ConsultationFrame = NonNullable<Awaited<ReturnType<typeof getConsultationFrame>>>;
+
 export async function getConsultationForUser(user: SessionUser, consultationId: string) {
   const db = await getDb();
   const [consultation] = await db
@@ -192,7 +202,7 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
         .orderBy(asc(discussionPoints.position))
     : [];
 
-  const asDelegate = user.role === "delegate";
+  const asDelegate = !maySeeCurrentWording(user);
   const points = pointRows
     // A delegate sees only what was circulated, in the wording circulated.
     .filter((p) => !asDelegate || p.circulatedText !== null)
@@ -217,9 +227,6 @@ export async function getConsultationForUser(user: SessionUser, consultationId: 
 /** One consultation as its page shows it (the parts of the page take it as it is). */
 export type ConsultationDetail = NonNullable<Awaited<ReturnType<typeof getConsultationForUser>>>;
 
-/** A transaction of the app's database (the argument drizzle passes to `db.transaction`). */
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 export type StatusMoveResult = { ok: true } | { ok: false; reason: "not_found" | "wrong_status"; status?: ConsultationStatus };
 
 /**
@@ -233,8 +240,7 @@ export async function moveConsultationStatus(
 ): Promise<StatusMoveResult> {
   if (!canMoveStatus(input.from, input.to)) return { ok: false, reason: "wrong_status", status: input.from };
   const now = new Date();
-  const stamp =
-    input.to === "open" ? { circulatedAt: now } : input.to === "closed" ? { closedAt: now } : input.to === "compiled" ? { compiledAt: now } : {};
+  const stamp = input.to === "open" ? { circulatedAt: now } : input.to === "closed" ? { closedAt: now } : input.to === "compiled" ? { compiledAt: now } : {};
   const moved = await tx
     .update(consultations)
     .set({ status: input.to, updatedAt: now, ...stamp })
@@ -289,7 +295,7 @@ const settingsColumns = {
 
 /** A consultation's settings and chairs for the edit form; secretariat only. Two queries. */
 export async function getConsultationSettings(user: SessionUser, consultationId: string) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ ...settingsColumns, meetingTimeZone: meetings.timeZone })
@@ -297,10 +303,7 @@ export async function getConsultationSettings(user: SessionUser, consultationId:
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .where(eq(consultations.id, consultationId));
   if (!row) return null;
-  const chairs = await db
-    .select({ userId: consultationChairs.userId })
-    .from(consultationChairs)
-    .where(eq(consultationChairs.consultationId, consultationId));
+  const chairs = await db.select({ userId: consultationChairs.userId }).from(consultationChairs).where(eq(consultationChairs.consultationId, consultationId));
   return { ...row, chairIds: chairs.map((c) => c.userId) };
 }
 
@@ -349,18 +352,13 @@ async function checkReferences(tx: Transaction, input: ConsultationInput, selfId
       return { error: { ok: false, reason: "chair_not_found", field: "chairIds" } as const };
     }
   }
-  const deadline =
-    input.deadlineDate && input.deadlineTime ? instantFromWallClock(input.deadlineDate, input.deadlineTime, meeting.timeZone) : null;
+  const deadline = input.deadlineDate && input.deadlineTime ? instantFromWallClock(input.deadlineDate, input.deadlineTime, meeting.timeZone) : null;
   return { deadline };
 }
 
 /** A new draft consultation on a meeting, with its chairs; audit-logged. */
-export async function createConsultation(
-  user: SessionUser,
-  input: ConsultationInput,
-  ipAddress?: string | null,
-): Promise<ConsultationSaveResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+export async function createConsultation(user: SessionUser, input: ConsultationInput, ipAddress?: string | null): Promise<ConsultationSaveResult> {
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const checked = await checkReferences(tx, input, null);
@@ -404,7 +402,7 @@ export async function updateConsultation(
   ipAddress?: string | null,
   options: { baseUrl?: string | null } = {},
 ): Promise<ConsultationSaveResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select(settingsColumns).from(consultations).where(eq(consultations.id, consultationId)).for("update");
@@ -430,7 +428,10 @@ export async function updateConsultation(
     const newChairs = new Set(input.chairIds);
     const chairsChanged = oldChairs.size !== newChairs.size || [...newChairs].some((id) => !oldChairs.has(id));
     if (!changed.length && !chairsChanged) return { ok: true, id: consultationId };
-    await tx.update(consultations).set({ ...next, updatedAt: new Date() }).where(eq(consultations.id, consultationId));
+    await tx
+      .update(consultations)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(consultations.id, consultationId));
     if (chairsChanged) {
       await tx.delete(consultationChairs).where(eq(consultationChairs.consultationId, consultationId));
       if (newChairs.size) {

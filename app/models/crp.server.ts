@@ -21,19 +21,13 @@ import { redlineBlocks, type ParagraphRedline } from "~/lib/paragraph-redline";
 import { readableBlocks } from "~/lib/readable-markdown";
 import { StampedCache } from "~/lib/stamped-cache";
 import { commentLanguages, needsTranslation, neededTranslationStatus } from "~/lib/field-language";
+import { mayCompileCrp, mayEditCrpIntroduction, mayReadCrp } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { rowsStamp } from "~/models/row-stamp.server";
-import {
-  consultationVisibleTo,
-  crpFactColumns,
-  moveConsultationStatus,
-  selectAgendaItems,
-  type Reader,
-  type Transaction,
-} from "~/models/consultation.server";
+import { consultationVisibleTo, crpFactColumns, moveConsultationStatus, selectAgendaItems } from "~/models/consultation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 
 const {
   comments,
@@ -120,10 +114,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
       .from(submissions)
       .innerJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
       .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .leftJoin(
-        registrations,
-        and(eq(registrations.consultationId, submissions.consultationId), eq(registrations.delegationId, submissions.delegationId)),
-      )
+      .leftJoin(registrations, and(eq(registrations.consultationId, submissions.consultationId), eq(registrations.delegationId, submissions.delegationId)))
       .where(and(eq(submissions.consultationId, consultationId), counts))
       .orderBy(asc(delegations.code)),
     db
@@ -186,9 +177,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
     const status = neededTranslationStatus(c.translation, c, languages);
     if (status !== null) {
       comment.translation =
-        status === "todo" || !c.translation
-          ? { status: "missing" }
-          : { status, body: c.translation.body, proposedText: c.translation.proposedText };
+        status === "todo" || !c.translation ? { status: "missing" } : { status, body: c.translation.body, proposedText: c.translation.proposedText };
     }
     const list = commentsByRevision.get(c.revisionId!) ?? [];
     list.push(comment);
@@ -292,7 +281,7 @@ type Access = {
 async function selectAccess(db: Reader, user: SessionUser, consultationId: string): Promise<Access | null>;
 async function selectAccess(db: Reader, user: SessionUser, consultationId: string, withStamp: true): Promise<(Access & { stamp: string }) | null>;
 async function selectAccess(db: Reader, user: SessionUser, consultationId: string, withStamp = false): Promise<(Access & { stamp?: string }) | null> {
-  if (user.role === "delegate") return null;
+  if (!mayReadCrp(user)) return null;
   const [row] = await db
     .select({
       id: consultations.id,
@@ -392,7 +381,7 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
   const final = versionRows.find((v) => v.status === "final") ?? null;
   const preview = final ? await versionModel(db, consultationId, final.versionNumber, final.stamp) : work.draft;
   const versions: CrpVersionSummary[] = versionRows.map(({ sourceDigest, stamp: _stamp, ...v }) => ({ ...v, changedSince: sourceDigest !== work.digest }));
-  const secretariat = user.role === "secretariat";
+  const compiler = mayCompileCrp(user);
   return {
     consultation,
     versions,
@@ -402,9 +391,9 @@ export async function getCrpPage(user: SessionUser, consultationId: string) {
     preview,
     /** What blocks the final compilation (empty when it may be compiled). */
     blocking: preview?.pending ?? [],
-    canCompileDraft: secretariat && compileRefusal(consultation.status, false) === null,
-    canCompileFinal: secretariat && compileRefusal(consultation.status, true) === null,
-    canEditIntroduction: secretariat && consultation.status !== "compiled",
+    canCompileDraft: compiler && compileRefusal(consultation.status, false) === null,
+    canCompileFinal: compiler && compileRefusal(consultation.status, true) === null,
+    canEditIntroduction: mayEditCrpIntroduction(user, consultation),
     /** The paragraphs of section I the secretariat has rewritten by hand (by key). */
     rewrittenParagraphs: work.rewritten,
   };
@@ -419,11 +408,7 @@ function versionModel(db: Reader, consultationId: string, versionNumber: number,
       .select({ model: generatedDocuments.model })
       .from(generatedDocuments)
       .where(
-        and(
-          eq(generatedDocuments.consultationId, consultationId),
-          eq(generatedDocuments.kind, "crp"),
-          eq(generatedDocuments.versionNumber, versionNumber),
-        ),
+        and(eq(generatedDocuments.consultationId, consultationId), eq(generatedDocuments.kind, "crp"), eq(generatedDocuments.versionNumber, versionNumber)),
       );
     return row!.model as CrpModel;
   });
@@ -453,14 +438,10 @@ export async function compileCrp(
   user: SessionUser,
   input: { consultationId: string; final: boolean; expectedLatestVersion?: number | null; ipAddress?: string | null; issuedOn?: string },
 ): Promise<CompileResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayCompileCrp(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx): Promise<CompileResult> => {
-    const [locked] = await tx
-      .select({ status: consultations.status })
-      .from(consultations)
-      .where(eq(consultations.id, input.consultationId))
-      .for("update");
+    const [locked] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
     if (!locked) return { ok: false, reason: "not_found" };
     const refusal = compileRefusal(locked.status, input.final);
     if (refusal) return { ok: false, reason: refusal };
@@ -549,13 +530,7 @@ export async function getCrpVersion(user: SessionUser, consultationId: string, v
     .select(versionColumns)
     .from(generatedDocuments)
     .leftJoin(users, eq(users.id, generatedDocuments.createdBy))
-    .where(
-      and(
-        eq(generatedDocuments.consultationId, consultationId),
-        eq(generatedDocuments.kind, "crp"),
-        eq(generatedDocuments.versionNumber, versionNumber),
-      ),
-    );
+    .where(and(eq(generatedDocuments.consultationId, consultationId), eq(generatedDocuments.kind, "crp"), eq(generatedDocuments.versionNumber, versionNumber)));
   return row ? { consultationId, ...row, model: row.model as CrpModel } : null;
 }
 
@@ -580,7 +555,10 @@ export async function getCrpRedline(user: SessionUser, consultationId: string, f
   const stampOf = (n: number) => stamps.find((r) => r.versionNumber === n)?.stamp;
   if (stampOf(from) === undefined || stampOf(to) === undefined) return null;
   return redlines.get(`${consultationId}:${from}:${to}`, `${stampOf(from)}|${stampOf(to)}`, async () => {
-    const rows = await db.select({ versionNumber: generatedDocuments.versionNumber, model: generatedDocuments.model }).from(generatedDocuments).where(versionIs);
+    const rows = await db
+      .select({ versionNumber: generatedDocuments.versionNumber, model: generatedDocuments.model })
+      .from(generatedDocuments)
+      .where(versionIs);
     const text = (n: number) => {
       const found = rows.find((r) => r.versionNumber === n);
       return found ? readableBlocks(crpToMarkdown(found.model as CrpModel)) : null;
@@ -606,9 +584,10 @@ export type IntroductionResult = { ok: true; changed: boolean } | { ok: false; r
 async function changeIntroduction(
   user: SessionUser,
   input: { consultationId: string; ipAddress?: string | null },
-  change: (stored: { introductionNote: string | null; introductionParagraphs: Record<string, string> | null }) =>
-    | { set: Partial<typeof consultations.$inferInsert>; details: Record<string, unknown> }
-    | null,
+  change: (stored: {
+    introductionNote: string | null;
+    introductionParagraphs: Record<string, string> | null;
+  }) => { set: Partial<typeof consultations.$inferInsert>; details: Record<string, unknown> } | null,
 ): Promise<IntroductionResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<IntroductionResult> => {
@@ -621,7 +600,10 @@ async function changeIntroduction(
     if (row.status === "compiled") return { ok: false, reason: "compiled" };
     const changed = change(row);
     if (!changed) return { ok: true, changed: false };
-    await tx.update(consultations).set({ ...changed.set, updatedAt: new Date() }).where(eq(consultations.id, input.consultationId));
+    await tx
+      .update(consultations)
+      .set({ ...changed.set, updatedAt: new Date() })
+      .where(eq(consultations.id, input.consultationId));
     await recordAudit(
       {
         actorId: user.id,
@@ -646,7 +628,7 @@ export async function saveIntroductionNote(
   user: SessionUser,
   input: { consultationId: string; note: string; ipAddress?: string | null },
 ): Promise<IntroductionResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayCompileCrp(user)) return { ok: false, reason: "not_found" };
   const value = input.note.replace(/\r\n?/g, "\n").trim() || null;
   if (value !== null && value.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
   return changeIntroduction(user, input, (stored) =>
@@ -663,7 +645,7 @@ export async function saveIntroductionParagraph(
   user: SessionUser,
   input: { consultationId: string; key: CrpIntroductionKey; text: string | null; ipAddress?: string | null },
 ): Promise<IntroductionResult> {
-  if (user.role !== "secretariat" || !EDITABLE_INTRODUCTION_KEYS.includes(input.key)) return { ok: false, reason: "not_found" };
+  if (!mayCompileCrp(user) || !EDITABLE_INTRODUCTION_KEYS.includes(input.key)) return { ok: false, reason: "not_found" };
   const text = input.text === null ? null : input.text.replace(/\r\n?/g, "\n").trim();
   if (text !== null && text.length > MAX_INTRODUCTION_NOTE) return { ok: false, reason: "too_long" };
   return changeIntroduction(user, input, (stored) => {

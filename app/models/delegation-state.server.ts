@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { effectiveDeadline } from "~/lib/deadlines";
 import { delegationState, type DelegationFacts, type DelegationState, type RevisionFacts } from "~/lib/delegation-state";
 import { isUuid } from "~/lib/ids";
+import { mayWriteSubmission } from "~/lib/permissions";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -25,7 +26,7 @@ export type DelegationProgress = {
  */
 export async function getDelegationProgress(user: SessionUser, only?: string[]): Promise<Map<string, DelegationProgress>> {
   const result = new Map<string, DelegationProgress>();
-  if (user.role !== "delegate" || !user.delegationId) return result;
+  if (!mayWriteSubmission(user) || !user.delegationId) return result;
   const ids = only?.filter(isUuid);
   if (ids && ids.length === 0) return result;
   const db = await getDb();
@@ -49,10 +50,7 @@ export async function getDelegationProgress(user: SessionUser, only?: string[]):
     })
     .from(registrations)
     .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
-    .leftJoin(
-      submissions,
-      and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)),
-    )
+    .leftJoin(submissions, and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)))
     .leftJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
     .where(
       and(

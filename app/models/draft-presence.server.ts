@@ -4,6 +4,7 @@
 // delegation only; nobody else learns whether a draft is open.
 import { and, asc, eq, gt, ne } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
+import { mayWriteSubmission } from "~/lib/permissions";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -15,7 +16,7 @@ export const PRESENCE_TTL_MS = 75_000;
 export type Colleague = { name: string; seenAt: Date };
 
 function scope(user: SessionUser, consultationId: string): string | null {
-  if (user.role !== "delegate" || !user.delegationId || !isUuid(consultationId)) return null;
+  if (!mayWriteSubmission(user) || !user.delegationId || !isUuid(consultationId)) return null;
   return user.delegationId;
 }
 

@@ -6,6 +6,7 @@ import { isActive } from "~/lib/consultation-status";
 import { delegationName } from "~/lib/delegation-names";
 import { invitationEmail } from "~/lib/invitation-email";
 import { effectiveDeadline } from "~/lib/deadlines";
+import { mayManageConsultation, speaksForDelegation } from "~/lib/permissions";
 import {
   INVITATION_DEADLINE_MARGIN_MS,
   INVITATION_TOKEN_PLACEHOLDER,
@@ -15,10 +16,9 @@ import {
   isInvitationTokenShape,
 } from "~/lib/invitation-rules";
 import { recordAudit } from "~/models/audit.server";
-import type { Transaction } from "~/models/consultation.server";
 import { queueNotifications } from "~/models/outbox.server";
 import { normalizeEmail, sessionUserFields, type SessionUser } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema, type Database, type Transaction } from "~/utils/db.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 
 const { consultations, delegations, invitations, meetings, registrations, users } = schema;
@@ -60,7 +60,7 @@ type InviteInput = {
  * in the audit log, all in one transaction. An address that already has an account is refused.
  */
 export async function inviteDelegate(user: SessionUser, input: InviteInput): Promise<InviteResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction((tx) => createInvitation(tx, user, input, "invitation.create"));
 }
@@ -103,7 +103,7 @@ async function createInvitation(
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${email}`}))`);
   const [account] = await tx.select({ role: users.role, delegationId: users.delegationId }).from(users).where(eq(users.email, email));
   if (account) {
-    const sameDelegation = account.role === "delegate" && account.delegationId === input.delegationId;
+    const sameDelegation = speaksForDelegation(account, input.delegationId);
     return { ok: false, reason: sameDelegation ? "already_delegate" : "email_taken" };
   }
 
@@ -187,18 +187,12 @@ export function invitationIdOfMessage(dedupeKey: string | null): string | null {
  * itself lives only in the message handed to the mail server. Null when the invitation was
  * withdrawn, used or has expired: there is no link worth sending.
  */
-export async function issueInvitationToken(
-  db: Pick<Database, "update"> | Transaction,
-  invitationId: string,
-  now: Date = new Date(),
-): Promise<string | null> {
+export async function issueInvitationToken(db: Pick<Database, "update"> | Transaction, invitationId: string, now: Date = new Date()): Promise<string | null> {
   const token = randomBytes(32).toString("base64url");
   const [row] = await db
     .update(invitations)
     .set({ tokenHash: hashInvitationToken(token) })
-    .where(
-      and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
-    )
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .returning({ id: invitations.id });
   return row ? token : null;
 }
@@ -220,10 +214,7 @@ export async function extendPendingInvitations(
     .select({ id: registrations.delegationId })
     .from(registrations)
     .where(
-      and(
-        eq(registrations.consultationId, input.consultationId),
-        input.delegationIds ? inArray(registrations.delegationId, input.delegationIds) : undefined,
-      ),
+      and(eq(registrations.consultationId, input.consultationId), input.delegationIds ? inArray(registrations.delegationId, input.delegationIds) : undefined),
     );
   const extended = await tx
     .update(invitations)
@@ -255,10 +246,7 @@ async function invitationInConsultation(tx: Transaction, consultationId: string,
       revokedAt: invitations.revokedAt,
     })
     .from(invitations)
-    .innerJoin(
-      registrations,
-      and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)),
-    )
+    .innerJoin(registrations, and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)))
     .where(eq(invitations.id, invitationId))
     .for("update", { of: invitations });
   return row ?? null;
@@ -274,7 +262,7 @@ export async function resendInvitation(
   user: SessionUser,
   input: { consultationId: string; invitationId: string; origin: string; ipAddress?: string | null },
 ): Promise<ResendResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const previous = await invitationInConsultation(tx, input.consultationId, input.invitationId);
@@ -305,7 +293,7 @@ export async function revokeInvitation(
   user: SessionUser,
   input: { consultationId: string; invitationId: string; ipAddress?: string | null },
 ): Promise<RevokeResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const invitation = await invitationInConsultation(tx, input.consultationId, input.invitationId);
@@ -373,9 +361,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationLo
   return { state: "valid", invitation };
 }
 
-export type AcceptResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "revoked" | "unavailable" };
+export type AcceptResult = { ok: true; user: SessionUser } | { ok: false; reason: "unknown" | "expired" | "used" | "revoked" | "unavailable" };
 
 // Thrown inside the transaction to undo the acceptance when the account cannot be created.
 class AccountUnavailable extends Error {}
@@ -405,14 +391,7 @@ export async function acceptInvitation(input: {
       const [claimed] = await tx
         .update(invitations)
         .set({ acceptedAt: now })
-        .where(
-          and(
-            eq(invitations.tokenHash, tokenHash),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-            gt(invitations.expiresAt, now),
-          ),
-        )
+        .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
         .returning({
           id: invitations.id,
           email: invitations.email,

@@ -1,11 +1,5 @@
 import { and, eq, inArray, isNull, like, lt, or, sql } from "drizzle-orm";
-import {
-  decideLoginAttempt,
-  emptyBucket,
-  LOGIN_LIMITS,
-  type ThrottleBucket,
-  type ThrottleState,
-} from "~/lib/login-throttle";
+import { decideLoginAttempt, emptyBucket, LOGIN_LIMITS, type ThrottleBucket, type ThrottleState } from "~/lib/login-throttle";
 import { getDb, schema } from "~/utils/db.server";
 
 export { LOGIN_LIMITS };
@@ -21,9 +15,7 @@ const keysOf = (email: string, ipAddress: string) => ({
 /** An attempt allowed to check its password; hand it back to finishLoginAttempt. */
 export type LoginTicket = { email: string; ipAddress: string; familiar: boolean };
 
-export type LoginGate =
-  | { admitted: true; ticket: LoginTicket }
-  | { admitted: false; reason: "pair" | "address" | "account"; retryAfterSeconds: number };
+export type LoginGate = { admitted: true; ticket: LoginTicket } | { admitted: false; reason: "pair" | "address" | "account"; retryAfterSeconds: number };
 
 /**
  * Counts a sign-in attempt before its password is checked, under row locks on its three
@@ -40,12 +32,7 @@ export async function beginLoginAttempt(email: string, ipAddress: string, now = 
       .insert(loginThrottles)
       .values(sorted.map((key) => ({ key, windowStartedAt: now, updatedAt: now })))
       .onConflictDoNothing();
-    const rows = await tx
-      .select()
-      .from(loginThrottles)
-      .where(inArray(loginThrottles.key, sorted))
-      .orderBy(loginThrottles.key)
-      .for("update");
+    const rows = await tx.select().from(loginThrottles).where(inArray(loginThrottles.key, sorted)).orderBy(loginThrottles.key).for("update");
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const bucket = (key: string): ThrottleBucket => byKey.get(key) ?? emptyBucket(now);
     const state: ThrottleState = { account: bucket(keys.account), pair: bucket(keys.pair), address: bucket(keys.address) };
@@ -53,10 +40,7 @@ export async function beginLoginAttempt(email: string, ipAddress: string, now = 
     if (!decision.admitted) return { admitted: false, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };
     for (const name of ["account", "pair", "address"] as const) {
       const { failures, windowStartedAt, nextAttemptAt } = decision.next[name];
-      await tx
-        .update(loginThrottles)
-        .set({ failures, windowStartedAt, nextAttemptAt, updatedAt: now })
-        .where(eq(loginThrottles.key, keys[name]));
+      await tx.update(loginThrottles).set({ failures, windowStartedAt, nextAttemptAt, updatedAt: now }).where(eq(loginThrottles.key, keys[name]));
     }
     return { admitted: true, ticket: { email, ipAddress, familiar: decision.familiar } };
   });
@@ -72,10 +56,7 @@ export async function finishLoginAttempt(ticket: LoginTicket, succeeded: boolean
   await db.insert(loginAttempts).values({ email: ticket.email, ipAddress: ticket.ipAddress, succeeded: succeeded ? 1 : 0 });
   if (!succeeded) return;
   const uncount = sql`greatest(${loginThrottles.failures} - 1, 0)`;
-  await db
-    .update(loginThrottles)
-    .set({ failures: 0, succeededAt: now, updatedAt: now })
-    .where(eq(loginThrottles.key, keys.pair));
+  await db.update(loginThrottles).set({ failures: 0, succeededAt: now, updatedAt: now }).where(eq(loginThrottles.key, keys.pair));
   await db
     .update(loginThrottles)
     .set({ failures: uncount })

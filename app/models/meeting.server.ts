@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { MeetingInput } from "~/lib/consultation-forms";
+import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -47,7 +48,7 @@ function values(input: MeetingInput) {
 
 /** A new meeting; the secretariat only (the route checks too). */
 export async function createMeeting(user: SessionUser, input: MeetingInput, ipAddress?: string | null) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -55,7 +56,14 @@ export async function createMeeting(user: SessionUser, input: MeetingInput, ipAd
       .values({ ...values(input), createdBy: user.id })
       .returning({ id: meetings.id });
     await recordAudit(
-      { actorId: user.id, action: "meeting.create", entityType: "meeting", entityId: row!.id, details: { symbolPrefix: input.symbolPrefix, session: input.session }, ipAddress },
+      {
+        actorId: user.id,
+        action: "meeting.create",
+        entityType: "meeting",
+        entityId: row!.id,
+        details: { symbolPrefix: input.symbolPrefix, session: input.session },
+        ipAddress,
+      },
       tx,
     );
     return row!.id;
@@ -64,7 +72,7 @@ export async function createMeeting(user: SessionUser, input: MeetingInput, ipAd
 
 /** Saves a meeting's details, recording which fields changed. False when it does not exist. */
 export async function updateMeeting(user: SessionUser, id: string, input: MeetingInput, ipAddress?: string | null) {
-  if (user.role !== "secretariat") return false;
+  if (!mayManageConsultation(user)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select(meetingColumns).from(meetings).where(eq(meetings.id, id)).for("update");
@@ -72,11 +80,11 @@ export async function updateMeeting(user: SessionUser, id: string, input: Meetin
     const next = values(input);
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]);
     if (!changed.length) return true;
-    await tx.update(meetings).set({ ...next, updatedAt: new Date() }).where(eq(meetings.id, id));
-    await recordAudit(
-      { actorId: user.id, action: "meeting.update", entityType: "meeting", entityId: id, details: { changed }, ipAddress },
-      tx,
-    );
+    await tx
+      .update(meetings)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(meetings.id, id));
+    await recordAudit({ actorId: user.id, action: "meeting.update", entityType: "meeting", entityId: id, details: { changed }, ipAddress }, tx);
     return true;
   });
 }

@@ -6,10 +6,10 @@ import { formatCalendarRange } from "~/lib/dates";
 import { deadlineChangeMessage, type MissionMailContext } from "~/lib/deadline-email";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import type { MessageText } from "~/lib/notification-text";
-import type { Reader, Transaction } from "~/models/consultation.server";
+import { paths } from "~/lib/paths";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
-import { schema } from "~/utils/db.server";
+import { schema, type Reader, type Transaction } from "~/utils/db.server";
 
 const { delegations, registrations, users } = schema;
 
@@ -51,13 +51,7 @@ export function listMissionDelegates(db: Reader, consultationId: string, delegat
     .from(users)
     .innerJoin(registrations, and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId)))
     .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-    .where(
-      and(
-        eq(users.role, "delegate"),
-        isNull(users.disabledAt),
-        delegationIds ? inArray(registrations.delegationId, delegationIds) : undefined,
-      ),
-    )
+    .where(and(eq(users.role, "delegate"), isNull(users.disabledAt), delegationIds ? inArray(registrations.delegationId, delegationIds) : undefined))
     .orderBy(asc(delegations.nameEn), asc(users.email));
 }
 
@@ -68,7 +62,7 @@ export type MissionConsultation = {
 };
 
 export function missionLink(baseUrl: string | null | undefined, consultationId: string): string | null {
-  return baseUrl ? `${baseUrl.replace(/\/+$/, "")}/consultations/${consultationId}` : null;
+  return baseUrl ? `${baseUrl.replace(/\/+$/, "")}${paths.consultation(consultationId)}` : null;
 }
 
 /**
@@ -128,7 +122,11 @@ export async function notifyDeadlineChange(
     tx,
     consultation,
     recipients,
-    { kind: MISSION_MESSAGE_KINDS.deadline, dedupe: `deadline:${consultation.id}:${change.previous?.toISOString() ?? "none"}>${change.next.toISOString()}@${Date.now()}`, baseUrl: change.baseUrl },
+    {
+      kind: MISSION_MESSAGE_KINDS.deadline,
+      dedupe: `deadline:${consultation.id}:${change.previous?.toISOString() ?? "none"}>${change.next.toISOString()}@${Date.now()}`,
+      baseUrl: change.baseUrl,
+    },
     (context, r) =>
       deadlineChangeMessage({
         ...context,

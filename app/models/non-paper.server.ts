@@ -1,11 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { NonPaperData } from "~/documents/non-paper";
-import {
-  consultationVisibleTo,
-  selectAgendaItems,
-  selectCurrentVersions,
-  selectLatestNonPaper,
-} from "~/models/consultation.server";
+import { mayPreviewNonPaper } from "~/lib/permissions";
+import { consultationVisibleTo, selectAgendaItems, selectCurrentVersions, selectLatestNonPaper } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -48,12 +44,9 @@ export async function getNonPaperForUser(user: SessionUser, consultationId: stri
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   if (!row) return null;
 
-  const [items, [latest]] = await Promise.all([
-    selectAgendaItems(db, consultationId),
-    selectLatestNonPaper(db, consultationId),
-  ]);
+  const [items, [latest]] = await Promise.all([selectAgendaItems(db, consultationId), selectLatestNonPaper(db, consultationId)]);
   // Only the secretariat may see wording that has not been circulated.
-  if (!latest && user.role !== "secretariat") return null;
+  if (!latest && !mayPreviewNonPaper(user)) return null;
 
   const itemIds = items.map((item) => item.id);
   const current = selectCurrentVersions(db, consultationId).as("current_version");

@@ -3,6 +3,7 @@ import type { Language } from "~/i18n/languages";
 import { HIDDEN_LINK, hideInvitationLinks, withInvitationToken } from "~/lib/invitation-rules";
 import { invitationIdOfMessage, issueInvitationToken } from "~/models/invitation.server";
 import { hideResetLinks, PASSWORD_RESET_KIND, withResetToken } from "~/lib/password-reset-rules";
+import { mayManageOutbox } from "~/lib/permissions";
 import { issuePasswordResetToken, passwordResetIdOfMessage } from "~/models/password-reset.server";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
@@ -65,9 +66,7 @@ export function backoffDelayMs(attempts: number): number {
   return 60_000 * 4 ** Math.max(0, attempts - 1);
 }
 
-export type DispatchResult =
-  | { configured: false }
-  | { configured: true; claimed: number; sent: number; retrying: number; failed: number };
+export type DispatchResult = { configured: false } | { configured: true; claimed: number; sent: number; retrying: number; failed: number };
 
 /**
  * Sends up to `limit` due messages. Rows are claimed with FOR UPDATE SKIP LOCKED and leased (their
@@ -84,12 +83,7 @@ export async function dispatchPendingNotifications(options: { limit?: number; no
   const due = db
     .select({ id: notificationOutbox.id })
     .from(notificationOutbox)
-    .where(
-      and(
-        eq(notificationOutbox.status, "pending"),
-        or(isNull(notificationOutbox.nextAttemptAt), lte(notificationOutbox.nextAttemptAt, now)),
-      ),
-    )
+    .where(and(eq(notificationOutbox.status, "pending"), or(isNull(notificationOutbox.nextAttemptAt), lte(notificationOutbox.nextAttemptAt, now))))
     .orderBy(asc(notificationOutbox.createdAt))
     .limit(limit)
     .for("update", { skipLocked: true });
@@ -189,11 +183,7 @@ const RESET_GONE = "Not sent: the password reset link was used, withdrawn or has
  * (issueInvitationToken), so the token exists in no stored row; null if the invitation is no
  * longer pending. Other messages go as stored.
  */
-async function bodyToSend(
-  db: Database,
-  message: { kind: string; dedupeKey: string | null; body: string },
-  now: Date,
-): Promise<string | null> {
+async function bodyToSend(db: Database, message: { kind: string; dedupeKey: string | null; body: string }, now: Date): Promise<string | null> {
   if (message.kind === PASSWORD_RESET_KIND) {
     // A reset link, like an invitation's, gets its token only now.
     const resetId = passwordResetIdOfMessage(message.dedupeKey);
@@ -296,20 +286,13 @@ export type OutboxFilter = { status: OutboxStatus | null; consultationId: string
  * by: three queries whatever the number of messages. Secretariat only (null otherwise).
  */
 export async function listOutbox(user: SessionUser, filter: OutboxFilter) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageOutbox(user)) return null;
   const db = await getDb();
   const byConsultation = filter.consultationId ? eq(notificationOutbox.consultationId, filter.consultationId) : undefined;
   const where = and(byConsultation, filter.status ? eq(notificationOutbox.status, filter.status) : undefined);
   const [countRows, consultationOptions] = await Promise.all([
-    db
-      .select({ status: notificationOutbox.status, n: count() })
-      .from(notificationOutbox)
-      .where(byConsultation)
-      .groupBy(notificationOutbox.status),
-    db
-      .select({ id: consultations.id, title: consultations.title })
-      .from(consultations)
-      .orderBy(desc(consultations.createdAt)),
+    db.select({ status: notificationOutbox.status, n: count() }).from(notificationOutbox).where(byConsultation).groupBy(notificationOutbox.status),
+    db.select({ id: consultations.id, title: consultations.title }).from(consultations).orderBy(desc(consultations.createdAt)),
   ]);
   const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
   for (const row of countRows) counts[row.status] = row.n;
@@ -352,18 +335,13 @@ export async function retryFailedNotifications(
   user: SessionUser,
   input: { consultationId?: string | null; ipAddress?: string | null },
 ): Promise<{ ok: true; count: number } | { ok: false; reason: "forbidden" }> {
-  if (user.role !== "secretariat") return { ok: false, reason: "forbidden" };
+  if (!mayManageOutbox(user)) return { ok: false, reason: "forbidden" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const retried = await tx
       .update(notificationOutbox)
       .set({ status: "pending", attempts: 0, nextAttemptAt: null })
-      .where(
-        and(
-          eq(notificationOutbox.status, "failed"),
-          input.consultationId ? eq(notificationOutbox.consultationId, input.consultationId) : undefined,
-        ),
-      )
+      .where(and(eq(notificationOutbox.status, "failed"), input.consultationId ? eq(notificationOutbox.consultationId, input.consultationId) : undefined))
       .returning({ id: notificationOutbox.id });
     if (retried.length) {
       await recordAudit(

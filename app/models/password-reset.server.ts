@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hash } from "argon2";
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { passwordResetEmail } from "~/lib/password-reset-email";
+import { mayManageOutbox, type Role } from "~/lib/permissions";
 import {
   isResetTokenShape,
   PASSWORD_RESET_KIND,
@@ -16,12 +17,11 @@ import {
   withResetToken,
 } from "~/lib/password-reset-rules";
 import { recordAudit } from "~/models/audit.server";
-import type { Transaction } from "~/models/consultation.server";
 import { clearLoginThrottle } from "~/models/login-attempt.server";
 import { queueNotifications } from "~/models/outbox.server";
 import { deleteUserSessions } from "~/models/session.server";
 import { normalizeEmail } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema, type Database, type Transaction } from "~/utils/db.server";
 
 const { passwordResets, users } = schema;
 
@@ -58,12 +58,7 @@ export type ResetRequestOutcome = "queued" | "no_account" | "throttled";
  * reached by invitation), and only within PASSWORD_RESET_LIMITS per account and per address.
  * The row starts with the hash of a token nobody knows: the usable one is issued at sending.
  */
-export async function requestPasswordReset(input: {
-  email: string;
-  origin: string;
-  ipAddress: string;
-  now?: Date;
-}): Promise<ResetRequestOutcome> {
+export async function requestPasswordReset(input: { email: string; origin: string; ipAddress: string; now?: Date }): Promise<ResetRequestOutcome> {
   const email = normalizeEmail(input.email);
   const now = input.now ?? new Date();
   const db = await getDb();
@@ -149,11 +144,7 @@ export async function requestPasswordReset(input: {
  * only its hash is stored, replacing the previous one, so any earlier token stops working. Null
  * when the link was used, withdrawn or has expired, or the account was disabled meanwhile.
  */
-export async function issuePasswordResetToken(
-  db: Pick<Database, "update"> | Transaction,
-  resetId: string,
-  now: Date = new Date(),
-): Promise<string | null> {
+export async function issuePasswordResetToken(db: Pick<Database, "update"> | Transaction, resetId: string, now: Date = new Date()): Promise<string | null> {
   const token = randomBytes(32).toString("base64url");
   const enabled = sql`exists (select 1 from ${users} where ${users.id} = ${passwordResets.userId} and ${users.disabledAt} is null)`;
   const [row] = await db
@@ -164,7 +155,8 @@ export async function issuePasswordResetToken(
   return row ? token : null;
 }
 
-export type ResetLookup = { state: "valid"; email: string; language: (typeof schema.languageEnum.enumValues)[number] } | { state: "unknown" | "expired" | "used" };
+export type ResetLookup =
+  { state: "valid"; email: string; language: (typeof schema.languageEnum.enumValues)[number] } | { state: "unknown" | "expired" | "used" };
 
 /** The reset behind a link, by the token's hash. Looking does not use it up. */
 export async function findPasswordReset(token: string, now: Date = new Date()): Promise<ResetLookup> {
@@ -197,12 +189,7 @@ export type CompleteResetResult = { ok: true; email: string } | { ok: false; rea
  * "user.password_reset" in the audit log. The person is not signed in: they sign in afresh, so
  * that a second factor still applies.
  */
-export async function completePasswordReset(input: {
-  token: string;
-  newPassword: string;
-  ipAddress: string;
-  now?: Date;
-}): Promise<CompleteResetResult> {
+export async function completePasswordReset(input: { token: string; newPassword: string; ipAddress: string; now?: Date }): Promise<CompleteResetResult> {
   if (!isResetTokenShape(input.token)) return { ok: false, reason: "unknown" };
   const passwordHash = await hash(input.newPassword);
   const tokenHash = hashResetToken(input.token);
@@ -249,9 +236,7 @@ export async function completePasswordReset(input: {
   return result;
 }
 
-export type HandOverResult =
-  | { ok: true; link: string; email: string }
-  | { ok: false; reason: "forbidden" | "mail_configured" | "not_found" | "gone" };
+export type HandOverResult = { ok: true; link: string; email: string } | { ok: false; reason: "forbidden" | "mail_configured" | "not_found" | "gone" };
 
 const RESET_LINK_IN_BODY = /\S*\/password-reset\/[A-Za-z0-9_-]{43}(?:\?lng=[a-z]{2})?/;
 
@@ -262,10 +247,10 @@ const RESET_LINK_IN_BODY = /\S*\/password-reset\/[A-Za-z0-9_-]{43}(?:\?lng=[a-z]
  * configured there is nothing to hand over: the email goes by mail, and only by mail.
  */
 export async function handOverPasswordResetLink(
-  actor: { id: string; role: string },
+  actor: { id: string; role: Role },
   input: { messageId: string; ipAddress: string; mailConfigured: boolean },
 ): Promise<HandOverResult> {
-  if (actor.role !== "secretariat") return { ok: false, reason: "forbidden" };
+  if (!mayManageOutbox(actor)) return { ok: false, reason: "forbidden" };
   if (input.mailConfigured) return { ok: false, reason: "mail_configured" };
   const db = await getDb();
   return db.transaction(async (tx) => {

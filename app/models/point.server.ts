@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { isActive } from "~/lib/consultation-status";
+import { mayManageConsultation, maySeeCurrentWording } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
@@ -13,7 +14,7 @@ const { agendaItems, consultations, discussionPoints, meetings, nonPaperPoints, 
  * Three queries.
  */
 export async function getPointHistory(user: SessionUser, consultationId: string, pointId: string) {
-  if (user.role === "delegate") return null;
+  if (!maySeeCurrentWording(user)) return null;
   const db = await getDb();
   const [point] = await db
     .select({
@@ -63,16 +64,12 @@ export async function revisePoint(
   user: SessionUser,
   input: { consultationId: string; pointId: string; text: string; basedOnVersion: number; ipAddress?: string | null },
 ): Promise<RevisePointResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     // A share lock: revisions of different points go on together, but a circulation (which
     // updates this row) waits for them, so the source below matches what was circulated.
-    const [consultation] = await tx
-      .select({ status: consultations.status })
-      .from(consultations)
-      .where(eq(consultations.id, input.consultationId))
-      .for("share");
+    const [consultation] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, input.consultationId)).for("share");
     if (!consultation) return { ok: false, reason: "not_found" } as const;
     if (!isActive(consultation.status)) return { ok: false, reason: "wrong_status" } as const;
     const [point] = await tx

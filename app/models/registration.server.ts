@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { matchNameList } from "~/lib/delegation-match";
 import { buildRegistrationReview, canChangeRegistrations, toMatchable, type Participation, type ReviewRow } from "~/lib/registration-review";
+import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
-import type { Transaction } from "~/models/consultation.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Transaction } from "~/utils/db.server";
 
 const { consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
 
@@ -16,7 +16,7 @@ const { consultations, delegations, invitations, meetings, registrations, submis
  * their invitations, and the full list of delegations (for the picker and for matching names).
  */
 export async function getRegistrationsPage(user: SessionUser, consultationId: string) {
-  if (user.role !== "secretariat") return null;
+  if (!mayManageConsultation(user)) return null;
   const db = await getDb();
   const [consultation] = await db
     .select({
@@ -35,10 +35,7 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
     .where(eq(consultations.id, consultationId));
   if (!consultation) return null;
 
-  const registeredHere = and(
-    eq(registrations.consultationId, consultationId),
-    eq(registrations.delegationId, users.delegationId),
-  );
+  const registeredHere = and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId));
   const [registered, delegates, invited, allDelegations] = await Promise.all([
     db
       .select({
@@ -80,10 +77,7 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
         revokedAt: invitations.revokedAt,
       })
       .from(invitations)
-      .innerJoin(
-        registrations,
-        and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)),
-      )
+      .innerJoin(registrations, and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, invitations.delegationId)))
       // Replaced or withdrawn links are history (the audit log keeps them), not work to do.
       .where(isNull(invitations.revokedAt))
       .orderBy(desc(invitations.createdAt)),
@@ -98,10 +92,7 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
 /** The delegations (id and code) registered for a consultation: one query. */
 export async function listRegisteredDelegationIds(consultationId: string): Promise<Set<string>> {
   const db = await getDb();
-  const rows = await db
-    .select({ delegationId: registrations.delegationId })
-    .from(registrations)
-    .where(eq(registrations.consultationId, consultationId));
+  const rows = await db.select({ delegationId: registrations.delegationId }).from(registrations).where(eq(registrations.consultationId, consultationId));
   return new Set(rows.map((r) => r.delegationId));
 }
 
@@ -127,17 +118,11 @@ type Refusal = "not_found" | "wrong_status";
  * for this transaction and a registration never slips in after closing.
  */
 async function lockedStatus(tx: Transaction, consultationId: string) {
-  const [row] = await tx
-    .select({ status: consultations.status })
-    .from(consultations)
-    .where(eq(consultations.id, consultationId))
-    .for("share");
+  const [row] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, consultationId)).for("share");
   return row?.status ?? null;
 }
 
-export type RegisterResult =
-  | { ok: true; added: string[]; alreadyRegistered: string[] }
-  | { ok: false; reason: Refusal | "unknown_delegation" };
+export type RegisterResult = { ok: true; added: string[]; alreadyRegistered: string[] } | { ok: false; reason: Refusal | "unknown_delegation" };
 
 /**
  * Registers delegations (by id) with one participation. Idempotent: delegations already
@@ -148,7 +133,7 @@ export async function registerDelegations(
   user: SessionUser,
   input: { consultationId: string; delegationIds: string[]; participation: Participation; ipAddress?: string | null },
 ): Promise<RegisterResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const wanted = [...new Set(input.delegationIds)];
   if (!wanted.length) return { ok: false, reason: "unknown_delegation" };
   const db = await getDb();
@@ -156,10 +141,7 @@ export async function registerDelegations(
     const status = await lockedStatus(tx, input.consultationId);
     if (!status) return { ok: false, reason: "not_found" } as const;
     if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
-    const found = await tx
-      .select({ id: delegations.id, code: delegations.code })
-      .from(delegations)
-      .where(inArray(delegations.id, wanted));
+    const found = await tx.select({ id: delegations.id, code: delegations.code }).from(delegations).where(inArray(delegations.id, wanted));
     if (found.length !== wanted.length) return { ok: false, reason: "unknown_delegation" } as const;
     const inserted = await tx
       .insert(registrations)
@@ -174,8 +156,14 @@ export async function registerDelegations(
       .onConflictDoNothing({ target: [registrations.consultationId, registrations.delegationId] })
       .returning({ delegationId: registrations.delegationId });
     const addedIds = new Set(inserted.map((r) => r.delegationId));
-    const added = found.filter((d) => addedIds.has(d.id)).map((d) => d.code).sort();
-    const alreadyRegistered = found.filter((d) => !addedIds.has(d.id)).map((d) => d.code).sort();
+    const added = found
+      .filter((d) => addedIds.has(d.id))
+      .map((d) => d.code)
+      .sort();
+    const alreadyRegistered = found
+      .filter((d) => !addedIds.has(d.id))
+      .map((d) => d.code)
+      .sort();
     if (added.length) {
       await recordAudit(
         {
@@ -215,7 +203,7 @@ export async function removeRegistration(
   user: SessionUser,
   input: { consultationId: string; delegationId: string; ipAddress?: string | null },
 ): Promise<RemoveResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const status = await lockedStatus(tx, input.consultationId);
@@ -257,7 +245,7 @@ export async function changeParticipation(
   user: SessionUser,
   input: { consultationId: string; delegationId: string; participation: Participation; ipAddress?: string | null },
 ): Promise<ParticipationResult> {
-  if (user.role !== "secretariat") return { ok: false, reason: "not_found" };
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const status = await lockedStatus(tx, input.consultationId);

@@ -11,6 +11,7 @@ import { characterCount, normalizeCommentText, textProblems } from "~/lib/submis
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import { isReviewTag, MAX_REVIEW_NOTE, type ReviewTag } from "~/lib/consolidation";
+import { mayReviewComments } from "~/lib/permissions";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -21,9 +22,7 @@ export { MAX_REVIEW_NOTE };
 
 export type ReviewRefusal = "not_found" | "invalid_tag" | "note_too_long" | "note_invalid";
 
-export type SaveReviewResult =
-  | { ok: true; review: { tag: ReviewTag | null; note: string | null } | null }
-  | { ok: false; reason: ReviewRefusal };
+export type SaveReviewResult = { ok: true; review: { tag: ReviewTag | null; note: string | null } | null } | { ok: false; reason: ReviewRefusal };
 
 /** The note as stored (line breaks unified, trimmed; empty is no note), or why it is refused. */
 export function checkReviewNote(value: string | null | undefined): { ok: true; note: string | null } | { ok: false; reason: "note_too_long" | "note_invalid" } {
@@ -46,7 +45,7 @@ export async function saveReview(
   user: SessionUser,
   input: { consultationId: string; commentId: string; tag: ReviewTag | null; note: string | null; ipAddress?: string | null },
 ): Promise<SaveReviewResult> {
-  if (user.role === "delegate" || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
+  if (!mayReviewComments(user) || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
   if (input.tag !== null && !isReviewTag(input.tag)) return { ok: false, reason: "invalid_tag" };
   const checked = checkReviewNote(input.note);
   if (!checked.ok) return { ok: false, reason: checked.reason };
@@ -62,14 +61,7 @@ export async function saveReview(
       .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
       .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(
-        and(
-          eq(comments.id, input.commentId),
-          eq(consultations.id, input.consultationId),
-          isCurrentRevision(),
-          consultationVisibleTo(user),
-        ),
-      );
+      .where(and(eq(comments.id, input.commentId), eq(consultations.id, input.consultationId), isCurrentRevision(), consultationVisibleTo(user)));
     if (!found) return { ok: false, reason: "not_found" };
 
     const now = new Date();

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
-import type { Transaction } from "~/models/consultation.server";
 import { sessionUserFields } from "~/models/user.server";
-import { getDb, schema, type Database } from "~/utils/db.server";
+import { getDb, schema, type Database, type Transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 const { sessions, users } = schema;
@@ -38,9 +37,7 @@ export async function createSession(input: { userId: string; userAgent: string |
     lastSeenAt: now,
   });
   // Expired and idle sessions are swept here rather than by a separate job.
-  await db
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - sessionIdleMs()))));
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - sessionIdleMs()))));
   return { token, expiresAt };
 }
 
@@ -118,22 +115,12 @@ export async function listLiveSessions(userId: string, now: Date = new Date()) {
       ipAddress: sessions.ipAddress,
     })
     .from(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - sessionIdleMs())),
-      ),
-    )
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - sessionIdleMs()))))
     .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
 }
 
 /** Ends every session of a user except `keepSessionId` (if given), in the caller's transaction. */
-export async function deleteUserSessions(
-  db: Pick<Database, "delete"> | Transaction,
-  userId: string,
-  keepSessionId?: string | null,
-): Promise<number> {
+export async function deleteUserSessions(db: Pick<Database, "delete"> | Transaction, userId: string, keepSessionId?: string | null): Promise<number> {
   const deleted = await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))

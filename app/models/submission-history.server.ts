@@ -6,6 +6,7 @@ import { and, desc, eq, isNull, or, type SQL } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { isUuid } from "~/lib/ids";
 import { revisionState, type LateDecision, type RevisionState } from "~/lib/submission-rules";
+import { mayReadComments, maySeeRevision } from "~/lib/permissions";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -53,7 +54,7 @@ export async function listDelegationRevisions(
   user: SessionUser,
   input: { consultationId: string; delegationCode: string },
 ): Promise<{ delegation: { id: string; code: string }; revisions: DelegationRevision[] } | null> {
-  if (user.role === "delegate" || !isUuid(input.consultationId) || !isDelegationCode(input.delegationCode)) return null;
+  if (!mayReadComments(user) || !isUuid(input.consultationId) || !isDelegationCode(input.delegationCode)) return null;
   const db = await getDb();
   const rows = await db
     .select({
@@ -77,7 +78,7 @@ export async function listDelegationRevisions(
     .leftJoin(attachments, eq(attachments.id, submissionRevisions.attachmentId))
     .where(and(eq(consultations.id, input.consultationId), eq(delegations.code, input.delegationCode), consultationVisibleTo(user)))
     .orderBy(desc(submissionRevisions.revisionNumber));
-  const visible = user.role === "chair" ? rows.filter((r) => r.late !== "pending" && r.late !== "declined") : rows;
+  const visible = rows.filter((r) => maySeeRevision(user, { delegationId: r.delegationId, late: r.late }));
   const first = visible[0];
   if (!first) return null;
   return {

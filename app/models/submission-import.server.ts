@@ -12,10 +12,11 @@ import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
 import type { ImportConsultation } from "~/lib/submission-import";
 import { isIdempotencyKey } from "~/lib/submission-rules";
-import { selectAgendaItems, selectLatestNonPaper, type Reader } from "~/models/consultation.server";
-import { submitOnBehalf, type SubmitOnBehalfResult } from "~/models/submission.server";
+import { mayRecordSubmissionOnBehalf } from "~/lib/permissions";
+import { selectAgendaItems, selectLatestNonPaper } from "~/models/consultation.server";
+import { submitOnBehalf, type SubmitOnBehalfResult } from "~/models/submission-submit.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader } from "~/utils/db.server";
 
 const {
   attachments,
@@ -67,7 +68,7 @@ export async function selectImportTargets(db: Reader, consultationId: string): P
  * targets. Five queries.
  */
 export async function getImportSetup(user: SessionUser, consultationId: string) {
-  if (user.role !== "secretariat" || !isUuid(consultationId)) return null;
+  if (!mayRecordSubmissionOnBehalf(user) || !isUuid(consultationId)) return null;
   const db = await getDb();
   const [[consultation], registered, targets] = await Promise.all([
     db
@@ -105,9 +106,7 @@ export type StoredOriginal = { id: string; filename: string; mediaType: string; 
 export type StoreOriginalResult = { ok: true; original: StoredOriginal } | { ok: false; reason: "not_found" | "not_open" };
 
 /** An attachment nothing refers to yet: the original of an import not (yet) saved. */
-const unreferenced = notExists(
-  sql`(select 1 from ${submissionRevisions} where ${submissionRevisions.attachmentId} = ${attachments.id})`,
-);
+const unreferenced = notExists(sql`(select 1 from ${submissionRevisions} where ${submissionRevisions.attachmentId} = ${attachments.id})`);
 
 /**
  * Keeps the original of an import (already checked by size and type) until the officer saves:
@@ -119,13 +118,10 @@ export async function storeImportOriginal(
   user: SessionUser,
   input: { consultationId: string; filename: string; mediaType: string; content: Uint8Array },
 ): Promise<StoreOriginalResult> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
+  if (!mayRecordSubmissionOnBehalf(user) || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx): Promise<StoreOriginalResult> => {
-    const [consultation] = await tx
-      .select({ status: consultations.status })
-      .from(consultations)
-      .where(eq(consultations.id, input.consultationId));
+    const [consultation] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, input.consultationId));
     if (!consultation) return { ok: false, reason: "not_found" };
     if (!acceptsImports(consultation.status)) return { ok: false, reason: "not_open" };
     const cutoff = new Date(Date.now() - IMPORT_ORIGINAL_KEPT_DAYS * 86_400_000);
@@ -163,7 +159,7 @@ export async function getImportOriginal(
   user: SessionUser,
   input: { consultationId: string; attachmentId: string },
 ): Promise<(StoredOriginal & { content: Uint8Array }) | null> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.attachmentId)) return null;
+  if (!mayRecordSubmissionOnBehalf(user) || !isUuid(input.consultationId) || !isUuid(input.attachmentId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({
@@ -190,7 +186,8 @@ export async function findImportedRevision(
   user: SessionUser,
   input: { consultationId: string; delegationId: string; idempotencyKey: string },
 ): Promise<ImportedRevision | null> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.delegationId) || !isIdempotencyKey(input.idempotencyKey)) return null;
+  if (!mayRecordSubmissionOnBehalf(user) || !isUuid(input.consultationId) || !isUuid(input.delegationId) || !isIdempotencyKey(input.idempotencyKey))
+    return null;
   const { consultationId, delegationId, idempotencyKey } = input;
   const db = await getDb();
   const [row] = await db
@@ -198,11 +195,7 @@ export async function findImportedRevision(
     .from(submissionRevisions)
     .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
     .where(
-      and(
-        eq(submissions.consultationId, consultationId),
-        eq(submissions.delegationId, delegationId),
-        eq(submissionRevisions.idempotencyKey, idempotencyKey),
-      ),
+      and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId), eq(submissionRevisions.idempotencyKey, idempotencyKey)),
     );
   return row ?? null;
 }
@@ -234,7 +227,7 @@ export async function saveImportedSubmission(
     baseUrl?: string | null;
   },
 ): Promise<SaveImportResult> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.delegationId)) return { ok: false, reason: "not_found" };
+  if (!mayRecordSubmissionOnBehalf(user) || !isUuid(input.consultationId) || !isUuid(input.delegationId)) return { ok: false, reason: "not_found" };
   if (!isIdempotencyKey(input.idempotencyKey)) return { ok: false, reason: "idempotency_key_invalid" };
   const earlier = await findImportedRevision(user, input);
   if (earlier) return { ok: true, replayed: true, revision: earlier, late: false };
@@ -268,9 +261,7 @@ export async function saveImportedSubmission(
 
   // The revision holds its own copy of the original now.
   const db = await getDb();
-  await db
-    .delete(attachments)
-    .where(and(eq(attachments.id, original.id), eq(attachments.consultationId, input.consultationId), unreferenced));
+  await db.delete(attachments).where(and(eq(attachments.id, original.id), eq(attachments.consultationId, input.consultationId), unreferenced));
   return {
     ok: true,
     replayed: result.replayed,

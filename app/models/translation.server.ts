@@ -31,13 +31,14 @@ import {
 } from "~/lib/translation-desk";
 import { StampedCache } from "~/lib/stamped-cache";
 import { alignSegments, translationFreshness, type Alignment, type DeskStatus, type Freshness } from "~/lib/translation-segments";
+import { mayEditTranslation, mayReadComments, maySeeRevision, mayTranslate } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { rowsStamp } from "~/models/row-stamp.server";
-import { consultationVisibleTo, type Reader, type Transaction } from "~/models/consultation.server";
+import { consultationVisibleTo } from "~/models/consultation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 import { TranslationError, translationProvider, type TranslationErrorKind } from "~/utils/translation-provider.server";
 
 const {
@@ -337,7 +338,7 @@ export type { DeskFilters } from "~/lib/translation-desk";
  * A page past the last shows the last.
  */
 export async function listTranslationDesk(user: SessionUser, consultationId: string, filters: DeskFilters = {}, page = 1) {
-  if (user.role !== "secretariat" || !isUuid(consultationId)) return null;
+  if (!mayTranslate(user) || !isUuid(consultationId)) return null;
   const db = await getDb();
   const [consultation] = await db
     .select({
@@ -471,9 +472,6 @@ async function currentCounterpart(db: Reader, comment: CommentRecord["comment"])
   return row?.id ?? null;
 }
 
-/** Whether the user may read translations of this consultation at all (before any query). */
-const mayRead = (user: SessionUser) => user.role === "secretariat" || user.role === "chair";
-
 /**
  * One comment for the translation editor: the secretariat, and the chairs of the consultation
  * (read only; not late revisions still held). Null means 404: not found, not visible, another
@@ -485,14 +483,15 @@ const mayRead = (user: SessionUser) => user.role === "secretariat" || user.role 
  * unchanged (the comment, the desk's stamp); the desk's index again after a change.
  */
 export async function getTranslationForEditing(user: SessionUser, consultationId: string, commentId: string) {
-  if (!mayRead(user) || !isUuid(consultationId) || !isUuid(commentId)) return null;
+  // Translations are read with the comments (before any query).
+  if (!mayReadComments(user) || !isUuid(consultationId) || !isUuid(commentId)) return null;
   const db = await getDb();
   const [record] = await selectComment(db, consultationId, commentId, consultationVisibleTo(user));
   // Nothing to translate (a submission in English, or every field written in English): not on the desk.
   if (!record || !needsAnyTranslation(languagesOf(record))) return null;
   const current = isCurrent(record.revision);
-  // Held for the secretariat: not yet part of what chairs review.
-  if (user.role === "chair" && (record.revision.late === "pending" || record.revision.late === "declined")) return null;
+  // A late revision still pending or declined is held for the secretariat: not yet part of what chairs review.
+  if (!maySeeRevision(user, { delegationId: record.delegation.id, late: record.revision.late })) return null;
 
   const [desk, replacement] = await Promise.all([
     db
@@ -536,7 +535,10 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
     delegation: record.delegation,
     agendaItem: record.agendaItem,
     /** The circulated wording of the point the comment addresses (null for general comments and new proposals). */
-    point: record.point?.label && record.point.text !== null ? { label: record.point.label, versionNumber: record.point.versionNumber!, text: record.point.text } : null,
+    point:
+      record.point?.label && record.point.text !== null
+        ? { label: record.point.label, versionNumber: record.point.versionNumber!, text: record.point.text }
+        : null,
     /** The language of the comment's text and of its proposed wording (null: nothing to translate). */
     languages,
     /** Which fields need a translation: a field written in English is shown, not translated. */
@@ -550,7 +552,7 @@ export async function getTranslationForEditing(user: SessionUser, consultationId
     freshness,
     superseded: current ? null : { currentCommentId: replacement },
     ...neighbours,
-    canEdit: user.role === "secretariat" && current && record.consultation.status !== "compiled",
+    canEdit: mayEditTranslation(user, record.consultation, { current }),
   };
 }
 
@@ -605,7 +607,7 @@ function checkText(field: TranslationField, value: string) {
  * translation (or amendment wording) marked final.
  */
 export async function saveTranslation(user: SessionUser, input: SaveTranslationInput): Promise<SaveTranslationResult> {
-  if (user.role !== "secretariat" || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
+  if (!mayTranslate(user) || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
   if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 0) return { ok: false, reason: "invalid" };
   if (typeof input.body !== "string" || (input.proposedText !== null && typeof input.proposedText !== "string")) return { ok: false, reason: "invalid" };
   const bodyInput = normalizeCommentText(input.body);
@@ -677,7 +679,10 @@ export async function saveTranslation(user: SessionUser, input: SaveTranslationI
     let version: number;
     if (existing) {
       version = existing.version + 1;
-      await tx.update(translations).set({ ...values, version }).where(eq(translations.id, existing.id));
+      await tx
+        .update(translations)
+        .set({ ...values, version })
+        .where(eq(translations.id, existing.id));
     } else {
       // Two first saves at once: the unique index lets one in; the other is a conflict.
       const inserted = await tx
@@ -761,9 +766,7 @@ export async function carryTranslations(tx: Transaction, submissionId: string, r
 // ---------------------------------------------------------------------------------------------
 // Machine suggestions
 
-export type SuggestionResult =
-  | { ok: true; body: string; proposedText: string | null }
-  | { ok: false; reason: "not_found" | "off" | TranslationErrorKind };
+export type SuggestionResult = { ok: true; body: string; proposedText: string | null } | { ok: false; reason: "not_found" | "off" | TranslationErrorKind };
 
 /**
  * A machine translation of one comment (and of an amendment's proposed wording), for the
@@ -771,8 +774,13 @@ export type SuggestionResult =
  * saved: the page puts the suggestion into the form as a draft marked machine-assisted, for an
  * officer to correct and save. One query, then the provider.
  */
-export async function suggestTranslation(user: SessionUser, consultationId: string, commentId: string, options: { signal?: AbortSignal } = {}): Promise<SuggestionResult> {
-  if (user.role !== "secretariat" || !isUuid(consultationId) || !isUuid(commentId)) return { ok: false, reason: "not_found" };
+export async function suggestTranslation(
+  user: SessionUser,
+  consultationId: string,
+  commentId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<SuggestionResult> {
+  if (!mayTranslate(user) || !isUuid(consultationId) || !isUuid(commentId)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   const [record] = await selectComment(db, consultationId, commentId);
   const languages = record ? languagesOf(record) : null;

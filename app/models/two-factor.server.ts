@@ -15,6 +15,7 @@ import {
   recoveryCodeFromBytes,
   type CodeBucket,
 } from "~/lib/two-factor";
+import { mustUseTwoFactor } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
 import type { SessionUser } from "~/models/user.server";
@@ -71,10 +72,7 @@ export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatu
 /** The secret of an account whose two-factor sign-in is on (the demo's code hint only). */
 export async function getEnabledSecret(userId: string): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [row] = await db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
   return row?.enabledAt ? row.secret : null;
 }
 
@@ -170,13 +168,7 @@ async function checkCode(userId: string, raw: string, ipAddress: string, purpose
     const used = await tx
       .update(recoveryCodes)
       .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(recoveryCodes.userId, userId),
-          eq(recoveryCodes.codeHash, hashRecoveryCode(parsed.code)),
-          isNull(recoveryCodes.usedAt),
-        ),
-      )
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(parsed.code)), isNull(recoveryCodes.usedAt)))
       .returning({ id: recoveryCodes.id });
     if (!used.length) return null;
     const [left] = await tx
@@ -232,9 +224,7 @@ export async function cancelEnrolment(userId: string) {
     .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)));
 }
 
-export type ConfirmEnrolmentResult =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; reason: "format" | "invalid" | "not_started" };
+export type ConfirmEnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "format" | "invalid" | "not_started" };
 
 /**
  * Turns two-factor sign-in on once the person has typed a code from their app (proof that it
@@ -247,10 +237,7 @@ export async function confirmEnrolment(userId: string, raw: string, ipAddress: s
   const parsed = parseSecondFactorCode(raw);
   if (!parsed || parsed.kind !== "totp") return { ok: false, reason: "format" };
   const db = await getDb();
-  const [row] = await db
-    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [row] = await db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
   if (!row?.secret || row.enabledAt) return { ok: false, reason: "not_started" };
   const step = await matchTotpStep(parsed.code, row.secret);
   if (step === null) return { ok: false, reason: "invalid" };
@@ -265,10 +252,7 @@ export async function confirmEnrolment(userId: string, raw: string, ipAddress: s
     if (!enabled.length) return { ok: false, reason: "not_started" } as const;
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })));
-    await recordAudit(
-      { actorId: userId, action: "user.totp_enable", entityType: "user", entityId: userId, ipAddress },
-      tx,
-    );
+    await recordAudit({ actorId: userId, action: "user.totp_enable", entityType: "user", entityId: userId, ipAddress }, tx);
     return { ok: true, recoveryCodes: codes } as const;
   });
 }
@@ -286,11 +270,8 @@ export type DisableResult =
  * way to guess it) and a current code (or a recovery code), under the wrong-code limit. In one
  * transaction: the secret, its step and the recovery codes gone, "user.totp_disable" logged.
  */
-export async function disableTwoFactor(
-  user: SessionUser,
-  input: { password: string; code: string; ipAddress: string },
-): Promise<DisableResult> {
-  if (user.role === "secretariat") return { ok: false, reason: "required" };
+export async function disableTwoFactor(user: SessionUser, input: { password: string; code: string; ipAddress: string }): Promise<DisableResult> {
+  if (mustUseTwoFactor(user)) return { ok: false, reason: "required" };
   const db = await getDb();
   const gate = await beginLoginAttempt(user.email, input.ipAddress);
   if (!gate.admitted) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
@@ -302,15 +283,9 @@ export async function disableTwoFactor(
   if (!check.ok) return check;
   await db.transaction(async (tx) => {
     const now = new Date();
-    await tx
-      .update(users)
-      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now }).where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    await recordAudit(
-      { actorId: user.id, action: "user.totp_disable", entityType: "user", entityId: user.id, ipAddress: input.ipAddress },
-      tx,
-    );
+    await recordAudit({ actorId: user.id, action: "user.totp_disable", entityType: "user", entityId: user.id, ipAddress: input.ipAddress }, tx);
   });
   return { ok: true };
 }

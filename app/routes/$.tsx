@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useRouteError } from "@remix-run/react";
 
 // Any address that matches no route: a real 404 page inside the layout, in the reader's language.

@@ -1,15 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { Deadline } from "~/components/deadline";
-import { StatusBadge } from "~/components/status-badge";
+import { Deadline } from "~/components/ui/deadline";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { DelegationStatus } from "~/components/submission/delegation-status";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { TableShell } from "~/components/ui/table-shell";
 import { formatCalendarRange } from "~/lib/dates";
+import { paths } from "~/lib/paths";
+import { mayManageConsultation, mayWriteSubmission } from "~/lib/permissions";
 import { listConsultationsForUser } from "~/models/consultation.server";
 import { getDelegationProgress } from "~/models/delegation-state.server";
 import { requireUser } from "~/utils/auth.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("consultations:home.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,74 +38,68 @@ export default function Home() {
   const { t, i18n } = useTranslation(["consultations", "archive", "submissions"]);
   return (
     <section>
-      <div className="page-title">
-        <h1>{t("home.title")}</h1>
-        {role === "secretariat" ? (
-          <p className="page-title__actions">
-            <Link to="/consultations/new" className="button">
-              {t("home.newConsultation")}
-            </Link>{" "}
-            <Link to="/archive/import">{t("archive:links.import")}</Link>
-          </p>
-        ) : null}
-      </div>
-      <p className="lead">{t(`home.intro.${role}`)}</p>
+      <PageHeader
+        title={t("home.title")}
+        lead={t(`home.intro.${role}`)}
+        actions={
+          mayManageConsultation({ role }) ? (
+            <>
+              <Button to={paths.consultationNew()}>{t("home.newConsultation")}</Button> <Link to={paths.archiveImport()}>{t("archive:links.import")}</Link>
+            </>
+          ) : null
+        }
+      />
       {consultations.length === 0 ? (
         <p className="empty">{t("home.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          {/* On a phone each row becomes a card, its cells labelled (data-label): nothing scrolls away. */}
-          <table className="table table--cards">
-            <caption className="visually-hidden">{t("home.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.consultation")}</th>
-                <th scope="col">{t("columns.meeting")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                {role === "delegate" ? <th scope="col">{t("submissions:nonPaper.panelTitle")}</th> : null}
-                <th scope="col">{t("columns.deadline")}</th>
-                <th scope="col" className="numeric">
-                  {t("columns.points")}
+        // On a phone each row becomes a card, its cells labelled (data-label): nothing scrolls away.
+        <TableShell caption={t("home.title")} captionHidden tableClassName="table--cards">
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.consultation")}</th>
+              <th scope="col">{t("columns.meeting")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              {mayWriteSubmission({ role }) ? <th scope="col">{t("submissions:nonPaper.panelTitle")}</th> : null}
+              <th scope="col">{t("columns.deadline")}</th>
+              <th scope="col" className="numeric">
+                {t("columns.points")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {consultations.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={paths.consultation(c.id)}>
+                    <bdi>{c.title}</bdi>
+                  </Link>
                 </th>
+                <td data-label={t("columns.meeting")}>
+                  <bdi lang="en">{c.meeting.body}</bdi>
+                  <br />
+                  <span className="muted">
+                    <bdi>{c.meeting.venue}</bdi>, {formatCalendarRange(c.meeting.startDate, c.meeting.endDate, i18n.language)}
+                  </span>
+                </td>
+                <td data-label={t("columns.status")}>
+                  <StatusBadge status={c.status} />
+                </td>
+                {mayWriteSubmission({ role }) ? (
+                  <td data-label={t("submissions:nonPaper.panelTitle")}>
+                    {c.delegation ? <DelegationStatus state={c.delegation.state} timeZone={readerTimeZone ?? c.meeting.timeZone} variant="compact" /> : null}
+                  </td>
+                ) : null}
+                <td data-label={t("columns.deadline")}>
+                  <Deadline deadline={c.deadline} meetingTimeZone={c.meeting.timeZone} readerTimeZone={readerTimeZone} />
+                  {c.delegation?.extended ? <span className="deadline__extended">{t("submissions:editor.extended")}</span> : null}
+                </td>
+                <td className="numeric" data-label={t("columns.points")}>
+                  {c.pointCount}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {consultations.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/consultations/${c.id}`}>
-                      <bdi>{c.title}</bdi>
-                    </Link>
-                  </th>
-                  <td data-label={t("columns.meeting")}>
-                    <bdi lang="en">{c.meeting.body}</bdi>
-                    <br />
-                    <span className="muted">
-                      <bdi>{c.meeting.venue}</bdi>, {formatCalendarRange(c.meeting.startDate, c.meeting.endDate, i18n.language)}
-                    </span>
-                  </td>
-                  <td data-label={t("columns.status")}>
-                    <StatusBadge status={c.status} />
-                  </td>
-                  {role === "delegate" ? (
-                    <td data-label={t("submissions:nonPaper.panelTitle")}>
-                      {c.delegation ? (
-                        <DelegationStatus state={c.delegation.state} timeZone={readerTimeZone ?? c.meeting.timeZone} variant="compact" />
-                      ) : null}
-                    </td>
-                  ) : null}
-                  <td data-label={t("columns.deadline")}>
-                    <Deadline deadline={c.deadline} meetingTimeZone={c.meeting.timeZone} readerTimeZone={readerTimeZone} />
-                    {c.delegation?.extended ? <span className="deadline__extended">{t("submissions:editor.extended")}</span> : null}
-                  </td>
-                  <td className="numeric" data-label={t("columns.points")}>
-                    {c.pointCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableShell>
       )}
     </section>
   );

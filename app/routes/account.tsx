@@ -2,23 +2,32 @@
 // Pages under /account (two-factor sign-in) are separate routes: name them `account_.<name>.tsx`
 // so that they do not nest inside this page.
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ChangePasswordForm } from "~/components/account/change-password-form";
 import { SessionsList } from "~/components/account/sessions-list";
 import { TwoFactorSection } from "~/components/two-factor/two-factor-section";
+import { Notice, useNotice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { ChangePasswordSchema } from "~/lib/account-forms";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { retryAfterMessage } from "~/lib/login-throttle";
+import type { NoticeOf } from "~/lib/notices";
+import { paths } from "~/lib/paths";
+import { mustUseTwoFactor } from "~/lib/permissions";
 import { changePassword, getAccountProfile, listOwnSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
 import { getTwoFactorStatus } from "~/models/two-factor.server";
 import { clientAddress, currentSessionId, requireUser } from "~/utils/auth.server";
+import { readNotice, redirectWithNotice } from "~/utils/notice.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("account:title") };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,19 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: twoFactorStatus?.enabled ?? false,
     enabledAt: twoFactorStatus?.enabledAt ?? null,
     recoveryCodesLeft: twoFactorStatus?.recoveryCodesLeft ?? 0,
-    required: user.role === "secretariat",
+    required: mustUseTwoFactor(user),
   };
-  return { profile, sessions, twoFactor, timeZone: user.timeZone ?? "UTC" };
+  // notice: left by the action's redirect, what the change did.
+  return { profile, sessions, twoFactor, timeZone: user.timeZone ?? "UTC", notice: await readNotice(request, ["account.notice"]) };
 }
 
-// After a change, back to the page with what happened in the address (a reload repeats nothing).
-const done = (notice: string, count?: number) =>
-  redirect(`/account?${new URLSearchParams({ notice, ...(count === undefined ? {} : { count: String(count) }) })}`);
+// After a change, back to the page, which says once what happened (a reload repeats nothing).
+type AccountNotice = NoticeOf<"account.notice">["notice"];
+const done = (request: Request, notice: AccountNotice, count = 0) => redirectWithNotice(request, paths.account(), { kind: "account.notice", notice, count });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const sessionId = await currentSessionId(request);
-  if (!sessionId) throw redirect("/login");
+  if (!sessionId) throw redirect(paths.login());
   const ipAddress = clientAddress(context);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -74,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    throw done("password-changed", result.sessionsEnded);
+    throw await done(request, "password-changed", result.sessionsEnded);
   }
 
   if (intent === "revoke-session") {
@@ -82,36 +92,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof target !== "string" || !isUuid(target)) throw data({ reason: "bad_request" }, { status: 400 });
     const result = await revokeSession(user, { sessionId: target, currentSessionId: sessionId, ipAddress });
     // Someone else's session, or one already gone: the same answer, nothing learnt.
-    if (!result.ok) throw done("session-gone");
-    throw done("session-ended");
+    if (!result.ok) throw await done(request, "session-gone");
+    throw await done(request, "session-ended");
   }
 
   if (intent === "revoke-others") {
     const count = await revokeOtherSessions(user, { currentSessionId: sessionId, ipAddress });
-    throw done("others-ended", count);
+    throw await done(request, "others-ended", count);
   }
 
   throw data({ reason: "bad_request" }, { status: 400 });
 }
 
-const NOTICES = ["password-changed", "session-ended", "session-gone", "others-ended"] as const;
-
 export default function AccountPage() {
-  const { profile, sessions, twoFactor, timeZone } = useLoaderData<typeof loader>();
+  const { profile, sessions, twoFactor, timeZone, ...loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, i18n } = useTranslation(["account", "common"]);
   const language = i18n.language as Language;
-  const notice = NOTICES.find((n) => n === params.get("notice"));
-  const count = Number(params.get("count") ?? 0) || 0;
+  const notice = useNotice(loaded.notice);
   return (
     <section className="account" aria-labelledby="account-title">
       <h1 id="account-title">{t("title")}</h1>
-      {notice ? (
-        <p className="flash" role="status">
-          {t(`notices.${notice}`, { count })}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{t(`notices.${notice.notice}`, { count: notice.count })}</Notice> : null}
 
       <dl className="facts account__facts">
         <div>
@@ -143,10 +145,7 @@ export default function AccountPage() {
             ? t("password.lastChanged", { date: formatInstant(profile.passwordChangedAt, language, timeZone) })
             : t("password.neverChanged")}
         </p>
-        <ChangePasswordForm
-          lastResult={actionData?.result}
-          errorValues={actionData?.retryAfter ?? undefined}
-        />
+        <ChangePasswordForm lastResult={actionData?.result} errorValues={actionData?.retryAfter ?? undefined} />
       </section>
 
       <TwoFactorSection twoFactor={twoFactor} timeZone={timeZone} />

@@ -2,17 +2,21 @@
 // codes, or (chairs and delegates; the secretariat must keep it) turn it off.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { CodeOnlyForm, DisableForm } from "~/components/two-factor/account-forms";
 import { Enrolment } from "~/components/two-factor/enrolment";
 import { RecoveryCodes } from "~/components/two-factor/recovery-codes";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { Notice, useNotice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { retryAfterMessage } from "~/lib/login-throttle";
+import { paths } from "~/lib/paths";
 import { formatRecoveryCode, groupSecret, otpauthUri } from "~/lib/two-factor";
 import { CodeSchema, DisableTwoFactorSchema } from "~/lib/two-factor-forms";
+import { mustUseTwoFactor } from "~/lib/permissions";
 import {
   type DisableResult,
   type RegenerateResult,
@@ -24,11 +28,16 @@ import {
   startEnrolment,
 } from "~/models/two-factor.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
+import { readNotice, redirectWithNotice } from "~/utils/notice.server";
 import { qrPath } from "~/utils/qr-code.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => `${t("account:twoFactor.title")} · ${t("account:title")}` };
 
-const PAGE = "/account/two-factor";
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
+
+const PAGE = paths.accountTwoFactor();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: status.enabled,
     enabledAt: status.enabledAt,
     recoveryCodesLeft: status.recoveryCodesLeft,
-    required: user.role === "secretariat",
+    required: mustUseTwoFactor(user),
     timeZone: user.timeZone ?? "UTC",
     enrolment:
       !status.enabled && status.pendingSecret
@@ -48,31 +57,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
             accountName: user.email,
           }
         : null,
+    // Left by the action's redirect: two-factor sign-in turned off.
+    notice: await readNotice(request, ["twoFactor.disabled"]),
   };
 }
 
 type Intent = "confirm" | "regenerate" | "disable";
 
-type SubmissionResultReply = (options?: {
-  formErrors?: string[];
-  fieldErrors?: Record<string, string[]>;
-  hideFields?: string[];
-}) => SubmissionResult<string[]>;
-
-const done = (notice: string) => redirect(`${PAGE}?${new URLSearchParams({ notice })}`);
+type SubmissionResultReply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ipAddress = clientAddress(context);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const reply = (
-    which: Intent,
-    result: SubmissionResult<string[]>,
-    status: number,
-    retryAfter: { count: number } | null = null,
-    headers?: HeadersInit,
-  ) => data({ intent: which, result, codes: null, retryAfter }, { status, headers });
+  const reply = (which: Intent, result: SubmissionResult<string[]>, status: number, retryAfter: { count: number } | null = null, headers?: HeadersInit) =>
+    data({ intent: which, result, codes: null, retryAfter }, { status, headers });
 
   if (intent === "start") {
     await startEnrolment(user.id);
@@ -105,9 +105,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     switch (result.reason) {
       case "throttled": {
         const message = retryAfterMessage(result.retryAfterSeconds);
-        return reply(which, submission.reply({ formErrors: [message.key], ...hidden }), 429, { count: message.count }, {
-          "Retry-After": String(result.retryAfterSeconds),
-        });
+        return reply(
+          which,
+          submission.reply({ formErrors: [message.key], ...hidden }),
+          429,
+          { count: message.count },
+          {
+            "Retry-After": String(result.retryAfterSeconds),
+          },
+        );
       }
       case "required":
         return reply(which, submission.reply({ formErrors: ["auth:twoFactor.errors.required"], ...hidden }), 403);
@@ -137,7 +143,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return reply(intent, submission.reply(hidden), 400);
     const result = await disableTwoFactor(user, { ...submission.value, ipAddress });
     if (!result.ok) return refuse(intent, submission, result);
-    throw done("disabled");
+    throw await redirectWithNotice(request, PAGE, { kind: "twoFactor.disabled" });
   }
 
   throw data({ reason: "bad_request" }, { status: 400 });
@@ -146,7 +152,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountTwoFactorPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const disabledNotice = useNotice(loaderData.notice);
   const { t, i18n } = useTranslation(["account", "auth"]);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -157,25 +163,24 @@ export default function AccountTwoFactorPage() {
   return (
     <section className="account two-factor" aria-labelledby="two-factor-title">
       <p className="eyebrow">
-        <Link to="/account">{t("account:title")}</Link>
+        <Link to={paths.account()}>{t("account:title")}</Link>
       </p>
       <h1 id="two-factor-title">{t("account:twoFactor.title")}</h1>
-      {params.get("notice") === "disabled" && !loaderData.enabled ? (
-        <p className="flash" role="status">
+      {disabledNotice && !loaderData.enabled ? (
+        // .flash: tests/e2e/two-factor.spec.ts finds the confirmation by it.
+        <Notice tone="success" className="flash">
           {t("account:twoFactor.notices.disabled")}
-        </p>
+        </Notice>
       ) : null}
 
       {actionData?.codes ? (
         <div className="panel">
-          <p className="flash" role="status">
+          <Notice tone="success">
             {actionData.intent === "confirm" ? t("account:twoFactor.notices.enabled") : t("account:twoFactor.notices.regenerated")}
-          </p>
+          </Notice>
           <RecoveryCodes codes={actionData.codes}>
             <p>
-              <Link to={PAGE} className="button">
-                {t("auth:twoFactor.recovery.saved")}
-              </Link>
+              <Button to={PAGE}>{t("auth:twoFactor.recovery.saved")}</Button>
             </p>
           </RecoveryCodes>
         </div>
@@ -194,7 +199,13 @@ export default function AccountTwoFactorPage() {
             <h2 id="recovery-title">{t("account:twoFactor.recovery.title")}</h2>
             <p data-testid="recovery-left">{t("account:twoFactor.recovery.left", { count: loaderData.recoveryCodesLeft })}</p>
             <p className="muted">{t("account:twoFactor.recovery.regenerateIntro")}</p>
-            <CodeOnlyForm id="two-factor-regenerate" intent="regenerate" lastResult={lastFor("regenerate")} errorValues={errorValues("regenerate")} submitLabel={t("account:twoFactor.recovery.regenerate")} />
+            <CodeOnlyForm
+              id="two-factor-regenerate"
+              intent="regenerate"
+              lastResult={lastFor("regenerate")}
+              errorValues={errorValues("regenerate")}
+              submitLabel={t("account:twoFactor.recovery.regenerate")}
+            />
           </section>
 
           {loaderData.required ? null : (
@@ -210,9 +221,9 @@ export default function AccountTwoFactorPage() {
           <Enrolment enrolment={loaderData.enrolment} lastResult={lastFor("confirm")}>
             <Form method="post">
               <input type="hidden" name="intent" value="cancel" />
-              <button type="submit" className="button button--secondary" disabled={busy}>
+              <SubmitButton variant="secondary" pending={busy}>
                 {t("account:twoFactor.cancel")}
-              </button>
+              </SubmitButton>
             </Form>
           </Enrolment>
         </div>
@@ -222,9 +233,7 @@ export default function AccountTwoFactorPage() {
           <p className="muted">{loaderData.required ? t("account:twoFactor.required") : t("account:twoFactor.offered")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="start" />
-            <button type="submit" className="button" disabled={busy}>
-              {t("auth:twoFactor.setup.start")}
-            </button>
+            <SubmitButton pending={busy}>{t("auth:twoFactor.setup.start")}</SubmitButton>
           </Form>
         </div>
       )}

@@ -5,17 +5,26 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ArchiveProblems } from "~/components/archive/archive-problems";
 import { ImportPreview } from "~/components/archive/import-preview";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
 import { ARCHIVE_MAX_BYTES, readArchiveText, type ArchiveProblem } from "~/lib/archive-schema";
-import { ArchiveConfirmationError, ArchiveValidationError, importConsultationArchive, previewConsultationArchive, type ImportPlan } from "~/models/archive.server";
+import { paths } from "~/lib/paths";
+import {
+  ArchiveConfirmationError,
+  ArchiveValidationError,
+  importConsultationArchive,
+  previewConsultationArchive,
+  type ImportPlan,
+} from "~/models/archive.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Import a consultation · Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("archive:import.title") };
 
 // How many of an archive's problems the page lists (the command line lists more).
 const PROBLEMS_SHOWN = 20;
@@ -115,14 +124,12 @@ export default function ImportArchivePage() {
       <p className="lead">{t("import.intro")}</p>
 
       {result?.ok === true ? (
-        <div className="archive-import__done" role="status">
+        <Notice as="div" tone="success" className="archive-import__done">
           <p>{t(result.remapped ? "import.doneCopy" : "import.done", { title: result.title, prefix: result.receiptPrefix })}</p>
           <p>
-            <Link to={`/consultations/${result.consultationId}`} className="button">
-              {t("import.open")}
-            </Link>
+            <Button to={paths.consultation(result.consultationId)}>{t("import.open")}</Button>
           </p>
-        </div>
+        </Notice>
       ) : null}
 
       {result?.ok === false && result.error !== "changed" ? (
@@ -156,17 +163,17 @@ export default function ImportArchivePage() {
         <p className="actions">
           {plan ? (
             <>
-              <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+              <SubmitButton name="intent" value="confirm" pending={busy}>
                 {busy ? t("import.importing") : t("preview.confirm")}
-              </button>{" "}
-              <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={busy}>
+              </SubmitButton>{" "}
+              <SubmitButton variant="secondary" name="intent" value="preview" pending={busy}>
                 {t("preview.again")}
-              </button>
+              </SubmitButton>
             </>
           ) : (
-            <button type="submit" name="intent" value="preview" className="button" disabled={busy}>
+            <SubmitButton name="intent" value="preview" pending={busy}>
               {busy ? t("preview.checking") : t("preview.check")}
-            </button>
+            </SubmitButton>
           )}
         </p>
       </Form>

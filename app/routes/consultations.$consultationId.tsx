@@ -1,105 +1,33 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
-import { useTranslation } from "~/i18n/use-translation";
-import { AgendaItemSection } from "~/components/consultation/agenda-item-section";
-import { ConsultationActions } from "~/components/consultation/consultation-actions";
-import { ConsultationFacts } from "~/components/consultation/consultation-facts";
-import { DelegatePanel } from "~/components/consultation/delegate-panel";
-import { circulatedNumberParam } from "~/lib/consultation-overview";
-import { submissionWindow } from "~/lib/countdown";
-import { isUuid } from "~/lib/ids";
-import { getConsultationForUser } from "~/models/consultation.server";
-import { getDelegationProgress } from "~/models/delegation-state.server";
-import { getDelegationDeadline } from "~/models/submission.server";
-import { requireUser } from "~/utils/auth.server";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { ConsultationFrame } from "~/components/consultation/consultation-frame";
+import type { TitleHandle } from "~/components/ui/document-title";
+import { consultationPages } from "~/lib/consultation-pages";
+import { findConsultation } from "~/utils/consultation-access.server";
+import stylesheet from "~/styles/consultation-frame.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.detail.consultation.title} · Nonpaper` : "Nonpaper" },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const handle: TitleHandle<typeof loader> = { title: (_t, data) => data.frame?.consultation.title ?? null };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  // A malformed id and one the user may not see both answer 404, revealing nothing.
-  const detail = isUuid(params.consultationId) ? await getConsultationForUser(user, params.consultationId) : null;
-  if (!detail) throw data({ reason: "not_found" }, { status: 404 });
-  // A delegate's own deadline: the secretariat may have extended it for their delegation.
-  const delegationDeadline = user.role === "delegate" ? await getDelegationDeadline(user, detail.consultation.id) : null;
-  // Where the delegate's delegation stands: not started, draft, submitted (receipt), late, …
-  const delegationState = (await getDelegationProgress(user, [detail.consultation.id])).get(detail.consultation.id)?.state ?? null;
+  const { user, consultation } = await findConsultation(request, params);
+  // Whoever may not see the consultation gets no frame: the page's own guard answers them.
+  if (!consultation) return { frame: null };
   return {
-    detail,
-    role: user.role,
-    readerTimeZone: user.timeZone,
-    delegationDeadline,
-    delegationState,
-    // Set by the circulate action's redirect: the confirmation the officer expects to see.
-    circulatedNumber: circulatedNumberParam(new URL(request.url).searchParams),
-    // The server's clock when the page was made: the countdown starts from it (same text in the
-    // HTML and after hydration) and whether the deadline has passed is decided by it.
-    now: new Date().toISOString(),
+    frame: {
+      consultation: { id: consultation.id, title: consultation.title, status: consultation.status },
+      pages: consultationPages(user.role, consultation.status, consultation.circulated),
+    },
   };
 }
 
-export default function ConsultationPage() {
-  const { detail, role, readerTimeZone, delegationDeadline, delegationState, circulatedNumber, now } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("consultations");
-  const { consultation, agendaItems, nonPaper } = detail;
-  const meeting = consultation.meeting;
-  // For a delegate, their delegation's deadline (extended or not); for everyone else the consultation's.
-  const deadline = delegationDeadline ? delegationDeadline.effective : consultation.deadline;
-  // A delegate's page turns from "write" to "late" when the countdown reaches the deadline.
-  const [deadlinePassedLive, setDeadlinePassedLive] = useState(false);
-  const delegateWindow = role === "delegate" ? submissionWindow(consultation.status, deadline, Date.parse(now)) : null;
-  const delegatePhase = delegateWindow === "open" && deadlinePassedLive ? "late" : delegateWindow;
+export default function ConsultationLayout() {
+  const { frame } = useLoaderData<typeof loader>();
+  if (!frame) return <Outlet />;
   return (
-    <article className="consultation">
-      {circulatedNumber && role === "secretariat" ? (
-        <p className="flash" role="status">
-          {t("flash.circulated", { number: circulatedNumber })} <Link to="/outbox">{t("flash.outbox")}</Link>
-        </p>
-      ) : null}
-      <header className="consultation__header">
-        <p className="eyebrow" lang="en">
-          <bdi>{meeting.symbolPrefix}</bdi> · <bdi>{meeting.body}</bdi>
-        </p>
-        <h1>
-          <bdi>{consultation.title}</bdi>
-        </h1>
-        <ConsultationFacts
-          detail={detail}
-          role={role}
-          deadline={deadline}
-          readerTimeZone={readerTimeZone}
-          now={now}
-          onDeadlinePassed={() => setDeadlinePassedLive(true)}
-        />
-        {delegatePhase ? (
-          <DelegatePanel
-            consultationId={consultation.id}
-            phase={delegatePhase}
-            state={delegationState}
-            timeZone={readerTimeZone ?? meeting.timeZone}
-          />
-        ) : null}
-        <ConsultationActions
-          consultationId={consultation.id}
-          meetingId={meeting.id}
-          status={consultation.status}
-          role={role}
-          pointCount={agendaItems.reduce((n, item) => n + item.points.length, 0)}
-          registeredCount={detail.registeredCount}
-          circulated={Boolean(nonPaper)}
-        />
-      </header>
-
-      <p className="note" lang={i18n.language}>
-        {t("pointsLanguageNote")}
-      </p>
-
-      {agendaItems.map((item) => (
-        <AgendaItemSection key={item.id} consultationId={consultation.id} item={item} role={role} circulated={Boolean(nonPaper)} />
-      ))}
-    </article>
+    <ConsultationFrame consultation={frame.consultation} pages={frame.pages}>
+      <Outlet />
+    </ConsultationFrame>
   );
 }

@@ -4,6 +4,7 @@
 // sendBeacon posts, which carry no Accept header.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isUuid } from "~/lib/ids";
+import { mayWriteSubmission } from "~/lib/permissions";
 import { getOptionalUser } from "~/utils/auth.server";
 import { saveDraftFromForm } from "~/utils/submission-draft.server";
 
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   if (!user) return json({ ok: false, reason: "signed_out" }, 401);
   // Only the delegation's own delegates have a draft; anyone else learns nothing (404).
-  if (user.role !== "delegate" || !isUuid(params.consultationId)) {
+  if (!mayWriteSubmission(user) || !isUuid(params.consultationId)) {
     return json({ ok: false, reason: "not_found" }, 404);
   }
   let form: FormData;

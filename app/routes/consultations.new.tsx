@@ -1,16 +1,18 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { ConsultationForm } from "~/components/consultation-form";
+import { ConsultationForm } from "~/components/consultation/consultation-form";
 import { draftDefaults } from "~/lib/consultation-draft";
 import { ConsultationSchema, suggestReceiptPrefix } from "~/lib/consultation-forms";
+import { paths } from "~/lib/paths";
 import { createConsultation } from "~/models/consultation.server";
 import { listChairUsers, listMeetings } from "~/models/meeting.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 import { replyForRefusal } from "~/utils/consultation-form.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("consultations:consultationForm.newTitle") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -40,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await createConsultation(user, submission.value, clientAddress(context));
   if (!result.ok) return data({ result: replyForRefusal(submission, result) }, { status: 400 });
   // Next step for a new consultation: its agenda items and points.
-  throw redirect(`/consultations/${result.id}`);
+  throw redirect(paths.consultation(result.id));
 }
 
 export default function NewConsultationPage() {
@@ -50,7 +52,7 @@ export default function NewConsultationPage() {
   return (
     <section className="form-page">
       <p className="eyebrow">
-        <Link to="/">{t("home.title")}</Link>
+        <Link to={paths.home()}>{t("home.title")}</Link>
       </p>
       <h1>{t("consultationForm.newTitle")}</h1>
       <p className="lead">{t("consultationForm.newLead")}</p>

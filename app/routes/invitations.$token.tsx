@@ -1,27 +1,31 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { isolate, withData } from "~/components/ui/data-text";
+import { SubmitButton } from "~/components/ui/button";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName } from "~/lib/delegation-names";
 import { AcceptInvitationSchema } from "~/lib/invitation-form";
 import { timeZoneChoices } from "~/lib/invitation-rules";
+import { paths } from "~/lib/paths";
 import { currentTimeZone } from "~/lib/time-zones";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { clientAddress, getOptionalUser, signIn } from "~/utils/auth.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import registrationsStylesheet from "~/styles/registrations.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrationsStylesheet }];
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle<typeof loader> = {
+  title: (t, data) => (data.state === "valid" ? t("registrations:accept.title") : t(`registrations:invalid.${data.state}.title`)),
+};
 
 // The token is in the address: never send it on to another site in a Referer header.
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
@@ -70,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: clientAddress(context),
   });
   if (!result.ok) return invalid(result.reason);
-  return signIn({ request, context, user: result.user, redirectTo: "/" });
+  return signIn({ request, context, user: result.user, redirectTo: paths.home() });
 }
 
 export default function InvitationPage() {
@@ -96,7 +100,7 @@ function InvalidInvitation({ state }: { state: InvalidState }) {
       <h1 id="invitation-title">{t(`invalid.${state}.title`)}</h1>
       <p>{t(`invalid.${state}.body`)}</p>
       <p>
-        <Link to="/login">{t("invalid.signIn")}</Link>
+        <Link to={paths.login()}>{t("invalid.signIn")}</Link>
       </p>
     </section>
   );
@@ -230,9 +234,7 @@ function AcceptForm({
           </p>
           <FormErrors id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
         </div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {t("accept.submit")}
-        </button>
+        <SubmitButton pending={navigation.state === "submitting"}>{t("accept.submit")}</SubmitButton>
       </Form>
     </section>
   );

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/i18n/languages";
+import { paths } from "~/lib/paths";
 import { setUserLanguage } from "~/models/user.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { languageCookieHeader } from "~/utils/i18n.server";
 
 export async function loader() {
-  throw redirect("/");
+  throw redirect(paths.home());
 }
 
 /** The language switcher: remember the choice in a cookie and, when signed in, in the profile. */

@@ -1,31 +1,37 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { ForgotPasswordLink, SignInNotice } from "~/components/account/sign-in-notice";
-import { FormErrors } from "~/components/form-errors";
+import { SubmitButton } from "~/components/ui/button";
+import { Field, FieldErrors } from "~/components/ui/field";
+import { useNotice } from "~/components/ui/notice";
 import { retryAfterMessage } from "~/lib/login-throttle";
+import { paths } from "~/lib/paths";
 import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { clientAddress, getOptionalUser, safeRedirect, signIn } from "~/utils/auth.server";
+import { readNotice } from "~/utils/notice.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
 const LoginSchema = z.object({
-  email: z
-    .string({ required_error: "auth:errors.emailRequired" })
-    .max(320, "auth:errors.emailInvalid")
-    .email("auth:errors.emailInvalid"),
+  email: z.string({ required_error: "auth:errors.emailRequired" }).max(320, "auth:errors.emailInvalid").email("auth:errors.emailInvalid"),
   password: z.string({ required_error: "auth:errors.passwordRequired" }).max(1000, "auth:errors.invalid"),
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("auth:title") };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/");
-  return null;
+  if (await getOptionalUser(request)) throw redirect(paths.home());
+  // Left by the password reset's redirect: the new password is set.
+  return { resetDone: await readNotice(request, ["signIn.resetDone"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,10 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await finishLoginAttempt(gate.ticket, Boolean(user));
   if (!user) {
     // One message whether the address or the password was wrong.
-    return data(
-      { result: submission.reply({ formErrors: ["auth:errors.invalid"], hideFields: ["password"] }), retryAfter: null },
-      { status: 400 },
-    );
+    return data({ result: submission.reply({ formErrors: ["auth:errors.invalid"], hideFields: ["password"] }), retryAfter: null }, { status: 400 });
   }
   return signIn({ request, context, user, redirectTo: safeRedirect(submission.value.redirectTo) });
 }
@@ -65,6 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { t } = useTranslation("auth");
   const actionData = useActionData<typeof action>();
+  const resetDone = useNotice(useLoaderData<typeof loader>().resetDone) !== null;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -87,37 +91,17 @@ export default function LoginPage() {
     <section className="narrow">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <SignInNotice />
+      <SignInNotice resetDone={resetDone} />
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <FormErrors
-          id={form.errorId}
-          errors={form.errors}
-          values={actionData?.retryAfter ?? undefined}
-        />
-        <div className="field">
-          <label htmlFor={fields.email.id}>{t("email")}</label>
-          <input
-            {...getInputProps(fields.email, { type: "email" })}
-            autoComplete="username"
-            dir="ltr"
-            autoFocus
-          />
-          <FormErrors id={fields.email.errorId} errors={fields.email.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("password")}</label>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            ref={passwordRef}
-            autoComplete="current-password"
-            dir="ltr"
-          />
-          <FormErrors id={fields.password.errorId} errors={fields.password.errors} />
-        </div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {t("submit")}
-        </button>
+        <FieldErrors id={form.errorId} errors={form.errors} values={actionData?.retryAfter ?? undefined} />
+        <Field field={fields.email} label={t("email")}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" dir="ltr" autoFocus />
+        </Field>
+        <Field field={fields.password} label={t("password")}>
+          <input {...getInputProps(fields.password, { type: "password" })} ref={passwordRef} autoComplete="current-password" dir="ltr" />
+        </Field>
+        <SubmitButton pending={navigation.state === "submitting"}>{t("submit")}</SubmitButton>
       </Form>
       <ForgotPasswordLink />
     </section>

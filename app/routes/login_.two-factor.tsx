@@ -2,24 +2,32 @@
 // the recovery codes. Only a pending sign-in (the password was right, minutes ago) reaches it.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { CodeField } from "~/components/two-factor/code-field";
 import { SignInExpired } from "~/components/two-factor/sign-in-expired";
+import { SubmitButton } from "~/components/ui/button";
 import { retryAfterMessage } from "~/lib/login-throttle";
+import { paths } from "~/lib/paths";
 import { CodeSchema } from "~/lib/two-factor-forms";
 import { verifySecondFactor } from "~/models/two-factor.server";
 import { clientAddress, completeSignIn, getOptionalUser } from "~/utils/auth.server";
 import { demoCodeFor, readPendingSignIn, SECOND_STEP_PATH } from "~/utils/two-factor.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("auth:twoFactor.title") };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/");
+  if (await getOptionalUser(request)) throw redirect(paths.home());
   const found = await readPendingSignIn(request);
-  if (found.state === "none") throw redirect("/login");
+  if (found.state === "none") throw redirect(paths.login());
   if (found.state === "expired") return { state: "expired" as const, email: null, demoCode: null };
   if (found.pending.stage !== "verify") throw redirect(SECOND_STEP_PATH.enrol);
   return { state: "live" as const, email: found.user.email, demoCode: await demoCodeFor(found.user.id) };
@@ -80,11 +88,7 @@ export default function TwoFactorPage() {
           {t("twoFactor.demoCode")} <code dir="ltr">{loaderData.demoCode}</code>
         </p>
       ) : null}
-      <CodeForm
-        which="totp"
-        lastResult={lastFor("totp")}
-        errorValues={actionData?.which === "totp" ? (actionData.retryAfter ?? undefined) : undefined}
-      />
+      <CodeForm which="totp" lastResult={lastFor("totp")} errorValues={actionData?.which === "totp" ? (actionData.retryAfter ?? undefined) : undefined} />
       <details className="two-factor__recovery" open={actionData?.which === "recovery"}>
         <summary>{t("twoFactor.useRecovery")}</summary>
         <p>{t("twoFactor.recoveryIntro")}</p>
@@ -95,7 +99,7 @@ export default function TwoFactorPage() {
         />
       </details>
       <p>
-        <Link to="/login">{t("twoFactor.startAgain")}</Link>
+        <Link to={paths.login()}>{t("twoFactor.startAgain")}</Link>
       </p>
     </section>
   );
@@ -130,10 +134,7 @@ function CodeForm({
       ) : (
         <CodeField field={fields.code} kind="recovery" label={t("twoFactor.recoveryLabel")} help={t("twoFactor.recoveryHelp")} />
       )}
-      <button type="submit" className="button" disabled={busy}>
-        {which === "totp" ? t("twoFactor.submit") : t("twoFactor.submitRecovery")}
-      </button>
+      <SubmitButton pending={busy}>{which === "totp" ? t("twoFactor.submit") : t("twoFactor.submitRecovery")}</SubmitButton>
     </Form>
   );
 }
-

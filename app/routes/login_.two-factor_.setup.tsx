@@ -1,20 +1,28 @@
 // /login/two-factor/setup — the secretariat's first sign-in without an authenticator app: set one
 // up (QR code, then a code from it), see the recovery codes once, and only then a session.
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Enrolment } from "~/components/two-factor/enrolment";
 import { RecoveryCodes } from "~/components/two-factor/recovery-codes";
 import { SignInExpired } from "~/components/two-factor/sign-in-expired";
+import { SubmitButton } from "~/components/ui/button";
+import { paths } from "~/lib/paths";
 import { formatRecoveryCode, groupSecret, otpauthUri } from "~/lib/two-factor";
 import { CodeSchema } from "~/lib/two-factor-forms";
 import { confirmEnrolment, startEnrolment } from "~/models/two-factor.server";
 import { clientAddress, completeSignIn, getOptionalUser } from "~/utils/auth.server";
 import { qrPath } from "~/utils/qr-code.server";
 import { pendingCookieHeader, readPendingSignIn, SECOND_STEP_PATH, type PendingSignIn } from "~/utils/two-factor.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("auth:twoFactor.setup.title") };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
 
 const moveTo = async (request: Request, pending: PendingSignIn, stage: PendingSignIn["stage"], to: string) =>
   redirect(to, {
@@ -22,9 +30,9 @@ const moveTo = async (request: Request, pending: PendingSignIn, stage: PendingSi
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/");
+  if (await getOptionalUser(request)) throw redirect(paths.home());
   const found = await readPendingSignIn(request);
-  if (found.state === "none") throw redirect("/login");
+  if (found.state === "none") throw redirect(paths.login());
   if (found.state === "expired") return { state: "expired" as const };
   const { pending, user, status } = found;
   if (pending.stage === "verify") throw redirect(SECOND_STEP_PATH.verify);
@@ -90,9 +98,7 @@ export default function TwoFactorSetupPage() {
   const finish = (
     <Form method="post">
       <input type="hidden" name="intent" value="finish" />
-      <button type="submit" className="button" disabled={busy}>
-        {t("twoFactor.recovery.saved")}
-      </button>
+      <SubmitButton pending={busy}>{t("twoFactor.recovery.saved")}</SubmitButton>
     </Form>
   );
 
@@ -112,15 +118,13 @@ export default function TwoFactorSetupPage() {
           {loaderData.state === "start" ? (
             <Form method="post">
               <input type="hidden" name="intent" value="start" />
-              <button type="submit" className="button" disabled={busy}>
-                {t("twoFactor.setup.start")}
-              </button>
+              <SubmitButton pending={busy}>{t("twoFactor.setup.start")}</SubmitButton>
             </Form>
           ) : (
             <Enrolment enrolment={loaderData.enrolment} lastResult={actionData?.result} />
           )}
           <p>
-            <Link to="/login">{t("twoFactor.startAgain")}</Link>
+            <Link to={paths.login()}>{t("twoFactor.startAgain")}</Link>
           </p>
         </>
       )}

@@ -1,15 +1,17 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { MeetingForm } from "~/components/meeting-form";
+import { MeetingForm } from "~/components/meetings/meeting-form";
 import { MeetingSchema } from "~/lib/consultation-forms";
 import { isUuid } from "~/lib/ids";
+import { paths } from "~/lib/paths";
 import { currentTimeZone } from "~/lib/time-zones";
 import { getMeeting, updateMeeting } from "~/models/meeting.server";
 import { safeRedirect, clientAddress, requireRole } from "~/utils/auth.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("consultations:meetingForm.editTitle") };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -27,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await updateMeeting(user, params.meetingId, submission.value, clientAddress(context));
   if (!saved) throw data({ reason: "not_found" }, { status: 404 });
-  throw redirect(safeRedirect(new URL(request.url).searchParams.get("back"), "/"));
+  throw redirect(safeRedirect(new URL(request.url).searchParams.get("back"), paths.home()));
 }
 
 export default function EditMeetingPage() {

@@ -1,14 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { MeetingForm } from "~/components/meeting-form";
+import { MeetingForm } from "~/components/meetings/meeting-form";
 import { draftReturnPath, RETURN_FIELD, safeDraftReturn, withMeeting } from "~/lib/consultation-draft";
 import { MeetingSchema } from "~/lib/consultation-forms";
+import { paths } from "~/lib/paths";
 import { createMeeting } from "~/models/meeting.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("consultations:meetingForm.newTitle") };
 
 /** The consultation form to return to, with what the officer had typed there (checked). */
 function backOf(request: Request): string | null {
@@ -27,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // the way back (the meeting form posts to this URL, query included), and nothing is saved yet.
   if (formData.has(RETURN_FIELD)) {
     const back = draftReturnPath(formData.get(RETURN_FIELD), formData);
-    throw redirect(back ? `/meetings/new?${new URLSearchParams({ back })}` : "/meetings/new");
+    throw redirect(paths.meetingNew({ back }));
   }
   const submission = parseWithZod(formData, { schema: MeetingSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -35,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!id) throw data({ reason: "forbidden" }, { status: 403 });
   // Straight on to the consultation on this meeting (the usual reason for creating one), with
   // anything already typed there.
-  throw redirect(withMeeting(backOf(request) ?? "/consultations/new", id));
+  throw redirect(withMeeting(backOf(request) ?? paths.consultationNew(), id));
 }
 
 export default function NewMeetingPage() {
@@ -45,8 +47,8 @@ export default function NewMeetingPage() {
   return (
     <section className="form-page">
       <p className="eyebrow">
-        <Link to={back ?? "/consultations/new"}>
-          {back && !back.startsWith("/consultations/new") ? t("consultationForm.backToConsultation") : t("consultationForm.back")}
+        <Link to={back ?? paths.consultationNew()}>
+          {back && !back.startsWith(paths.consultationNew()) ? t("consultationForm.backToConsultation") : t("consultationForm.back")}
         </Link>
       </p>
       <h1>{t("meetingForm.newTitle")}</h1>

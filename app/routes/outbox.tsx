@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -6,11 +6,25 @@ import { directionOf, LANGUAGES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { ResetLinkHandover } from "~/components/account/reset-handover";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { Notice, useNotice } from "~/components/ui/notice";
 import { HIDDEN_LINK } from "~/lib/invitation-rules";
+import { paths } from "~/lib/paths";
 import { kickNotificationDispatch, listOutbox, retryFailedNotifications, type OutboxStatus } from "~/models/outbox.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
+import { readNotice, redirectWithNotice } from "~/utils/notice.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import circulationStylesheet from "~/styles/circulation.css?url";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · Nonpaper" }];
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("circulation:outbox.title") };
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: circulationStylesheet },
+  { rel: "stylesheet", href: accountStylesheet },
+];
 
 // Repeated here (not imported from the model) because the page renders them in the browser too.
 const OUTBOX_STATUSES: OutboxStatus[] = ["pending", "sent", "failed"];
@@ -28,14 +42,9 @@ function filtersOf(url: URL) {
   };
 }
 
-function outboxHref(filters: { status: OutboxStatus | null; consultationId: string | null; page?: number }, extra: Record<string, string> = {}) {
-  const params = new URLSearchParams();
-  if (filters.status) params.set("status", filters.status);
-  if (filters.consultationId) params.set("consultation", filters.consultationId);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  const query = params.toString();
-  return query ? `/outbox?${query}` : "/outbox";
+function outboxHref(filters: { status: OutboxStatus | null; consultationId: string | null; page?: number }) {
+  const page = filters.page && filters.page > 1 ? filters.page : null;
+  return paths.outbox({ status: filters.status, consultation: filters.consultationId, page });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -44,12 +53,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersOf(url);
   const outbox = await listOutbox(user, filters);
   if (!outbox) throw data({ reason: "forbidden" }, { status: 403 });
-  const retried = url.searchParams.get("retried");
   return {
     outbox,
     filters,
     readerTimeZone: user.timeZone ?? "UTC",
-    retried: retried !== null && /^\d+$/.test(retried) ? Number(retried) : null,
+    // Left by the retry's redirect: how many messages were queued again.
+    retried: await readNotice(request, ["outbox.retried"]),
   };
 }
 
@@ -62,11 +71,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await retryFailedNotifications(user, { consultationId, ipAddress: clientAddress(context) });
   if (!result.ok) throw data({ reason: "forbidden" }, { status: 403 });
   kickNotificationDispatch();
-  throw redirect(outboxHref({ status: null, consultationId }, { retried: String(result.count) }));
+  throw await redirectWithNotice(request, outboxHref({ status: null, consultationId }), { kind: "outbox.retried", count: result.count });
 }
 
 export default function OutboxPage() {
-  const { outbox, filters, readerTimeZone, retried } = useLoaderData<typeof loader>();
+  const { outbox, filters, readerTimeZone, ...loaded } = useLoaderData<typeof loader>();
+  const retried = useNotice(loaded.retried)?.count ?? null;
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("circulation");
   const when = (instant: string | Date | null) => (instant ? formatInstant(instant, i18n.language, readerTimeZone) : "—");
@@ -77,11 +87,7 @@ export default function OutboxPage() {
       <p className={`outbox__banner ${outbox.mailConfigured ? "outbox__banner--ok" : "outbox__banner--warning"}`} role="note">
         {outbox.mailConfigured ? t("outbox.configured") : t("outbox.notConfigured")}
       </p>
-      {retried !== null ? (
-        <p className="circulation-flash" role="status">
-          {retried > 0 ? t("outbox.retried", { count: retried }) : t("outbox.nothingToRetry")}
-        </p>
-      ) : null}
+      {retried !== null ? <Notice tone="success">{retried > 0 ? t("outbox.retried", { count: retried }) : t("outbox.nothingToRetry")}</Notice> : null}
 
       <Form method="get" className="compare-form outbox__filters">
         <label>
@@ -106,9 +112,9 @@ export default function OutboxPage() {
             ))}
           </select>
         </label>
-        <button type="submit" className="button button--secondary">
+        <Button type="submit" variant="secondary">
           {t("outbox.show")}
-        </button>
+        </Button>
       </Form>
 
       <div className="outbox__bar">
@@ -117,9 +123,7 @@ export default function OutboxPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="retry" />
             {filters.consultationId ? <input type="hidden" name="consultation" value={filters.consultationId} /> : null}
-            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-              {t("outbox.retry", { count: outbox.counts.failed })}
-            </button>
+            <SubmitButton pending={navigation.state !== "idle"}>{t("outbox.retry", { count: outbox.counts.failed })}</SubmitButton>
           </Form>
         ) : null}
       </div>
@@ -127,66 +131,63 @@ export default function OutboxPage() {
       {outbox.messages.length === 0 ? (
         <p className="empty">{t("outbox.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table outbox__table">
-            <caption className="visually-hidden">{t("outbox.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.recipient")}</th>
-                <th scope="col">{t("columns.message")}</th>
-                <th scope="col">{t("columns.consultation")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                <th scope="col">{t("columns.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.messages.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" className="outbox__recipient">
-                    <span dir="ltr">{m.recipientEmail}</span>
-                    <span className="outbox__meta" lang={m.language}>
-                      {LANGUAGES.find((l) => l.code === m.language)?.nativeName}
+        <TableShell caption={t("outbox.title")} captionHidden tableClassName="outbox__table">
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.recipient")}</th>
+              <th scope="col">{t("columns.message")}</th>
+              <th scope="col">{t("columns.consultation")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.created")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.messages.map((m) => (
+              <tr key={m.id}>
+                <th scope="row" className="outbox__recipient">
+                  <span dir="ltr">{m.recipientEmail}</span>
+                  <span className="outbox__meta" lang={m.language}>
+                    {LANGUAGES.find((l) => l.code === m.language)?.nativeName}
+                  </span>
+                </th>
+                <td>
+                  <span className="outbox__meta">{t(kindKey(m.kind))}</span>
+                  <details className="outbox__message">
+                    <summary lang={m.language} dir={directionOf(m.language)}>
+                      {m.subject}
+                    </summary>
+                    <pre className="outbox__body" lang={m.language} dir={directionOf(m.language)}>
+                      {m.body.split(HIDDEN_LINK).map((part, i) => (
+                        <Fragment key={i}>
+                          {i > 0 ? <em className="muted">{t("outbox.linkHidden")}</em> : null}
+                          {part}
+                        </Fragment>
+                      ))}
+                    </pre>
+                  </details>
+                  {m.kind === "password_reset" && m.status === "pending" && !outbox.mailConfigured ? <ResetLinkHandover messageId={m.id} /> : null}
+                </td>
+                <td lang="en" dir="ltr" className="outbox__consultation">
+                  {m.consultation ? <Link to={paths.circulate(m.consultation.id)}>{m.consultation.title}</Link> : "—"}
+                </td>
+                <td>
+                  <Badge className={`outbox-status outbox-status--${m.status}`}>{t(`outboxStatus.${m.status}`)}</Badge>
+                  <span className="outbox__meta">{t("outbox.attempts", { count: m.attempts })}</span>
+                  {m.lastError ? (
+                    <span className="outbox-error" dir="ltr">
+                      {m.lastError}
                     </span>
-                  </th>
-                  <td>
-                    <span className="outbox__meta">{t(kindKey(m.kind))}</span>
-                    <details className="outbox__message">
-                      <summary lang={m.language} dir={directionOf(m.language)}>
-                        {m.subject}
-                      </summary>
-                      <pre className="outbox__body" lang={m.language} dir={directionOf(m.language)}>
-                        {m.body.split(HIDDEN_LINK).map((part, i) => (
-                          <Fragment key={i}>
-                            {i > 0 ? <em className="muted">{t("outbox.linkHidden")}</em> : null}
-                            {part}
-                          </Fragment>
-                        ))}
-                      </pre>
-                    </details>
-                    {m.kind === "password_reset" && m.status === "pending" && !outbox.mailConfigured ? <ResetLinkHandover messageId={m.id} /> : null}
-                  </td>
-                  <td lang="en" dir="ltr" className="outbox__consultation">
-                    {m.consultation ? <Link to={`/consultations/${m.consultation.id}/circulate`}>{m.consultation.title}</Link> : "—"}
-                  </td>
-                  <td>
-                    <span className={`badge outbox-status outbox-status--${m.status}`}>{t(`outboxStatus.${m.status}`)}</span>
-                    <span className="outbox__meta">{t("outbox.attempts", { count: m.attempts })}</span>
-                    {m.lastError ? (
-                      <span className="outbox-error" dir="ltr">
-                        {m.lastError}
-                      </span>
-                    ) : null}
-                    {m.sentAt ? <span className="outbox__meta">{t("outbox.sentAt", { time: when(m.sentAt) })}</span> : null}
-                    {m.status === "pending" && m.nextAttemptAt ? (
-                      <span className="outbox__meta">{t("outbox.nextAttempt", { time: when(m.nextAttemptAt) })}</span>
-                    ) : null}
-                  </td>
-                  <td className="outbox__time">{when(m.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                  {m.sentAt ? <span className="outbox__meta">{t("outbox.sentAt", { time: when(m.sentAt) })}</span> : null}
+                  {m.status === "pending" && m.nextAttemptAt ? (
+                    <span className="outbox__meta">{t("outbox.nextAttempt", { time: when(m.nextAttemptAt) })}</span>
+                  ) : null}
+                </td>
+                <td className="outbox__time">{when(m.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </TableShell>
       )}
 
       {outbox.pages > 1 ? (

@@ -1,14 +1,21 @@
 // POST /outbox/reset-link — without a mail server, the secretariat hands a pending password
 // reset link to its owner: a fresh token is issued, shown once here, and the handover logged.
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid } from "~/lib/ids";
+import { paths } from "~/lib/paths";
 import { handOverPasswordResetLink } from "~/models/password-reset.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 import { isMailConfigured } from "~/utils/mailer.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import accountStylesheet from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle<typeof loader> = { title: (t, _data) => t("account:handover.title") };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStylesheet }];
 
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
 
@@ -55,7 +62,7 @@ export default function ResetLinkPage() {
         <p role="alert">{t(`handover.errors.${result.reason}`)}</p>
       ) : null}
       <p>
-        <Link to="/outbox">{t("handover.back")}</Link>
+        <Link to={paths.outbox()}>{t("handover.back")}</Link>
       </p>
     </section>
   );

@@ -5,20 +5,25 @@ import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@rem
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ResetRequestForm } from "~/components/account/reset-forms";
+import { Notice } from "~/components/ui/notice";
 import { ResetRequestSchema } from "~/lib/account-forms";
+import { paths } from "~/lib/paths";
 import { kickNotificationDispatch } from "~/models/outbox.server";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { clientAddress } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle = { title: (t) => t("account:reset.title") };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetRequestSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await requestPasswordReset({ email: submission.value.email, origin: publicBaseUrl(request), ipAddress: clientAddress(context) });
   kickNotificationDispatch();
-  throw redirect("/password-reset?sent=1");
+  throw redirect(paths.passwordReset({ sent: 1 }));
 }
 
 export default function PasswordResetRequestPage() {
@@ -31,9 +36,7 @@ export default function PasswordResetRequestPage() {
       <h1 id="reset-title">{t("reset.title")}</h1>
       {sent ? (
         <>
-          <p className="flash" role="status">
-            {t("reset.sent")}
-          </p>
+          <Notice tone="success">{t("reset.sent")}</Notice>
           <p className="muted">{t("reset.sentHelp")}</p>
         </>
       ) : (
@@ -43,7 +46,7 @@ export default function PasswordResetRequestPage() {
         </>
       )}
       <p>
-        <Link to="/login">{t("reset.backToSignIn")}</Link>
+        <Link to={paths.login()}>{t("reset.backToSignIn")}</Link>
       </p>
     </section>
   );

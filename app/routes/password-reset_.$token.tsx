@@ -1,22 +1,22 @@
 // /password-reset/:token — the page a reset link opens: a new password, twice. Public: whoever
 // holds the link may use it once, within the hour. Looking does not use it up.
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ResetPasswordForm } from "~/components/account/reset-forms";
 import { ResetPasswordSchema } from "~/lib/account-forms";
+import { paths } from "~/lib/paths";
 import { completePasswordReset, findPasswordReset } from "~/models/password-reset.server";
 import { clientAddress } from "~/utils/auth.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import type { TitleHandle } from "~/components/ui/document-title";
 
-export const meta: MetaFunction = () => [{ title: "Nonpaper" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+
+export const handle: TitleHandle<typeof loader> = {
+  title: (t, data) => (data.state === "valid" ? t("account:reset.chooseTitle") : t(`account:reset.invalid.${data.state}.title`)),
+};
 
 // The token is in the address: never send it on to another site in a Referer header.
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await completePasswordReset({ token, newPassword: submission.value.newPassword, ipAddress: clientAddress(context) });
   if (!result.ok) return invalid(result.reason);
   // Not signed in here: signing in afresh keeps every step of it (a second factor too).
-  throw redirect("/login?reset=done");
+  throw await redirectWithNotice(request, paths.login(), { kind: "signIn.resetDone" });
 }
 
 export default function PasswordResetPage() {
@@ -58,7 +58,7 @@ export default function PasswordResetPage() {
         <h1 id="reset-title">{t(`reset.invalid.${state}.title`)}</h1>
         <p>{t(`reset.invalid.${state}.body`)}</p>
         <p>
-          <Link to="/password-reset">{t("reset.askAgain")}</Link>
+          <Link to={paths.passwordReset()}>{t("reset.askAgain")}</Link>
         </p>
       </section>
     );

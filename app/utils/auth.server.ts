@@ -1,4 +1,6 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { paths } from "~/lib/paths";
+import { speaksForDelegation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { createSession, deleteSession, lookupSession, type SessionLookup } from "~/models/session.server";
 import { type SessionUser, type UserRole } from "~/models/user.server";
@@ -58,11 +60,12 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (session.state === "live") return session.user;
   const url = new URL(request.url);
   const back = url.pathname + url.search;
-  const params = new URLSearchParams();
-  if (session.state === "idle") params.set("idle", String(env().SESSION_IDLE_MINUTES));
-  if (back !== "/") params.set("redirectTo", back);
-  const query = params.toString();
-  throw redirect(query ? `/login?${query}` : "/login");
+  throw redirect(
+    paths.login({
+      idle: session.state === "idle" ? env().SESSION_IDLE_MINUTES : null,
+      redirectTo: back !== paths.home() ? back : null,
+    }),
+  );
 }
 
 /** The signed-in user if their role is one of `roles`; otherwise 403. */
@@ -78,7 +81,7 @@ export async function requireRole(request: Request, ...roles: UserRole[]): Promi
  */
 export async function requireDelegationMember(request: Request, delegationId: string): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (user.role !== "delegate" || user.delegationId !== delegationId) {
+  if (!speaksForDelegation(user, delegationId)) {
     throw data({ reason: "not_found" }, { status: 404 });
   }
   return user;
@@ -138,7 +141,7 @@ export async function signOut(request: Request, context: AppLoadContext | undefi
       ipAddress: clientAddress(context),
     });
   }
-  return redirect("/login", {
+  return redirect(paths.login(), {
     headers: { "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) },
   });
 }

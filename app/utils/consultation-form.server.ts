@@ -13,7 +13,5 @@ const MESSAGES: Record<Exclude<ConsultationSaveResult, { ok: true }>["reason"], 
 /** The form's reply for a save the model refused: the message on the field it concerns. */
 export function replyForRefusal(submission: Submission<unknown>, result: Exclude<ConsultationSaveResult, { ok: true }>) {
   const message = MESSAGES[result.reason];
-  return result.field
-    ? submission.reply({ fieldErrors: { [result.field]: [message] } })
-    : submission.reply({ formErrors: [message] });
+  return result.field ? submission.reply({ fieldErrors: { [result.field]: [message] } }) : submission.reply({ formErrors: [message] });
 }

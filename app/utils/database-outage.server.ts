@@ -1,5 +1,5 @@
 // While the database restarts or fails over, requests answer 503 "try again in a moment" (the
-// error boundary's "unavailable" page, app/components/error-boundary.tsx) instead of a 500.
+// error boundary's "unavailable" page, app/components/ui/error-boundary.tsx) instead of a 500.
 // app/server.ts applies both pieces; relative imports only, since it runs outside Vite.
 import { data, type ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
@@ -40,10 +40,7 @@ function guard<F extends DataFunction>(fn: F): F {
       // at once): its pool is as broken as after the uncaught one.
       if (isPostgresClosedSocketWrite(error)) reportDatabaseDriverFault(error);
       logOutage(error);
-      throw data(
-        { reason: "databaseUnavailable" },
-        { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
-      );
+      throw data({ reason: "databaseUnavailable" }, { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } });
     }
   };
   return guarded as unknown as F;

@@ -5,6 +5,12 @@ import { env } from "./env.server";
 import { countSqlStatements } from "./server-timing.server";
 
 export type { Database };
+
+/** Anything that reads: the database or a transaction. */
+export type Reader = Pick<Database, "select" | "selectDistinctOn">;
+
+/** A transaction of the app's database (the argument drizzle passes to `db.transaction`). */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export { schema } from "../../db/client";
 
 // One client per process, kept across Vite hot reloads in development (PGlite is single-user).

@@ -1,9 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["0", "1", "true", "false"])
-  .transform((value) => value === "1" || value === "true");
+const booleanFlag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,14 +12,17 @@ const schema = z.object({
   // Mark cookies Secure even when the request arrives over plain HTTP (TLS ends at a proxy).
   COOKIE_SECURE: booleanFlag.optional(),
   // Which reverse proxies' X-Forwarded-For / -Proto to believe (Express "trust proxy"): see trustProxy.
-  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
-    const parsed = trustProxy(value);
-    if (parsed instanceof Error) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = trustProxy(value);
+      if (parsed instanceof Error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().optional(),
   // Outgoing mail: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset:
@@ -140,6 +141,8 @@ export function publicUrlWarning(settings: { NODE_ENV?: string; PUBLIC_URL?: str
  */
 export function assertPublicUrlForServer(settings: { NODE_ENV?: string; PUBLIC_URL?: string; DATABASE_URL?: string }): void {
   if (settings.NODE_ENV === "production" && settings.DATABASE_URL && !settings.PUBLIC_URL) {
-    throw new Error("Nonpaper: PUBLIC_URL must be set when running in production against a server database (links in emails are built from it), e.g. PUBLIC_URL=https://nonpaper.example.org");
+    throw new Error(
+      "Nonpaper: PUBLIC_URL must be set when running in production against a server database (links in emails are built from it), e.g. PUBLIC_URL=https://nonpaper.example.org",
+    );
   }
 }

@@ -25,12 +25,7 @@ function cookieLanguage(request: Request): Language | null {
 export async function resolveLanguage(request: Request, profileLanguage?: Language | null): Promise<Language> {
   const param = new URL(request.url).searchParams.get("lng");
   if (isLanguage(param)) return param;
-  return (
-    cookieLanguage(request) ??
-    profileLanguage ??
-    languageFromAcceptHeader(request.headers.get("Accept-Language")) ??
-    DEFAULT_LANGUAGE
-  );
+  return cookieLanguage(request) ?? profileLanguage ?? languageFromAcceptHeader(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
 }
 
 /** A translation function for messages produced on the server (validation errors, emails). */

@@ -31,7 +31,6 @@ export async function closePdfBrowser(): Promise<void> {
   if (current) await (await current.catch(() => null))?.close();
 }
 
-
 export async function printHtmlToPdf(html: string, options: { headerText?: string | null } = {}): Promise<Uint8Array> {
   const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
   try {

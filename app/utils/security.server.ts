@@ -6,6 +6,7 @@ import type { ErrorRequestHandler, RequestHandler, Response as ExpressResponse }
 import helmet from "helmet";
 import { fixedTranslator } from "../i18n/i18next";
 import { DEFAULT_LANGUAGE, directionOf, isLanguage, languageFromAcceptHeader, type Language } from "../i18n/languages";
+import { paths } from "../lib/paths";
 import { isSameOriginWrite, prefersJson } from "../lib/same-origin";
 
 type Locals = { cspNonce?: string };
@@ -69,13 +70,7 @@ export function strictTransportSecurity(): RequestHandler {
 // Headers that a route may set for its own response, replacing the default set above: the Remix
 // adapter *appends* each header of the route's Response, which would otherwise send two values
 // (two CSPs are both enforced; "no-store, private, no-store" is noise).
-const ROUTE_MAY_REPLACE = new Set([
-  "cache-control",
-  "content-security-policy",
-  "x-content-type-options",
-  "referrer-policy",
-  "x-frame-options",
-]);
+const ROUTE_MAY_REPLACE = new Set(["cache-control", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"]);
 
 /**
  * Dynamic responses (pages, .data, resource routes) are `Cache-Control: no-store` unless the
@@ -138,7 +133,7 @@ a { color: #0a4f8a; }
 <p class="status">${escapeHtml(t("errors.status", { status }))}</p>
 <h1>${title}</h1>
 <p>${escapeHtml(t(`errors.${kind}.body`))}</p>
-<p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p>
+<p><a href="${paths.home()}">${escapeHtml(t("errors.backHome"))}</a></p>
 </main>
 </body>
 </html>

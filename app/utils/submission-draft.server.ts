@@ -2,7 +2,7 @@
 // (JSON answers, per the contract in app/lib/autosave-store.ts) and the editor's own form.
 import { SAVE_INTENT, type DraftFields } from "~/lib/autosave-store";
 import { contentToFields, fieldsToContent, issuesByField, type FieldIssue } from "~/lib/submission-fields";
-import { saveDraft } from "~/models/submission.server";
+import { saveDraft } from "~/models/submission-draft.server";
 import type { SessionUser } from "~/models/user.server";
 
 export type DraftSaveAnswer =

@@ -57,7 +57,12 @@ export async function readNote(
   user: SessionUser,
   consultationId: string,
   form: PostedForm,
-): Promise<{ source: NoteSource | null; upload: { message: string; values?: Record<string, string | number> } | null; formErrors: string[]; fieldErrors: Record<string, string[]> }> {
+): Promise<{
+  source: NoteSource | null;
+  upload: { message: string; values?: Record<string, string | number> } | null;
+  formErrors: string[];
+  fieldErrors: Record<string, string[]>;
+}> {
   const { fields, file, oversized } = form;
   const formErrors: string[] = [];
   const fieldErrors: Record<string, string[]> = {};

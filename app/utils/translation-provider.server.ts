@@ -77,8 +77,7 @@ export function createLibreTranslateProvider(options: LibreTranslateOptions): Tr
   const code = (language: Language) => (language === "zh" ? (chineseCode ?? CHINESE_CODES[0]) : language);
 
   async function postBatch(q: string[], from: Language, to: Language, signal?: AbortSignal): Promise<string[]> {
-    const send = () =>
-      requestTranslations(endpoint, { q, source: code(from), target: code(to), apiKey: options.apiKey }, timeoutMs, signal);
+    const send = () => requestTranslations(endpoint, { q, source: code(from), target: code(to), apiKey: options.apiKey }, timeoutMs, signal);
     try {
       const translated = await send();
       if (from === "zh" || to === "zh") chineseCode ??= CHINESE_CODES[0];
@@ -108,7 +107,11 @@ export function createLibreTranslateProvider(options: LibreTranslateOptions): Tr
         block.kind === "paragraph" ? splitLongParagraph(block.text, maxChars).map((piece) => ({ index, piece })) : [],
       );
       const translatedPieces: string[] = [];
-      for (const batch of batches(pieces.map((p) => p.piece), maxChars, maxParagraphs)) {
+      for (const batch of batches(
+        pieces.map((p) => p.piece),
+        maxChars,
+        maxParagraphs,
+      )) {
         translatedPieces.push(...(await postBatch(batch, from, to, callOptions?.signal)));
       }
       // Pieces of one long paragraph are joined back, so paragraph n of the draft is paragraph n of the original.
@@ -118,9 +121,7 @@ export function createLibreTranslateProvider(options: LibreTranslateOptions): Tr
       });
       const joiner = to === "zh" ? "" : " ";
       const result = blocks
-        .map((block, index) =>
-          block.kind === "paragraph" ? (byBlock.get(index) ?? []).map((piece) => piece.trim()).join(joiner) : block.text,
-        )
+        .map((block, index) => (block.kind === "paragraph" ? (byBlock.get(index) ?? []).map((piece) => piece.trim()).join(joiner) : block.text))
         .join("");
       return { text: result, provider, machineAssisted: true };
     },

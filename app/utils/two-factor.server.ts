@@ -3,7 +3,9 @@
 // code is right (or, for the secretariat's first sign-in, until an authenticator app is set up).
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
+import { paths } from "~/lib/paths";
 import { currentTotp } from "~/lib/two-factor";
+import { mustUseTwoFactor } from "~/lib/permissions";
 import { getEnabledSecret, getTwoFactorStatus, type TwoFactorStatus } from "~/models/two-factor.server";
 import { getUserById, type SessionUser } from "~/models/user.server";
 import { DEMO_TOTP_SECRET } from "../../db/seed";
@@ -35,7 +37,7 @@ function pendingCookie(request: Request) {
   return createCookie("__second_factor", {
     httpOnly: true,
     sameSite: "lax",
-    path: "/login",
+    path: paths.login(),
     secure: isSecureRequest(request),
     secrets: [sessionSecret()],
   });
@@ -61,10 +63,7 @@ export async function clearPendingCookieHeader(request: Request): Promise<string
   return pendingCookie(request).serialize("", { maxAge: 0 });
 }
 
-export type PendingState =
-  | { state: "none" }
-  | { state: "expired" }
-  | { state: "live"; pending: PendingSignIn; user: SessionUser; status: TwoFactorStatus };
+export type PendingState = { state: "none" } | { state: "expired" } | { state: "live"; pending: PendingSignIn; user: SessionUser; status: TwoFactorStatus };
 
 /**
  * The pending sign-in of this request. "expired" when the cookie is genuine but too old, or no
@@ -88,19 +87,14 @@ export async function readPendingSignIn(request: Request, now = Date.now()): Pro
 export async function requiredSecondStep(user: SessionUser): Promise<"verify" | "enrol" | null> {
   const status = await getTwoFactorStatus(user.id);
   if (status?.enabled) return "verify";
-  if (user.role === "secretariat") return "enrol";
+  if (mustUseTwoFactor(user)) return "enrol";
   return null;
 }
 
-export const SECOND_STEP_PATH = { verify: "/login/two-factor", enrol: "/login/two-factor/setup" } as const;
+export const SECOND_STEP_PATH = { verify: paths.loginTwoFactor(), enrol: paths.loginTwoFactorSetup() } as const;
 
 /** The password was right: on to the code (or the enrolment), with no session yet. */
-export async function redirectToSecondStep(input: {
-  request: Request;
-  user: SessionUser;
-  stage: "verify" | "enrol";
-  redirectTo: string;
-}) {
+export async function redirectToSecondStep(input: { request: Request; user: SessionUser; stage: "verify" | "enrol"; redirectTo: string }) {
   const cookie = await pendingCookieHeader(input.request, {
     userId: input.user.id,
     stage: input.stage,

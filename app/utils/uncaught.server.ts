@@ -42,7 +42,9 @@ export function installUncaughtExceptionPolicy(exit: (code: number) => void = (c
       );
       return;
     }
-    console.error(`Nonpaper: ${origin === "unhandledRejection" ? "unhandled rejection" : "uncaught exception"}; exiting with code 1 for the supervisor to restart the server.`);
+    console.error(
+      `Nonpaper: ${origin === "unhandledRejection" ? "unhandled rejection" : "uncaught exception"}; exiting with code 1 for the supervisor to restart the server.`,
+    );
     console.error(error);
     // postgres.js keeps the failed statement off the printed error; it tells where to look.
     const query = (error as { query?: unknown } | null)?.query;

@@ -22,14 +22,14 @@ import { insertDraftConsultation } from "../db/fixtures";
 if (!process.env.DATABASE_URL) process.env.PGLITE_DATA_DIR = "memory://";
 process.env.SEED_DEMO = "1";
 
-const WORDS = "States parties should consider strengthening international cooperation and technical assistance [in accordance with domestic law] including through".split(" ");
+const WORDS =
+  "States parties should consider strengthening international cooperation and technical assistance [in accordance with domestic law] including through".split(
+    " ",
+  );
 const pointText = (n: number) => Array.from({ length: 150 }, (_, i) => WORDS[(i * 7 + n) % WORDS.length]).join(" ") + ".";
 
-
 const db = await getDb();
-const officer = (await getUserById(
-  (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "secretariat@nonpaper.test") }))!.id,
-)) as SessionUser;
+const officer = (await getUserById((await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "secretariat@nonpaper.test") }))!.id)) as SessionUser;
 const delegations = await db.select({ id: schema.delegations.id, code: schema.delegations.code }).from(schema.delegations);
 
 const setupStart = performance.now();
@@ -77,9 +77,7 @@ await median("agenda editor (getAgendaForEditor)", () => getAgendaForEditor(offi
 await median("registrations page (getRegistrationsPage)", () => getRegistrationsPage(officer, consultationId));
 await median("circulate page (getCirculationPage)", () => getCirculationPage(officer, consultationId, { baseUrl }));
 
-const circulated = await measure(() =>
-  circulateConsultation(officer, { consultationId, coveringNote: "The Secretariat presents its compliments …", baseUrl }),
-);
+const circulated = await measure(() => circulateConsultation(officer, { consultationId, coveringNote: "The Secretariat presents its compliments …", baseUrl }));
 const outcome = circulated.result;
 if (!outcome.ok) throw new Error(`circulation refused: ${JSON.stringify(outcome)}`);
 console.log(

@@ -18,8 +18,8 @@ import { sql } from "drizzle-orm";
 import { redline } from "~/lib/redline";
 import { circulateConsultation } from "~/models/circulation.server";
 import { getUserById, type SessionUser } from "~/models/user.server";
-import MatrixPage, { loader as matrixLoader } from "~/routes/consultations.$consultationId_.matrix";
-import SideBySidePage, { loader as sideLoader } from "~/routes/consultations.$consultationId_.side-by-side";
+import MatrixPage, { loader as matrixLoader } from "~/routes/consultations.$consultationId.matrix";
+import SideBySidePage, { loader as sideLoader } from "~/routes/consultations.$consultationId.side-by-side/route";
 import { closeDb, getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "../db/fixtures";
 import { requestAs } from "../db/helpers";
@@ -48,7 +48,18 @@ const officer = (await getUserById(officerId)) as SessionUser;
 // The seed has 198 delegations; two private-use codes make 200.
 await db
   .insert(schema.delegations)
-  .values(["QQA", "QQB"].map((code) => ({ code, kind: "intergovernmental_organization" as const, nameAr: code, nameZh: code, nameEn: `Benchmark organization ${code}`, nameFr: code, nameRu: code, nameEs: code })))
+  .values(
+    ["QQA", "QQB"].map((code) => ({
+      code,
+      kind: "intergovernmental_organization" as const,
+      nameAr: code,
+      nameZh: code,
+      nameEn: `Benchmark organization ${code}`,
+      nameFr: code,
+      nameRu: code,
+      nameEs: code,
+    })),
+  )
   .onConflictDoNothing();
 const delegations = (await db.select({ id: schema.delegations.id, code: schema.delegations.code }).from(schema.delegations)).slice(0, 200);
 
@@ -66,7 +77,11 @@ const { consultationId } = await insertDraftConsultation(db, {
   })),
   delegations: delegations.map((d) => d.code),
 });
-const circulated = await circulateConsultation(officer, { consultationId, coveringNote: "The Secretariat presents its compliments …", baseUrl: "https://nonpaper.example.org" });
+const circulated = await circulateConsultation(officer, {
+  consultationId,
+  coveringNote: "The Secretariat presents its compliments …",
+  baseUrl: "https://nonpaper.example.org",
+});
 if (!circulated.ok) throw new Error(`circulation refused: ${JSON.stringify(circulated)}`);
 
 const pointRows = (await db.execute(sql`
@@ -85,7 +100,15 @@ const submissionIds = await db
   .returning({ id: schema.submissions.id, delegationId: schema.submissions.delegationId, language: schema.submissions.language });
 const revisions = await db
   .insert(schema.submissionRevisions)
-  .values(submissionIds.map((s, i) => ({ submissionId: s.id, revisionNumber: 1, receiptNumber: `BCONS-${i}-${Date.now()}`, idempotencyKey: `bcons-${i}-${Date.now()}`, language: s.language })))
+  .values(
+    submissionIds.map((s, i) => ({
+      submissionId: s.id,
+      revisionNumber: 1,
+      receiptNumber: `BCONS-${i}-${Date.now()}`,
+      idempotencyKey: `bcons-${i}-${Date.now()}`,
+      language: s.language,
+    })),
+  )
   .returning({ id: schema.submissionRevisions.id, submissionId: schema.submissionRevisions.submissionId });
 const revisionOf = new Map(revisions.map((r) => [r.submissionId, r.id]));
 let commentCount = 0;
@@ -109,7 +132,10 @@ for (const [index, s] of submissionIds.entries()) {
       };
     }),
   ];
-  const inserted = await db.insert(schema.comments).values(rows).returning({ id: schema.comments.id, body: schema.comments.body, proposedText: schema.comments.proposedText });
+  const inserted = await db
+    .insert(schema.comments)
+    .values(rows)
+    .returning({ id: schema.comments.id, body: schema.comments.body, proposedText: schema.comments.proposedText });
   commentCount += inserted.length;
   if (language !== "en") {
     const translated = inserted.filter((_, n) => n % 6 !== 5);
@@ -138,7 +164,9 @@ console.log(`Database: ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (in m
 const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const dirOf = (language: string) => (language === "ar" ? "rtl" : "ltr");
 
-const latestNonPaper = rowsOf<{ id: string }>(await db.execute(sql`select id from non_papers where consultation_id = ${consultationId} order by number desc limit 1`))[0]!.id;
+const latestNonPaper = rowsOf<{ id: string }>(
+  await db.execute(sql`select id from non_papers where consultation_id = ${consultationId} order by number desc limit 1`),
+)[0]!.id;
 const TAGS = ["supports", "proposes_amendment", "objects", "new_proposal", "general", "needs_follow_up"];
 const tagOptions = `<option value="">No tag</option>${TAGS.map((tag) => `<option value="${tag}">${tag}</option>`).join("")}`;
 const LANGUAGE_NAMES: Record<string, string> = { ar: "Arabic", zh: "Chinese", en: "English", fr: "French", ru: "Russian", es: "Spanish" };
@@ -164,10 +192,26 @@ async function sideBaseline() {
       and r.superseded_at is null and r.withdrawn_at is null and (r.late is null or r.late = 'accepted')
     order by p.position nulls last, c.kind, d.name_en`);
   type Row = {
-    id: string; kind: string; point_id: string | null; proposal_label: string | null; language: string; body: string; proposed_text: string | null;
-    code: string; name_en: string; revision_number: number; base_text: string | null; t_body: string | null; t_proposed: string | null;
-    t_status: string | null; machine_assisted: boolean | null; source_body: string | null; label: string | null; point_text: string | null;
-    version_number: number | null; tags: string | null;
+    id: string;
+    kind: string;
+    point_id: string | null;
+    proposal_label: string | null;
+    language: string;
+    body: string;
+    proposed_text: string | null;
+    code: string;
+    name_en: string;
+    revision_number: number;
+    base_text: string | null;
+    t_body: string | null;
+    t_proposed: string | null;
+    t_status: string | null;
+    machine_assisted: boolean | null;
+    source_body: string | null;
+    label: string | null;
+    point_text: string | null;
+    version_number: number | null;
+    tags: string | null;
   };
   const rows = rowsOf<Row>(result);
   if (process.env.BENCH_PARTS) console.log(`  baseline query done at ${(performance.now() - baselineStart).toFixed(1)} ms`);
@@ -181,14 +225,19 @@ async function sideBaseline() {
         : `<div class="sbs-entry__texts sbs-entry__texts--beside"><div class="sbs-entry__translation" lang="en" dir="ltr"><p class="sbs-label" lang="en" dir="ltr"><span>Unofficial translation</span>${r.machine_assisted ? '<span class="badge sbs-badge--machine">Machine-assisted</span>' : ""}${status !== "final" ? `<span class="badge sbs-status sbs-status--${status}">Translation status: ${status}</span>` : ""}</p>${r.t_body ? `<div class="sbs-text">${escape(r.t_body)}</div>` : '<p class="empty">Not translated yet: the original follows.</p>'}</div><div class="sbs-entry__original"><p class="sbs-label">Original (${LANGUAGE_NAMES[r.language]})</p><div class="sbs-text" lang="${r.language}" dir="${dirOf(r.language)}">${escape(r.body)}</div></div></div>`;
     const redlined =
       r.kind === "amendment"
-        ? `<div class="sbs-entry__amendment"><p class="sbs-label">Proposed amendment</p><p class="muted sbs-legend">The proposed wording against the circulated text: insertions underlined, deletions struck through.</p><div class="redline-box" dir="ltr"><p class="redline" lang="en" dir="auto">${redline(r.base_text ?? "", r.proposed_text ?? "")
+        ? `<div class="sbs-entry__amendment"><p class="sbs-label">Proposed amendment</p><p class="muted sbs-legend">The proposed wording against the circulated text: insertions underlined, deletions struck through.</p><div class="redline-box" dir="ltr"><p class="redline" lang="en" dir="auto">${redline(
+            r.base_text ?? "",
+            r.proposed_text ?? "",
+          )
             .map((seg) => {
               if (seg.kind === "equal") return escape(seg.text);
               const tag = seg.kind === "insert" ? "ins" : "del";
               const word = seg.kind === "insert" ? "inserted" : "deleted";
               return `<${tag}><span class="visually-hidden" lang="en">[${word}: </span>${escape(seg.text)}<span class="visually-hidden" lang="en"> :end ${word}]</span></${tag}>`;
             })
-            .join("")}</p></div>${r.t_proposed && r.t_proposed !== r.proposed_text ? `<p class="sbs-label">Translation of the proposed wording</p><div class="sbs-text" lang="en" dir="ltr">${escape(r.t_proposed)}</div>` : ""}</div>`
+            .join(
+              "",
+            )}</p></div>${r.t_proposed && r.t_proposed !== r.proposed_text ? `<p class="sbs-label">Translation of the proposed wording</p><div class="sbs-text" lang="en" dir="ltr">${escape(r.t_proposed)}</div>` : ""}</div>`
         : "";
     const id = `review-${r.id}`;
     return (
@@ -250,7 +299,11 @@ async function matrixBaseline() {
     out.push(`<tr><th scope="row">${escape(d.name)}</th>`);
     for (const p of points) {
       const mark = d.cells.get(p.id);
-      out.push(mark ? `<td><a class="${mark}" href="side-by-side?item=2&amp;point=a&amp;delegation=${code}"><span class="v">commented</span></a></td>` : `<td><span class="v">no comment</span></td>`);
+      out.push(
+        mark
+          ? `<td><a class="${mark}" href="side-by-side?item=2&amp;point=a&amp;delegation=${code}"><span class="v">commented</span></a></td>`
+          : `<td><span class="v">no comment</span></td>`,
+      );
     }
     out.push(`<td>${d.cells.size}</td></tr>`);
   }
@@ -293,7 +346,9 @@ async function medianOf(work: () => Promise<string>, runs = 5) {
 }
 
 const report = (label: string, r: { ms: number; queries: number; size: number }) =>
-  console.log(`${label.padEnd(58)} ${r.ms.toFixed(1).padStart(8)} ms  ${String(r.queries).padStart(3)} queries  ${(r.size / 1024).toFixed(0).padStart(6)} KiB HTML`);
+  console.log(
+    `${label.padEnd(58)} ${r.ms.toFixed(1).padStart(8)} ms  ${String(r.queries).padStart(3)} queries  ${(r.size / 1024).toFixed(0).padStart(6)} KiB HTML`,
+  );
 
 // Warm-up (JIT, i18n, caches) before measuring.
 await sidePage();

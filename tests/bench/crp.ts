@@ -51,10 +51,7 @@ const delegations: CrpDelegationData[] = Array.from({ length: 200 }, (_, d) => {
           label: null,
           position: 0,
           original: { language, body: text(language, d), proposedText: amendment ? text(language, p) : null },
-          translation:
-            language === "en"
-              ? undefined
-              : { status: "final" as const, body: text("en", d), proposedText: amendment ? text("en", p) : null },
+          translation: language === "en" ? undefined : { status: "final" as const, body: text("en", d), proposedText: amendment ? text("en", p) : null },
         };
       }),
     ),

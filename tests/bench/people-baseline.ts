@@ -7,29 +7,52 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { escapeHtml } from "~/lib/html-escape";
 import { redline } from "~/lib/redline";
 import type { Database } from "~/utils/db.server";
 import type { Filled } from "./people-data";
 
 const escape = (value: string | null | undefined) => escapeHtml(value ?? "");
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escape(p)}</p>`).join("");
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escape(p)}</p>`)
+    .join("");
 const dirOf = (language: string) => (language === "ar" ? "rtl" : "ltr");
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="stylesheet" href="/app.css"></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 type SideRow = {
-  id: string; kind: string; point_id: string | null; proposal_label: string | null; language: string; body: string; proposed_text: string | null;
-  code: string; name_en: string; revision_number: number; base_text: string | null; t_body: string | null; t_proposed: string | null; t_status: string | null;
-  machine_assisted: boolean | null; source_body: string | null; label: string | null; point_text: string | null; version_number: number | null;
-  tags: string | null; my_tag: string | null; my_note: string | null;
+  id: string;
+  kind: string;
+  point_id: string | null;
+  proposal_label: string | null;
+  language: string;
+  body: string;
+  proposed_text: string | null;
+  code: string;
+  name_en: string;
+  revision_number: number;
+  base_text: string | null;
+  t_body: string | null;
+  t_proposed: string | null;
+  t_status: string | null;
+  machine_assisted: boolean | null;
+  source_body: string | null;
+  label: string | null;
+  point_text: string | null;
+  version_number: number | null;
+  tags: string | null;
+  my_tag: string | null;
+  my_note: string | null;
 };
 
 async function sideBySide(db: Database, filled: Filled, point: string | null) {
   const item = filled.items[0]!.id;
-  const rows = rowsOf<SideRow>(await db.execute(sql`
+  const rows = rowsOf<SideRow>(
+    await db.execute(sql`
     with circulated as (
       select pv.point_id, pv.text, pv.version_number from non_paper_points np join point_versions pv on pv.id = np.point_version_id
       where np.non_paper_id = (select id from non_papers where consultation_id = ${filled.consultationId} order by number desc limit 1)),
@@ -50,16 +73,22 @@ async function sideBySide(db: Database, filled: Filled, point: string | null) {
     left join chair_reviews mine on mine.comment_id = c.id and mine.reviewer_id = ${filled.chairId}
     where s.consultation_id = ${filled.consultationId} and c.agenda_item_id = ${item} ${point ? sql`and c.point_id = ${point}` : sql``}
       and r.superseded_at is null and r.withdrawn_at is null and (r.late is null or r.late = 'accepted')
-    order by p.position nulls last, c.kind, d.name_en`));
+    order by p.position nulls last, c.kind, d.name_en`),
+  );
   const entry = (r: SideRow) => {
     const anchor = `${r.point_id ? `point-${r.point_id}` : "general"}-${r.code}`;
     const status = r.language === "en" ? null : !r.t_status ? "todo" : r.source_body !== r.body ? "outdated" : r.t_status;
     const original = `<div class="original" lang="${r.language}" dir="${dirOf(r.language)}">${paragraphs(r.body)}</div>`;
-    const texts = status === null ? original : `<div class="translation" lang="en"><p class="label">Unofficial translation${r.machine_assisted ? " · machine-assisted" : ""} · ${status}</p>${r.t_body ? paragraphs(r.t_body) : "<p>Not translated yet.</p>"}</div>${original}`;
+    const texts =
+      status === null
+        ? original
+        : `<div class="translation" lang="en"><p class="label">Unofficial translation${r.machine_assisted ? " · machine-assisted" : ""} · ${status}</p>${r.t_body ? paragraphs(r.t_body) : "<p>Not translated yet.</p>"}</div>${original}`;
     const amendment =
       r.kind === "amendment"
         ? `<div class="redline" dir="ltr">${redline(r.base_text ?? "", r.proposed_text ?? "")
-            .map((s) => (s.kind === "equal" ? escape(s.text) : `<${s.kind === "insert" ? "ins" : "del"}>${escape(s.text)}</${s.kind === "insert" ? "ins" : "del"}>`))
+            .map((s) =>
+              s.kind === "equal" ? escape(s.text) : `<${s.kind === "insert" ? "ins" : "del"}>${escape(s.text)}</${s.kind === "insert" ? "ins" : "del"}>`,
+            )
             .join("")}</div>${r.t_proposed ? `<div lang="en">${escape(r.t_proposed)}</div>` : ""}`
         : "";
     const review = `<p class="review">${r.tags ? `Tags: ${escape(r.tags)}. ` : ""}${r.my_tag || r.my_note ? `Your review: ${escape(r.my_tag)} ${escape(r.my_note)}` : ""} <a href="?review=${r.id}#${anchor}">Review</a></p>`;
@@ -72,7 +101,9 @@ async function sideBySide(db: Database, filled: Filled, point: string | null) {
     if (group !== current) {
       if (current !== null) out.push("</ol></section>");
       current = group;
-      out.push(`<section><h2>${r.point_id ? `Point ${escape(r.label)}` : r.kind === "general" ? "General comments" : "New proposals"}</h2>${r.point_text ? `<p lang="en">${escape(r.point_text)} (version ${r.version_number})</p>` : ""}<ol>`);
+      out.push(
+        `<section><h2>${r.point_id ? `Point ${escape(r.label)}` : r.kind === "general" ? "General comments" : "New proposals"}</h2>${r.point_text ? `<p lang="en">${escape(r.point_text)} (version ${r.version_number})</p>` : ""}<ol>`,
+      );
     }
     out.push(entry(r));
   }
@@ -81,7 +112,8 @@ async function sideBySide(db: Database, filled: Filled, point: string | null) {
 }
 
 async function matrix(db: Database, filled: Filled) {
-  const rows = rowsOf<{ code: string; name_en: string; point_id: string | null; commented: boolean; amended: boolean }>(await db.execute(sql`
+  const rows = rowsOf<{ code: string; name_en: string; point_id: string | null; commented: boolean; amended: boolean }>(
+    await db.execute(sql`
     select d.code, d.name_en, x.point_id, x.commented, x.amended
     from registrations g join delegations d on d.id = g.delegation_id
     left join (
@@ -92,14 +124,17 @@ async function matrix(db: Database, filled: Filled) {
       where s.consultation_id = ${filled.consultationId}
       group by s.delegation_id, c.point_id) x on x.delegation_id = g.delegation_id
     where g.consultation_id = ${filled.consultationId}
-    order by d.name_en`));
+    order by d.name_en`),
+  );
   const points = filled.items.flatMap((item, i) => item.points.map((p) => ({ ...p, item: i + 2 })));
   const byDelegation = new Map<string, { name: string; cells: Map<string, string> }>();
   for (const r of rows) {
     if (!byDelegation.has(r.code)) byDelegation.set(r.code, { name: r.name_en, cells: new Map() });
     if (r.point_id) byDelegation.get(r.code)!.cells.set(r.point_id, r.commented && r.amended ? "both" : r.amended ? "amendment" : "comment");
   }
-  const out = [`<table><thead><tr><th>Delegation</th>${points.map((p) => `<th scope="col">${p.item} ${escape(p.label)}</th>`).join("")}<th>Total</th></tr></thead><tbody>`];
+  const out = [
+    `<table><thead><tr><th>Delegation</th>${points.map((p) => `<th scope="col">${p.item} ${escape(p.label)}</th>`).join("")}<th>Total</th></tr></thead><tbody>`,
+  ];
   for (const [code, d] of byDelegation) {
     out.push(`<tr><th scope="row">${escape(d.name)}</th>`);
     for (const p of points) {
@@ -112,8 +147,25 @@ async function matrix(db: Database, filled: Filled) {
   return page("Matrix", out.join(""));
 }
 
-type DeskRow = { id: string; language: string; body: string; code: string; name_en: string; item: string | null; label: string | null; status: string; translator: string | null; updated_at: string | null; machine_assisted: boolean | null };
-type DeskPage = DeskRow & { counts: Record<string, number> | null; languages: string[] | null; delegations: { code: string; name: string }[] | null; matching: number };
+type DeskRow = {
+  id: string;
+  language: string;
+  body: string;
+  code: string;
+  name_en: string;
+  item: string | null;
+  label: string | null;
+  status: string;
+  translator: string | null;
+  updated_at: string | null;
+  machine_assisted: boolean | null;
+};
+type DeskPage = DeskRow & {
+  counts: Record<string, number> | null;
+  languages: string[] | null;
+  delegations: { code: string; name: string }[] | null;
+  matching: number;
+};
 
 const DESK_PAGE_SIZE = 100;
 // Every comment still to translate, its status; the page of rows shown, with the counts under the
@@ -155,13 +207,18 @@ async function desk(db: Database, filled: Filled, language: string | null) {
         `<td>${escape(r.translator)}</td><td>${r.updated_at ? escape(new Date(r.updated_at).toISOString().slice(0, 16)) : ""}</td></tr>`,
     )
     .join("");
-  const counts = Object.entries(first?.counts ?? {}).map(([status, n]) => `<li><a href="?status=${status}">${status}: ${n}</a></li>`).join("");
+  const counts = Object.entries(first?.counts ?? {})
+    .map(([status, n]) => `<li><a href="?status=${status}">${status}: ${n}</a></li>`)
+    .join("");
   const filters =
     `<form method="get"><select name="language">${(first?.languages ?? []).map((l) => `<option value="${l}">${l}</option>`).join("")}</select>` +
     `<select name="delegation">${(first?.delegations ?? []).map((d) => `<option value="${escape(d.code)}">${escape(d.name)}</option>`).join("")}</select><button>Filter</button></form>`;
   const pages = Math.ceil(Number(first?.matching ?? 0) / DESK_PAGE_SIZE);
   const paging = `<nav>${Array.from({ length: pages }, (_, i) => `<a href="?page=${i + 1}">${i + 1}</a>`).join(" ")}</nav>`;
-  return page("Translation desk", `<ul>${counts}</ul>${filters}<table><thead><tr><th>Delegation</th><th>Language</th><th>Point</th><th>Text</th><th>Status</th><th>Translator</th><th>Updated</th></tr></thead><tbody>${body}</tbody></table>${paging}`);
+  return page(
+    "Translation desk",
+    `<ul>${counts}</ul>${filters}<table><thead><tr><th>Delegation</th><th>Language</th><th>Point</th><th>Text</th><th>Status</th><th>Translator</th><th>Updated</th></tr></thead><tbody>${body}</tbody></table>${paging}`,
+  );
 }
 
 async function crp(db: Database, filled: Filled) {
@@ -181,8 +238,12 @@ async function crp(db: Database, filled: Filled) {
       where s.consultation_id = ${filled.consultationId} and c.language <> 'en' and (t.id is null or t.status <> 'final' or t.source_body is distinct from c.body)
       order by i.position, p.position nulls last, d.name_en limit 200`),
   );
-  const versions = (rows[0]?.versions ?? []).map((v) => `<tr><td>${v.number}</td><td>${v.status}</td><td>${escape(v.at)}</td><td><code>${escape(v.digest.slice(0, 12))}</code></td></tr>`).join("");
-  const blocking = rows.map((r) => `<li><a href="translations/${r.id}">${escape(r.name_en)}, ${escape(r.item)} ${escape(r.label)}: translation ${r.status}</a></li>`).join("");
+  const versions = (rows[0]?.versions ?? [])
+    .map((v) => `<tr><td>${v.number}</td><td>${v.status}</td><td>${escape(v.at)}</td><td><code>${escape(v.digest.slice(0, 12))}</code></td></tr>`)
+    .join("");
+  const blocking = rows
+    .map((r) => `<li><a href="translations/${r.id}">${escape(r.name_en)}, ${escape(r.item)} ${escape(r.label)}: translation ${r.status}</a></li>`)
+    .join("");
   return page("Conference room paper", `<table>${versions}</table><p>${rows[0]?.total ?? 0} translations block the final CRP.</p><ol>${blocking}</ol>`);
 }
 

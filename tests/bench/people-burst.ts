@@ -21,6 +21,8 @@ export type BurstFigure = {
   steps: Record<Step, { p50: number; p99: number }>;
   errors: string[];
   acknowledged: number;
+  /** CPU seconds during the burst: the servers' processes, PostgreSQL's, the benchmark's own. */
+  cpu?: { servers: number; database: number; client: number };
 };
 
 /** Signs every delegate in (a few at a time: argon2 is meant to be slow), on the given servers in turn. */
@@ -40,17 +42,28 @@ export async function signInDelegates(bases: string[], delegates: Delegate[]): P
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="${name}"`).exec(html);
 
-async function flow(client: Client, delegate: Delegate, consultationId: string, fields: [string, string][], record: (step: Step, answer: Answer, problem?: string) => boolean) {
+async function flow(
+  client: Client,
+  delegate: Delegate,
+  consultationId: string,
+  fields: [string, string][],
+  record: (step: Step, answer: Answer, problem?: string) => boolean,
+) {
   const c = `/consultations/${consultationId}/submission`;
   if (!record("editor", await client.get(c))) return null;
-  const saved = await client.post(`${c}/draft`, multipart([["intent", "save-draft"], ["draftVersion", "0"], ["userId", delegate.id], ...fields]), { accept: "application/json" });
+  const saved = await client.post(`${c}/draft`, multipart([["intent", "save-draft"], ["draftVersion", "0"], ["userId", delegate.id], ...fields]), {
+    accept: "application/json",
+  });
   if (!record("autosave", saved)) return null;
   const review = await client.get(`${c}/review`);
   if (!record("review", review)) return null;
   const html = review.body.toString("utf8");
   const key = hidden(html, "idempotencyKey");
   const version = hidden(html, "draftVersion");
-  const submit = await client.post(`${c}/review`, new URLSearchParams({ intent: "submit", idempotencyKey: key?.[1] ?? key?.[2] ?? "", draftVersion: version?.[1] ?? version?.[2] ?? "" }));
+  const submit = await client.post(
+    `${c}/review`,
+    new URLSearchParams({ intent: "submit", idempotencyKey: key?.[1] ?? key?.[2] ?? "", draftVersion: version?.[1] ?? version?.[2] ?? "" }),
+  );
   const location = String(submit.headers.location ?? "");
   if (!record("submit", submit, /\/receipts\/\d+$/.test(location) ? undefined : `redirected to ${location || "nowhere"}, not to a receipt`)) return null;
   if (!record("receipt", await client.get(location.startsWith("http") ? new URL(location).pathname : location))) return null;
@@ -66,16 +79,23 @@ export async function runBurst(clients: Client[], delegates: Delegate[], consult
     times[step].push(answer.totalMs);
     const expected = step === "submit" ? 302 : 200;
     const problem =
-      (step === "autosave" ? (answer.status === 200 ? null : `HTTP ${answer.status} ${answer.body.toString("utf8").slice(0, 200)}`) : pageProblem(answer, expected)) ?? refused;
+      (step === "autosave"
+        ? answer.status === 200
+          ? null
+          : `HTTP ${answer.status} ${answer.body.toString("utf8").slice(0, 200)}`
+        : pageProblem(answer, expected)) ?? refused;
     if (problem) errors.push(`${delegate.code} ${step}: ${problem}`);
     return !problem;
   };
   const start = performance.now();
   const outcomes = await Promise.all(
-    delegates.map((d, i) => flow(clients[i]!, d, consultationId, contents[i]!, record(d)).catch((error: unknown) => (errors.push(`${d.code}: ${String(error)}`), null))),
+    delegates.map((d, i) =>
+      flow(clients[i]!, d, consultationId, contents[i]!, record(d)).catch((error: unknown) => (errors.push(`${d.code}: ${String(error)}`), null)),
+    ),
   );
   const wallMs = performance.now() - start;
-  const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+  const percentile = (values: number[], p: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
   return {
     servers: new Set(clients.map((c) => c.base)).size,
     delegates: delegates.length,

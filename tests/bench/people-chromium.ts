@@ -8,7 +8,15 @@ import type { Client } from "./people-http";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // The flags of playwright.config.ts.
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const QUIET_MS = 2_000;
 const LIMIT_MS = 120_000;
 
@@ -25,7 +33,9 @@ async function loadOnce(browser: Browser, client: Client, path: string): Promise
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   try {
-    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, domain: base.hostname, path: "/", httpOnly: true, sameSite: "Lax" as const })));
+    await context.addCookies(
+      [...client.cookies].map(([name, value]) => ({ name, value, domain: base.hostname, path: "/", httpOnly: true, sameSite: "Lax" as const })),
+    );
     await context.addInitScript(OBSERVE);
     const page = await context.newPage();
     page.on("pageerror", (error) => errors.push(`page error on ${path}: ${error.message}`));
@@ -45,12 +55,20 @@ async function loadOnce(browser: Browser, client: Client, path: string): Promise
       }
       await page.waitForTimeout(250);
     }
-    return await page.evaluate(() => {
-      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const last = tasks.reduce((m, t) => Math.max(m, t[1]), 0);
-      return { domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, mainThreadFreeMs: Math.max(nav.domContentLoadedEventEnd, last), longTasks: tasks.length, errors: [] as string[] };
-    }).then((figure) => ({ ...figure, errors }));
+    return await page
+      .evaluate(() => {
+        const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        const last = tasks.reduce((m, t) => Math.max(m, t[1]), 0);
+        return {
+          domContentLoadedMs: nav.domContentLoadedEventEnd,
+          loadMs: nav.loadEventEnd,
+          mainThreadFreeMs: Math.max(nav.domContentLoadedEventEnd, last),
+          longTasks: tasks.length,
+          errors: [] as string[],
+        };
+      })
+      .then((figure) => ({ ...figure, errors }));
   } finally {
     await context.close();
   }
@@ -71,7 +89,9 @@ export async function measureInChromium(pages: { key: string; client: Client; pa
         longTasks: median((f) => f.longTasks),
         errors: [...new Set(loads.flatMap((f) => f.errors))],
       };
-      console.error(`bench:   Chromium ${key.padEnd(12)} DOMContentLoaded ${figures[key]!.domContentLoadedMs.toFixed(0)} ms, load ${figures[key]!.loadMs.toFixed(0)} ms, main thread free ${figures[key]!.mainThreadFreeMs.toFixed(0)} ms`);
+      console.error(
+        `bench:   Chromium ${key.padEnd(12)} DOMContentLoaded ${figures[key]!.domContentLoadedMs.toFixed(0)} ms, load ${figures[key]!.loadMs.toFixed(0)} ms, main thread free ${figures[key]!.mainThreadFreeMs.toFixed(0)} ms`,
+      );
     }
   } finally {
     await browser.close();

@@ -29,7 +29,7 @@ export async function fillSubmissions(db: Database, input: Input) {
   const unique = (make: (salt: number) => string) => {
     for (let salt = 0; ; salt++) {
       const text = make(salt);
-      if (!seen.has(text)) return seen.add(text), text;
+      if (!seen.has(text)) return (seen.add(text), text);
     }
   };
   const submissionRows: Record<string, unknown>[] = [];
@@ -43,7 +43,12 @@ export async function fillSubmissions(db: Database, input: Input) {
   let bytes = 0;
   const now = Date.now();
 
-  const translate = (comment: { id: string; body: string; proposedText: string | null; ownWording: string | null }, key: string, delegate: Delegate, at: Date) => {
+  const translate = (
+    comment: { id: string; body: string; proposedText: string | null; ownWording: string | null },
+    key: string,
+    delegate: Delegate,
+    at: Date,
+  ) => {
     const random = randomFor(seed, `t:${key}`);
     if (!random.chance(0.85)) return;
     const final = random.chance(0.7);
@@ -66,7 +71,15 @@ export async function fillSubmissions(db: Database, input: Input) {
       finalizedAt: final ? at : null,
     });
     if (final) {
-      auditRows.push({ at, actorId: officerId, action: "translation.finalize", entityType: "comment", entityId: comment.id, consultationId, details: { delegation: delegate.code, commentId: comment.id, language: delegate.language, version: 1, machineAssisted } });
+      auditRows.push({
+        at,
+        actorId: officerId,
+        action: "translation.finalize",
+        entityType: "comment",
+        entityId: comment.id,
+        consultationId,
+        details: { delegation: delegate.code, commentId: comment.id, language: delegate.language, version: 1, machineAssisted },
+      });
     }
   };
 
@@ -83,10 +96,21 @@ export async function fillSubmissions(db: Database, input: Input) {
       const receiptNumber = formatReceiptNumber({ prefix, delegationCode: delegate.code, sequence: ++sequence });
       const decided = late === "accepted" || late === "declined";
       revisionRows.push({
-        id: revisionId, submissionId, revisionNumber: r, receiptNumber, idempotencyKey: randomUUID(), draftVersion: r, language,
-        submittedAt, submittedBy: delegate.id, supersededAt: current ? null : new Date(submittedAt.getTime() + 3_600_000), late,
-        lateDecidedBy: decided ? officerId : null, lateDecidedAt: decided ? new Date(submittedAt.getTime() + 7_200_000) : null,
-        lateReason: late === "accepted" ? "Documented technical difficulties at the mission." : late === "declined" ? "Received after the compilation had begun." : null,
+        id: revisionId,
+        submissionId,
+        revisionNumber: r,
+        receiptNumber,
+        idempotencyKey: randomUUID(),
+        draftVersion: r,
+        language,
+        submittedAt,
+        submittedBy: delegate.id,
+        supersededAt: current ? null : new Date(submittedAt.getTime() + 3_600_000),
+        late,
+        lateDecidedBy: decided ? officerId : null,
+        lateDecidedAt: decided ? new Date(submittedAt.getTime() + 7_200_000) : null,
+        lateReason:
+          late === "accepted" ? "Documented technical difficulties at the mission." : late === "declined" ? "Received after the compilation had begun." : null,
       });
       const counted = current && (late === null || late === "accepted");
       const base = { submissionId, revisionId, language };
@@ -121,7 +145,17 @@ export async function fillSubmissions(db: Database, input: Input) {
           const body = unique((salt) => commentText(language, randomFor(seed, key(`comment:${p}:${salt}`))));
           const proposedText = amend ? proposedWording(point.text, random, ownWording ? language : undefined) : null;
           push(
-            { id: randomUUID(), ...base, kind: amend ? "amendment" : "point", agendaItemId: item.id, pointId: point.id, basePointVersionId: point.versionId, position: positions.points++, body, proposedText },
+            {
+              id: randomUUID(),
+              ...base,
+              kind: amend ? "amendment" : "point",
+              agendaItemId: item.id,
+              pointId: point.id,
+              basePointVersionId: point.versionId,
+              position: positions.points++,
+              body,
+              proposedText,
+            },
             ownWording ? point.text : null,
           );
         });
@@ -132,15 +166,26 @@ export async function fillSubmissions(db: Database, input: Input) {
         }
       });
       auditRows.push({
-        at: submittedAt, actorId: delegate.id, action: "submission.submit", entityType: "submission_revision", entityId: revisionId, consultationId,
+        at: submittedAt,
+        actorId: delegate.id,
+        action: "submission.submit",
+        entityType: "submission_revision",
+        entityId: revisionId,
+        consultationId,
         details: { delegation: delegate.code, receipt: receiptNumber, revision: r, late: late !== null, language, comments: written },
       });
     }
     const newer = i % 20 === 9;
     if (newer) newerDrafts.push(submissionId);
     submissionRows.push({
-      id: submissionId, consultationId, delegationId: delegate.delegationId, status: "submitted", language,
-      draftVersion: revisionCount + (newer ? 2 : 1), draftUpdatedAt: new Date(now - 86_400_000), draftUpdatedBy: delegate.id,
+      id: submissionId,
+      consultationId,
+      delegationId: delegate.delegationId,
+      status: "submitted",
+      language,
+      draftVersion: revisionCount + (newer ? 2 : 1),
+      draftUpdatedAt: new Date(now - 86_400_000),
+      draftUpdatedBy: delegate.id,
     });
   });
 

@@ -53,11 +53,25 @@ const agendaOf = (scale: Scale) =>
 async function pickDelegations(db: Database, count: number) {
   const existing = await db.select({ code: schema.delegations.code }).from(schema.delegations);
   // The seed has 198 delegations: private-use codes (QAA, QAB, …) make up any more.
-  const extra = Array.from({ length: Math.max(0, count - existing.length) }, (_, i) => `Q${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`);
+  const extra = Array.from(
+    { length: Math.max(0, count - existing.length) },
+    (_, i) => `Q${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+  );
   if (extra.length) {
     await db
       .insert(schema.delegations)
-      .values(extra.map((code) => ({ code, kind: "intergovernmental_organization" as const, nameAr: code, nameZh: code, nameEn: `Organization ${code}`, nameFr: code, nameRu: code, nameEs: code })))
+      .values(
+        extra.map((code) => ({
+          code,
+          kind: "intergovernmental_organization" as const,
+          nameAr: code,
+          nameZh: code,
+          nameEn: `Organization ${code}`,
+          nameFr: code,
+          nameRu: code,
+          nameEs: code,
+        })),
+      )
       .onConflictDoNothing();
   }
   const all = await db.select({ id: schema.delegations.id, code: schema.delegations.code, nameEn: schema.delegations.nameEn }).from(schema.delegations);
@@ -70,7 +84,13 @@ async function loadItems(db: Database, consultationId: string): Promise<Item[]> 
     select i.id as item_id, p.id, p.label, v.id as version_id, v.text
     from agenda_items i join discussion_points p on p.agenda_item_id = i.id join point_versions v on v.point_id = p.id
     where i.consultation_id = ${consultationId} order by i.position, p.position`)) as unknown;
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { item_id: string; id: string; label: string; version_id: string; text: string }[];
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+    item_id: string;
+    id: string;
+    label: string;
+    version_id: string;
+    text: string;
+  }[];
   const items = new Map<string, Item>();
   for (const r of list) {
     if (!items.has(r.item_id)) items.set(r.item_id, { id: r.item_id, points: [] });
@@ -84,7 +104,8 @@ async function openConsultation(db: Database, officer: SessionUser, chairId: str
   await db.insert(schema.consultationChairs).values({ consultationId, userId: chairId });
   const circulated = await circulateConsultation(officer, {
     consultationId,
-    coveringNote: "The Secretariat of the United Nations Office on Drugs and Crime presents its compliments to the Permanent Missions and has the honour to circulate the discussion points.",
+    coveringNote:
+      "The Secretariat of the United Nations Office on Drugs and Crime presents its compliments to the Permanent Missions and has the honour to circulate the discussion points.",
     baseUrl: "http://127.0.0.1",
   });
   if (!circulated.ok) throw new Error(`circulation refused: ${JSON.stringify(circulated)}`);
@@ -93,7 +114,8 @@ async function openConsultation(db: Database, officer: SessionUser, chairId: str
 
 export async function fillDatabase(db: Database, scale: Scale, bursts: number): Promise<Filled> {
   const start = performance.now();
-  const idOf = async (email: string) => (await db.select({ id: schema.users.id, hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.email, email)))[0]!;
+  const idOf = async (email: string) =>
+    (await db.select({ id: schema.users.id, hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.email, email)))[0]!;
   const officerRow = await idOf(OFFICER_EMAIL);
   const chairId = (await idOf(CHAIR_EMAIL)).id;
   const officer = (await getUserById(officerRow.id))!;
@@ -119,7 +141,15 @@ export async function fillDatabase(db: Database, scale: Scale, bursts: number): 
 
   const codes = delegations.map((d) => d.code);
   const main = await openConsultation(db, officer, chairId, scale, codes, "PPL-MAIN", "Discussion points on technical assistance (benchmark)");
-  const counts = await fillSubmissions(db, { scale, consultationId: main.consultationId, items: main.items, delegates, officerId: officer.id, chairId, prefix: "PPL-MAIN" });
+  const counts = await fillSubmissions(db, {
+    scale,
+    consultationId: main.consultationId,
+    items: main.items,
+    delegates,
+    officerId: officer.id,
+    chairId,
+    prefix: "PPL-MAIN",
+  });
   // Statistics, as a database in use has them (autovacuum would take its time after a bulk load).
   await db.execute(sql`analyze`);
   const burst = [];

@@ -48,7 +48,17 @@ export function send(url: string, init: Init = {}): Promise<Answer> {
         const timing = String(response.headers["server-timing"] ?? "");
         const sql = /db;desc="sql";dur=([\d.]+)/.exec(timing)?.[1];
         const app = /app;dur=([\d.]+)/.exec(timing)?.[1];
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, ttfbMs, totalMs, wireBytes: wire.length, body, sql: sql ? Number(sql) : null, serverMs: app ? Number(app) : null, problem });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          ttfbMs,
+          totalMs,
+          wireBytes: wire.length,
+          body,
+          sql: sql ? Number(sql) : null,
+          serverMs: app ? Number(app) : null,
+          problem,
+        });
       });
     });
     request.setTimeout(300_000, () => request.destroy(new Error(`no answer in 300 s: ${url}`)));
@@ -148,7 +158,8 @@ export function pageProblem(answer: Answer, expected = 200): string | null {
     if (!answer.body.includes("</html>")) return "truncated: no closing </html>";
     // Remix streams the loader data after </html>; a page cut short never closes that stream.
     if (answer.body.includes("streamController.error(")) return "loader data cut short (streamController.error)";
-    if (answer.body.includes("__remixContext.streamController") && !answer.body.includes("streamController.close()")) return "truncated: the loader data stream never closed";
+    if (answer.body.includes("__remixContext.streamController") && !answer.body.includes("streamController.close()"))
+      return "truncated: the loader data stream never closed";
   }
   return null;
 }

@@ -10,8 +10,7 @@ export type PageSpec = { key: string; name: string; who: Who; path: string };
 export type People = Record<Who, Client>;
 
 /** The delegate whose own pages are measured: one writing in Arabic, who has sent something. */
-export const pageDelegate = (filled: Filled): Delegate =>
-  filled.delegates.find((d, i) => d.language === "ar" && i % 50 !== 49) ?? filled.delegates[0]!;
+export const pageDelegate = (filled: Filled): Delegate => filled.delegates.find((d, i) => d.language === "ar" && i % 50 !== 49) ?? filled.delegates[0]!;
 
 export function pageList(filled: Filled): PageSpec[] {
   const c = `/consultations/${filled.consultationId}`;
@@ -61,8 +60,9 @@ export async function measureCrp(secretariat: Client, consultationId: string): P
   const c = `/consultations/${consultationId}/crp`;
   const errors: string[] = [];
   const compile = await secretariat.post(c, new URLSearchParams({ intent: "draft", expectedLatestVersion: "0" }));
-  const version = /compiled=(\d+)/.exec(String(compile.headers.location ?? ""))?.[1];
-  if (compile.status !== 302 || !version) errors.push(`CRP compile: HTTP ${compile.status} ${compile.headers.location ?? ""}`);
+  // Compiled on top of version 0, it is version 1 (the redirect says so in a one-time notice, not in the address).
+  const version = compile.status === 302 && String(compile.headers.location ?? "").endsWith(c) ? 1 : null;
+  if (!version) errors.push(`CRP compile: HTTP ${compile.status} ${compile.headers.location ?? ""}`);
   const docx = await secretariat.get(`${c}/v${version ?? 1}.docx`, { accept: "*/*" });
   const docxProblem = pageProblem(docx);
   if (docxProblem) errors.push(`CRP DOCX: ${docxProblem}`);

@@ -6,7 +6,10 @@ import os from "node:os";
 export type Row = { name: string; value: number | null; unit: string; bar?: string; baseline?: number; ratio?: number; pass?: boolean; note?: string };
 type Test = { below?: number; atMost?: number; atLeast?: number; ratioAtMost?: number };
 
-const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? "—" : value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (value: number | null | undefined, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? "—"
+    : value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const digitsFor = (unit: string) => (unit === "s" || unit === "×" ? 2 : 0);
 
 export class Report {
@@ -20,10 +23,22 @@ export class Report {
     const bars: string[] = [];
     const checks: boolean[] = [];
     const v = value ?? NaN;
-    if (test.below !== undefined) bars.push(`< ${fmt(test.below, digitsFor(unit))} ${unit}`), checks.push(v < test.below);
-    if (test.atMost !== undefined) bars.push(`≤ ${fmt(test.atMost, digitsFor(unit))} ${unit}`), checks.push(v <= test.atMost);
-    if (test.atLeast !== undefined) bars.push(`≥ ${fmt(test.atLeast, digitsFor(unit))} ${unit}`), checks.push(v >= test.atLeast);
-    if (test.ratioAtMost !== undefined) bars.push(`≤ ${test.ratioAtMost}× baseline`), checks.push(ratio !== undefined && ratio <= test.ratioAtMost);
+    if (test.below !== undefined) {
+      bars.push(`< ${fmt(test.below, digitsFor(unit))} ${unit}`);
+      checks.push(v < test.below);
+    }
+    if (test.atMost !== undefined) {
+      bars.push(`≤ ${fmt(test.atMost, digitsFor(unit))} ${unit}`);
+      checks.push(v <= test.atMost);
+    }
+    if (test.atLeast !== undefined) {
+      bars.push(`≥ ${fmt(test.atLeast, digitsFor(unit))} ${unit}`);
+      checks.push(v >= test.atLeast);
+    }
+    if (test.ratioAtMost !== undefined) {
+      bars.push(`≤ ${test.ratioAtMost}× baseline`);
+      checks.push(ratio !== undefined && ratio <= test.ratioAtMost);
+    }
     if (bars.length) {
       row.bar = bars.join(", ");
       row.pass = checks.every(Boolean);
@@ -34,7 +49,9 @@ export class Report {
 
   /** An extra Markdown table (pages, burst steps). */
   table(title: string, header: string[], lines: (string | number)[][]) {
-    this.tables.push(`**${title}**\n\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n${lines.map((l) => `| ${l.join(" | ")} |`).join("\n")}`);
+    this.tables.push(
+      `**${title}**\n\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n${lines.map((l) => `| ${l.join(" | ")} |`).join("\n")}`,
+    );
   }
 
   failures(): Row[] {
@@ -54,7 +71,12 @@ export class Report {
       ...lines,
       "",
       ...this.tables.flatMap((t) => [t, ""]),
-      this.errors.length ? `**Errors (${this.errors.length})**\n\n${this.errors.slice(0, 40).map((e) => `- ${e}`).join("\n")}${this.errors.length > 40 ? `\n- … and ${this.errors.length - 40} more` : ""}\n` : "No errors: every page 200 and complete, every submission kept once.\n",
+      this.errors.length
+        ? `**Errors (${this.errors.length})**\n\n${this.errors
+            .slice(0, 40)
+            .map((e) => `- ${e}`)
+            .join("\n")}${this.errors.length > 40 ? `\n- … and ${this.errors.length - 40} more` : ""}\n`
+        : "No errors: every page 200 and complete, every submission kept once.\n",
     ].join("\n");
   }
 

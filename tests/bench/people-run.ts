@@ -12,7 +12,7 @@ import { createBenchDatabase } from "./people-database";
 import { fillDatabase, type Filled, type Scale } from "./people-data";
 import { Client, measurePage, type PageFigure } from "./people-http";
 import { measureCrp, measurePages, pageList, signInPeople, type CrpFigures } from "./people-pages";
-import { startServer, type Memory, type RunningServer } from "./people-server";
+import { cpuSecondsOf, databaseCpuSeconds, startServer, type Memory, type RunningServer } from "./people-server";
 
 export type Options = { runs: number; browserRuns: number; full: boolean };
 type Stored = Awaited<ReturnType<typeof storedAfterBurst>>;
@@ -36,6 +36,19 @@ export type SizeResult = {
 const log = (text: string) => console.error(`bench [${(performance.now() / 1000).toFixed(0).padStart(4)} s]: ${text}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A burst with the CPU time it cost the servers, PostgreSQL and this process (the client). */
+async function withCpu(servers: RunningServer[], run: () => Promise<BurstFigure>): Promise<BurstFigure> {
+  const read = () => ({ servers: servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid), 0), database: databaseCpuSeconds(), client: process.cpuUsage() });
+  const before = read();
+  const figure = await run();
+  const after = read();
+  const client = process.cpuUsage(before.client);
+  return {
+    ...figure,
+    cpu: { servers: after.servers - before.servers, database: after.database - before.database, client: (client.user + client.system) / 1e6 },
+  };
+}
+
 /** The same signed-in browser, pointed at another server (sessions live in the database). */
 function onServer(client: Client, base: string): Client {
   const moved = new Client(base);
@@ -54,7 +67,9 @@ export async function runSize(scale: Scale, options: Options): Promise<SizeResul
     const bursts = options.full ? (database.kind === "postgres" ? 2 : 1) : 0;
     log(`filling ${label} with ${scale.delegations} delegations × ${scale.points} points…`);
     const filled = await fillDatabase(db, scale, bursts);
-    log(`  ${filled.comments} comments, ${filled.translations} translations, ${filled.reviews} reviews, ${filled.megabytes.toFixed(1)} MB of text in ${filled.seconds.toFixed(1)} s`);
+    log(
+      `  ${filled.comments} comments, ${filled.translations} translations, ${filled.reviews} reviews, ${filled.megabytes.toFixed(1)} MB of text in ${filled.seconds.toFixed(1)} s`,
+    );
     await database.close();
 
     const env = { ...database.serverEnv, SESSION_SECRET: randomBytes(32).toString("hex") };
@@ -71,7 +86,19 @@ export async function runSize(scale: Scale, options: Options): Promise<SizeResul
     const afterPages = server.memory();
     errors.push(...measured.flatMap((p) => p.errors));
 
-    const result: SizeResult = { scale, database: label, filled: { ...filled }, coldStartMs: server.coldStartMs, idle, afterPages, atEnd: afterPages, pages: measured, baselines: {}, bursts: [], errors };
+    const result: SizeResult = {
+      scale,
+      database: label,
+      filled: { ...filled },
+      coldStartMs: server.coldStartMs,
+      idle,
+      afterPages,
+      atEnd: afterPages,
+      pages: measured,
+      baselines: {},
+      bursts: [],
+      errors,
+    };
     delete (result.filled as Partial<Filled>).items;
     delete (result.filled as Partial<Filled>).burstItems;
     delete (result.filled as Partial<Filled>).delegates;
@@ -83,13 +110,16 @@ export async function runSize(scale: Scale, options: Options): Promise<SizeResul
       errors.push(...crp.errors, ...result.crp.pageAfter.errors);
       log("Chromium…");
       const heavy = ["side-item", "desk", "matrix"].map((key) => pages.find((p) => p.key === key)!);
-      result.browser = await measureInChromium(heavy.map((p) => ({ key: p.key, client: people[p.who], path: p.path })), options.browserRuns);
+      result.browser = await measureInChromium(
+        heavy.map((p) => ({ key: p.key, client: people[p.who], path: p.path })),
+        options.browserRuns,
+      );
       errors.push(...Object.values(result.browser).flatMap((b) => b.errors));
 
       log(`signing in ${filled.delegates.length} delegates…`);
       const clients = await signInDelegates([server.url], filled.delegates);
       log("burst on one server…");
-      const one = await runBurst(clients, filled.delegates, filled.burstConsultationIds[0]!, filled.burstItems[0]!, scale.seed);
+      const one = await withCpu(servers, () => runBurst(clients, filled.delegates, filled.burstConsultationIds[0]!, filled.burstItems[0]!, scale.seed));
       log(`  ${(one.wallMs / 1000).toFixed(2)} s, ${one.acknowledged} acknowledged, ${one.errors.length} errors`);
       result.bursts.push({ ...one, stored: 0, duplicates: 0, receiptGaps: 0 });
       if (bursts > 1) {
@@ -97,7 +127,7 @@ export async function runSize(scale: Scale, options: Options): Promise<SizeResul
         servers.push(second);
         log("burst on two servers…");
         const spread = clients.map((c, i) => onServer(c, i % 2 ? second.url : server.url));
-        const two = await runBurst(spread, filled.delegates, filled.burstConsultationIds[1]!, filled.burstItems[1]!, scale.seed);
+        const two = await withCpu(servers, () => runBurst(spread, filled.delegates, filled.burstConsultationIds[1]!, filled.burstItems[1]!, scale.seed));
         log(`  ${(two.wallMs / 1000).toFixed(2)} s, ${two.acknowledged} acknowledged, ${two.errors.length} errors`);
         result.bursts.push({ ...two, stored: 0, duplicates: 0, receiptGaps: 0 });
       }

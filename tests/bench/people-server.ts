@@ -102,6 +102,36 @@ export function memoryOf(pid: number): Memory {
   return { rssMb: rss / 1024, peakMb: peak / 1024, processes };
 }
 
+/** CPU seconds (user + system, from /proc/<pid>/stat at 100 ticks a second) of the given processes. */
+function cpuSecondsOfProcesses(pids: number[]): number {
+  let ticks = 0;
+  for (const p of pids) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** CPU seconds used so far by the server's process tree. */
+export const cpuSecondsOf = (pid: number) => cpuSecondsOfProcesses(processTree(pid));
+
+/** CPU seconds used so far by the machine's PostgreSQL processes (0 on PGlite: it runs in the server). */
+export function databaseCpuSeconds(): number {
+  const pids = readdirSync("/proc").filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      return readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres";
+    } catch {
+      return false;
+    }
+  });
+  return cpuSecondsOfProcesses(pids.map(Number));
+}
+
 export type RunningServer = { url: string; pid: number; coldStartMs: number; memory: () => Memory; stop: () => Promise<void>; log: () => string };
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
@@ -137,7 +167,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   for (;;) {
     if (exited) throw new Error(`the server exited before answering /healthz:\n${lines.join("\n")}`);
     if (performance.now() - start > 180_000) throw new Error(`the server did not answer /healthz in 180 s:\n${lines.join("\n")}`);
-    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

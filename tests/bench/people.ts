@@ -82,16 +82,43 @@ if (one) {
   report.add(`${label}: delegations stored twice`, one.duplicates, "delegations", { atMost: 0 });
   report.add(`${label}: gaps in the receipt numbers`, one.receiptGaps, "gaps", { atMost: 0 });
 }
+for (const b of a.bursts) {
+  if (!b.cpu) continue;
+  // Where the burst's time goes: every process shares this machine's cores, so the burst cannot end
+  // before all the CPU it needs, divided by the cores, has been spent.
+  const label = `burst on ${b.servers} server${b.servers > 1 ? "s" : ""}`;
+  const total = b.cpu.servers + b.cpu.database + b.cpu.client;
+  report.add(
+    `${label}: CPU of the server${b.servers > 1 ? "s" : ""}`,
+    b.cpu.servers,
+    "s",
+    {},
+    undefined,
+    `${((b.cpu.servers / b.delegates) * 1000).toFixed(0)} ms per delegate`,
+  );
+  report.add(`${label}: CPU of PostgreSQL`, b.cpu.database, "s", {}, undefined, b.cpu.database ? undefined : "PGlite runs in the server");
+  report.add(`${label}: CPU of the benchmark's client`, b.cpu.client, "s");
+  // A server's JavaScript runs on one thread (with PGlite, the database too): no burst ends before
+  // one server's share of the work, however many cores are free.
+  report.add(
+    `${label}: the machine's floor (all CPU ÷ ${os.cpus().length} cores, or one server's CPU on its thread)`,
+    Math.max(total / os.cpus().length, b.cpu.servers / b.servers),
+    "s",
+  );
+}
 if (two && one) {
   report.add(`${two.delegates} delegates at once, two servers: whole burst`, s(two.wallMs), "s");
   report.add("a second server adds", (one.wallMs / two.wallMs - 1) * 100, "%", { atLeast: 60 });
-  if (two.stored !== two.acknowledged || two.duplicates || two.receiptGaps || two.acknowledged !== two.delegates) report.errors.push(`two servers: ${two.acknowledged} acknowledged, ${two.stored} stored, ${two.duplicates} twice, ${two.receiptGaps} receipt gaps`);
+  if (two.stored !== two.acknowledged || two.duplicates || two.receiptGaps || two.acknowledged !== two.delegates)
+    report.errors.push(`two servers: ${two.acknowledged} acknowledged, ${two.stored} stored, ${two.duplicates} twice, ${two.receiptGaps} receipt gaps`);
 } else {
   report.add("a second server adds", null, "%", {}, undefined, "two servers: needs PostgreSQL");
 }
 for (const b of a.bursts) {
   if (b.stored !== b.acknowledged || b.acknowledged !== b.delegates || b.duplicates || b.receiptGaps) {
-    report.errors.push(`burst on ${b.servers} server(s): ${b.acknowledged}/${b.delegates} acknowledged, ${b.stored} stored, ${b.duplicates} twice, ${b.receiptGaps} receipt gaps`);
+    report.errors.push(
+      `burst on ${b.servers} server(s): ${b.acknowledged}/${b.delegates} acknowledged, ${b.stored} stored, ${b.duplicates} twice, ${b.receiptGaps} receipt gaps`,
+    );
   }
 }
 
@@ -101,14 +128,28 @@ report.table(
   ["page", "status", "first byte ms", "total ms", "gzip MB", "HTML MB", "SQL", "server ms to headers", "baseline ms", "ratio"],
   a.pages.map((p) => {
     const b = a.baselines[p.key as BaselineKey];
-    return [p.name, p.status, p.ttfbMs.toFixed(0), p.totalMs.toFixed(0), mb(p.wireBytes), mb(p.bytes), p.sql ?? "?", p.serverMs?.toFixed(0) ?? "?", b ? b.totalMs.toFixed(0) : "", b ? `${(p.totalMs / b.totalMs).toFixed(2)}×` : ""];
+    return [
+      p.name,
+      p.status,
+      p.ttfbMs.toFixed(0),
+      p.totalMs.toFixed(0),
+      mb(p.wireBytes),
+      mb(p.bytes),
+      p.sql ?? "?",
+      p.serverMs?.toFixed(0) ?? "?",
+      b ? b.totalMs.toFixed(0) : "",
+      b ? `${(p.totalMs / b.totalMs).toFixed(2)}×` : "",
+    ];
   }),
 );
 if (a.bursts.length) {
   report.table(
     "The burst, step by step (ms)",
     ["step", ...a.bursts.flatMap((b) => [`p50, ${b.servers} server${b.servers > 1 ? "s" : ""}`, `p99, ${b.servers} server${b.servers > 1 ? "s" : ""}`])],
-    Object.keys(one!.steps).map((step) => [step, ...a.bursts.flatMap((b) => [b.steps[step as keyof typeof b.steps].p50.toFixed(0), b.steps[step as keyof typeof b.steps].p99.toFixed(0)])]),
+    Object.keys(one!.steps).map((step) => [
+      step,
+      ...a.bursts.flatMap((b) => [b.steps[step as keyof typeof b.steps].p50.toFixed(0), b.steps[step as keyof typeof b.steps].p99.toFixed(0)]),
+    ]),
   );
 }
 
@@ -124,7 +165,11 @@ if (values.check) {
     if (!same) sqlProblems += 1;
     return [p.name, p.sql ?? "?", other?.sql ?? "?", same ? "same" : "**GROWS or unknown**"];
   });
-  report.table(`SQL statements per page at two sizes`, ["page", `${scale.delegations} × ${scale.points}`, `${bigger.delegations} × ${bigger.points}`, ""], lines);
+  report.table(
+    `SQL statements per page at two sizes`,
+    ["page", `${scale.delegations} × ${scale.points}`, `${bigger.delegations} × ${bigger.points}`, ""],
+    lines,
+  );
   report.add("pages whose SQL count grows with the data", sqlProblems, "pages", { atMost: 0 });
 }
 report.add("errors (non-200, cut short, damaged text, lost or duplicate submission)", report.errors.length, "errors", { atMost: 0 });

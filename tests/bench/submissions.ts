@@ -8,13 +8,10 @@
 //   DATABASE_URL=postgres://… npx tsx tests/bench/submissions.ts         # a database of your own (it writes!)
 import { performance } from "node:perf_hooks";
 import { circulateConsultation } from "~/models/circulation.server";
-import {
-  getRevision,
-  getSubmissionForDelegate,
-  listSubmissionsForSecretariat,
-  saveDraft,
-  submitSubmission,
-} from "~/models/submission.server";
+import { getRevision, getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
+import { listSubmissionsForSecretariat } from "~/models/submission-secretariat.server";
 import { getUserById, type SessionUser } from "~/models/user.server";
 import { closeDb, getDb, schema } from "~/utils/db.server";
 import { measure, median } from "./measure";
@@ -35,13 +32,10 @@ const SAMPLE: Record<(typeof LANGUAGES)[number], string> = {
 // About 800 characters a comment: 200 × 60 comments ≈ 10 MB.
 const comment = (language: (typeof LANGUAGES)[number], n: number) => `${n}. ${SAMPLE[language].repeat(Math.ceil(800 / SAMPLE[language].length))}`.slice(0, 800);
 
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const db = await getDb();
-const officer = (await getUserById(
-  (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "secretariat@nonpaper.test") }))!.id,
-)) as SessionUser;
+const officer = (await getUserById((await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "secretariat@nonpaper.test") }))!.id)) as SessionUser;
 
 // The seed has 198 delegations; two private-use codes make 200.
 await db
@@ -68,11 +62,18 @@ const { consultationId } = await insertDraftConsultation(db, {
   agendaItems: Array.from({ length: 10 }, (_, item) => ({
     number: String(item + 2),
     title: `Agenda item title ${item + 2}`,
-    points: Array.from({ length: 6 }, (_, p) => ({ label: `(${String.fromCharCode(97 + p)})`, text: `Point ${item * 6 + p + 1}: States parties should consider strengthening cooperation.` })),
+    points: Array.from({ length: 6 }, (_, p) => ({
+      label: `(${String.fromCharCode(97 + p)})`,
+      text: `Point ${item * 6 + p + 1}: States parties should consider strengthening cooperation.`,
+    })),
   })),
   delegations: delegations.map((d) => d.code),
 });
-const circulated = await circulateConsultation(officer, { consultationId, coveringNote: "The Secretariat presents its compliments …", baseUrl: "https://nonpaper.example.org" });
+const circulated = await circulateConsultation(officer, {
+  consultationId,
+  coveringNote: "The Secretariat presents its compliments …",
+  baseUrl: "https://nonpaper.example.org",
+});
 if (!circulated.ok) throw new Error(`circulation refused: ${JSON.stringify(circulated)}`);
 const tag = Date.now().toString(36);
 const inserted = await db
@@ -87,7 +88,14 @@ const inserted = await db
       timeZone: "Asia/Tokyo",
     })),
   )
-  .returning({ id: schema.users.id, email: schema.users.email, name: schema.users.name, language: schema.users.language, timeZone: schema.users.timeZone, delegationId: schema.users.delegationId });
+  .returning({
+    id: schema.users.id,
+    email: schema.users.email,
+    name: schema.users.name,
+    language: schema.users.language,
+    timeZone: schema.users.timeZone,
+    delegationId: schema.users.delegationId,
+  });
 const delegates: SessionUser[] = inserted.map((u) => ({ ...u, role: "delegate" as const }));
 const first = await getSubmissionForDelegate(delegates[0]!, consultationId);
 const points = first!.agendaItems.flatMap((item) => item.points);
@@ -108,9 +116,7 @@ const contentOf = (i: number) => {
 const contents = delegates.map((_, i) => contentOf(i));
 const characters = contents.reduce((sum, c) => sum + [...c.general, ...c.points].reduce((n, e) => n + e.body.length, 0), 0);
 
-const saves = await measure(() =>
-  Promise.all(delegates.map((user, i) => saveDraft(user, { consultationId, baseDraftVersion: 0, content: contents[i] }))),
-);
+const saves = await measure(() => Promise.all(delegates.map((user, i) => saveDraft(user, { consultationId, baseDraftVersion: 0, content: contents[i] }))));
 const savesRefused = saves.result.filter((r) => !r.ok).length;
 console.log(
   `${"200 drafts saved at once (saveDraft)".padEnd(52)} ${saves.ms.toFixed(0).padStart(8)} ms  ${String(saves.queries).padStart(5)} queries  (${(characters / 1e6).toFixed(1)} M characters, ${savesRefused} refused)`,
@@ -121,7 +127,12 @@ const submits = await measure(() =>
   Promise.all(
     delegates.map(async (user) => {
       const start = performance.now();
-      const result = await submitSubmission(user, { consultationId, idempotencyKey: `bench-${user.id}`, draftVersion: 1, baseUrl: "https://nonpaper.example.org" });
+      const result = await submitSubmission(user, {
+        consultationId,
+        idempotencyKey: `bench-${user.id}`,
+        draftVersion: 1,
+        baseUrl: "https://nonpaper.example.org",
+      });
       latencies.push(performance.now() - start);
       return result;
     }),

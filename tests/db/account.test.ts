@@ -5,22 +5,10 @@ import { verify } from "argon2";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD_RESET_LIMITS, RESET_TOKEN_PLACEHOLDER } from "~/lib/password-reset-rules";
-import {
-  changePassword,
-  disableAccount,
-  enableAccount,
-  listOwnSessions,
-  revokeOtherSessions,
-  revokeSession,
-} from "~/models/account.server";
+import { changePassword, disableAccount, enableAccount, listOwnSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
 import { beginLoginAttempt, finishLoginAttempt } from "~/models/login-attempt.server";
 import { listOutbox, renderForSending } from "~/models/outbox.server";
-import {
-  completePasswordReset,
-  findPasswordReset,
-  handOverPasswordResetLink,
-  requestPasswordReset,
-} from "~/models/password-reset.server";
+import { completePasswordReset, findPasswordReset, handOverPasswordResetLink, requestPasswordReset } from "~/models/password-reset.server";
 import { createSession, LAST_SEEN_RESOLUTION_MS, lookupSession } from "~/models/session.server";
 import { getUserById, verifyLogin, type SessionUser } from "~/models/user.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/account";
@@ -35,6 +23,7 @@ import { env, resetEnvForTests } from "~/utils/env.server";
 import { sessionCookie } from "~/utils/session.server";
 import { DEMO_PASSWORD } from "../../db/seed";
 import { BASE_URL, consultationIdByPrefix, outcome, statusOf, userIdByEmail } from "./helpers";
+import { noticeOf } from "./notices";
 import { countQueries } from "./submission-setup";
 import { useTestDatabase } from "./support";
 
@@ -90,7 +79,7 @@ async function sessionIdsOf(userId: string) {
 
 async function auditActions(entityId: string) {
   const db = await getDb();
-  return (await db.select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id));
+  return await db.select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
 }
 
 async function passwordHashOf(userId: string) {
@@ -102,6 +91,9 @@ async function passwordHashOf(userId: string) {
 function locationOf(thrown: unknown): string | null {
   return thrown instanceof Response ? thrown.headers.get("Location") : null;
 }
+
+/** The one-time notice a redirect leaves for its page (what ?notice= in the address used to say). */
+const noticeLeft = (thrown: unknown) => (thrown instanceof Response ? noticeOf(thrown) : null);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -153,12 +145,24 @@ describe("changing one's password", () => {
     const before = await passwordHashOf(user.id);
     const cases: [Record<string, string>, string, string][] = [
       [{ currentPassword: DEMO_PASSWORD, newPassword: "short", confirmPassword: "short" }, "newPassword", "account:errors.passwordTooShort"],
-      [{ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }, "confirmPassword", "account:errors.passwordMismatch"],
+      [
+        { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` },
+        "confirmPassword",
+        "account:errors.passwordMismatch",
+      ],
       [{ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }, "newPassword", "account:errors.passwordUnchanged"],
-      [{ currentPassword: "wrong password!!", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, "currentPassword", "account:errors.currentPasswordWrong"],
+      [
+        { currentPassword: "wrong password!!", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        "currentPassword",
+        "account:errors.currentPasswordWrong",
+      ],
     ];
     for (const [fields, field, message] of cases) {
-      const response = (await accountAction({ request: here.request("/account", post({ intent: "change-password", ...fields })), params: {}, context })) as unknown as {
+      const response = (await accountAction({
+        request: here.request("/account", post({ intent: "change-password", ...fields })),
+        params: {},
+        context,
+      })) as unknown as {
         data: { result: { error: Record<string, string[]> } };
         init: { status: number };
       };
@@ -174,12 +178,16 @@ describe("changing one's password", () => {
     await browserOf(user);
     const result = await outcome(() =>
       accountAction({
-        request: here.request("/account", post({ intent: "change-password", currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+        request: here.request(
+          "/account",
+          post({ intent: "change-password", currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+        ),
         params: {},
         context,
       }),
     );
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/account?notice=password-changed&count=1");
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/account");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "account.notice", notice: "password-changed", count: 1 });
   });
 
   it("is throttled like sign-in: a stolen session cannot guess the password", async () => {
@@ -206,8 +214,14 @@ describe("one's sessions", () => {
     const expired = await browserOf(user);
     await browserOf(other);
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 3 * 60 * 60 * 1000) }).where(eq(sessions.id, idle.sessionId));
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 3 * 60 * 60 * 1000) })
+      .where(eq(sessions.id, idle.sessionId));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, expired.sessionId));
     const listed = await listOwnSessions(user, here.sessionId);
     expect(listed.map((s) => s.id).sort()).toEqual([here.sessionId, phone.sessionId].sort());
     expect(listed.find((s) => s.current)?.id).toBe(here.sessionId);
@@ -237,7 +251,8 @@ describe("one's sessions", () => {
     const result = await outcome(() =>
       accountAction({ request: here.request("/account", post({ intent: "revoke-session", sessionId: theirs.sessionId })), params: {}, context }),
     );
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/account?notice=session-gone");
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/account");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "account.notice", notice: "session-gone", count: 0 });
     expect(await sessionIdsOf(victim.id)).toEqual([theirs.sessionId]);
     expect((await getOptionalUser(theirs.request("/")))?.id).toBe(victim.id);
   });
@@ -260,7 +275,8 @@ describe("one's sessions", () => {
     await browserOf(user);
     const theirs = await browserOf(bystander);
     const result = await outcome(() => accountAction({ request: here.request("/account", post({ intent: "revoke-others" })), params: {}, context }));
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/account?notice=others-ended&count=2");
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/account");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "account.notice", notice: "others-ended", count: 2 });
     expect(await sessionIdsOf(user.id)).toEqual([here.sessionId]);
     expect(await sessionIdsOf(bystander.id)).toEqual([theirs.sessionId]);
     expect(await auditActions(user.id)).toContainEqual({ action: "session.revoke_all", details: { count: 2 } });
@@ -303,7 +319,10 @@ describe("the idle timeout", () => {
     const user = await freshUser();
     const browser = await browserOf(user);
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 121 * 60 * 1000) }).where(eq(sessions.id, browser.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 121 * 60 * 1000) })
+      .where(eq(sessions.id, browser.sessionId));
     expect(await getOptionalUser(browser.request("/"))).toBeNull();
     const result = await outcome(() => requireUser(browser.request("/consultations?x=1")));
     expect("thrown" in result && locationOf(result.thrown)).toBe("/login?idle=120&redirectTo=%2Fconsultations%3Fx%3D1");
@@ -330,7 +349,10 @@ describe("the idle timeout", () => {
     const user = await freshUser();
     const browser = await browserOf(user);
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60 * 1000) }).where(eq(sessions.id, browser.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60 * 1000) })
+      .where(eq(sessions.id, browser.sessionId));
     const result = await outcome(() => requireUser(browser.request("/users")));
     expect("thrown" in result && locationOf(result.thrown)).toBe("/login?idle=30&redirectTo=%2Fusers");
   });
@@ -375,7 +397,11 @@ describe("the idle timeout", () => {
 
     const stale = new Date(Date.now() - 10 * 60 * 1000);
     await db.update(sessions).set({ lastSeenAt: stale }).where(eq(sessions.id, browser.sessionId));
-    await presenceAction({ request: browser.request(`/consultations/${consultationId}/submission/presence`, post({ intent: "open" })), params: { consultationId }, context });
+    await presenceAction({
+      request: browser.request(`/consultations/${consultationId}/submission/presence`, post({ intent: "open" })),
+      params: { consultationId },
+      context,
+    });
     expect(await lastSeen()).toBe(stale.getTime());
 
     const save = await draftAction({
@@ -386,7 +412,10 @@ describe("the idle timeout", () => {
     expect(save.status).not.toBe(401);
     expect(await lastSeen()).toBeGreaterThan(stale.getTime());
 
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 3 * 3600_000) }).where(eq(sessions.id, browser.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 3 * 3600_000) })
+      .where(eq(sessions.id, browser.sessionId));
     const refused = await draftAction({
       request: browser.request(`/consultations/${consultationId}/submission/draft`, post({ intent: "save-draft", draftVersion: "0" })),
       params: { consultationId },
@@ -400,7 +429,10 @@ describe("the idle timeout", () => {
     const user = await freshUser();
     const old = await browserOf(user);
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 5 * 3600_000) }).where(eq(sessions.id, old.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 5 * 3600_000) })
+      .where(eq(sessions.id, old.sessionId));
     const fresh = await browserOf(user);
     expect(await sessionIdsOf(user.id)).toEqual([fresh.sessionId]);
   });
@@ -504,18 +536,31 @@ describe("password reset by a one-time link", () => {
     expect(await findPasswordReset(token)).toMatchObject({ state: "valid", email: user.email });
 
     const result = await outcome(() =>
-      resetAction({ request: new Request(`${BASE_URL}/password-reset/${token}`, post({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })), params: { token }, context }),
+      resetAction({
+        request: new Request(`${BASE_URL}/password-reset/${token}`, post({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+        params: { token },
+        context,
+      }),
     );
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/login?reset=done");
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/login");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "signIn.resetDone" });
     expect(await sessionIdsOf(user.id)).toEqual([]);
     expect(await getOptionalUser(a.request("/"))).toBeNull();
     expect(await getOptionalUser(b.request("/"))).toBeNull();
     expect((await verifyLogin(user.email, NEW_PASSWORD))?.id).toBe(user.id);
     expect((await passwordHashOf(user.id)).passwordChangedAt).toBeInstanceOf(Date);
     const db = await getDb();
-    expect(await db.select().from(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(passwordResets)
+        .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt))),
+    ).toEqual([]);
     expect(await findPasswordReset(older.token)).toEqual({ state: "used" });
-    const throttles = await db.select().from(loginThrottles).where(eq(loginThrottles.key, `account:${user.email}`));
+    const throttles = await db
+      .select()
+      .from(loginThrottles)
+      .where(eq(loginThrottles.key, `account:${user.email}`));
     expect(throttles.every((t) => t.failures === 0 && t.nextAttemptAt === null)).toBe(true);
     expect((await beginLoginAttempt(user.email, "10.9.9.9")).admitted).toBe(true);
     const logged = (await auditActions(user.id)).find((a) => a.action === "user.password_reset");
@@ -605,7 +650,10 @@ describe("password reset by a one-time link", () => {
     const user = await freshUser();
     await requestPasswordReset({ email: user.email, origin, ipAddress: "192.0.2.77" });
     const message = (await latestResetMessage(user.email))!;
-    expect(await handOverPasswordResetLink(chair, { messageId: message.id, ipAddress: "x", mailConfigured: false })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await handOverPasswordResetLink(chair, { messageId: message.id, ipAddress: "x", mailConfigured: false })).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     expect(await handOverPasswordResetLink(officer, { messageId: message.id, ipAddress: "x", mailConfigured: true })).toEqual({
       ok: false,
       reason: "mail_configured",
@@ -636,9 +684,14 @@ describe("disabling an account", () => {
     const b = await browserOf(user);
     const officerBrowser = await browserOf(officer);
     const result = await outcome(() =>
-      usersAction({ request: officerBrowser.request("/users", post({ intent: "disable", userId: user.id, reason: "Left the mission", confirm: "on" })), params: {}, context }),
+      usersAction({
+        request: officerBrowser.request("/users", post({ intent: "disable", userId: user.id, reason: "Left the mission", confirm: "on" })),
+        params: {},
+        context,
+      }),
     );
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/users?notice=disabled&count=2");
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/users");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "users.notice", notice: "disabled", count: 2 });
     expect(await sessionIdsOf(user.id)).toEqual([]);
     for (const browser of [a, b]) {
       const next = await outcome(() => requireUser(browser.request("/")));
@@ -667,8 +720,11 @@ describe("disabling an account", () => {
     const user = await freshUser();
     await disableAccount(officer, { userId: user.id, ipAddress: "x" });
     const officerBrowser = await browserOf(officer);
-    const result = await outcome(() => usersAction({ request: officerBrowser.request("/users", post({ intent: "enable", userId: user.id })), params: {}, context }));
-    expect("thrown" in result && locationOf(result.thrown)).toBe("/users?notice=enabled&count=0");
+    const result = await outcome(() =>
+      usersAction({ request: officerBrowser.request("/users", post({ intent: "enable", userId: user.id })), params: {}, context }),
+    );
+    expect("thrown" in result && locationOf(result.thrown)).toBe("/users");
+    expect("thrown" in result && (await noticeLeft(result.thrown))).toEqual({ kind: "users.notice", notice: "enabled", count: 0 });
     expect((await verifyLogin(user.email, DEMO_PASSWORD))?.id).toBe(user.id);
     expect((await auditActions(user.id)).map((a) => a.action)).toEqual(["user.disable", "user.enable"]);
   });

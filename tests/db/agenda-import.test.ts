@@ -5,12 +5,13 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getAgendaForEditor } from "~/models/agenda.server";
 import { getUserById } from "~/models/user.server";
-import { action as importAction } from "~/routes/consultations.$consultationId_.agenda_.import";
+import { action as importAction } from "~/routes/consultations.$consultationId.agenda_.import";
 import { extractSection, type ReviewItem } from "~/lib/point-import";
 import { getDb, schema } from "~/utils/db.server";
 import { readReferenceReport } from "../../db/files";
 import { insertDraftConsultation } from "./fixtures";
 import { outcome, requestAs, userIdByEmail } from "./helpers";
+import { noticeOf } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -37,8 +38,7 @@ async function callImport(consultationId: string, fields: Record<string, string>
     importAction({ request: await requestAs(SECRETARIAT, path, { method: "POST", body: new URLSearchParams(fields) }), params: { consultationId }, context }),
   );
 }
-const answer = (result: { thrown: unknown } | { value: unknown }) =>
-  (result as { value: { data: Review; init: { status: number } | null } }).value;
+const answer = (result: { thrown: unknown } | { value: unknown }) => (result as { value: { data: Review; init: { status: number } | null } }).value;
 
 // The review as the browser posts it: every field of the form, checkboxes only when ticked.
 function formOf(items: ReviewItem[], extra: Record<string, string>): Record<string, string> {
@@ -53,7 +53,11 @@ function formOf(items: ReviewItem[], extra: Record<string, string>): Record<stri
     });
     if (item.exclude) fields[`items[${i}].exclude`] = "on";
     item.points.forEach((p, j) => {
-      Object.assign(fields, { [`items[${i}].points[${j}].kind`]: p.kind, [`items[${i}].points[${j}].label`]: p.label, [`items[${i}].points[${j}].text`]: p.text });
+      Object.assign(fields, {
+        [`items[${i}].points[${j}].kind`]: p.kind,
+        [`items[${i}].points[${j}].label`]: p.label,
+        [`items[${i}].points[${j}].text`]: p.text,
+      });
       if (p.exclude) fields[`items[${i}].points[${j}].exclude`] = "on";
     });
   });
@@ -118,7 +122,8 @@ describe("importing the 2018 report (numbered paragraphs)", () => {
     const items = answer(await callImport(consultationId, { intent: "preview", pasted: section2018() })).data.review!.items;
     const saved = await callImport(consultationId, formOf(items, { intent: "save" }));
     const response = (saved as { thrown: Response }).thrown;
-    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda?done=imported&items=2&points=3`);
+    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda`);
+    expect(await noticeOf(response)).toEqual({ kind: "agenda.imported", items: 2, points: 3 });
     const db = await getDb();
     const rows = await db
       .select({ title: schema.agendaItems.title, label: schema.discussionPoints.label })

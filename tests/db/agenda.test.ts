@@ -14,13 +14,14 @@ import {
 } from "~/models/agenda.server";
 import { getPointHistory, revisePoint } from "~/models/point.server";
 import { getUserById } from "~/models/user.server";
-import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId_.agenda";
-import { action as importAction, loader as importLoader } from "~/routes/consultations.$consultationId_.agenda_.import";
+import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId.agenda";
+import { action as importAction, loader as importLoader } from "~/routes/consultations.$consultationId.agenda_.import";
 import { extractSection } from "~/lib/point-import";
 import { getDb, schema } from "~/utils/db.server";
 import { readReferenceReport } from "../../db/files";
 import { insertDraftConsultation } from "./fixtures";
 import { consultationIdByPrefix, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
+import { noticeFor, noticeOf, withCookie } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -37,7 +38,15 @@ async function draft(items: { number: string | null; title: string; points: { la
 }
 
 const threeItems = [
-  { number: "2", title: "Two", points: [{ label: "(a)", text: "A." }, { label: "(b)", text: "B." }, { label: "(c)", text: "C." }] },
+  {
+    number: "2",
+    title: "Two",
+    points: [
+      { label: "(a)", text: "A." },
+      { label: "(b)", text: "B." },
+      { label: "(c)", text: "C." },
+    ],
+  },
   { number: "3", title: "Three", points: [] },
   { number: "4", title: "Four", points: [{ label: "(a)", text: "Four A." }] },
 ];
@@ -126,13 +135,7 @@ describe("agenda items (model)", () => {
     expect(await counts(consultationId)).toEqual({ items: 3, points: 1 });
 
     const audit = await auditActions(consultationId);
-    expect(audit.map((a) => a.action)).toEqual([
-      "agenda_item.create",
-      "agenda_item.move",
-      "agenda_item.move",
-      "agenda_item.update",
-      "agenda_item.delete",
-    ]);
+    expect(audit.map((a) => a.action)).toEqual(["agenda_item.create", "agenda_item.move", "agenda_item.move", "agenda_item.update", "agenda_item.delete"]);
     expect(audit.every((a) => a.actorId === user.id)).toBe(true);
     expect(audit[1]!.details).toEqual({ from: 4, to: 3 });
     expect(audit[3]!.details).toEqual({
@@ -230,7 +233,14 @@ describe("discussion points (model)", () => {
     await movePoint(user, { consultationId, pointId: b!.id, direction: "up" });
     const agenda = await getAgendaForEditor(user, consultationId);
     expect(agenda!.agendaItems.map((i) => [i.number, i.points.map((p) => [p.label, p.text, p.versionNumber])])).toEqual([
-      ["2", [["(b)", "B revised.", 2], ["(a)", "A.", 1], ["(c)", "C.", 1]]],
+      [
+        "2",
+        [
+          ["(b)", "B revised.", 2],
+          ["(a)", "A.", 1],
+          ["(c)", "C.", 1],
+        ],
+      ],
       ["3", []],
       ["4", [["(a)", "Four A.", 1]]],
     ]);
@@ -361,10 +371,29 @@ describe("import (model)", () => {
     expect(await importAgendaItems(user, { consultationId, items: imported, ipAddress: "10.0.0.1" })).toEqual({ ok: true, items: 3, points: 3 });
     const agenda = await getAgendaForEditor(user, consultationId);
     expect(agenda!.agendaItems.map((i) => [i.number, i.heading, i.title, i.introduction, i.points.map((p) => [p.label, p.text, p.versionNumber])])).toEqual([
-      ["2", null, "Two", null, [["(a)", "A.", 1], ["(b)", "B.", 1], ["(c)", "C.", 1]]],
+      [
+        "2",
+        null,
+        "Two",
+        null,
+        [
+          ["(a)", "A.", 1],
+          ["(b)", "B.", 1],
+          ["(c)", "C.", 1],
+        ],
+      ],
       ["3", null, "Three", null, []],
       ["4", null, "Four", null, [["(a)", "Four A.", 1]]],
-      ["5", "A", "Updating the legislative records", null, [["(a)", "States should update.", 1], ["(b)", "UNODC should develop a plan.", 1]]],
+      [
+        "5",
+        "A",
+        "Updating the legislative records",
+        null,
+        [
+          ["(a)", "States should update.", 1],
+          ["(b)", "UNODC should develop a plan.", 1],
+        ],
+      ],
       [null, "B", "Other matters", "The Working Group recommended:", [["(a)", "Other.", 1]]],
       ["6", "C", "Empty", null, []],
     ]);
@@ -412,9 +441,12 @@ describe("import (model)", () => {
 const post = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields) });
 const thrownStatus = (result: { thrown: unknown } | { value: unknown }) => statusOf("thrown" in result ? result.thrown : result.value);
 
-async function callEditorLoader(email: string, consultationId: string, query = "") {
+async function callEditorLoader(email: string, consultationId: string, query = "", cookie?: string) {
   const path = `/consultations/${consultationId}/agenda${query}`;
-  return outcome(async () => editorLoader({ request: await requestAs(email, path), params: { consultationId }, context }));
+  return outcome(async () => {
+    const request = await requestAs(email, path);
+    return editorLoader({ request: cookie ? withCookie(request, cookie) : request, params: { consultationId }, context });
+  });
 }
 
 async function callEditor(email: string, consultationId: string, fields: Record<string, string>) {
@@ -434,11 +466,16 @@ describe("agenda editor page", () => {
       expect(thrownStatus(await callEditorLoader(email, consultationId)), email).toBe(403);
     }
     for (const id of ["not-a-uuid", UNKNOWN]) expect(thrownStatus(await callEditorLoader(SECRETARIAT, id)), id).toBe(404);
-    const page = await callEditorLoader(SECRETARIAT, consultationId, "?done=point.move&focus=javascript:alert(1)");
+    const done = await noticeFor(`/consultations/${consultationId}/agenda`, { kind: "agenda.done", intent: "point.move" });
+    const page = await callEditorLoader(SECRETARIAT, consultationId, "?focus=javascript:alert(1)", done);
     const value = (page as { value: Awaited<ReturnType<typeof editorLoader>> }).value;
     expect(value.canEditStructure).toBe(true);
-    expect(value.done).toEqual({ kind: "point.move" });
+    expect(value.done).toEqual({ kind: "agenda.done", intent: "point.move" });
     expect(value.focus).toBeNull();
+    // A notice left for another page is not this page's.
+    const elsewhere = await noticeFor(`/consultations/${consultationId}/crp`, { kind: "agenda.done", intent: "point.move" });
+    const other = (await callEditorLoader(SECRETARIAT, consultationId, "", elsewhere)) as { value: Awaited<ReturnType<typeof editorLoader>> };
+    expect(other.value.done).toBeNull();
     expect(value.agendaItems.map((i) => i.suggestedLabel)).toEqual(["(d)", "(a)", "(b)"]);
   });
 
@@ -518,7 +555,8 @@ describe("agenda editor page", () => {
     const moved = await callEditor(SECRETARIAT, consultationId, { intent: "point.move", pointId: b!.id, direction: "up" });
     const response = (moved as { thrown: Response }).thrown;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda?done=point.move&focus=point-up-${b!.id}#point-up-${b!.id}`);
+    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda?focus=point-up-${b!.id}#point-up-${b!.id}`);
+    expect(await noticeOf(response)).toEqual({ kind: "agenda.done", intent: "point.move" });
     expect((await pointRows(two!.id)).map((p) => p.label)).toEqual(["(b)", "(a)", "(c)"]);
   });
 
@@ -550,8 +588,7 @@ describe("agenda editor page", () => {
 describe("import page", () => {
   const annex2020 = () =>
     extractSection(readReferenceReport("wg2-2020-draft-report.txt"), "A. Updating the legislative records", "III. Organization of the meeting");
-  const recommendations2023 = () =>
-    extractSection(readReferenceReport("wg2-2023-report.txt"), "A. General recommendations", "III. Summary of deliberations");
+  const recommendations2023 = () => extractSection(readReferenceReport("wg2-2023-report.txt"), "A. General recommendations", "III. Summary of deliberations");
 
   type Review = {
     step: "review";
@@ -602,9 +639,7 @@ describe("import page", () => {
       ["2", 6],
       ["3", 4],
     ]);
-    expect(review.review.items[1]!.introduction).toBe(
-      "The Working Group recommended that the Conference consider the following recommendations for adoption:",
-    );
+    expect(review.review.items[1]!.introduction).toBe("The Working Group recommended that the Conference consider the following recommendations for adoption:");
   });
 
   it("preview: numbers continue after the consultation's items; empty text is refused; back keeps the text", async () => {
@@ -665,7 +700,8 @@ describe("import page", () => {
     const saved = await callImport(SECRETARIAT, consultationId, { ...fields, "items[0].points[6].exclude": "on", "items[2].exclude": "on" });
     const response = (saved as { thrown: Response }).thrown;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda?done=imported&items=2&points=6`);
+    expect(response.headers.get("Location")).toBe(`/consultations/${consultationId}/agenda`);
+    expect(await noticeOf(response)).toEqual({ kind: "agenda.imported", items: 2, points: 6 });
     const agenda = await getAgendaForEditor(await secretariat(), consultationId);
     expect(agenda!.agendaItems.map((i) => [i.number, i.heading, i.points.length])).toEqual([
       ["2", null, 3],
@@ -690,7 +726,12 @@ describe("import page", () => {
     const [points] = await db
       .select({ n: count() })
       .from(schema.discussionPoints)
-      .where(inArray(schema.discussionPoints.agendaItemId, items.map((i) => i.id)));
+      .where(
+        inArray(
+          schema.discussionPoints.agendaItemId,
+          items.map((i) => i.id),
+        ),
+      );
     expect([items.length, points!.n]).toEqual([3, 7]);
   });
 });

@@ -50,7 +50,10 @@ const chromium = existsSync("/usr/bin/chromium");
 describe("npm run crp", () => {
   it("writes the final CRP as Word, PDF, HTML and Markdown when nothing is missing", { timeout: 60_000 }, async () => {
     const c = await crpConsultation({ delegations: ["USA", "CAN"] });
-    await addRevision(c, "USA", { language: "en", comments: [{ key: "p", kind: "point", item: "2", point: "2(a)", body: "The United States supports this point." }] });
+    await addRevision(c, "USA", {
+      language: "en",
+      comments: [{ key: "p", kind: "point", item: "2", point: "2(a)", body: "The United States supports this point." }],
+    });
     await addRevision(c, "CAN", { language: "en", comments: [{ key: "g", kind: "general", item: "3", body: "Canada thanks the Chair." }] });
     const { file } = await archiveFile(c.consultationId);
     const out = path.join(await tempDir(), "crp");
@@ -67,7 +70,11 @@ describe("npm run crp", () => {
     const docx = await readFile(path.join(out, "crp.docx"));
     const html = (await mammoth.convertToHtml({ buffer: docx }, { styleMap: [...UN_MAMMOTH_STYLE_MAP] })).value;
     const headings = [...html.matchAll(/<h([1-4])>(.*?)<\/h\1>/g)].map((m) => m[2]!.replace(/<br \/>/g, " / "));
-    expect(headings.slice(0, 3)).toEqual(["I.\tIntroduction", "II.\tComments of States parties on the discussion points", "A.\tAgenda item 2 / Technical assistance"]);
+    expect(headings.slice(0, 3)).toEqual([
+      "I.\tIntroduction",
+      "II.\tComments of States parties on the discussion points",
+      "A.\tAgenda item 2 / Technical assistance",
+    ]);
     expect(headings).toContain("United States of America");
     expect(headings).toContain("Canada");
     expect(html.indexOf("Agenda item 2")).toBeLessThan(html.indexOf("Agenda item 3"));
@@ -95,7 +102,10 @@ describe("npm run crp", () => {
     const db = await getDb();
     await db.update(schema.consultations).set({ status: "closed", closedAt: new Date() }).where(eq(schema.consultations.id, c.consultationId));
     expect(await compileCrp(c.officer, { consultationId: c.consultationId, final: false })).toMatchObject({ ok: true, versionNumber: 1 });
-    expect(await compileCrp(c.officer, { consultationId: c.consultationId, final: true, issuedOn: "2026-09-30" })).toMatchObject({ ok: true, versionNumber: 2 });
+    expect(await compileCrp(c.officer, { consultationId: c.consultationId, final: true, issuedOn: "2026-09-30" })).toMatchObject({
+      ok: true,
+      versionNumber: 2,
+    });
     const { file } = await archiveFile(c.consultationId);
     const out = path.join(await tempDir(), "crp");
     const run = capture();
@@ -142,7 +152,13 @@ describe("npm run archive", () => {
   });
 
   it("answers 2 to bad arguments, 1 to an unknown consultation or a broken file", async () => {
-    for (const args of [[], ["--export", "x", "--out", "f"], ["--export", "00000000-0000-4000-8000-000000000000"], ["--import", "f", "--out", "g"], ["--import", "a", "--export", "b"]]) {
+    for (const args of [
+      [],
+      ["--export", "x", "--out", "f"],
+      ["--export", "00000000-0000-4000-8000-000000000000"],
+      ["--import", "f", "--out", "g"],
+      ["--import", "a", "--export", "b"],
+    ]) {
       expect(await archiveMain(args, capture().io), args.join(" ")).toBe(2);
     }
     const missing = capture();

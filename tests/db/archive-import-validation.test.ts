@@ -16,7 +16,14 @@ import { main as archiveMain } from "~/cli/archive";
 import { crpToHtml, type CrpModel } from "~/documents/crp";
 import { checkArchive, IMPORTED_MARK, serializeArchive, type Archive, type ArchiveProblem } from "~/lib/archive-schema";
 import { recordAudit } from "~/models/audit.server";
-import { ArchiveConfirmationError, ArchiveValidationError, exportConsultation, importConsultation, previewImport, type ImportPlan } from "~/models/archive.server";
+import {
+  ArchiveConfirmationError,
+  ArchiveValidationError,
+  exportConsultation,
+  importConsultation,
+  previewImport,
+  type ImportPlan,
+} from "~/models/archive.server";
 import { compileCrp } from "~/models/crp.server";
 import ImportArchivePage, { action as importAction, type ActionResult } from "~/routes/archive.import";
 import { getDb, schema } from "~/utils/db.server";
@@ -56,8 +63,9 @@ async function consultationArchive(): Promise<{ consultationId: string; archive:
 /** What a refused import leaves: the same number of rows everywhere it could have written. */
 async function snapshot() {
   const db = await getDb();
-  const n = async (table: typeof schema.users | typeof schema.consultations | typeof schema.consultationChairs | typeof schema.auditLog | typeof schema.agendaItems) =>
-    Number((await db.select({ n: count() }).from(table as typeof schema.users))[0]!.n);
+  const n = async (
+    table: typeof schema.users | typeof schema.consultations | typeof schema.consultationChairs | typeof schema.auditLog | typeof schema.agendaItems,
+  ) => Number((await db.select({ n: count() }).from(table as typeof schema.users))[0]!.n);
   return {
     users: await n(schema.users),
     consultations: await n(schema.consultations),
@@ -134,7 +142,9 @@ describe("accounts: never a secretariat account from a file", () => {
     archive.consultation.createdBy = "rogue@example.org";
     const index = archive.users.length - 1;
     for (const problems of [await refusedByModel(archive), await refusedByPage(archive)]) {
-      expect(problems).toContainEqual(expect.objectContaining({ path: `users[${index}]`, code: "secretariatNotCreated", values: { email: "rogue@example.org" } }));
+      expect(problems).toContainEqual(
+        expect.objectContaining({ path: `users[${index}]`, code: "secretariatNotCreated", values: { email: "rogue@example.org" } }),
+      );
     }
     const [rogue] = await (await getDb()).select().from(schema.users).where(eq(schema.users.email, "rogue@example.org"));
     expect(rogue).toBeUndefined();
@@ -149,7 +159,14 @@ describe("accounts: never a secretariat account from a file", () => {
     expect(problems).toContainEqual(expect.objectContaining({ path: `users[${archive.users.length - 1}].role`, code: "roleDiffers" }));
 
     // Or keeps the delegate a delegate and still lists them as a chair.
-    archive.users[archive.users.length - 1] = { email: "peru@nonpaper.test", name: "Peru", role: "delegate", language: "es", timeZone: null, delegation: "PER" };
+    archive.users[archive.users.length - 1] = {
+      email: "peru@nonpaper.test",
+      name: "Peru",
+      role: "delegate",
+      language: "es",
+      timeZone: null,
+      delegation: "PER",
+    };
     const check = checkArchive(archive);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.problems).toContainEqual(expect.objectContaining({ path: `chairs[${archive.chairs.length - 1}].user`, code: "chairNotChair" }));
@@ -157,7 +174,9 @@ describe("accounts: never a secretariat account from a file", () => {
     archive.chairs.pop();
     archive.users[archive.users.length - 1]!.delegation = "FRA";
     archive.submissions[0]!.draftUpdatedBy = "peru@nonpaper.test";
-    expect(await refusedByModel(archive)).toContainEqual(expect.objectContaining({ path: `users[${archive.users.length - 1}].delegation`, code: "delegationDiffers" }));
+    expect(await refusedByModel(archive)).toContainEqual(
+      expect.objectContaining({ path: `users[${archive.users.length - 1}].delegation`, code: "delegationDiffers" }),
+    );
   });
 
   it("never reads or writes a password hash, a two-factor secret or a recovery code", async () => {
@@ -183,7 +202,9 @@ describe("accounts: never a secretariat account from a file", () => {
     withSecrets.users[0]!.totpSecret = "JBSWY3DPEHPK3PXP";
     withSecrets.users[0]!.recoveryCodes = ["abcd-efgh"];
     const problems = await refusedByModel(withSecrets);
-    expect(problems).toContainEqual(expect.objectContaining({ path: "users[0]", code: "unknownKeys", values: { keys: "passwordHash, totpSecret, recoveryCodes" } }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: "users[0]", code: "unknownKeys", values: { keys: "passwordHash, totpSecret, recoveryCodes" } }),
+    );
 
     archive.users.push({ email: "new.chair@example.org", name: "New Chair", role: "chair", language: "fr", timeZone: "Europe/Paris", delegation: null });
     archive.chairs.push({ user: "new.chair@example.org", createdAt: archive.exportedAt });
@@ -213,7 +234,9 @@ describe("chairs and new accounts: previewed, then confirmed with the file's dig
     expect(preview.status).toBe(200);
     expect(preview.data.ok).toBe("preview");
     const plan = (preview.data as { plan: ImportPlan }).plan;
-    expect(plan.accounts).toEqual([{ email: "observer.chair@example.org", name: "Vice-Chair", role: "chair", delegation: null, delegationNames: null, language: "ru" }]);
+    expect(plan.accounts).toEqual([
+      { email: "observer.chair@example.org", name: "Vice-Chair", role: "chair", delegation: null, delegationNames: null, language: "ru" },
+    ]);
     expect(plan.chairs).toEqual([
       { email: "chair@nonpaper.test", name: expect.any(String), existing: true },
       { email: "observer.chair@example.org", name: "Vice-Chair", existing: false },
@@ -241,10 +264,17 @@ describe("chairs and new accounts: previewed, then confirmed with the file's dig
       .where(eq(schema.consultationChairs.consultationId, consultationId));
     expect(chairs.map((c) => c.email).sort()).toEqual(["chair@nonpaper.test", "observer.chair@example.org"]);
     expect(chairs.find((c) => c.email === "observer.chair@example.org")!.hash).toBeNull();
-    const [entry] = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, "consultation.import")));
+    const [entry] = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, "consultation.import")));
     expect(entry).toMatchObject({
       actorId: await userIdByEmail(OFFICER),
-      details: { accountsCreated: ["observer.chair@example.org"], chairsGranted: ["chair@nonpaper.test", "observer.chair@example.org"], confirmation: plan.confirmation },
+      details: {
+        accountsCreated: ["observer.chair@example.org"],
+        chairsGranted: ["chair@nonpaper.test", "observer.chair@example.org"],
+        confirmation: plan.confirmation,
+      },
     });
   });
 
@@ -253,14 +283,23 @@ describe("chairs and new accounts: previewed, then confirmed with the file's dig
     archive.users.push({ email: "mexico@example.org", name: "Ana Mx", role: "delegate", language: "es", timeZone: null, delegation: "MEX" });
     archive.submissions[0]!.draftUpdatedBy = "mexico@example.org";
     const plan = await previewImport(await getDb(), archive);
-    const html = await renderRoute(ImportArchivePage, { url: "http://x/archive/import", loaderData: { maxMegabytes: 200 }, actionData: { ok: "preview", plan } });
+    const html = await renderRoute(ImportArchivePage, {
+      url: "http://x/archive/import",
+      loaderData: { maxMegabytes: 200 },
+      actionData: { ok: "preview", plan },
+    });
     expect(html).toContain("Check before importing");
     expect(html).toContain("Accounts to be created");
     expect(html).toMatch(/Ana Mx[\s\S]*mexico@example\.org[\s\S]*Delegate[\s\S]*Mexico/);
     expect(html).toMatch(/Chairs to be given access[\s\S]*chair@nonpaper\.test[\s\S]*Existing account/);
     expect(html).toContain(`name="confirmation" value="${plan.confirmation}"`);
     expect(html).toContain('name="intent" value="confirm"');
-    const ar = await renderRoute(ImportArchivePage, { url: "http://x/archive/import", loaderData: { maxMegabytes: 200 }, actionData: { ok: "preview", plan }, language: "ar" });
+    const ar = await renderRoute(ImportArchivePage, {
+      url: "http://x/archive/import",
+      loaderData: { maxMegabytes: 200 },
+      actionData: { ok: "preview", plan },
+      language: "ar",
+    });
     expect(ar).toContain("الحسابات التي ستُنشأ");
     expect(ar).toContain("المكسيك");
   });
@@ -271,9 +310,25 @@ describe("the audit log of a file: kept as imported, linked to no account here",
     const { archive } = await consultationArchive();
     const db = await getDb();
     // Back-dated entries in the name of real people of this instance, and of an officer it does not have.
-    archive.auditLog.unshift({ at: "2001-01-01T00:00:00.000Z", actor: "chair@nonpaper.test", action: "consultation.status", entityType: "consultation", entityId: archive.consultation.id, details: { to: "compiled" }, ipAddress: "10.0.0.1" });
+    archive.auditLog.unshift({
+      at: "2001-01-01T00:00:00.000Z",
+      actor: "chair@nonpaper.test",
+      action: "consultation.status",
+      entityType: "consultation",
+      entityId: archive.consultation.id,
+      details: { to: "compiled" },
+      ipAddress: "10.0.0.1",
+    });
     archive.users.push({ email: "ghost@example.org", name: "Former Officer", role: "secretariat", language: "en", timeZone: null, delegation: null });
-    archive.auditLog.push({ at: "2001-01-02T00:00:00.000Z", actor: "ghost@example.org", action: "crp.compile", entityType: "consultation", entityId: null, details: {}, ipAddress: null });
+    archive.auditLog.push({
+      at: "2001-01-02T00:00:00.000Z",
+      actor: "ghost@example.org",
+      action: "crp.compile",
+      entityType: "consultation",
+      entityId: null,
+      details: {},
+      ipAddress: null,
+    });
     const officerId = await userIdByEmail(OFFICER);
     const plan = await previewImport(db, archive);
     expect(plan.accounts).toEqual([]); // the officer named only in the log gets no account
@@ -304,7 +359,12 @@ describe("the audit log of a file: kept as imported, linked to no account here",
 
     // Exported again, the entries say what the file said, with their people.
     const again = (await exportConsultation(db, result.consultationId))!;
-    expect(again.auditLog[0]).toMatchObject({ at: "2001-01-01T00:00:00.000Z", actor: "chair@nonpaper.test", details: { to: "compiled" }, ipAddress: "10.0.0.1" });
+    expect(again.auditLog[0]).toMatchObject({
+      at: "2001-01-01T00:00:00.000Z",
+      actor: "chair@nonpaper.test",
+      details: { to: "compiled" },
+      ipAddress: "10.0.0.1",
+    });
     expect(again.auditLog.at(-1)).toMatchObject({ at: "2001-01-02T00:00:00.000Z", actor: "ghost@example.org" });
     expect(again.users).toContainEqual(expect.objectContaining({ email: "ghost@example.org", role: "secretariat" }));
     expect(checkArchive(again).ok).toBe(true);
@@ -327,9 +387,15 @@ describe("ids and receipts", () => {
     // A new consultation id, so that the file is not read as a copy, over the same rows.
     archive.consultation.id = randomUUID();
     archive.consultation.receiptPrefix = `NEW${Math.floor(Math.random() * 1e6)}`;
-    for (const s of archive.submissions) for (const r of s.revisions) r.receiptNumber = r.receiptNumber.replace(/^.*-([A-Z]{2,3}-\d{4,})$/, `${archive.consultation.receiptPrefix}-$1`);
+    for (const s of archive.submissions)
+      for (const r of s.revisions) r.receiptNumber = r.receiptNumber.replace(/^.*-([A-Z]{2,3}-\d{4,})$/, `${archive.consultation.receiptPrefix}-$1`);
     const problems = await refusedByPage(archive);
-    expect(problems).toContainEqual({ path: "agendaItems[0].id", code: "idTaken", message: expect.stringContaining("already another row's"), values: { id: archive.agendaItems[0]!.id } });
+    expect(problems).toContainEqual({
+      path: "agendaItems[0].id",
+      code: "idTaken",
+      message: expect.stringContaining("already another row's"),
+      values: { id: archive.agendaItems[0]!.id },
+    });
     // Every colliding row is named (the page lists the first 20).
     expect((await refusedByModel(archive)).map((p) => p.path)).toContain("submissions[0].revisions[0].id");
   });
@@ -373,7 +439,9 @@ describe("ids and receipts", () => {
     archive.consultation.lastReceiptNumber = 1;
     expect(await refusedByPage(archive)).toContainEqual(expect.objectContaining({ path: "consultation.lastReceiptNumber", code: "counterBelowReceipts" }));
     archive.consultation.lastReceiptNumber = null;
-    expect(await refusedByModel(archive)).toContainEqual(expect.objectContaining({ path: "consultation.lastReceiptNumber", code: "counterBelowReceipts", values: expect.objectContaining({ counter: "null" }) }));
+    expect(await refusedByModel(archive)).toContainEqual(
+      expect.objectContaining({ path: "consultation.lastReceiptNumber", code: "counterBelowReceipts", values: expect.objectContaining({ counter: "null" }) }),
+    );
   });
 });
 
@@ -440,7 +508,11 @@ describe("the CRP model", () => {
     const { archive } = await consultationArchive();
     const model = archive.generatedDocuments[0]!.model;
     const found = model.comments.items
-      .flatMap((item, i) => item.delegations.flatMap((d, j) => d.blocks.map((b, k) => ({ b, path: `generatedDocuments[0].model.comments.items[${i}].delegations[${j}].blocks[${k}]` }))))
+      .flatMap((item, i) =>
+        item.delegations.flatMap((d, j) =>
+          d.blocks.map((b, k) => ({ b, path: `generatedDocuments[0].model.comments.items[${i}].delegations[${j}].blocks[${k}]` })),
+        ),
+      )
       .find(({ b }) => b.kind === "text" && b.text.paragraphs.length)!;
     (found.b as { text: { paragraphs: { language: string }[] } }).text.paragraphs[0]!.language = INJECTION;
     const problems = await refusedByPage(archive);

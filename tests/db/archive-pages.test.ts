@@ -55,7 +55,9 @@ describe("the archive download", () => {
     const response = (result as { value: Response }).value;
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
-    const [prefix] = await (await getDb())
+    const [prefix] = await (
+      await getDb()
+    )
       .select({ p: schema.consultations.receiptPrefix })
       .from(schema.consultations)
       .where(eq(schema.consultations.id, c.consultationId));
@@ -109,10 +111,15 @@ describe("the import page", () => {
     // First the preview: nothing is written.
     const preview = await upload("secretariat@nonpaper.test", { name: "archive.json", text });
     expect(thrown(preview)).toBe("allowed");
-    const plan = (preview as { value: { ok: "preview"; plan: { confirmation: string; remapped: boolean; accounts: unknown[]; chairs: unknown[] } } }).value.plan;
+    const plan = (preview as { value: { ok: "preview"; plan: { confirmation: string; remapped: boolean; accounts: unknown[]; chairs: unknown[] } } }).value
+      .plan;
     expect(plan).toMatchObject({ remapped: true, accounts: [], chairs: [] });
     expect(await consultationCount()).toBe(before);
-    const previewHtml = await renderRoute(ImportArchivePage, { url: "http://x/archive/import", loaderData: { maxMegabytes: 200 }, actionData: (preview as { value: unknown }).value });
+    const previewHtml = await renderRoute(ImportArchivePage, {
+      url: "http://x/archive/import",
+      loaderData: { maxMegabytes: 200 },
+      actionData: (preview as { value: unknown }).value,
+    });
     expect(previewHtml).toContain("Check before importing");
     expect(previewHtml).toContain("No account will be created.");
     // Then the confirmation, with the same file and the preview's digest.
@@ -121,7 +128,12 @@ describe("the import page", () => {
     const value = (result as { value: { ok: true; consultationId: string; remapped: boolean; title: string } }).value;
     expect(value).toMatchObject({ ok: true, remapped: true, title: "Discussion points for future consideration" });
     expect(await consultationCount()).toBe(before + 1);
-    const [entry] = await (await getDb()).select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, value.consultationId), eq(schema.auditLog.action, "consultation.import")));
+    const [entry] = await (
+      await getDb()
+    )
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityId, value.consultationId), eq(schema.auditLog.action, "consultation.import")));
     expect(entry).toMatchObject({ action: "consultation.import", actorId: await userIdByEmail("secretariat@nonpaper.test"), ipAddress: "127.0.0.1" });
 
     const html = await renderRoute(ImportArchivePage, { url: "http://x/archive/import", loaderData: { maxMegabytes: 200 }, actionData: value });
@@ -135,7 +147,10 @@ describe("the import page", () => {
     expect(none).toEqual({ value: expect.objectContaining({ data: { ok: false, error: "noFile" }, init: expect.objectContaining({ status: 400 }) }) });
     const notJson = await upload("secretariat@nonpaper.test", { name: "a.json", text: "{ not json" });
     expect((notJson as { value: { data: unknown } }).value.data).toEqual({ ok: false, error: "notJson" });
-    const invalid = await upload("secretariat@nonpaper.test", { name: "a.json", text: JSON.stringify({ format: "nonpaper-consultation-archive", version: 1 }) });
+    const invalid = await upload("secretariat@nonpaper.test", {
+      name: "a.json",
+      text: JSON.stringify({ format: "nonpaper-consultation-archive", version: 1 }),
+    });
     const data = (invalid as { value: { data: { ok: false; error: string; problems: { path: string }[]; total: number } } }).value.data;
     expect(data.error).toBe("invalid");
     expect(data.problems.map((p) => p.path)).toContain("consultation");

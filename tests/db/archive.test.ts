@@ -87,13 +87,18 @@ async function richConsultation() {
     .from(schema.submissionRevisions)
     .innerJoin(schema.submissions, eq(schema.submissions.id, schema.submissionRevisions.submissionId))
     .where(and(eq(schema.submissions.consultationId, c.consultationId), eq(schema.submissions.delegationId, await delegationIdOf("USA"))));
-  await db.update(schema.submissionRevisions).set({ attachmentId: file!.id, submittedBy: c.officer.id }).where(eq(schema.submissionRevisions.id, usaRevision!.id));
+  await db
+    .update(schema.submissionRevisions)
+    .set({ attachmentId: file!.id, submittedBy: c.officer.id })
+    .where(eq(schema.submissionRevisions.id, usaRevision!.id));
   // Mexico has a draft with one comment, never submitted.
   const [draft] = await db
     .insert(schema.submissions)
     .values({ consultationId: c.consultationId, delegationId: await delegationIdOf("MEX"), language: "es", draftVersion: 1, draftUpdatedAt: new Date() })
     .returning({ id: schema.submissions.id });
-  await db.insert(schema.comments).values({ submissionId: draft!.id, kind: "general", agendaItemId: c.items["2"]!, language: "es", body: "Borrador de México." });
+  await db
+    .insert(schema.comments)
+    .values({ submissionId: draft!.id, kind: "general", agendaItemId: c.items["2"]!, language: "es", body: "Borrador de México." });
   // The secretariat's own words in the CRP's introduction.
   await db
     .update(schema.consultations)
@@ -146,18 +151,35 @@ describe("export and import", () => {
     expect(first.registrations.map((r) => r.delegation)).toEqual(["CHN", "FRA", "MAR", "PER", "RUS", "USA"]);
     expect(first.generatedDocuments).toHaveLength(1);
     expect(first.attachments[0]!.content).toBe("aGVsbG8=");
-    expect(first.consultation).toMatchObject({ introductionNote: "Circulated for lack of time.", introductionParagraphs: { received: "Comments came from six States.", presentation: "" } });
+    expect(first.consultation).toMatchObject({
+      introductionNote: "Circulated for lack of time.",
+      introductionParagraphs: { received: "Comments came from six States.", presentation: "" },
+    });
 
     const other = await freshInstance();
     // Secretariat accounts are never created from a file: the officer has one there already.
     const officer = first.users.find((u) => u.role === "secretariat")!;
-    await other.insert(schema.users).values({ email: officer.email, name: officer.name, role: "secretariat", language: officer.language, timeZone: officer.timeZone, passwordHash: "kept-as-it-was" });
+    await other.insert(schema.users).values({
+      email: officer.email,
+      name: officer.name,
+      role: "secretariat",
+      language: officer.language,
+      timeZone: officer.timeZone,
+      passwordHash: "kept-as-it-was",
+    });
     // The chair's account and access are created only as previewed and confirmed.
     const plan = await previewImport(other, JSON.parse(text));
-    expect(plan.accounts).toEqual([{ email: "chair@nonpaper.test", name: expect.any(String), role: "chair", delegation: null, delegationNames: null, language: "en" }]);
+    expect(plan.accounts).toEqual([
+      { email: "chair@nonpaper.test", name: expect.any(String), role: "chair", delegation: null, delegationNames: null, language: "en" },
+    ]);
     expect(plan.chairs).toEqual([{ email: "chair@nonpaper.test", name: expect.any(String), existing: false }]);
     const result = await importConsultation(other, JSON.parse(text), { actorId: null, confirmation: plan.confirmation });
-    expect(result).toEqual({ consultationId: c.consultationId, remapped: false, receiptPrefix: first.consultation.receiptPrefix, title: first.consultation.title });
+    expect(result).toEqual({
+      consultationId: c.consultationId,
+      remapped: false,
+      receiptPrefix: first.consultation.receiptPrefix,
+      title: first.consultation.title,
+    });
     const second = (await exportConsultation(other, c.consultationId, { exportedAt: EXPORTED_AT }))!;
     expect(serializeArchive(second)).toBe(text);
 
@@ -170,7 +192,11 @@ describe("export and import", () => {
       ["secretariat@nonpaper.test", "kept-as-it-was", "secretariat"],
     ]);
     const [entry] = await other.select().from(schema.auditLog).where(eq(schema.auditLog.action, "consultation.import"));
-    expect(entry).toMatchObject({ consultationId: c.consultationId, entityId: c.consultationId, details: { remapped: false, sourceConsultationId: c.consultationId } });
+    expect(entry).toMatchObject({
+      consultationId: c.consultationId,
+      entityId: c.consultationId,
+      details: { remapped: false, sourceConsultationId: c.consultationId },
+    });
   });
 
   it("an import into the same instance gets new ids, consistently, and a receipt prefix of its own", async () => {
@@ -200,11 +226,10 @@ describe("export and import", () => {
         consultation: { ...archive.consultation, receiptPrefix: "PREFIX" },
         submissions: archive.submissions.map((s) => ({ ...s, revisions: s.revisions.map((r) => ({ ...r, receiptNumber: "RECEIPT" })) })),
       };
-      const text = serializeArchive(withoutReceipts)
-        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-          if (!seen.has(id)) seen.set(id, `id-${seen.size}`);
-          return seen.get(id)!;
-        });
+      const text = serializeArchive(withoutReceipts).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!seen.has(id)) seen.set(id, `id-${seen.size}`);
+        return seen.get(id)!;
+      });
       return JSON.parse(text);
     };
     const left = normalise(original);
@@ -278,7 +303,9 @@ describe("a tampered archive", () => {
 
   it("of an unknown version is refused before anything else", async () => {
     const problems = await refusal((a) => ((a as { version: number }).version = 2));
-    expect(problems).toEqual([{ path: "version", code: "version", message: expect.stringContaining("version 2 is not supported"), values: { version: "2", supported: 1 } }]);
+    expect(problems).toEqual([
+      { path: "version", code: "version", message: expect.stringContaining("version 2 is not supported"), values: { version: "2", supported: 1 } },
+    ]);
   });
 
   it("with a missing field names it", async () => {

@@ -52,7 +52,10 @@ describe("sessions", () => {
     const userId = await userIdByEmail("chair@nonpaper.test");
     const { token } = await createSession({ userId, userAgent: null, ipAddress: null });
     const db = await getDb();
-    await db.update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.sessions.userId, userId));
+    await db
+      .update(schema.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.sessions.userId, userId));
     expect(await findSessionUserId(token)).toBeNull();
   });
 });

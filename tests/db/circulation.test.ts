@@ -2,18 +2,13 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { formatInstant } from "~/lib/dates";
-import {
-  circulateConsultation,
-  closeReflectionPeriod,
-  getCirculationPage,
-  listCirculationRecipients,
-  saveCoveringNote,
-} from "~/models/circulation.server";
+import { circulateConsultation, closeReflectionPeriod, getCirculationPage, listCirculationRecipients, saveCoveringNote } from "~/models/circulation.server";
 import { getUserById } from "~/models/user.server";
-import { action, loader } from "~/routes/consultations.$consultationId_.circulate";
+import { action, loader } from "~/routes/consultations.$consultationId.circulate";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
 import { BASE_URL, consultationIdByPrefix, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
+import { noticeCookie, noticeOf, withCookie } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -111,9 +106,7 @@ describe("who is notified", () => {
     await invite("accepted@nonpaper.test", "FJI", { acceptedAt: new Date() });
     await invite("not-registered@nonpaper.test", "NZL");
     const found = await listCirculationRecipients(db, consultationId);
-    expect(found.delegates.map((d) => d.email).sort()).toEqual(
-      ["china", "france", "morocco", "peru", "russia", "usa"].map((n) => `${n}@nonpaper.test`),
-    );
+    expect(found.delegates.map((d) => d.email).sort()).toEqual(["china", "france", "morocco", "peru", "russia", "usa"].map((n) => `${n}@nonpaper.test`));
     expect(found.invitations.map((i) => i.email)).toEqual(["fiji-invitee@nonpaper.test"]);
   });
 });
@@ -181,10 +174,7 @@ describe("circulating", () => {
       .insert(schema.pointVersions)
       .values({ pointId: pointIds[1]!, versionNumber: 3, text: "Revised after circulation.", source: "revision" })
       .returning({ id: schema.pointVersions.id });
-    const [inPaper] = await db
-      .select({ n: count() })
-      .from(schema.nonPaperPoints)
-      .where(eq(schema.nonPaperPoints.pointVersionId, v3!.id));
+    const [inPaper] = await db.select({ n: count() }).from(schema.nonPaperPoints).where(eq(schema.nonPaperPoints.pointVersionId, v3!.id));
     expect(inPaper!.n).toBe(0);
 
     const [nonPaper] = await db.select().from(schema.nonPapers).where(eq(schema.nonPapers.id, result.nonPaperId));
@@ -261,10 +251,22 @@ describe("circulating", () => {
     const officer = await secretariat();
     const cases = [
       { name: "open", id: await consultationIdByPrefix("CTOC-2020"), expected: { ok: false, reason: "not_draft", status: "open" } },
-      { name: "no points", id: (await draft({ agendaItems: [{ number: "2", title: "Empty", points: [] }] })).consultationId, expected: { ok: false, reason: "blocked", blockers: ["no_points"] } },
-      { name: "no registrations", id: (await draft({ delegations: [] })).consultationId, expected: { ok: false, reason: "blocked", blockers: ["no_registrations"] } },
+      {
+        name: "no points",
+        id: (await draft({ agendaItems: [{ number: "2", title: "Empty", points: [] }] })).consultationId,
+        expected: { ok: false, reason: "blocked", blockers: ["no_points"] },
+      },
+      {
+        name: "no registrations",
+        id: (await draft({ delegations: [] })).consultationId,
+        expected: { ok: false, reason: "blocked", blockers: ["no_registrations"] },
+      },
       { name: "no deadline", id: (await draft({ deadline: null })).consultationId, expected: { ok: false, reason: "blocked", blockers: ["no_deadline"] } },
-      { name: "past deadline", id: (await draft({ deadline: new Date(Date.now() - 60_000) })).consultationId, expected: { ok: false, reason: "blocked", blockers: ["deadline_passed"] } },
+      {
+        name: "past deadline",
+        id: (await draft({ deadline: new Date(Date.now() - 60_000) })).consultationId,
+        expected: { ok: false, reason: "blocked", blockers: ["deadline_passed"] },
+      },
     ];
     for (const { name, id, expected } of cases) {
       const before = await footprint(id);
@@ -279,22 +281,27 @@ describe("circulating", () => {
     const before = await footprint(consultationId);
     const officer = await secretariat();
     expect(await circulateConsultation(officer, { consultationId, coveringNote: " \r\n ", baseUrl: BASE_URL })).toEqual({ ok: false, reason: "note_required" });
-    expect(await circulateConsultation(officer, { consultationId, coveringNote: "x".repeat(20_001), baseUrl: BASE_URL })).toEqual({ ok: false, reason: "note_too_long" });
+    expect(await circulateConsultation(officer, { consultationId, coveringNote: "x".repeat(20_001), baseUrl: BASE_URL })).toEqual({
+      ok: false,
+      reason: "note_too_long",
+    });
     for (const email of ["chair@nonpaper.test", "peru@nonpaper.test"]) {
-      expect(await circulateConsultation(await userByEmail(email), { consultationId, coveringNote: NOTE, baseUrl: BASE_URL })).toEqual({ ok: false, reason: "not_found" });
+      expect(await circulateConsultation(await userByEmail(email), { consultationId, coveringNote: NOTE, baseUrl: BASE_URL })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
     }
-    expect(
-      await circulateConsultation(officer, { consultationId: "00000000-0000-4000-8000-000000000000", coveringNote: NOTE, baseUrl: BASE_URL }),
-    ).toEqual({ ok: false, reason: "not_found" });
+    expect(await circulateConsultation(officer, { consultationId: "00000000-0000-4000-8000-000000000000", coveringNote: NOTE, baseUrl: BASE_URL })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await footprint(consultationId)).toEqual(before);
   });
 
   it("makes exactly one non-paper when two officers circulate at the same moment", async () => {
     const { consultationId } = await draft();
     const officer = await secretariat();
-    const results = await Promise.all(
-      [0, 1, 2].map(() => circulateConsultation(officer, { consultationId, coveringNote: NOTE, baseUrl: BASE_URL })),
-    );
+    const results = await Promise.all([0, 1, 2].map(() => circulateConsultation(officer, { consultationId, coveringNote: NOTE, baseUrl: BASE_URL })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "not_draft")).toHaveLength(2);
     const after = await footprint(consultationId);
@@ -408,10 +415,7 @@ describe("the circulation page (loader and action)", () => {
       expect(thrownStatus(await run(action, "chair@nonpaper.test", consultationId, post(fields))), fields.intent).toBe(403);
       expect(thrownStatus(await run(action, "peru@nonpaper.test", consultationId, post(fields))), fields.intent).toBe(403);
       expect(thrownStatus(await run(action, "secretariat@nonpaper.test", "not-a-uuid", post(fields))), fields.intent).toBe(404);
-      expect(
-        thrownStatus(await run(action, "secretariat@nonpaper.test", "00000000-0000-4000-8000-000000000000", post(fields))),
-        fields.intent,
-      ).toBe(404);
+      expect(thrownStatus(await run(action, "secretariat@nonpaper.test", "00000000-0000-4000-8000-000000000000", post(fields))), fields.intent).toBe(404);
     }
     expect(await footprint(consultationId)).toEqual(before);
   });
@@ -421,7 +425,9 @@ describe("the circulation page (loader and action)", () => {
     const before = await footprint(consultationId);
     const typed = "My carefully edited note.";
     const unconfirmed = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "circulate", coveringNote: typed }));
-    const reply = (unconfirmed as { value: { data: { result: { initialValue: Record<string, unknown>; error: Record<string, string[]> } }; init: { status: number } } }).value;
+    const reply = (
+      unconfirmed as { value: { data: { result: { initialValue: Record<string, unknown>; error: Record<string, string[]> } }; init: { status: number } } }
+    ).value;
     expect(reply.init.status).toBe(400);
     expect(reply.data.result.initialValue.coveringNote).toBe(typed);
     expect(reply.data.result.error.confirm).toEqual(["circulation:errors.confirmRequired"]);
@@ -436,7 +442,9 @@ describe("the circulation page (loader and action)", () => {
   it("action: a blocked circulation says why and keeps the note", async () => {
     const { consultationId } = await draft({ delegations: [] });
     const refused = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "circulate", coveringNote: NOTE, confirm: "on" }));
-    const reply = (refused as { value: { data: { result: { initialValue: Record<string, unknown>; error: Record<string, string[]> } }; init: { status: number } } }).value;
+    const reply = (
+      refused as { value: { data: { result: { initialValue: Record<string, unknown>; error: Record<string, string[]> } }; init: { status: number } } }
+    ).value;
     expect(reply.init.status).toBe(409);
     expect(reply.data.result.error[""]).toEqual(["circulation:errors.noRegistrations"]);
     expect(reply.data.result.initialValue.coveringNote).toBe(NOTE);
@@ -448,7 +456,12 @@ describe("the circulation page (loader and action)", () => {
     const saved = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "save", coveringNote: NOTE }));
     const savedResponse = (saved as { thrown: Response }).thrown;
     expect(savedResponse.status).toBe(302);
-    expect(savedResponse.headers.get("Location")).toBe(`/consultations/${consultationId}/circulate?saved=1`);
+    expect(savedResponse.headers.get("Location")).toBe(`/consultations/${consultationId}/circulate`);
+    expect(await noticeOf(savedResponse)).toEqual({ kind: "circulation.saved" });
+    // The page reads it once from the cookie the redirect set.
+    const request = withCookie(await requestAs("secretariat@nonpaper.test", path(consultationId)), noticeCookie(savedResponse)!);
+    const shown = (await loader({ request, params: { consultationId }, context })) as Awaited<ReturnType<typeof loader>>;
+    expect(shown.notice).toEqual({ kind: "circulation.saved" });
     expect((await footprint(consultationId)).coveringNote).toBe(NOTE);
 
     const regenerated = (await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "regenerate", coveringNote: NOTE }))) as {
@@ -461,7 +474,8 @@ describe("the circulation page (loader and action)", () => {
     const circulated = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "circulate", coveringNote: NOTE, confirm: "on" }));
     const circulatedResponse = (circulated as { thrown: Response }).thrown;
     expect(circulatedResponse.status).toBe(302);
-    expect(circulatedResponse.headers.get("Location")).toBe(`/consultations/${consultationId}?circulated=1`);
+    expect(circulatedResponse.headers.get("Location")).toBe(`/consultations/${consultationId}`);
+    expect(await noticeOf(circulatedResponse)).toEqual({ kind: "consultation.circulated", number: 1 });
     expect(await footprint(consultationId)).toMatchObject({ nonPapers: 1, messages: 6, status: "open" });
 
     // A second click (the form posted again) changes nothing and says so.
@@ -477,8 +491,14 @@ describe("the circulation page (loader and action)", () => {
     const noReason = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close", confirmClose: "on" }));
     expect(statusOf((noReason as { value: unknown }).value)).toBe(400);
     expect((await footprint(consultationId)).status).toBe("open");
-    const closed = await run(action, "secretariat@nonpaper.test", consultationId, post({ intent: "close", confirmClose: "on", reason: "Ended early by the Bureau." }));
-    expect((closed as { thrown: Response }).thrown.headers.get("Location")).toBe(`/consultations/${consultationId}/circulate?closed=1`);
+    const closed = await run(
+      action,
+      "secretariat@nonpaper.test",
+      consultationId,
+      post({ intent: "close", confirmClose: "on", reason: "Ended early by the Bureau." }),
+    );
+    expect((closed as { thrown: Response }).thrown.headers.get("Location")).toBe(`/consultations/${consultationId}/circulate`);
+    expect(await noticeOf((closed as { thrown: Response }).thrown)).toEqual({ kind: "circulation.closed" });
     expect((await footprint(consultationId)).status).toBe("closed");
 
     const page = (await run(loader, "secretariat@nonpaper.test", consultationId)) as { value: Awaited<ReturnType<typeof loader>> };

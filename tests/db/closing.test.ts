@@ -8,18 +8,18 @@ import type { ConsultationInput } from "~/lib/consultation-forms";
 import { closeReflectionPeriod, getClosingPage, remindMissions } from "~/models/closing.server";
 import { getConsultationSettings, updateConsultation } from "~/models/consultation.server";
 import { inviteDelegate } from "~/models/invitation.server";
-import { extendDeadline, saveDraft, submitSubmission } from "~/models/submission.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
+import { extendDeadline } from "~/models/submission-secretariat.server";
 import type { SessionUser } from "~/models/user.server";
-import CirculationPage, { loader as circulationLoader } from "~/routes/consultations.$consultationId_.circulate";
-import ClosingPage, { action as closingAction, loader as closingLoader } from "~/routes/consultations.$consultationId_.closing";
-import RegistrationsPage, {
-  action as registrationsAction,
-  loader as registrationsLoader,
-} from "~/routes/consultations.$consultationId_.registrations";
+import CirculationPage, { loader as circulationLoader } from "~/routes/consultations.$consultationId.circulate";
+import ClosingPage, { action as closingAction, loader as closingLoader } from "~/routes/consultations.$consultationId.closing";
+import RegistrationsPage, { action as registrationsAction, loader as registrationsLoader } from "~/routes/consultations.$consultationId.registrations";
 import { getDb, schema } from "~/utils/db.server";
 import ar from "../../locales/ar/consultations.json";
 import fr from "../../locales/fr/consultations.json";
 import { BASE_URL, outcome, requestAs, statusOf } from "./helpers";
+import { noticeOf } from "./notices";
 import { renderRoute } from "./render-route";
 import { countQueries, delegationIdOf, openConsultation, userByEmail } from "./submission-setup";
 import { useTestDatabase } from "./support";
@@ -139,7 +139,9 @@ describe("who has not submitted", () => {
   it("reads the page, reminds and closes with the same number of queries for 1 delegation as for 40", async () => {
     const officer = await userByEmail(SECRETARIAT);
     const db = await getDb();
-    const codes = (await db.select({ code: schema.delegations.code }).from(schema.delegations).orderBy(asc(schema.delegations.code)).limit(40)).map((d) => d.code);
+    const codes = (await db.select({ code: schema.delegations.code }).from(schema.delegations).orderBy(asc(schema.delegations.code)).limit(40)).map(
+      (d) => d.code,
+    );
     const small = await openConsultation({ delegations: ["PER"] });
     const large = await openConsultation({ delegations: [...new Set(["PER", ...codes])] });
     const queries = async (consultationId: string) => [
@@ -182,10 +184,16 @@ describe("closing the reflection period before the deadline", () => {
     for (const reason of [undefined, "", "   \n "]) {
       expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason })).toEqual({ ok: false, reason: "reason_required" });
     }
-    expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason: "x".repeat(2_001) })).toEqual({ ok: false, reason: "reason_too_long" });
+    expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason: "x".repeat(2_001) })).toEqual({
+      ok: false,
+      reason: "reason_too_long",
+    });
     expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason: "Closed \u202Eearly" })).toEqual({ ok: false, reason: "invalid" });
     for (const email of ["chair@nonpaper.test", "peru@nonpaper.test"]) {
-      expect(await closeReflectionPeriod(await userByEmail(email), { consultationId: c.consultationId, reason: REASON })).toEqual({ ok: false, reason: "not_found" });
+      expect(await closeReflectionPeriod(await userByEmail(email), { consultationId: c.consultationId, reason: REASON })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
     }
     // Through the page: a clear, localized message on the reason field.
     const refused = await run(closingAction, SECRETARIAT, c.consultationId, post({ intent: "close", confirmClose: "on" }));
@@ -202,16 +210,16 @@ describe("closing the reflection period before the deadline", () => {
     const c = await scenario();
     const officer = await userByEmail(SECRETARIAT);
     const { deadline } = await statusOfConsultation(c.consultationId);
-    const closed = await run(
-      closingAction,
-      SECRETARIAT,
-      c.consultationId,
-      post({ intent: "close", reason: REASON, confirmClose: "on" }),
-    );
+    const closed = await run(closingAction, SECRETARIAT, c.consultationId, post({ intent: "close", reason: REASON, confirmClose: "on" }));
     const location = (closed as { thrown: Response }).thrown.headers.get("Location");
-    expect(location).toBe(`${path(c.consultationId)}?closed=6`);
+    expect(location).toBe(path(c.consultationId));
+    expect(await noticeOf((closed as { thrown: Response }).thrown)).toEqual({ kind: "closing.closed", count: 6 });
     expect((await statusOfConsultation(c.consultationId)).status).toBe("closed");
-    expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason: REASON })).toEqual({ ok: false, reason: "not_open", status: "closed" });
+    expect(await closeReflectionPeriod(officer, { consultationId: c.consultationId, reason: REASON })).toEqual({
+      ok: false,
+      reason: "not_open",
+      status: "closed",
+    });
 
     const [entry] = await audits(c.consultationId, "consultation.close");
     expect(entry!.details).toEqual({
@@ -227,9 +235,7 @@ describe("closing the reflection period before the deadline", () => {
     // One message per delegate of the registered missions, each in the delegate's language.
     const messages = await outbox(c.consultationId, "consultation.closed");
     const byEmail = Object.fromEntries(messages.map((m) => [m.email, m]));
-    expect(Object.keys(byEmail).sort()).toEqual(
-      ["china", "france", "morocco", "peru", "russia", "usa"].map((n) => `${n}@nonpaper.test`).sort(),
-    );
+    expect(Object.keys(byEmail).sort()).toEqual(["china", "france", "morocco", "peru", "russia", "usa"].map((n) => `${n}@nonpaper.test`).sort());
     expect(Object.fromEntries(messages.map((m) => [m.email.split("@")[0], m.language]))).toEqual({
       china: "zh",
       france: "fr",
@@ -267,7 +273,8 @@ describe("reminding the missions that have not submitted", () => {
       expect(await remindMissions(await userByEmail(email), { consultationId: c.consultationId })).toEqual({ ok: false, reason: "not_found" });
     }
     const reminded = await run(closingAction, SECRETARIAT, c.consultationId, post({ intent: "remind" }));
-    expect((reminded as { thrown: Response }).thrown.headers.get("Location")).toBe(`${path(c.consultationId)}?reminded=5&missions=5`);
+    expect((reminded as { thrown: Response }).thrown.headers.get("Location")).toBe(path(c.consultationId));
+    expect(await noticeOf((reminded as { thrown: Response }).thrown)).toEqual({ kind: "closing.reminded", messages: 5, delegations: 5 });
 
     const messages = await outbox(c.consultationId, "consultation.reminder");
     // Peru submitted; Germany has no delegate account to write to.
@@ -344,26 +351,41 @@ describe("a new deadline", () => {
     const db = await getDb();
     // Pending invitations: one due to expire before the new deadline, one already expired, one withdrawn.
     const invite = async (email: string, code: string) => {
-      const r = await inviteDelegate(officer, { consultationId: c.consultationId, delegationId: await delegationIdOf(code), email, name: null, language: "en", timeZone: null, origin: BASE_URL });
+      const r = await inviteDelegate(officer, {
+        consultationId: c.consultationId,
+        delegationId: await delegationIdOf(code),
+        email,
+        name: null,
+        language: "en",
+        timeZone: null,
+        origin: BASE_URL,
+      });
       if (!r.ok) throw new Error(r.reason);
     };
     await invite("pending@esteri.example.it", "ITA");
     await invite("expired@esteri.example.it", "ITA");
     await invite("withdrawn@example.es", "ESP");
-    await db.update(schema.invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.invitations.email, "expired@esteri.example.it"));
+    await db
+      .update(schema.invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.invitations.email, "expired@esteri.example.it"));
     await db.update(schema.invitations).set({ revokedAt: new Date() }).where(eq(schema.invitations.email, "withdrawn@example.es"));
     const expiredBefore = (await invitation("expired@esteri.example.it")).expiresAt;
 
     // A chair or a delegate cannot move it.
     for (const email of ["chair@nonpaper.test", "usa@nonpaper.test"]) {
-      expect(await updateConsultation(await userByEmail(email), c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 40 * DAY)))).toEqual({
+      expect(
+        await updateConsultation(await userByEmail(email), c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 40 * DAY))),
+      ).toEqual({
         ok: false,
         reason: "not_found",
       });
     }
     expect(await outbox(c.consultationId, "consultation.deadline_changed")).toHaveLength(0);
 
-    const later = await updateConsultation(officer, c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 40 * DAY)), null, { baseUrl: BASE_URL });
+    const later = await updateConsultation(officer, c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 40 * DAY)), null, {
+      baseUrl: BASE_URL,
+    });
     expect(later).toEqual({ ok: true, id: c.consultationId, notified: 3 });
     const { deadline } = await statusOfConsultation(c.consultationId);
     const extended = await outbox(c.consultationId, "consultation.deadline_changed");
@@ -384,7 +406,9 @@ describe("a new deadline", () => {
     expect((await invitation("expired@esteri.example.it")).expiresAt).toEqual(expiredBefore);
 
     // Brought forward (still in the future): "changed", not "extended".
-    await updateConsultation(officer, c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 20 * DAY)), null, { baseUrl: BASE_URL });
+    await updateConsultation(officer, c.consultationId, await withDeadline(officer, c.consultationId, new Date(Date.now() + 20 * DAY)), null, {
+      baseUrl: BASE_URL,
+    });
     const all = await outbox(c.consultationId, "consultation.deadline_changed");
     expect(all).toHaveLength(6);
     expect(all.filter((m) => m.subject === "Deadline changed: Draft discussion points")).toHaveLength(1);
@@ -445,8 +469,14 @@ describe("an invitation without a mail server", () => {
     const consultationId = c.consultationId;
     const regPath = `/consultations/${consultationId}/registrations`;
     const aut = await delegationIdOf("AUT");
-    const request = await requestAs(SECRETARIAT, regPath, post({ intent: "invite", delegationId: aut, email: "attache@bmeia.example.at", name: "Anna Huber", language: "en", timeZone: "" }));
-    const result = (await registrationsAction({ request, params: { consultationId }, context })) as unknown as { data: { notice: { kind: string; queued: boolean } } };
+    const request = await requestAs(
+      SECRETARIAT,
+      regPath,
+      post({ intent: "invite", delegationId: aut, email: "attache@bmeia.example.at", name: "Anna Huber", language: "en", timeZone: "" }),
+    );
+    const result = (await registrationsAction({ request, params: { consultationId }, context })) as unknown as {
+      data: { notice: { kind: string; queued: boolean } };
+    };
     expect(result.data.notice).toMatchObject({ kind: "invited", queued: true });
     const loaderData = await registrationsLoader({ request: await requestAs(SECRETARIAT, regPath), params: { consultationId }, context });
     const html = await renderRoute(RegistrationsPage, { url: `http://x${regPath}`, loaderData, actionData: result.data });

@@ -3,10 +3,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/utils/db.server";
-import { loader as consultationLoader } from "~/routes/consultations.$consultationId";
-import { loader as submissionLoader } from "~/routes/consultations.$consultationId_.submission";
-import MatrixPage, { loader as matrixLoader } from "~/routes/consultations.$consultationId_.matrix";
-import SideBySidePage, { action as sideAction, loader as sideLoader } from "~/routes/consultations.$consultationId_.side-by-side";
+import { loader as consultationLoader } from "~/routes/consultations.$consultationId._index";
+import { loader as submissionLoader } from "~/routes/consultations.$consultationId.submission";
+import MatrixPage, { loader as matrixLoader } from "~/routes/consultations.$consultationId.matrix";
+import SideBySidePage, { action as sideAction, loader as sideLoader } from "~/routes/consultations.$consultationId.side-by-side/route";
 import { makeChairOf, newChair, writeRevision, writeTranslation } from "./consolidation-setup";
 import { outcome, requestAs, statusOf } from "./helpers";
 import { renderRoute } from "./render-route";
@@ -91,8 +91,16 @@ describe("the review action", () => {
     const bidi = await postReview(CHAIR, c.consultationId, { commentId: ids.peruB, tag: "objects", note: "abc \u202E def", anchor });
     const reply = returned(bidi);
     expect(reply.init.status).toBe(400);
-    expect(reply.data.review).toEqual({ commentId: ids.peruB, tag: "objects", note: "abc \u202E def", error: "consolidation:errors.noteInvalid", values: undefined });
-    expect(returned(await postReview(CHAIR, c.consultationId, { commentId: ids.peruB, tag: "loves_it", note: "" })).data.review.error).toBe("consolidation:errors.invalidTag");
+    expect(reply.data.review).toEqual({
+      commentId: ids.peruB,
+      tag: "objects",
+      note: "abc \u202E def",
+      error: "consolidation:errors.noteInvalid",
+      values: undefined,
+    });
+    expect(returned(await postReview(CHAIR, c.consultationId, { commentId: ids.peruB, tag: "loves_it", note: "" })).data.review.error).toBe(
+      "consolidation:errors.invalidTag",
+    );
     expect(returned(await postReview(CHAIR, c.consultationId, { commentId: "nope", tag: "", note: "" })).init.status).toBe(400);
     const forged = returned(await postReview(OFFICER, c.consultationId, { commentId: "00000000-0000-4000-8000-000000000000", tag: "supports", note: "" }));
     expect(forged.init.status).toBe(409);
@@ -101,7 +109,11 @@ describe("the review action", () => {
 
     // The page after the error keeps the typed text in that entry's form, with the message.
     const page = await loadSide(CHAIR, c.consultationId, "?item=2");
-    const html = await renderRoute(SideBySidePage, { url: `http://x${sidePath(c.consultationId, "?item=2")}`, loaderData: (page as { value: unknown }).value, actionData: reply.data });
+    const html = await renderRoute(SideBySidePage, {
+      url: `http://x${sidePath(c.consultationId, "?item=2")}`,
+      loaderData: (page as { value: unknown }).value,
+      actionData: reply.data,
+    });
     expect(html).toContain("abc \u202E def</textarea>");
     expect(html).toContain("invisible control or text-direction characters");
   });
@@ -135,7 +147,10 @@ describe("the review form, on demand and without JavaScript", () => {
       '<form id="sbs-review-opener" method="get" action="#sbs-review" hidden=""><input type="hidden" name="item" value="2"/><input type="hidden" name="order" value="reader"/></form>',
     );
     // Each entry has a button that submits it with its comment's id, named with the delegation.
-    for (const [anchor, id] of [[peru, ids.peruA], [morocco, ids.moroccoA]] as const) {
+    for (const [anchor, id] of [
+      [peru, ids.peruA],
+      [morocco, ids.moroccoA],
+    ] as const) {
       const entry = entryHtml(closed, anchor);
       expect(entry).toContain(`<button type="submit" form="sbs-review-opener" name="review" value="${id}"`);
       expect(entry).toContain(`aria-describedby="${anchor}-name">Review this entry</button>`);
@@ -212,7 +227,10 @@ describe("what the pages render", () => {
     expect(reviewingHtml).toContain(`>${NOTE}</textarea>`);
     // On demand: the original inside <details>.
     const hidden = await loadSide(CHAIR, c.consultationId, "?item=2&original=hidden");
-    const hiddenHtml = await renderRoute(SideBySidePage, { url: `http://x${sidePath(c.consultationId, "?item=2&original=hidden")}`, loaderData: (hidden as { value: unknown }).value });
+    const hiddenHtml = await renderRoute(SideBySidePage, {
+      url: `http://x${sidePath(c.consultationId, "?item=2&original=hidden")}`,
+      loaderData: (hidden as { value: unknown }).value,
+    });
     expect(hiddenHtml).toContain("<summary>Show the original (Arabic)</summary>");
     // The secretariat sees the chair's tag but not the note.
     const officer = await loadSide(OFFICER, c.consultationId, "?item=2");
@@ -226,7 +244,9 @@ describe("what the pages render", () => {
     const html = await renderRoute(MatrixPage, { url: `http://x${matrixPath(c.consultationId)}`, loaderData: (matrix as { value: unknown }).value });
     expect(html).toContain("<caption");
     expect(html).toContain('scope="colgroup"');
-    expect(html).toMatch(/<th scope="row">Peru<\/th><td><a class="c" href="side-by-side\?item=2&amp;point=a&amp;delegation=PER"><span class="v">commented<\/span><\/a><\/td><td><a class="b" href="side-by-side\?item=2&amp;point=b&amp;delegation=PER"><span class="v">commented and proposed an amendment<\/span><\/a><\/td><td><span class="v">no comment<\/span><\/td><td class="mx-count">2<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Peru<\/th><td><a class="c" href="side-by-side\?item=2&amp;point=a&amp;delegation=PER"><span class="v">commented<\/span><\/a><\/td><td><a class="b" href="side-by-side\?item=2&amp;point=b&amp;delegation=PER"><span class="v">commented and proposed an amendment<\/span><\/a><\/td><td><span class="v">no comment<\/span><\/td><td class="mx-count">2<\/td>/,
+    );
     expect(html).toContain('tabindex="0" role="region" aria-labelledby="matrix-caption"');
   });
 
@@ -234,7 +254,10 @@ describe("what the pages render", () => {
     const { c, ids } = await scenario();
     await postReview(CHAIR, c.consultationId, { commentId: ids.peruA, tag: "needs_follow_up", note: NOTE });
     const db = await getDb();
-    const [review] = await db.select().from(schema.chairReviews).where(and(eq(schema.chairReviews.commentId, ids.peruA)));
+    const [review] = await db
+      .select()
+      .from(schema.chairReviews)
+      .where(and(eq(schema.chairReviews.commentId, ids.peruA)));
     expect(review?.tag).toBe("needs_follow_up");
     type Loader = (args: { request: Request; params: { consultationId: string }; context: typeof context }) => Promise<unknown>;
     for (const run of [consultationLoader, submissionLoader] as unknown as Loader[]) {

@@ -34,11 +34,15 @@ export async function writeRevision(
     .where(and(eq(schema.submissions.consultationId, consultationId), eq(schema.submissions.delegationId, delegationId)));
   const submissionId =
     existing?.id ??
-    (await db.insert(schema.submissions).values({ consultationId, delegationId, language, status: "submitted" }).returning({ id: schema.submissions.id }))[0]!.id;
+    (await db.insert(schema.submissions).values({ consultationId, delegationId, language, status: "submitted" }).returning({ id: schema.submissions.id }))[0]!
+      .id;
 
   let revisionId: string | null = null;
   if (state !== "draft") {
-    const previous = await db.select({ n: schema.submissionRevisions.revisionNumber }).from(schema.submissionRevisions).where(eq(schema.submissionRevisions.submissionId, submissionId));
+    const previous = await db
+      .select({ n: schema.submissionRevisions.revisionNumber })
+      .from(schema.submissionRevisions)
+      .where(eq(schema.submissionRevisions.submissionId, submissionId));
     const now = new Date();
     if (state === "current" || state === "accepted") {
       await db.update(schema.submissionRevisions).set({ supersededAt: now }).where(eq(schema.submissionRevisions.submissionId, submissionId));
@@ -101,7 +105,14 @@ export async function writeRevision(
 /** A translation of a comment into English, as the desk would store it. */
 export async function writeTranslation(
   commentId: string,
-  input: { status: "draft" | "final"; body: string; proposedText?: string | null; machineAssisted?: boolean; sourceBody?: string; sourceProposedText?: string | null },
+  input: {
+    status: "draft" | "final";
+    body: string;
+    proposedText?: string | null;
+    machineAssisted?: boolean;
+    sourceBody?: string;
+    sourceProposedText?: string | null;
+  },
 ) {
   const db = await getDb();
   const [comment] = await db.select().from(schema.comments).where(eq(schema.comments.id, commentId));

@@ -10,8 +10,8 @@ import { insertDraftConsultation } from "./fixtures";
 import { countQueries, openConsultation, POINT_TEXTS, userByEmail } from "./submission-setup";
 import { circulateConsultation } from "~/models/circulation.server";
 import { BASE_URL, requestAs } from "./helpers";
-import { loader as matrixLoader } from "~/routes/consultations.$consultationId_.matrix";
-import { loader as sideLoader } from "~/routes/consultations.$consultationId_.side-by-side";
+import { loader as matrixLoader } from "~/routes/consultations.$consultationId.matrix";
+import { loader as sideLoader } from "~/routes/consultations.$consultationId.side-by-side/route";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -68,7 +68,12 @@ describe("the side-by-side view", () => {
     // English alphabetical order: France, Morocco, Peru. China (pending) and Russia (withdrawn, draft) never.
     expect(a!.entries.map((e) => e.delegation.code)).toEqual(["FRA", "MAR", "PER"]);
     const byCode = Object.fromEntries(a!.entries.map((e) => [e.delegation.code, e]));
-    expect(byCode.PER).toMatchObject({ commentId: ids.peruA, language: "es", translationStatus: "final", translation: { body: "We support point (a).", machineAssisted: false } });
+    expect(byCode.PER).toMatchObject({
+      commentId: ids.peruA,
+      language: "es",
+      translationStatus: "final",
+      translation: { body: "We support point (a).", machineAssisted: false },
+    });
     expect(byCode.MAR).toMatchObject({ commentId: ids.moroccoA, language: "ar", translationStatus: "todo", translation: null });
     // France's current comment, not the superseded one; its translation is of an older wording.
     expect(byCode.FRA).toMatchObject({ commentId: ids.franceA, translationStatus: "outdated", revisionNumber: 2 });
@@ -147,10 +152,12 @@ describe("the side-by-side view", () => {
     expect(a.summary.tags).toEqual({ supports: 2, proposes_amendment: 0, objects: 0, new_proposal: 0, general: 0, needs_follow_up: 1 });
     const peru = a.entries.find((e) => e.delegation.code === "PER")!;
     expect(peru.myReview).toEqual({ tag: "supports", note: "Peru: a private thought." });
-    expect(peru.reviews.map((r) => [r.tag, r.own])).toEqual([
-      ["supports", false],
-      ["supports", true],
-    ].sort((x, y) => Number(x[1]) - Number(y[1])) as [string, boolean][]);
+    expect(peru.reviews.map((r) => [r.tag, r.own])).toEqual(
+      [
+        ["supports", false],
+        ["supports", true],
+      ].sort((x, y) => Number(x[1]) - Number(y[1])) as [string, boolean][],
+    );
     expect(JSON.stringify(asChair)).not.toContain("Officer's note.");
     const asOfficer = (await getSideBySide(officer, c.consultationId, view({ item: "2" })))!;
     expect(JSON.stringify(asOfficer)).not.toContain("a private thought");
@@ -201,10 +208,16 @@ describe("the matrix", () => {
 describe("bounded queries", () => {
   it("reads the side-by-side and the matrix in a fixed number of queries at 40 delegations × 7 points", async () => {
     const db = await getDb();
-    const codes = (await db.select({ code: schema.delegations.code }).from(schema.delegations).orderBy(schema.delegations.code)).slice(0, 40).map((d) => d.code);
+    const codes = (await db.select({ code: schema.delegations.code }).from(schema.delegations).orderBy(schema.delegations.code))
+      .slice(0, 40)
+      .map((d) => d.code);
     const { consultationId } = await insertDraftConsultation(db, {
       agendaItems: [
-        { number: "2", title: "Technical assistance", points: "abcdefg".split("").map((l) => ({ label: `(${l})`, text: `Point ${l}: States parties should cooperate.` })) },
+        {
+          number: "2",
+          title: "Technical assistance",
+          points: "abcdefg".split("").map((l) => ({ label: `(${l})`, text: `Point ${l}: States parties should cooperate.` })),
+        },
       ],
       delegations: codes,
     });
@@ -222,7 +235,10 @@ describe("bounded queries", () => {
       const side = await countQueries(() => getSideBySide(officer, consultationId, view({ item: "2" })));
       const matrix = await countQueries(() => getMatrix(officer, consultationId));
       // The pages' loaders as a request runs them (the session included), with a review form open.
-      const sideRequest = await requestAs(OFFICER, `/consultations/${consultationId}/side-by-side?item=2&review=${side.result!.points[0]!.entries[0]?.commentId ?? ""}`);
+      const sideRequest = await requestAs(
+        OFFICER,
+        `/consultations/${consultationId}/side-by-side?item=2&review=${side.result!.points[0]!.entries[0]?.commentId ?? ""}`,
+      );
       const matrixRequest = await requestAs(OFFICER, `/consultations/${consultationId}/matrix?order=reader`);
       const sidePage = await countQueries(() => sideLoader({ request: sideRequest, params: { consultationId }, context }));
       const matrixPage = await countQueries(() => matrixLoader({ request: matrixRequest, params: { consultationId }, context }));

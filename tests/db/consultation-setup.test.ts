@@ -1,16 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ConsultationInput, MeetingInput } from "~/lib/consultation-forms";
-import {
-  createConsultation,
-  getConsultationSettings,
-  moveConsultationStatus,
-  updateConsultation,
-} from "~/models/consultation.server";
+import { createConsultation, getConsultationSettings, moveConsultationStatus, updateConsultation } from "~/models/consultation.server";
 import { createMeeting, getMeeting, updateMeeting } from "~/models/meeting.server";
 import { getUserById } from "~/models/user.server";
-import { loader as auditLoader } from "~/routes/consultations.$consultationId_.audit";
-import { action as editAction, loader as editLoader } from "~/routes/consultations.$consultationId_.edit";
+import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
+import { action as editAction, loader as editLoader } from "~/routes/consultations.$consultationId.edit";
 import { action as newAction, loader as newLoader } from "~/routes/consultations.new";
 import { action as editMeetingAction, loader as editMeetingLoader } from "~/routes/meetings.$meetingId.edit";
 import { action as newMeetingAction, loader as newMeetingLoader } from "~/routes/meetings.new";
@@ -220,7 +215,10 @@ describe("the setup pages check who is asking", () => {
       "/consultations/new",
       form({ meetingId, title: "Typed title", receiptPrefix: "bad prefix!", deadlineDate: future }),
     );
-    const response = (await newAction({ request, params: {}, context })) as unknown as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }; init: { status: number } };
+    const response = (await newAction({ request, params: {}, context })) as unknown as {
+      data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } };
+      init: { status: number };
+    };
     expect(response.init.status).toBe(400);
     expect(response.data.result.error.receiptPrefix).toEqual(["consultations:errors.receiptPrefixInvalid"]);
     expect(response.data.result.error.deadlineTime).toEqual(["consultations:errors.deadlineIncomplete"]);

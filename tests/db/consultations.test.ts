@@ -37,10 +37,7 @@ describe("who sees which consultation", () => {
 
   it("hides consultations from a chair who does not chair them", async () => {
     const db = await getDb();
-    const [other] = await db
-      .insert(schema.users)
-      .values({ email: "other-chair@nonpaper.test", name: "Other Chair", role: "chair" })
-      .returning();
+    const [other] = await db.insert(schema.users).values({ email: "other-chair@nonpaper.test", name: "Other Chair", role: "chair" }).returning();
     const user = (await getUserById(other!.id))!;
     expect(await listConsultationsForUser(user)).toEqual([]);
     expect(await getConsultationForUser(user, await consultationIdByPrefix("CTOC-2023"))).toBeNull();
@@ -90,13 +87,10 @@ describe("the points of a consultation", () => {
       const asSecretariat = (await getConsultationForUser(secretariat, consultationId))!.agendaItems[0]!.points[1]!;
       expect(asSecretariat).toMatchObject({ versionNumber: 2, changedSinceCirculation: true });
       expect(asSecretariat.text).toContain("[develop and implement]");
-      const asDelegate = (await getConsultationForUser(await userByEmail("peru@nonpaper.test"), consultationId))!
-        .agendaItems[0]!.points[1]!;
+      const asDelegate = (await getConsultationForUser(await userByEmail("peru@nonpaper.test"), consultationId))!.agendaItems[0]!.points[1]!;
       expect(asDelegate).toMatchObject({ versionNumber: 1, changedSinceCirculation: false, text: pointB.text });
     } finally {
-      await db
-        .delete(schema.pointVersions)
-        .where(and(eq(schema.pointVersions.pointId, pointB.id), eq(schema.pointVersions.versionNumber, 2)));
+      await db.delete(schema.pointVersions).where(and(eq(schema.pointVersions.pointId, pointB.id), eq(schema.pointVersions.versionNumber, 2)));
     }
   });
 
@@ -105,10 +99,7 @@ describe("the points of a consultation", () => {
     const consultationId = await consultationIdByPrefix("CTOC-2020");
     const secretariat = await userByEmail("secretariat@nonpaper.test");
     const detail = await getConsultationForUser(secretariat, consultationId);
-    const [point] = await db
-      .insert(schema.discussionPoints)
-      .values({ agendaItemId: detail!.agendaItems[1]!.id, label: "(a)", position: 0 })
-      .returning();
+    const [point] = await db.insert(schema.discussionPoints).values({ agendaItemId: detail!.agendaItems[1]!.id, label: "(a)", position: 0 }).returning();
     await db.insert(schema.pointVersions).values({ pointId: point!.id, versionNumber: 1, text: "New.", source: "revision" });
     const asSecretariat = await getConsultationForUser(secretariat, consultationId);
     expect(asSecretariat!.agendaItems[1]!.points).toMatchObject([{ label: "(a)", notYetCirculated: true }]);

@@ -4,10 +4,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { CRP_DRAFT_MARK } from "~/documents/crp";
-import { action, loader } from "~/routes/consultations.$consultationId_.crp";
+import { action, loader } from "~/routes/consultations.$consultationId.crp";
 import { getDb, schema } from "~/utils/db.server";
 import { addRevision, crpConsultation } from "./crp-setup";
 import { outcome, requestAs, statusOf } from "./helpers";
+import { noticeOf } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -39,7 +40,8 @@ async function compiledFinal() {
   const db = await getDb();
   await db.update(schema.consultations).set({ status: "closed", closedAt: new Date() }).where(eq(schema.consultations.id, c.consultationId));
   const final = await post(c.consultationId, { intent: "final", expectedLatestVersion: "1", confirm: "on" });
-  expect("thrown" in final && final.thrown instanceof Response && final.thrown.headers.get("Location")).toBe(`${path(c.consultationId)}?compiled=2`);
+  expect("thrown" in final && final.thrown instanceof Response && final.thrown.headers.get("Location")).toBe(path(c.consultationId));
+  expect(await noticeOf((final as { thrown: Response }).thrown)).toEqual({ kind: "crp.compiled", version: 2 });
   return c;
 }
 
@@ -67,7 +69,10 @@ describe("the CRP page after the final compilation", () => {
     expect(answer.init.status).toBe(409);
     expect(answer.data.result.error[""]).toEqual(["crp:errors.alreadyFinal"]);
     const db = await getDb();
-    const versions = await db.select({ n: schema.generatedDocuments.versionNumber }).from(schema.generatedDocuments).where(eq(schema.generatedDocuments.consultationId, c.consultationId));
+    const versions = await db
+      .select({ n: schema.generatedDocuments.versionNumber })
+      .from(schema.generatedDocuments)
+      .where(eq(schema.generatedDocuments.consultationId, c.consultationId));
     expect(versions).toHaveLength(2);
   });
 });
@@ -82,6 +87,11 @@ describe("the comparison of two versions", () => {
     expect(text).not.toContain("**");
     expect(text).not.toMatch(/\\[.\-*_#]/);
     // The draft mark went away between the draft and the final version: one deleted paragraph.
-    expect(rows.find((r) => r.kind === "delete")?.segments.map((s) => s.text).join("")).toBe(CRP_DRAFT_MARK);
+    expect(
+      rows
+        .find((r) => r.kind === "delete")
+        ?.segments.map((s) => s.text)
+        .join(""),
+    ).toBe(CRP_DRAFT_MARK);
   });
 });

@@ -41,20 +41,61 @@ describe("the CRP page between views", () => {
     const compiled = await view(c.officer, id);
     expect([compiled.queries, compiled.result!.versions.map((v) => v.changedSince)]).toEqual([2, [false]]);
 
-    const registration = and(eq(schema.registrations.consultationId, id), inArray(schema.registrations.delegationId, db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "USA"))));
+    const registration = and(
+      eq(schema.registrations.consultationId, id),
+      inArray(schema.registrations.delegationId, db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, "USA"))),
+    );
     const submissionsHere = db.select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.consultationId, id));
     const changes: [string, () => Promise<unknown>][] = [
-      ["a translation made final by hand", () => db.update(schema.translations).set({ status: "final" }).where(eq(schema.translations.commentId, ids.peru.general!))],
-      ["a comment's text changed by hand", () => db.update(schema.comments).set({ body: "El Perú apoya firmemente este punto." }).where(eq(schema.comments.id, ids.peru.point!))],
-      ["a paragraph of section I rewritten", () => saveIntroductionParagraph(c.officer, { consultationId: id, key: "received", text: "Comments came from four delegations." })],
+      [
+        "a translation made final by hand",
+        () => db.update(schema.translations).set({ status: "final" }).where(eq(schema.translations.commentId, ids.peru.general!)),
+      ],
+      [
+        "a comment's text changed by hand",
+        () => db.update(schema.comments).set({ body: "El Perú apoya firmemente este punto." }).where(eq(schema.comments.id, ids.peru.point!)),
+      ],
+      [
+        "a paragraph of section I rewritten",
+        () => saveIntroductionParagraph(c.officer, { consultationId: id, key: "received", text: "Comments came from four delegations." }),
+      ],
       ["a masthead fact", () => db.update(schema.consultations).set({ crpSymbol: "CTOC/COP/2026/CRP.9" }).where(eq(schema.consultations.id, id))],
-      ["the meeting's venue", () => db.update(schema.meetings).set({ venue: "Geneva" }).where(inArray(schema.meetings.id, db.select({ id: schema.consultations.meetingId }).from(schema.consultations).where(eq(schema.consultations.id, id))))],
-      ["an agenda item's title", () => db.update(schema.agendaItems).set({ title: "Technical assistance and capacity-building" }).where(eq(schema.agendaItems.id, c.items["2"]!))],
-      ["the circulated wording of a point", () => db.update(schema.pointVersions).set({ text: "States parties should update their legislative records promptly." }).where(eq(schema.pointVersions.pointId, c.points["2(a)"]!))],
+      [
+        "the meeting's venue",
+        () =>
+          db
+            .update(schema.meetings)
+            .set({ venue: "Geneva" })
+            .where(
+              inArray(schema.meetings.id, db.select({ id: schema.consultations.meetingId }).from(schema.consultations).where(eq(schema.consultations.id, id))),
+            ),
+      ],
+      [
+        "an agenda item's title",
+        () => db.update(schema.agendaItems).set({ title: "Technical assistance and capacity-building" }).where(eq(schema.agendaItems.id, c.items["2"]!)),
+      ],
+      [
+        "the circulated wording of a point",
+        () =>
+          db
+            .update(schema.pointVersions)
+            .set({ text: "States parties should update their legislative records promptly." })
+            .where(eq(schema.pointVersions.pointId, c.points["2(a)"]!)),
+      ],
       ["a participation", () => db.update(schema.registrations).set({ participation: "observer" }).where(registration)],
       ["a delegation's name", () => db.update(schema.delegations).set({ nameEn: "United States" }).where(eq(schema.delegations.code, "USA"))],
-      ["a late submission accepted", () => db.update(schema.submissionRevisions).set({ late: "accepted" }).where(and(eq(schema.submissionRevisions.late, "pending"), inArray(schema.submissionRevisions.submissionId, submissionsHere)))],
-      ["a new submission", () => addRevision(c, "MEX", { language: "en", comments: [{ key: "g", kind: "general", item: "3", body: "Mexico supports the points." }] })],
+      [
+        "a late submission accepted",
+        () =>
+          db
+            .update(schema.submissionRevisions)
+            .set({ late: "accepted" })
+            .where(and(eq(schema.submissionRevisions.late, "pending"), inArray(schema.submissionRevisions.submissionId, submissionsHere))),
+      ],
+      [
+        "a new submission",
+        () => addRevision(c, "MEX", { language: "en", comments: [{ key: "g", kind: "general", item: "3", body: "Mexico supports the points." }] }),
+      ],
       ["a comment deleted", () => db.delete(schema.comments).where(eq(schema.comments.id, ids.usa.proposalA!))],
       ["a translation deleted", () => db.delete(schema.translations).where(eq(schema.translations.commentId, ids.peru.point!))],
     ];
@@ -84,7 +125,10 @@ describe("the CRP page between views", () => {
     // A draft comment written as the autosave writes it (no revision), then rewritten.
     const [submitted] = await db.select().from(schema.comments).where(eq(schema.comments.id, ids.peru.point!));
     const { id: _id, revisionId: _revision, ...fields } = submitted!;
-    const [draft] = await db.insert(schema.comments).values({ ...fields, revisionId: null, body: "Borrador: el Perú apoya este punto." }).returning({ id: schema.comments.id });
+    const [draft] = await db
+      .insert(schema.comments)
+      .values({ ...fields, revisionId: null, body: "Borrador: el Perú apoya este punto." })
+      .returning({ id: schema.comments.id });
     await db.update(schema.comments).set({ body: "Borrador: el Perú apoya firmemente este punto." }).where(eq(schema.comments.id, draft!.id));
     const after = await view(c.officer, c.consultationId);
     expect(after.queries).toBe(2);

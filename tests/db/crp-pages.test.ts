@@ -5,12 +5,13 @@ import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCrpModel, type CrpModel } from "~/documents/crp";
 import { crpPreview } from "~/documents/crp-preview";
-import CrpPage, { action, loader } from "~/routes/consultations.$consultationId_.crp";
+import CrpPage, { action, loader } from "~/routes/consultations.$consultationId.crp";
 import { loader as fileLoader } from "~/routes/consultations.$consultationId_.crp_.$file";
 import { closePdfBrowser } from "~/utils/pdf.server";
 import { getDb, schema } from "~/utils/db.server";
 import { crpConsultation, crpSubmissions } from "./crp-setup";
 import { outcome, requestAs, statusOf } from "./helpers";
+import { noticeCookie, noticeOf, withCookie } from "./notices";
 import { renderRoute } from "./render-route";
 import { crpFixture } from "../unit/crp.fixture";
 import { useTestDatabase } from "./support";
@@ -21,9 +22,9 @@ afterAll(() => closePdfBrowser());
 const context = { clientAddress: "127.0.0.1" };
 const path = (id: string) => `/consultations/${id}/crp`;
 
-async function load(email: string | null, consultationId: string, search = "") {
+async function load(email: string | null, consultationId: string, search = "", cookie?: string | null) {
   const request = await requestAs(email, `${path(consultationId)}${search}`);
-  return outcome(() => loader({ request, params: { consultationId }, context }));
+  return outcome(() => loader({ request: cookie ? withCookie(request, cookie) : request, params: { consultationId }, context }));
 }
 
 async function post(email: string | null, consultationId: string, fields: Record<string, string>) {
@@ -40,7 +41,9 @@ const thrown = (result: { thrown: unknown } | { value: unknown }) => ("thrown" i
 
 async function versionCount(consultationId: string) {
   const db = await getDb();
-  return (await db.select({ id: schema.generatedDocuments.id }).from(schema.generatedDocuments).where(eq(schema.generatedDocuments.consultationId, consultationId))).length;
+  return (
+    await db.select({ id: schema.generatedDocuments.id }).from(schema.generatedDocuments).where(eq(schema.generatedDocuments.consultationId, consultationId))
+  ).length;
 }
 
 /** The consultation, its chair, a chair of nothing here, and one compiled draft. */
@@ -55,17 +58,19 @@ async function setUp() {
     .values({ email: `other-chair-${c.consultationId.slice(0, 8)}@nonpaper.test`, name: "Other chair", role: "chair", language: "fr" })
     .onConflictDoNothing();
   const compiled = await post("secretariat@nonpaper.test", c.consultationId, { intent: "draft", expectedLatestVersion: "0" });
-  expect("thrown" in compiled && compiled.thrown instanceof Response && compiled.thrown.headers.get("Location")).toBe(`${path(c.consultationId)}?compiled=1`);
-  return { ...c, otherChair: `other-chair-${c.consultationId.slice(0, 8)}@nonpaper.test` };
+  const response = "thrown" in compiled && compiled.thrown instanceof Response ? compiled.thrown : null;
+  expect(response?.headers.get("Location")).toBe(path(c.consultationId));
+  expect(await noticeOf(response!)).toEqual({ kind: "crp.compiled", version: 1 });
+  return { ...c, otherChair: `other-chair-${c.consultationId.slice(0, 8)}@nonpaper.test`, compiledNotice: noticeCookie(response!) };
 }
 
 describe("the CRP page", () => {
   it("shows the secretariat the versions, the blocking list with links to the desk, and the preview", async () => {
     const c = await setUp();
-    const result = await load("secretariat@nonpaper.test", c.consultationId, "?compiled=1");
+    const result = await load("secretariat@nonpaper.test", c.consultationId, "", c.compiledNotice);
     if (!("value" in result)) throw new Error("expected the page");
     const page = result.value;
-    expect(page.flash).toEqual({ kind: "compiled", version: 1 });
+    expect(page.notice).toEqual({ kind: "crp.compiled", version: 1 });
     expect(page.page.versions.map((v) => [v.versionNumber, v.status, v.changedSince])).toEqual([[1, "draft", false]]);
     expect(page.page.blocking.filter((m) => m.kind === "translation")).toHaveLength(3);
     expect(page.preview?.html).toContain('<article class="crp" lang="en" dir="ltr">');
@@ -137,7 +142,8 @@ describe("the CRP page", () => {
   it("saves the introduction and shows the redline between two versions", async () => {
     const c = await setUp();
     const saved = await post("secretariat@nonpaper.test", c.consultationId, { intent: "introduction", introductionNote: "The meeting ran out of time." });
-    expect("thrown" in saved && saved.thrown instanceof Response && saved.thrown.headers.get("Location")).toContain("?saved=1");
+    expect("thrown" in saved && saved.thrown instanceof Response && saved.thrown.headers.get("Location")).toBe(`${path(c.consultationId)}#introduction-title`);
+    expect(await noticeOf((saved as { thrown: Response }).thrown)).toEqual({ kind: "crp.saved" });
     await post("secretariat@nonpaper.test", c.consultationId, { intent: "draft", expectedLatestVersion: "1" });
     const result = await load("chair@nonpaper.test", c.consultationId, "?from=1&to=2");
     if (!("value" in result)) throw new Error("expected the page");
@@ -145,7 +151,8 @@ describe("the CRP page", () => {
     expect(inserted.join(" ")).toMatch(/ran out.*time/);
     // Another paragraph rewritten by hand: back at its place, in the page's introduction.
     const paragraph = await post("secretariat@nonpaper.test", c.consultationId, { intent: "paragraph", key: "received", text: "Comments came from Peru." });
-    expect("thrown" in paragraph && paragraph.thrown instanceof Response && paragraph.thrown.headers.get("Location")).toMatch(/\?saved=1#paragraph-received$/);
+    expect("thrown" in paragraph && paragraph.thrown instanceof Response && paragraph.thrown.headers.get("Location")).toMatch(/\/crp#paragraph-received$/);
+    expect(await noticeOf((paragraph as { thrown: Response }).thrown)).toEqual({ kind: "crp.saved" });
     const page = await load("secretariat@nonpaper.test", c.consultationId);
     if (!("value" in page)) throw new Error("expected the page");
     expect(page.value.page.rewrittenParagraphs).toEqual(["received"]);

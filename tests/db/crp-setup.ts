@@ -40,7 +40,14 @@ export async function crpConsultation(options: { delegations?: string[]; complet
   const { consultationId } = await insertDraftConsultation(db, {
     title: "Discussion points for future consideration",
     agendaItems: [
-      { number: "2", title: "Technical assistance", points: [{ label: "(a)", text: POINTS["2(a)"] }, { label: "(b)", text: POINTS["2(b)"] }] },
+      {
+        number: "2",
+        title: "Technical assistance",
+        points: [
+          { label: "(a)", text: POINTS["2(a)"] },
+          { label: "(b)", text: POINTS["2(b)"] },
+        ],
+      },
       { number: "3", title: "Other matters", points: [{ label: "(a)", text: POINTS["3(a)"] }] },
     ],
     delegations: options.delegations ?? ["PER", "MAR", "USA", "CHN", "FRA", "RUS"],
@@ -200,7 +207,11 @@ export async function crpSubmissions(c: Awaited<ReturnType<typeof crpConsultatio
         point: "2(b)",
         body: "يقترح المغرب الصيغة التالية.",
         proposedText: "ينبغي للأمانة أن تقدم المساعدة التقنية.",
-        translation: { status: "outdated", body: "Morocco proposes the following wording.", proposedText: "The Secretariat should provide technical assistance." },
+        translation: {
+          status: "outdated",
+          body: "Morocco proposes the following wording.",
+          proposedText: "The Secretariat should provide technical assistance.",
+        },
       },
       { key: "proposal", kind: "new_proposal", item: "3", label: "(a)", body: "ينبغي إنشاء قاعدة بيانات." },
     ],

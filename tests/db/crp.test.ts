@@ -4,7 +4,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { crpToMarkdown } from "~/documents/crp";
-import { compileCrp, crpSourceDigest, getCrpPage, getCrpRedline, getCrpVersion, loadCrpData, saveIntroductionNote, saveIntroductionParagraph } from "~/models/crp.server";
+import {
+  compileCrp,
+  crpSourceDigest,
+  getCrpPage,
+  getCrpRedline,
+  getCrpVersion,
+  loadCrpData,
+  saveIntroductionNote,
+  saveIntroductionParagraph,
+} from "~/models/crp.server";
 import { getDb, schema } from "~/utils/db.server";
 import { addRevision, crpConsultation, crpSubmissions, POINTS } from "./crp-setup";
 import { countQueries, userByEmail } from "./submission-setup";
@@ -35,7 +44,11 @@ describe("loadCrpData", () => {
 
     expect(data.issuedOn).toBe("2026-10-01");
     expect(data.meeting).toMatchObject({ body: "Working Group of Government Experts on Technical Assistance", venue: "Vienna", timeZone: "Europe/Vienna" });
-    expect(data.consultation).toMatchObject({ title: "Discussion points for future consideration", crpSymbol: "CTOC/COP/2026/CRP.1", reflectionApprovalMethod: "silence procedure" });
+    expect(data.consultation).toMatchObject({
+      title: "Discussion points for future consideration",
+      crpSymbol: "CTOC/COP/2026/CRP.1",
+      reflectionApprovalMethod: "silence procedure",
+    });
     expect(data.consultation.circulatedAt).toBeInstanceOf(Date);
     expect(data.agendaItems.map((i) => [i.number, i.title, i.points.map((p) => `${p.label} ${p.text}`)])).toEqual([
       ["2", "Technical assistance", [`(a) ${POINTS["2(a)"]}`, `(b) ${POINTS["2(b)"]}`]],
@@ -125,14 +138,21 @@ describe("compiling the CRP", () => {
     expect(v1.createdBy).toBe(officer.name);
     expect(v1.model.draftMark).toBe("Draft – not for issue");
     expect(v1.model.masthead.date).toBe("1 October 2026");
-    expect(v1.model.pending.filter((m) => m.kind === "translation").map((m) => m.kind === "translation" && [m.delegationCode, m.status]).sort()).toEqual([
+    expect(
+      v1.model.pending
+        .filter((m) => m.kind === "translation")
+        .map((m) => m.kind === "translation" && [m.delegationCode, m.status])
+        .sort(),
+    ).toEqual([
       ["MAR", "missing"],
       ["MAR", "outdated"],
       ["PER", "draft"],
     ]);
     const text = crpToMarkdown(v1.model);
     expect(text).toContain("By the deadline, written comments had been received from the following States parties: China, Peru and United States of America.");
-    expect(text).toContain("Comments received after the deadline from the following State party were accepted by the Secretariat and are also reproduced below: Morocco.");
+    expect(text).toContain(
+      "Comments received after the deadline from the following State party were accepted by the Secretariat and are also reproduced below: Morocco.",
+    );
     expect(text).not.toContain("La France attend");
     expect(text).not.toContain("Россия");
     expect(text).not.toContain("中国的旧意见");
@@ -144,11 +164,9 @@ describe("compiling the CRP", () => {
     const blocked = await compileCrp(officer, { consultationId: c.consultationId, final: true, expectedLatestVersion: 1 });
     expect(blocked.ok).toBe(false);
     if (blocked.ok || blocked.reason !== "blocked") throw new Error("expected blocked");
-    expect(blocked.missing.map((m) => (m.kind === "translation" ? `${m.delegationCode} ${m.commentKind} ${m.label ?? "-"} ${m.status}` : m.field)).sort()).toEqual([
-      "MAR amendment (b) outdated",
-      "MAR new_proposal (a) missing",
-      "PER general - draft",
-    ]);
+    expect(
+      blocked.missing.map((m) => (m.kind === "translation" ? `${m.delegationCode} ${m.commentKind} ${m.label ?? "-"} ${m.status}` : m.field)).sort(),
+    ).toEqual(["MAR amendment (b) outdated", "MAR new_proposal (a) missing", "PER general - draft"]);
     expect(blocked.missing.find((m) => m.kind === "translation" && m.status === "missing")).toMatchObject({ commentId: ids.morocco.proposal });
     const page = (await getCrpPage(officer, c.consultationId))!;
     expect(page.blocking).toHaveLength(3);
@@ -161,7 +179,9 @@ describe("compiling the CRP", () => {
       .update(schema.translations)
       .set({ sourceBody: "يقترح المغرب الصيغة التالية.", body: "Morocco proposes the following wording:" })
       .where(eq(schema.translations.commentId, ids.morocco.amendment!));
-    await db.insert(schema.translations).values({ commentId: ids.morocco.proposal!, status: "final", body: "A database should be established.", sourceBody: "ينبغي إنشاء قاعدة بيانات." });
+    await db
+      .insert(schema.translations)
+      .values({ commentId: ids.morocco.proposal!, status: "final", body: "A database should be established.", sourceBody: "ينبغي إنشاء قاعدة بيانات." });
 
     const final = await compileCrp(officer, { consultationId: c.consultationId, final: true, expectedLatestVersion: 1, issuedOn: "2026-10-02" });
     expect(final).toMatchObject({ ok: true, versionNumber: 2, final: true });
@@ -208,7 +228,9 @@ describe("compiling the CRP", () => {
     const db = await getDb();
     const c = await crpConsultation({ delegations: ["PER"] });
     const { insertDraftConsultation } = await import("./fixtures");
-    const { consultationId: draftId } = await insertDraftConsultation(db, { agendaItems: [{ number: "2", title: "Item", points: [{ label: "(a)", text: "Text." }] }] });
+    const { consultationId: draftId } = await insertDraftConsultation(db, {
+      agendaItems: [{ number: "2", title: "Item", points: [{ label: "(a)", text: "Text." }] }],
+    });
     const officer = c.officer;
     expect(await compileCrp(officer, { consultationId: draftId, final: false })).toEqual({ ok: false, reason: "not_circulated" });
     const chair = await userByEmail("chair@nonpaper.test");
@@ -218,7 +240,10 @@ describe("compiling the CRP", () => {
       expect(await saveIntroductionNote(user, { consultationId: c.consultationId, note: "x" })).toEqual({ ok: false, reason: "not_found" });
     }
     expect(await compileCrp(officer, { consultationId: "00000000-0000-4000-8000-000000000000", final: false })).toEqual({ ok: false, reason: "not_found" });
-    const [count] = await db.select({ id: schema.generatedDocuments.id }).from(schema.generatedDocuments).where(eq(schema.generatedDocuments.consultationId, c.consultationId));
+    const [count] = await db
+      .select({ id: schema.generatedDocuments.id })
+      .from(schema.generatedDocuments)
+      .where(eq(schema.generatedDocuments.consultationId, c.consultationId));
     expect(count).toBeUndefined();
   });
 
@@ -286,7 +311,10 @@ describe("reading the CRP page", () => {
     expect([chairPage.canCompileDraft, chairPage.canCompileFinal, chairPage.canEditIntroduction]).toEqual([false, false, false]);
     expect(await getCrpVersion(chair, c.consultationId, 1)).not.toBeNull();
 
-    const [other] = await db.insert(schema.users).values({ email: "other-chair-crp@nonpaper.test", name: "Other chair", role: "chair", language: "en" }).returning();
+    const [other] = await db
+      .insert(schema.users)
+      .values({ email: "other-chair-crp@nonpaper.test", name: "Other chair", role: "chair", language: "en" })
+      .returning();
     const otherChair = await userByEmail(other!.email);
     const peru = await userByEmail("peru@nonpaper.test");
     for (const user of [otherChair, peru]) {
@@ -345,7 +373,10 @@ describe("reading the CRP page", () => {
     expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "purpose", text: "x" })).toEqual({ ok: false, reason: "not_found" });
     expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "bogus" as never, text: "x" })).toEqual({ ok: false, reason: "not_found" });
     expect(await saveIntroductionParagraph(chair, { consultationId: id, key: "session", text: "x" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "session", text: "x".repeat(10_001) })).toEqual({ ok: false, reason: "too_long" });
+    expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "session", text: "x".repeat(10_001) })).toEqual({
+      ok: false,
+      reason: "too_long",
+    });
     await db.update(schema.consultations).set({ status: "compiled" }).where(eq(schema.consultations.id, id));
     expect(await saveIntroductionParagraph(officer, { consultationId: id, key: "session", text: "x" })).toEqual({ ok: false, reason: "compiled" });
     expect((await getCrpPage(officer, id))!.rewrittenParagraphs).toEqual(["presentation"]);

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { submissionWindow } from "~/lib/countdown";
-import { loader as consultationLoader } from "~/routes/consultations.$consultationId";
+import { loader as consultationLoader } from "~/routes/consultations.$consultationId._index";
 import { getDb, schema } from "~/utils/db.server";
 import { consultationIdByPrefix, outcome, requestAs, statusOf } from "./helpers";
 import { useTestDatabase } from "./support";
@@ -34,14 +34,15 @@ describe("the delegate's view of a circulated non-paper", () => {
   it("is late once the deadline has passed, and closed once the period is closed", async () => {
     const id = await consultationIdByPrefix("CTOC-2020");
     const db = await getDb();
-    await db.update(schema.consultations).set({ deadline: new Date(Date.now() - 60_000) }).where(eq(schema.consultations.id, id));
+    await db
+      .update(schema.consultations)
+      .set({ deadline: new Date(Date.now() - 60_000) })
+      .where(eq(schema.consultations.id, id));
     const late = await load("morocco@nonpaper.test", id);
     expect(submissionWindow(late.detail.consultation.status, late.detail.consultation.deadline, Date.parse(late.now))).toBe("late");
 
     const closed = await load("peru@nonpaper.test", await consultationIdByPrefix("CTOC-2023"));
-    expect(submissionWindow(closed.detail.consultation.status, closed.detail.consultation.deadline, Date.parse(closed.now))).toBe(
-      "closed",
-    );
+    expect(submissionWindow(closed.detail.consultation.status, closed.detail.consultation.deadline, Date.parse(closed.now))).toBe("closed");
   });
 
   it("still answers 404 to a delegation the non-paper was not circulated to", async () => {

@@ -4,12 +4,15 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/i18next";
 import { getDelegationProgress } from "~/models/delegation-state.server";
-import { decideLateSubmission, getSubmissionForDelegate, saveDraft, submitSubmission } from "~/models/submission.server";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
+import { decideLateSubmission } from "~/models/submission-secretariat.server";
 import type { SessionUser } from "~/models/user.server";
 import Home, { loader as homeLoader } from "~/routes/_index";
-import ConsultationPage, { loader as consultationLoader } from "~/routes/consultations.$consultationId";
-import SubmissionEditorPage, { loader as editorLoader } from "~/routes/consultations.$consultationId_.submission";
-import ReceiptPage, { loader as receiptLoader } from "~/routes/consultations.$consultationId_.submission_.receipts.$revisionNumber";
+import ConsultationPage, { loader as consultationLoader } from "~/routes/consultations.$consultationId._index";
+import SubmissionEditorPage, { loader as editorLoader } from "~/routes/consultations.$consultationId.submission";
+import ReceiptPage, { loader as receiptLoader } from "~/routes/consultations.$consultationId.submission_.receipts.$revisionNumber";
 import { BASE_URL, consultationIdByPrefix, requestAs } from "./helpers";
 import { renderRoute } from "./render-route";
 import { countQueries, openConsultation, setDeadline, userByEmail } from "./submission-setup";
@@ -101,7 +104,10 @@ describe("the delegation's state", () => {
     expect(result.size).toBeGreaterThanOrEqual(4);
     const demo2020 = await consultationIdByPrefix("CTOC-2020");
     // The demo: Morocco submitted revision 1 of its comments on the 2020 points.
-    expect(result.get(demo2020)!.state).toMatchObject({ kind: "submitted", revision: { revisionNumber: 1, receiptNumber: expect.stringMatching(/^CTOC-2020-MAR-\d{4}$/) } });
+    expect(result.get(demo2020)!.state).toMatchObject({
+      kind: "submitted",
+      revision: { revisionNumber: 1, receiptNumber: expect.stringMatching(/^CTOC-2020-MAR-\d{4}$/) },
+    });
 
     for (const email of ["secretariat@nonpaper.test", "chair@nonpaper.test"]) {
       const other = await countQueries(async () => getDelegationProgress(await userByEmail(email)));
@@ -163,7 +169,11 @@ describe("the delegate's pages show it", () => {
     const amended = await saveDraft(usa, {
       consultationId: c.consultationId,
       baseDraftVersion: page!.draft.draftVersion,
-      content: { language: "en", general: [], points: [{ pointId: c.points["2(a)"]!, body: "We agree.", proposedText: "States parties should update their records." }] },
+      content: {
+        language: "en",
+        general: [],
+        points: [{ pointId: c.points["2(a)"]!, body: "We agree.", proposedText: "States parties should update their records." }],
+      },
     });
     if (!amended.ok) throw new Error("save refused");
     const receipt = await submit(usa, c.consultationId, amended.draftVersion);

@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colleaguesInDraft, PRESENCE_TTL_MS, reportDraftPresence } from "~/models/draft-presence.server";
 import { action as presenceAction, loader as presenceLoader } from "~/routes/consultations.$consultationId_.submission_.presence";
-import { loader as editorLoader } from "~/routes/consultations.$consultationId_.submission";
+import { loader as editorLoader } from "~/routes/consultations.$consultationId.submission";
 import { getDb, schema } from "~/utils/db.server";
 import { createDelegate, requestAs } from "./helpers";
 import { openConsultation, userByEmail } from "./submission-setup";
@@ -41,7 +41,11 @@ describe("draft presence", () => {
     expect(await post("peru-second@nonpaper.test", "open")).toEqual({ status: 200, body: { ok: true, colleagues: ["Lucía Fernández"] } });
     expect(await post("morocco@nonpaper.test", "open")).toEqual({ status: 200, body: { ok: true, colleagues: [] } });
     // The editor's loader says so too, for a page without scripts.
-    const page = await editorLoader({ request: await requestAs("peru@nonpaper.test", `/consultations/${consultationId}/submission`), params: { consultationId }, context });
+    const page = await editorLoader({
+      request: await requestAs("peru@nonpaper.test", `/consultations/${consultationId}/submission`),
+      params: { consultationId },
+      context,
+    });
     expect(page.colleagues).toEqual(["peru-second@nonpaper.test"]);
   });
 

@@ -8,8 +8,8 @@ import type { CrpDelegationSection } from "~/documents/crp";
 import { getSideBySide } from "~/models/consolidation.server";
 import { compileCrp, getCrpPage, getCrpVersion } from "~/models/crp.server";
 import { getTranslationForEditing, listTranslationDesk, saveTranslation } from "~/models/translation.server";
-import SideBySidePage, { loader as sideBySideLoader } from "~/routes/consultations.$consultationId_.side-by-side";
-import TranslationEditorPage, { loader as editorLoader } from "~/routes/consultations.$consultationId_.translations_.$commentId";
+import SideBySidePage, { loader as sideBySideLoader } from "~/routes/consultations.$consultationId.side-by-side/route";
+import TranslationEditorPage, { loader as editorLoader } from "~/routes/consultations.$consultationId.translations_.$commentId";
 import { getDb, schema } from "~/utils/db.server";
 import { writeRevision } from "./consolidation-setup";
 import { crpConsultation, POINTS } from "./crp-setup";
@@ -102,7 +102,6 @@ describe("English wording in a Chinese submission", () => {
     expect(mixed.languages).toEqual({ body: "zh", proposedText: "en" });
     expect(mixed.translationStatus).toBe("todo");
     expect(view.general.find((e) => e.commentId === ids.general)!.languages.body).toBe("zh");
-
   });
 
   it("a comment written in English in a Chinese submission shows as English on the side-by-side page", async () => {
@@ -113,7 +112,11 @@ describe("English wording in a Chinese submission", () => {
     ]);
     const render = async (point: string) => {
       const path = `/consultations/${c.consultationId}/side-by-side?item=2&point=${point}`;
-      const loaderData = await sideBySideLoader({ request: await requestAs("secretariat@nonpaper.test", path), params: { consultationId: c.consultationId }, context: { clientAddress: "127.0.0.1" } });
+      const loaderData = await sideBySideLoader({
+        request: await requestAs("secretariat@nonpaper.test", path),
+        params: { consultationId: c.consultationId },
+        context: { clientAddress: "127.0.0.1" },
+      });
       return renderRoute(SideBySidePage, { url: `http://x${path}`, loaderData });
     };
     const english = await render("a");
@@ -128,14 +131,22 @@ describe("English wording in a Chinese submission", () => {
     const { c, ids } = await scenario();
     const page = (await getCrpPage(c.officer, c.consultationId))!;
     const blocking = page.blocking.flatMap((m) => (m.kind === "translation" ? [[m.commentId, m.language]] : []));
-    expect(blocking.sort()).toEqual([[ids.general, "zh"], [ids.mixed, "zh"]].sort());
+    expect(blocking.sort()).toEqual(
+      [
+        [ids.general, "zh"],
+        [ids.mixed, "zh"],
+      ].sort(),
+    );
 
     await close(c.consultationId);
     const blocked = await compileCrp(c.officer, { consultationId: c.consultationId, final: true });
     if (blocked.ok || blocked.reason !== "blocked") throw new Error("expected blocked");
     expect(blocked.missing.map((m) => (m.kind === "translation" ? m.commentId : m.field)).sort()).toEqual([ids.general, ids.mixed].sort());
 
-    await saveTranslation(c.officer, save(c.consultationId, ids.general, "China thanks the Secretariat for its work and supports the discussion points.", null));
+    await saveTranslation(
+      c.officer,
+      save(c.consultationId, ids.general, "China thanks the Secretariat for its work and supports the discussion points.", null),
+    );
     const stillBlocked = await compileCrp(c.officer, { consultationId: c.consultationId, final: true });
     if (stillBlocked.ok || stillBlocked.reason !== "blocked") throw new Error("expected blocked");
     expect(stillBlocked.missing.map((m) => (m.kind === "translation" ? m.commentId : m.field))).toEqual([ids.mixed]);
@@ -147,7 +158,9 @@ describe("English wording in a Chinese submission", () => {
 
     const china = (itemIndex: number) => model.comments.items[itemIndex]!.delegations.find((d) => d.code === "CHN")!;
     const wordings = (section: CrpDelegationSection) =>
-      section.blocks.flatMap((b) => (b.kind === "proposed_wording" ? [{ mark: b.text.mark, text: b.text.paragraphs.map((p) => `${p.language}: ${p.text}`) }] : []));
+      section.blocks.flatMap((b) =>
+        b.kind === "proposed_wording" ? [{ mark: b.text.mark, text: b.text.paragraphs.map((p) => `${p.language}: ${p.text}`) }] : [],
+      );
     // Item 2: the Chinese texts translated, hence "[Original: Chinese]"; the English wording as written.
     expect(china(0).original).toBe("[Original: Chinese]");
     expect(wordings(china(0))).toEqual([

@@ -18,10 +18,7 @@ export async function insertDraftConsultation(
     delegations?: string[];
   } = {},
 ) {
-  const [officer] = await db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, "secretariat@nonpaper.test"));
+  const [officer] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "secretariat@nonpaper.test"));
   const [meeting] = await db
     .insert(schema.meetings)
     .values({
@@ -72,10 +69,7 @@ export async function insertDraftConsultation(
     }
   }
   if (options.delegations?.length) {
-    const found = await db
-      .select({ id: schema.delegations.id })
-      .from(schema.delegations)
-      .where(inArray(schema.delegations.code, options.delegations));
+    const found = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(inArray(schema.delegations.code, options.delegations));
     await db.insert(schema.registrations).values(found.map((d) => ({ consultationId, delegationId: d.id })));
   }
   return { consultationId, meetingId: meeting!.id, pointIds };

@@ -42,22 +42,13 @@ export function statusOf(thrown: unknown): number | undefined {
 
 export async function createDelegate(email: string, delegationCode: string) {
   const db = await getDb();
-  const [delegation] = await db
-    .select({ id: schema.delegations.id })
-    .from(schema.delegations)
-    .where(eq(schema.delegations.code, delegationCode));
-  const [user] = await db
-    .insert(schema.users)
-    .values({ email, name: email, role: "delegate", delegationId: delegation!.id, language: "en" })
-    .returning();
+  const [delegation] = await db.select({ id: schema.delegations.id }).from(schema.delegations).where(eq(schema.delegations.code, delegationCode));
+  const [user] = await db.insert(schema.users).values({ email, name: email, role: "delegate", delegationId: delegation!.id, language: "en" }).returning();
   return user!;
 }
 
 export async function consultationIdByPrefix(prefix: string) {
   const db = await getDb();
-  const [row] = await db
-    .select({ id: schema.consultations.id })
-    .from(schema.consultations)
-    .where(eq(schema.consultations.receiptPrefix, prefix));
+  const [row] = await db.select({ id: schema.consultations.id }).from(schema.consultations).where(eq(schema.consultations.receiptPrefix, prefix));
   return row!.id;
 }

@@ -5,7 +5,7 @@ import type { RegistrationsActionData } from "~/lib/registration-forms";
 import { acceptInvitation, findInvitationByToken, inviteDelegate } from "~/models/invitation.server";
 import { renderForSending } from "~/models/outbox.server";
 import { getUserById, verifyLogin } from "~/models/user.server";
-import { action as registrationsAction } from "~/routes/consultations.$consultationId_.registrations";
+import { action as registrationsAction } from "~/routes/consultations.$consultationId.registrations";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
@@ -108,7 +108,7 @@ describe("inviting a delegate", () => {
     expect(sent.status).toBe(200);
     expect(sent.payload!.notice).toMatchObject({ kind: "invited", email: "karim.alaoui@example.org" });
     // No mail server in tests: the officer is shown the link once, to hand over; it works.
-    const handed = (sent.payload!.notice as { queued?: boolean; link?: string });
+    const handed = sent.payload!.notice as { queued?: boolean; link?: string };
     expect(handed.queued).toBe(true);
     expect((await findInvitationByToken(tokenIn(handed.link!))).state).toBe("valid");
 
@@ -249,10 +249,7 @@ describe("inviting a delegate", () => {
     expect((await invite(other, { intent: "resend", invitationId: first!.id })).status).toBe(404);
 
     const db = await getDb();
-    const actions = await db
-      .select({ action: schema.auditLog.action })
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.consultationId, consultationId));
+    const actions = await db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.consultationId, consultationId));
     expect(actions.map((a) => a.action).filter((a) => a.startsWith("invitation."))).toEqual([
       "invitation.create",
       "invitation.create",
@@ -264,7 +261,15 @@ describe("inviting a delegate", () => {
   it("two officers inviting one address at once leave exactly one pending invitation", async () => {
     const { consultationId } = await setup(["CHL"]);
     const officer = await userByEmail(SECRETARIAT);
-    const input = { consultationId, delegationId: await delegationId("CHL"), email: "both@example.cl", name: "Both", language: "es" as const, timeZone: null, origin: BASE_URL };
+    const input = {
+      consultationId,
+      delegationId: await delegationId("CHL"),
+      email: "both@example.cl",
+      name: "Both",
+      language: "es" as const,
+      timeZone: null,
+      origin: BASE_URL,
+    };
     const results = await Promise.all([inviteDelegate(officer, input), inviteDelegate(officer, input)]);
     expect(results.every((r) => r.ok)).toBe(true);
     const rows = await invitationsTo("both@example.cl");
@@ -308,7 +313,10 @@ describe("the invitation page", () => {
     }
     const token = await invited("expired@example.pe");
     const db = await getDb();
-    await db.update(schema.invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.invitations.email, "expired@example.pe"));
+    await db
+      .update(schema.invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.invitations.email, "expired@example.pe"));
     const expired = await loadInvitation(token);
     expect([expired.status, expired.state]).toEqual([410, "expired"]);
     const refused = await accept(token);
@@ -340,7 +348,10 @@ describe("accepting an invitation", () => {
     const [invitation] = await invitationsTo("lucia@example.pe");
     expect(invitation!.acceptedAt).not.toBeNull();
     expect(invitation!.acceptedUserId).toBe(user!.id);
-    const [audit] = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, "invitation.accept"), eq(schema.auditLog.entityId, invitation!.id)));
+    const [audit] = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, "invitation.accept"), eq(schema.auditLog.entityId, invitation!.id)));
     expect(audit!.actorId).toBe(user!.id);
 
     // One time only.

@@ -1,17 +1,10 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { formatInstant } from "~/lib/dates";
-import {
-  decideLateSubmission,
-  extendDeadline,
-  getRevision,
-  getSubmissionForDelegate,
-  listSubmissionsForSecretariat,
-  saveDraft,
-  submitOnBehalf,
-  submitSubmission,
-  withdrawSubmission,
-} from "~/models/submission.server";
+import { getRevision, getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitOnBehalf, submitSubmission, withdrawSubmission } from "~/models/submission-submit.server";
+import { decideLateSubmission, extendDeadline, listSubmissionsForSecretariat } from "~/models/submission-secretariat.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 import { BASE_URL } from "./helpers";
@@ -66,7 +59,10 @@ async function pastDeadlineWithSubmissions() {
 
 async function auditOf(consultationId: string, action: string) {
   const db = await getDb();
-  return db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, action)));
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, action)));
 }
 
 describe("after the deadline", () => {
@@ -103,7 +99,12 @@ describe("after the deadline", () => {
     const [message] = await db
       .select()
       .from(schema.notificationOutbox)
-      .where(and(like(schema.notificationOutbox.dedupeKey, `receipt:${moroccoLate.revisionId}:%`), eq(schema.notificationOutbox.recipientEmail, "morocco@nonpaper.test")));
+      .where(
+        and(
+          like(schema.notificationOutbox.dedupeKey, `receipt:${moroccoLate.revisionId}:%`),
+          eq(schema.notificationOutbox.recipientEmail, "morocco@nonpaper.test"),
+        ),
+      );
     expect(message!.language).toBe("ar");
     expect(message!.body).toContain(formatInstant(deadline, "ar", "Europe/Vienna"));
     expect(message!.subject).toContain(moroccoLate.receiptNumber);
@@ -148,9 +149,16 @@ describe("the secretariat's decision on a late submission", () => {
 
     const [audit] = await auditOf(c.consultationId, "submission.late_decision");
     expect(audit).toMatchObject({ actorId: officer.id, entityId: peruLate.revisionId, ipAddress: "127.0.0.1" });
-    expect(audit!.details).toMatchObject({ decision: "accepted", reason: "The mission reported a connection failure at 17:55.", receipt: peruLate.receiptNumber });
+    expect(audit!.details).toMatchObject({
+      decision: "accepted",
+      reason: "The mission reported a connection failure at 17:55.",
+      receipt: peruLate.receiptNumber,
+    });
     const db = await getDb();
-    const messages = await db.select().from(schema.notificationOutbox).where(like(schema.notificationOutbox.dedupeKey, `late:${peruLate.revisionId}:%`));
+    const messages = await db
+      .select()
+      .from(schema.notificationOutbox)
+      .where(like(schema.notificationOutbox.dedupeKey, `late:${peruLate.revisionId}:%`));
     expect(messages.map((m) => [m.recipientEmail, m.language])).toEqual([["peru@nonpaper.test", "es"]]);
     expect(messages[0]!.body).toContain("The mission reported a connection failure at 17:55.");
     expect(messages[0]!.subject).toContain(peruLate.receiptNumber);
@@ -165,7 +173,9 @@ describe("the secretariat's decision on a late submission", () => {
   it("declining leaves the on-time revision as the one that counts", async () => {
     const { c, peru, morocco, peruLate, moroccoLate, onTime } = await pastDeadlineWithSubmissions();
     const officer = await userByEmail("secretariat@nonpaper.test");
-    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "declined", reason: "Received three days late." })).toMatchObject({ ok: true });
+    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "declined", reason: "Received three days late." })).toMatchObject({
+      ok: true,
+    });
     expect(await decideLateSubmission(officer, { revisionId: moroccoLate.revisionId, decision: "declined", reason: "Late." })).toMatchObject({ ok: true });
     const page = await getSubmissionForDelegate(peru, c.consultationId);
     expect(page!.revisions.map((r) => [r.receiptNumber, r.state])).toEqual([
@@ -180,15 +190,30 @@ describe("the secretariat's decision on a late submission", () => {
     const officer = await userByEmail("secretariat@nonpaper.test");
     const db = await getDb();
     const decisionsBefore = await auditOf(c.consultationId, "submission.late_decision");
-    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: " \n " })).toEqual({ ok: false, reason: "reason_required" });
-    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: "x".repeat(2_001) })).toEqual({ ok: false, reason: "reason_too_long" });
-    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "maybe" as "accepted", reason: "Why not." })).toEqual({ ok: false, reason: "invalid" });
-    expect(await decideLateSubmission(officer, { revisionId: onTime.revisionId, decision: "accepted", reason: "On time anyway." })).toEqual({ ok: false, reason: "not_pending" });
+    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: " \n " })).toEqual({
+      ok: false,
+      reason: "reason_required",
+    });
+    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: "x".repeat(2_001) })).toEqual({
+      ok: false,
+      reason: "reason_too_long",
+    });
+    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "maybe" as "accepted", reason: "Why not." })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await decideLateSubmission(officer, { revisionId: onTime.revisionId, decision: "accepted", reason: "On time anyway." })).toEqual({
+      ok: false,
+      reason: "not_pending",
+    });
     for (const revisionId of [UNKNOWN, "not-a-uuid"]) {
       expect(await decideLateSubmission(officer, { revisionId, decision: "accepted", reason: "x" })).toEqual({ ok: false, reason: "not_found" });
     }
     for (const user of [peru, await userByEmail("chair@nonpaper.test"), await userByEmail("morocco@nonpaper.test")]) {
-      expect(await decideLateSubmission(user, { revisionId: peruLate.revisionId, decision: "accepted", reason: "Self-service." })).toEqual({ ok: false, reason: "not_found" });
+      expect(await decideLateSubmission(user, { revisionId: peruLate.revisionId, decision: "accepted", reason: "Self-service." })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
     }
     const [revision] = await db.select().from(schema.submissionRevisions).where(eq(schema.submissionRevisions.id, peruLate.revisionId));
     expect(revision).toMatchObject({ late: "pending", lateReason: null, lateDecidedBy: null });
@@ -202,17 +227,27 @@ describe("the secretariat's decision on a late submission", () => {
     const page = await getSubmissionForDelegate(peru, c.consultationId);
     expect(page!.revisions.map((r) => r.state)).toEqual(["pending", "superseded", "current"]);
     const officer = await userByEmail("secretariat@nonpaper.test");
-    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: "x" })).toEqual({ ok: false, reason: "not_pending" });
+    expect(await decideLateSubmission(officer, { revisionId: peruLate.revisionId, decision: "accepted", reason: "x" })).toEqual({
+      ok: false,
+      reason: "not_pending",
+    });
   });
 
   it("chairs do not see late revisions until accepted", async () => {
     // The demo consultation CTOC-2020 is chaired by the demo chair.
     const db = await getDb();
-    const [demo] = await db.select({ id: schema.consultations.id, deadline: schema.consultations.deadline }).from(schema.consultations).where(eq(schema.consultations.receiptPrefix, "CTOC-2020"));
+    const [demo] = await db
+      .select({ id: schema.consultations.id, deadline: schema.consultations.deadline })
+      .from(schema.consultations)
+      .where(eq(schema.consultations.receiptPrefix, "CTOC-2020"));
     const usa = await userByEmail("usa@nonpaper.test");
     const page = await getSubmissionForDelegate(usa, demo!.id);
     const pointId = page!.agendaItems.find((i) => i.points.length)!.points[0]!.id;
-    await saveDraft(usa, { consultationId: demo!.id, baseDraftVersion: page!.draft.draftVersion, content: { language: "en", points: [{ pointId, body: "Late view of the United States." }] } });
+    await saveDraft(usa, {
+      consultationId: demo!.id,
+      baseDraftVersion: page!.draft.draftVersion,
+      content: { language: "en", points: [{ pointId, body: "Late view of the United States." }] },
+    });
     await setDeadline(demo!.id, new Date(Date.now() - HOUR));
     try {
       const late = await submit(usa, demo!.id);
@@ -223,7 +258,9 @@ describe("the secretariat's decision on a late submission", () => {
       expect(await read()).toBeNull();
       // The secretariat sees it while it is pending.
       const officer = await userByEmail("secretariat@nonpaper.test");
-      expect((await getRevision(officer, { consultationId: demo!.id, delegationId: usaId, revisionNumber: late.receipt.revisionNumber }))!.revision.state).toBe("pending");
+      expect((await getRevision(officer, { consultationId: demo!.id, delegationId: usaId, revisionNumber: late.receipt.revisionNumber }))!.revision.state).toBe(
+        "pending",
+      );
       await decideLateSubmission(officer, { revisionId: late.receipt.revisionId, decision: "accepted", reason: "Accepted." });
       expect((await read())!.content.points[0]!.body).toBe("Late view of the United States.");
     } finally {
@@ -243,7 +280,9 @@ describe("extending one delegation's deadline", () => {
     const officer = await userByEmail("secretariat@nonpaper.test");
     const until = new Date(Date.now() + 48 * HOUR);
     const peruId = await delegationIdOf("PER");
-    expect(await extendDeadline(officer, { consultationId: c.consultationId, delegationId: peruId, until, ipAddress: "127.0.0.1", baseUrl: BASE_URL })).toEqual({ ok: true, until });
+    expect(await extendDeadline(officer, { consultationId: c.consultationId, delegationId: peruId, until, ipAddress: "127.0.0.1", baseUrl: BASE_URL })).toEqual(
+      { ok: true, until },
+    );
 
     const page = await getSubmissionForDelegate(peru, c.consultationId);
     expect(page!.deadline).toMatchObject({ extendedTo: until, effective: until, passed: false });
@@ -302,7 +341,11 @@ describe("the secretariat's list of submissions", () => {
     expect(queries).toBeLessThanOrEqual(3);
     expect(list!.rows.map((r) => r.delegation.code)).toEqual(["CHN", "FRA", "MAR", "PER", "RUS", "USA"]);
     const peru = list!.rows.find((r) => r.delegation.code === "PER")!;
-    expect(peru).toMatchObject({ revisionCount: 2, submission: { status: "submitted" }, latest: { receiptNumber: peruLate.receiptNumber, late: "pending", state: "pending", language: "es" } });
+    expect(peru).toMatchObject({
+      revisionCount: 2,
+      submission: { status: "submitted" },
+      latest: { receiptNumber: peruLate.receiptNumber, late: "pending", state: "pending", language: "es" },
+    });
     expect(list!.rows.find((r) => r.delegation.code === "MAR")!.latest).toMatchObject({ receiptNumber: moroccoLate.receiptNumber, language: "ar" });
     expect(list!.rows.find((r) => r.delegation.code === "FRA")).toMatchObject({ submission: null, latest: null, revisionCount: 0 });
     expect(list!.totals).toEqual({ registered: 6, submitted: 2, latePending: 2, withdrawn: 0, none: 4 });
@@ -342,7 +385,10 @@ describe("a submission received by email, recorded by the secretariat", () => {
     const input = {
       consultationId: c.consultationId,
       delegationId: moroccoId,
-      content: { language: "fr", points: [{ pointId: c.points["2(b)"]!, body: "Le Maroc appuie le point b).", proposedText: "The Secretariat should provide technical assistance." }] },
+      content: {
+        language: "fr",
+        points: [{ pointId: c.points["2(b)"]!, body: "Le Maroc appuie le point b).", proposedText: "The Secretariat should provide technical assistance." }],
+      },
       idempotencyKey,
       attachment: { filename: "note-verbale.docx", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", content: file },
       ipAddress: "127.0.0.1",
@@ -350,13 +396,19 @@ describe("a submission received by email, recorded by the secretariat", () => {
     };
     const recorded = await submitOnBehalf(officer, input);
     expect(recorded).toMatchObject({ ok: true, replayed: false, receipt: { revisionNumber: 1, late: null } });
-    expect(await submitOnBehalf(officer, input)).toMatchObject({ ok: true, replayed: true, receipt: { receiptNumber: recorded.ok && recorded.receipt.receiptNumber } });
+    expect(await submitOnBehalf(officer, input)).toMatchObject({
+      ok: true,
+      replayed: true,
+      receipt: { receiptNumber: recorded.ok && recorded.receipt.receiptNumber },
+    });
 
     const page = await getSubmissionForDelegate(morocco, c.consultationId);
     expect(page!.draft.content.general[0]!.body).toBe("مسودة البعثة.");
     expect(page!.revisions[0]).toMatchObject({ source: "email_import", language: "fr", draftVersion: null, submittedBy: { id: officer.id } });
     const revision = await getRevision(morocco, { consultationId: c.consultationId, revisionNumber: 1 });
-    expect(revision!.content.points).toEqual([{ pointId: c.points["2(b)"], body: "Le Maroc appuie le point b).", proposedText: "The Secretariat should provide technical assistance." }]);
+    expect(revision!.content.points).toEqual([
+      { pointId: c.points["2(b)"], body: "Le Maroc appuie le point b).", proposedText: "The Secretariat should provide technical assistance." },
+    ]);
     const db = await getDb();
     const [attachment] = await db.select().from(schema.attachments).where(eq(schema.attachments.id, page!.revisions[0]!.attachmentId!));
     expect(attachment).toMatchObject({ filename: "note-verbale.docx", size: file.byteLength, uploadedBy: officer.id });
@@ -376,11 +428,25 @@ describe("a submission received by email, recorded by the secretariat", () => {
     await setDeadline(c.consultationId, deadline);
     const franceId = await delegationIdOf("FRA");
     const body = { language: "fr", general: [{ agendaItemId: c.items["2"]!, body: "Observations de la France." }] };
-    const onTime = await submitOnBehalf(officer, { consultationId: c.consultationId, delegationId: franceId, content: body, idempotencyKey: key(), receivedAt: new Date(deadline.getTime() - HOUR) });
+    const onTime = await submitOnBehalf(officer, {
+      consultationId: c.consultationId,
+      delegationId: franceId,
+      content: body,
+      idempotencyKey: key(),
+      receivedAt: new Date(deadline.getTime() - HOUR),
+    });
     expect(onTime).toMatchObject({ ok: true, receipt: { late: null } });
     const late = await submitOnBehalf(officer, { consultationId: c.consultationId, delegationId: franceId, content: body, idempotencyKey: key() });
     expect(late).toMatchObject({ ok: true, receipt: { late: "pending", revisionNumber: 2 } });
-    expect(await submitOnBehalf(officer, { consultationId: c.consultationId, delegationId: franceId, content: body, idempotencyKey: key(), receivedAt: new Date(Date.now() + HOUR) })).toEqual({
+    expect(
+      await submitOnBehalf(officer, {
+        consultationId: c.consultationId,
+        delegationId: franceId,
+        content: body,
+        idempotencyKey: key(),
+        receivedAt: new Date(Date.now() + HOUR),
+      }),
+    ).toEqual({
       ok: false,
       reason: "received_in_future",
     });

@@ -30,9 +30,7 @@ async function checkedAttempts(email: string): Promise<number> {
 describe("sign-in throttling (issue 12)", () => {
   it("counts 40 parallel wrong passwords before checking any: at most the pair's limit are checked", async () => {
     const email = "china@nonpaper.test";
-    const results = await Promise.all(
-      Array.from({ length: 40 }, () => signInFrom("203.0.113.40", email, "wrong-password")),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, () => signInFrom("203.0.113.40", email, "wrong-password")));
     expect(await checkedAttempts(email)).toBeLessThanOrEqual(LOGIN_LIMITS.perPair);
     expect(results.filter((r) => r.status === 400).length).toBeLessThanOrEqual(LOGIN_LIMITS.perPair);
     expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(40 - LOGIN_LIMITS.perPair);
@@ -40,9 +38,7 @@ describe("sign-in throttling (issue 12)", () => {
   });
 
   it("counts parallel guesses of many accounts from one address against that address", async () => {
-    const results = await Promise.all(
-      Array.from({ length: LOGIN_LIMITS.perAddress + 10 }, (_, i) => signInFrom("203.0.113.77", `guess${i}@example.org`, "x")),
-    );
+    const results = await Promise.all(Array.from({ length: LOGIN_LIMITS.perAddress + 10 }, (_, i) => signInFrom("203.0.113.77", `guess${i}@example.org`, "x")));
     expect(results.filter((r) => r.status === 400).length).toBe(LOGIN_LIMITS.perAddress);
     expect(results.filter((r) => r.status === 429).length).toBe(10);
     // The address waits; another address does not.
@@ -101,4 +97,3 @@ describe("sign-in throttling (issue 12)", () => {
     expect((await beginLoginAttempt("firstxlast@example.org", "203.0.113.50")).admitted).toBe(false);
   });
 });
-

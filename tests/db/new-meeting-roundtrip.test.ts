@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { draftDefaults, draftReturnPath, safeDraftReturn, withMeeting } from "~/lib/consultation-draft";
-import { loader as editLoader } from "~/routes/consultations.$consultationId_.edit";
+import { loader as editLoader } from "~/routes/consultations.$consultationId.edit";
 import { loader as newLoader } from "~/routes/consultations.new";
 import { action as newMeetingAction, loader as newMeetingLoader } from "~/routes/meetings.new";
 import { getDb, schema } from "~/utils/db.server";
@@ -84,8 +84,14 @@ describe("Create a new meeting from the new-consultation form", () => {
   });
 
   it("suggests a prefix from the new meeting when none was typed", async () => {
-    const carried = await postMeetingPage("/meetings/new", [["returnTo", "/consultations/new"], ["title", "Points"]]);
-    const created = await postMeetingPage(location(carried)!, meetingFields.map(([k, v]) => [k, k === "symbolPrefix" ? "CTOC/COP/WG.7" : v]));
+    const carried = await postMeetingPage("/meetings/new", [
+      ["returnTo", "/consultations/new"],
+      ["title", "Points"],
+    ]);
+    const created = await postMeetingPage(
+      location(carried)!,
+      meetingFields.map(([k, v]) => [k, k === "symbolPrefix" ? "CTOC/COP/WG.7" : v]),
+    );
     const form = await outcome(async () => newLoader({ request: await requestAs(OFFICER, location(created)!), params: {}, context }));
     if (!("value" in form)) throw new Error("expected the consultation form");
     expect(form.value.defaults).toMatchObject({ title: "Points", receiptPrefix: "WG7-2026" });
@@ -95,21 +101,34 @@ describe("Create a new meeting from the new-consultation form", () => {
     const db = await getDb();
     const { consultationId } = await insertDraftConsultation(db, { title: "Saved title", agendaItems: [], delegations: [] });
     const path = `/consultations/${consultationId}/edit`;
-    const carried = await postMeetingPage("/meetings/new", [["returnTo", path], ["title", "Typed title"]]);
-    const created = await postMeetingPage(location(carried)!, meetingFields.map(([k, v]) => [k, k === "symbolPrefix" ? "CTOC/COP/WG.8" : v]));
+    const carried = await postMeetingPage("/meetings/new", [
+      ["returnTo", path],
+      ["title", "Typed title"],
+    ]);
+    const created = await postMeetingPage(
+      location(carried)!,
+      meetingFields.map(([k, v]) => [k, k === "symbolPrefix" ? "CTOC/COP/WG.8" : v]),
+    );
     const back = location(created)!;
     expect(back.startsWith(`${path}?`)).toBe(true);
-    const form = await outcome(async () =>
-      editLoader({ request: await requestAs(OFFICER, back), params: { consultationId }, context }),
-    );
+    const form = await outcome(async () => editLoader({ request: await requestAs(OFFICER, back), params: { consultationId }, context }));
     if (!("value" in form)) throw new Error("expected the edit page");
     expect(form.value.defaults.title).toBe("Typed title");
     expect(form.value.defaults.meetingId).toBe(new URL(back, "http://x").searchParams.get("meetingId"));
   });
 
   it("refuses to carry anyone anywhere else", async () => {
-    for (const target of ["//evil.example/consultations/new", "https://evil.example/consultations/new", "/login", "/consultations/new/../../logout", "/\\evil.example"]) {
-      const carried = await postMeetingPage("/meetings/new", [["returnTo", target], ["title", "x"]]);
+    for (const target of [
+      "//evil.example/consultations/new",
+      "https://evil.example/consultations/new",
+      "/login",
+      "/consultations/new/../../logout",
+      "/\\evil.example",
+    ]) {
+      const carried = await postMeetingPage("/meetings/new", [
+        ["returnTo", target],
+        ["title", "x"],
+      ]);
       expect(location(carried)).toBe("/meetings/new");
     }
     for (const back of ["//evil.example", "https://evil.example/consultations/new", "/consultations/new/../x", "/\\evil", "/meetings/new"]) {

@@ -5,7 +5,7 @@ import { getConsultationForUser } from "~/models/consultation.server";
 import { getNonPaperForUser } from "~/models/non-paper.server";
 import { revisePoint } from "~/models/point.server";
 import { getUserById } from "~/models/user.server";
-import { loader as pageLoader } from "~/routes/consultations.$consultationId_.non-paper";
+import { loader as pageLoader } from "~/routes/consultations.$consultationId.non-paper";
 import { loader as docxLoader } from "~/routes/consultations.$consultationId_.non-paper[.]docx";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
@@ -115,7 +115,14 @@ describe("the non-paper document: who gets which text", () => {
     const { consultationId, pointIds } = await insertDraftConsultation(db, {
       title: "Draft discussion points for the 2025 session",
       agendaItems: [
-        { number: "2", title: "First item", points: [{ label: "(a)", text: "First wording." }, { label: "(b)", text: "Second point." }] },
+        {
+          number: "2",
+          title: "First item",
+          points: [
+            { label: "(a)", text: "First wording." },
+            { label: "(b)", text: "Second point." },
+          ],
+        },
         { number: null, title: "Other matters", points: [] },
       ],
     });
@@ -193,9 +200,7 @@ describe("the non-paper document: who gets which text", () => {
     const consultationId = await consultationIdByPrefix("CTOC-2020");
     const response = await docx("morocco@nonpaper.test", consultationId);
     expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toBe(
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    );
+    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(response.headers.get("Content-Disposition")).toBe(
       `attachment; filename="non-paper-CTOC-COP-WG.2-2020.docx"; filename*=UTF-8''non-paper-CTOC-COP-WG.2-2020.docx`,
     );

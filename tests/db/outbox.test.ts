@@ -6,19 +6,14 @@ import { formatInstant } from "~/lib/dates";
 import { INVITATION_TOKEN_PLACEHOLDER } from "~/lib/invitation-rules";
 import { circulateConsultation } from "~/models/circulation.server";
 import { findInvitationByToken, inviteDelegate } from "~/models/invitation.server";
-import {
-  MAX_ATTEMPTS,
-  backoffDelayMs,
-  dispatchPendingNotifications,
-  queueNotifications,
-  retryFailedNotifications,
-} from "~/models/outbox.server";
+import { MAX_ATTEMPTS, backoffDelayMs, dispatchPendingNotifications, queueNotifications, retryFailedNotifications } from "~/models/outbox.server";
 import { getUserById } from "~/models/user.server";
 import { action, loader } from "~/routes/outbox";
 import { getDb, schema } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { insertDraftConsultation } from "./fixtures";
 import { BASE_URL, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
+import { noticeOf } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -71,13 +66,14 @@ function useSmtpUrl(url: string | null) {
 
 /** Decodes RFC 2047 encoded words ("=?UTF-8?B?…?=" and "=?UTF-8?Q?…?="), as a mail client does. */
 function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_match, _charset: string, encoding: string, text: string) =>
-      encoding.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
-    );
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_match, _charset: string, encoding: string, text: string) =>
+    encoding.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
 }
 
 /** The headers and the decoded text of a single-part message. */
@@ -449,7 +445,8 @@ describe("the outbox page", () => {
     const retried = await run(action, "secretariat@nonpaper.test", "/outbox", retry({ consultation: consultationId }));
     const response = (retried as { thrown: Response }).thrown;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/outbox?consultation=${consultationId}&retried=1`);
+    expect(response.headers.get("Location")).toBe(`/outbox?consultation=${consultationId}`);
+    expect(await noticeOf(response)).toEqual({ kind: "outbox.retried", count: 1 });
     const [stillFailed] = await db
       .select({ n: count() })
       .from(schema.notificationOutbox)

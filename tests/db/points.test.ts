@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getConsultationForUser } from "~/models/consultation.server";
 import { getPointHistory, revisePoint } from "~/models/point.server";
 import { getUserById } from "~/models/user.server";
-import { action, loader } from "~/routes/consultations.$consultationId_.points.$pointId";
+import { action, loader } from "~/routes/consultations.$consultationId.points.$pointId";
 import { getDb, schema } from "~/utils/db.server";
 import { consultationIdByPrefix, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
 import { useTestDatabase } from "./support";
@@ -102,7 +102,6 @@ describe("point versions", () => {
 });
 
 describe("point history page", () => {
-
   it("loader: 403 for delegates, 404 for a point outside the consultation, a redline for the chair", async () => {
     const { consultationId, point } = await pointOf2020(6);
     const path = `/consultations/${consultationId}/points/${point.id}`;
@@ -124,9 +123,7 @@ describe("point history page", () => {
     const params = { consultationId, pointId: point.id };
     const path = `/consultations/${consultationId}/points/${point.id}`;
     for (const email of ["chair@nonpaper.test", "peru@nonpaper.test"]) {
-      const denied = await outcome(async () =>
-        action({ request: await requestAs(email, path, form({ text: "X.", basedOnVersion: "1" })), params, context }),
-      );
+      const denied = await outcome(async () => action({ request: await requestAs(email, path, form({ text: "X.", basedOnVersion: "1" })), params, context }));
       expect(statusOf((denied as { thrown: unknown }).thrown), email).toBe(403);
     }
     for (const text of ["   ", "x".repeat(20_001)]) {

@@ -1,9 +1,9 @@
 // Links in emails come from PUBLIC_URL when it is set, never from the Host a client sends.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveDraft } from "~/models/submission.server";
-import { action as registrationsAction } from "~/routes/consultations.$consultationId_.registrations";
-import { action as reviewAction, loader as reviewLoader } from "~/routes/consultations.$consultationId_.submission_.review";
+import { saveDraft } from "~/models/submission-draft.server";
+import { action as registrationsAction } from "~/routes/consultations.$consultationId.registrations";
+import { action as reviewAction, loader as reviewLoader } from "~/routes/consultations.$consultationId.submission_.review";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
 import { publicUrlWarning, resetEnvForTests } from "~/utils/env.server";
@@ -37,14 +37,23 @@ describe("links in emails", () => {
   it("a receipt submitted through a forged Host links to PUBLIC_URL", async () => {
     const c = await openConsultation({ delegations: ["PER"] });
     const peru = await userByEmail("peru@nonpaper.test");
-    await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: { language: "es", points: [{ pointId: c.points["2(a)"]!, body: "Apoyamos el punto (a)." }] } });
+    await saveDraft(peru, {
+      consultationId: c.consultationId,
+      baseDraftVersion: 0,
+      content: { language: "es", points: [{ pointId: c.points["2(a)"]!, body: "Apoyamos el punto (a)." }] },
+    });
     const path = `/consultations/${c.consultationId}/submission/review`;
     const page = await reviewLoader({ request: await forged("peru@nonpaper.test", path), params: { consultationId: c.consultationId }, context });
     const body = new URLSearchParams({ intent: "submit", idempotencyKey: page.idempotencyKey, draftVersion: String(page.draftVersion) });
-    const submitted = await outcome(async () => reviewAction({ request: await forged("peru@nonpaper.test", path, { method: "POST", body }), params: { consultationId: c.consultationId }, context }));
+    const submitted = await outcome(async () =>
+      reviewAction({ request: await forged("peru@nonpaper.test", path, { method: "POST", body }), params: { consultationId: c.consultationId }, context }),
+    );
     expect(statusOf((submitted as { thrown: unknown }).thrown)).toBe(302);
     const db = await getDb();
-    const mails = await db.select({ body: schema.notificationOutbox.body }).from(schema.notificationOutbox).where(eq(schema.notificationOutbox.recipientEmail, "peru@nonpaper.test"));
+    const mails = await db
+      .select({ body: schema.notificationOutbox.body })
+      .from(schema.notificationOutbox)
+      .where(eq(schema.notificationOutbox.recipientEmail, "peru@nonpaper.test"));
     // The circulation email (sent by the set-up, not through a request) is not the receipt.
     const receipts = mails.filter((m) => m.body.includes(c.consultationId) && !m.body.includes("http://nonpaper.test"));
     expect(receipts.length).toBeGreaterThan(0);
@@ -61,9 +70,14 @@ describe("links in emails", () => {
     const email = "forged-host@example.org";
     const body = new URLSearchParams({ intent: "invite", delegationId: mar!.id, email, name: "Karim", language: "fr" });
     const path = `/consultations/${consultationId}/registrations`;
-    const sent = await outcome(async () => registrationsAction({ request: await forged("secretariat@nonpaper.test", path, { method: "POST", body }), params: { consultationId }, context }));
+    const sent = await outcome(async () =>
+      registrationsAction({ request: await forged("secretariat@nonpaper.test", path, { method: "POST", body }), params: { consultationId }, context }),
+    );
     expect("value" in sent).toBe(true);
-    const [mail] = await db.select({ body: schema.notificationOutbox.body }).from(schema.notificationOutbox).where(eq(schema.notificationOutbox.recipientEmail, email));
+    const [mail] = await db
+      .select({ body: schema.notificationOutbox.body })
+      .from(schema.notificationOutbox)
+      .where(eq(schema.notificationOutbox.recipientEmail, email));
     expect(mail!.body).toContain(`${PUBLIC}/invitations/`);
     expect(mail!.body).not.toContain("evil.example");
   });

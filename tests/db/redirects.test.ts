@@ -54,7 +54,16 @@ describe("no redirect leaves the site", () => {
       format: "hybrid",
       timeZone: "Europe/Vienna",
     }))!;
-    const fields = { body: "Working Group on International Cooperation", symbolPrefix: "CTOC/COP/WG.3", session: "2026", venue: "Vienna", startDate: "2026-06-01", endDate: "2026-06-03", format: "hybrid", timeZone: "Europe/Vienna" };
+    const fields = {
+      body: "Working Group on International Cooperation",
+      symbolPrefix: "CTOC/COP/WG.3",
+      session: "2026",
+      venue: "Vienna",
+      startDate: "2026-06-01",
+      endDate: "2026-06-03",
+      format: "hybrid",
+      timeZone: "Europe/Vienna",
+    };
     for (const back of [...ATTACKS, "%2F%09%2Fevil.example"]) {
       const query = back.startsWith("%") ? back : encodeURIComponent(back);
       const request = await requestAs("secretariat@nonpaper.test", `/meetings/${meetingId}/edit?back=${query}`, form(fields));

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { readReferenceReport } from "../../db/files";
 import { getUserById } from "~/models/user.server";
 import { registerDelegations } from "~/models/registration.server";
-import { action, loader } from "~/routes/consultations.$consultationId_.registrations";
+import { action, loader } from "~/routes/consultations.$consultationId.registrations";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
@@ -216,7 +216,12 @@ describe("registering delegations", () => {
     const paragraph = excerpt(readReferenceReport("wg2-2023-report.txt"), "41. The following parties", "(Bolivarian Republic of).");
     const rows = (await answer(SECRETARIAT, id, { intent: "review", names: paragraph })).payload!.review!;
     expect(rows).toHaveLength(81);
-    expect(rows.filter((r) => r.kind === "registered").map((r) => r.input).sort()).toEqual(["Morocco", "Peru"]);
+    expect(
+      rows
+        .filter((r) => r.kind === "registered")
+        .map((r) => r.input)
+        .sort(),
+    ).toEqual(["Morocco", "Peru"]);
     expect(rows.filter((r) => r.kind === "found")).toHaveLength(79);
     const [tur, tza] = await ids(["TUR", "TZA"]);
     expect(rows.find((r) => r.input === "Türkiye")!.delegationId).toBe(tur);
@@ -301,9 +306,7 @@ describe("changing and removing registrations", () => {
     const changed = await answer(SECRETARIAT, id, { intent: "participation", delegationId: irn!, participation: "signatory" });
     expect(changed.status).toBe(200);
     expect(await registeredCodes(id)).toEqual({ IRN: "signatory" });
-    expect((await auditOf(id, "registration.update")).map((a) => a.details)).toEqual([
-      { code: "IRN", from: "state_party", to: "signatory" },
-    ]);
+    expect((await auditOf(id, "registration.update")).map((a) => a.details)).toEqual([{ code: "IRN", from: "state_party", to: "signatory" }]);
     const same = await answer(SECRETARIAT, id, { intent: "participation", delegationId: irn!, participation: "signatory" });
     expect(same.status).toBe(400);
     const bad = await answer(SECRETARIAT, id, { intent: "participation", delegationId: irn!, participation: "member" });
@@ -377,11 +380,13 @@ describe("bounded number of queries", () => {
     const all = await db.select({ id: schema.delegations.id, code: schema.delegations.code }).from(schema.delegations).limit(150);
     const large = (await insertDraftConsultation(db, { delegations: all.map((d) => d.code) })).consultationId;
     // Two delegates and one invitation for each delegation.
-    await db.insert(schema.users).values(
-      all.flatMap((d, i) =>
-        [1, 2].map((n) => ({ email: `bulk-${i}-${n}@example.org`, name: `Delegate ${i}-${n}`, role: "delegate" as const, delegationId: d.id })),
-      ),
-    );
+    await db
+      .insert(schema.users)
+      .values(
+        all.flatMap((d, i) =>
+          [1, 2].map((n) => ({ email: `bulk-${i}-${n}@example.org`, name: `Delegate ${i}-${n}`, role: "delegate" as const, delegationId: d.id })),
+        ),
+      );
     await db.insert(schema.invitations).values(
       all.map((d, i) => ({
         email: `bulk-invite-${i}@example.org`,

@@ -19,10 +19,6 @@ export async function renderRoute(
   if (options.actionData !== undefined) context.actionData = { page: options.actionData };
   const router = createStaticRouter(handler.dataRoutes, context);
   return renderToString(
-    createElement(
-      I18nextProvider,
-      { i18n: createI18n(options.language ?? "en") },
-      createElement(StaticRouterProvider, { router, context, hydrate: false }),
-    ),
+    createElement(I18nextProvider, { i18n: createI18n(options.language ?? "en") }, createElement(StaticRouterProvider, { router, context, hydrate: false })),
   );
 }

@@ -29,7 +29,19 @@ async function scenario() {
   const [russiaDraft] = await writeRevision(c.consultationId, "RUS", "ru", [{ kind: "point", pointId: c.points["2(a)"]!, body: "Черновик." }], "draft");
   const other = await openConsultation({ receiptPrefix: `OTHER-${Date.now().toString(36)}` });
   const [otherComment] = await writeRevision(other.consultationId, "PER", "es", [{ kind: "point", pointId: other.points["2(a)"]!, body: "Otra consulta." }]);
-  return { c, other, ids: { peruA: peruA!, peruB: peruB!, franceOld: franceOld!, franceNew: franceNew!, chinaLate: chinaLate!, russiaDraft: russiaDraft!, otherComment: otherComment! } };
+  return {
+    c,
+    other,
+    ids: {
+      peruA: peruA!,
+      peruB: peruB!,
+      franceOld: franceOld!,
+      franceNew: franceNew!,
+      chinaLate: chinaLate!,
+      russiaDraft: russiaDraft!,
+      otherComment: otherComment!,
+    },
+  };
 }
 
 async function reviewsOf(commentId: string) {
@@ -54,7 +66,13 @@ describe("saveReview", () => {
     const [commentBefore] = await db.select().from(schema.comments).where(eq(schema.comments.id, ids.peruA));
     const [translationBefore] = await db.select().from(schema.translations).where(eq(schema.translations.commentId, ids.peruA));
 
-    const first = await saveReview(chair, { consultationId: c.consultationId, commentId: ids.peruA, tag: "supports", note: "  Secret\r\nthought.  ", ipAddress: "10.0.0.1" });
+    const first = await saveReview(chair, {
+      consultationId: c.consultationId,
+      commentId: ids.peruA,
+      tag: "supports",
+      note: "  Secret\r\nthought.  ",
+      ipAddress: "10.0.0.1",
+    });
     expect(first).toEqual({ ok: true, review: { tag: "supports", note: "Secret\nthought." } });
     const second = await saveReview(chair, { consultationId: c.consultationId, commentId: ids.peruA, tag: "needs_follow_up", note: "", ipAddress: null });
     expect(second).toEqual({ ok: true, review: { tag: "needs_follow_up", note: null } });
@@ -79,7 +97,10 @@ describe("saveReview", () => {
     expect(translationAfter).toEqual(translationBefore);
 
     // No tag and no note: the review is removed (and that too is logged).
-    expect(await saveReview(chair, { consultationId: c.consultationId, commentId: ids.peruA, tag: null, note: "   ", ipAddress: null })).toEqual({ ok: true, review: null });
+    expect(await saveReview(chair, { consultationId: c.consultationId, commentId: ids.peruA, tag: null, note: "   ", ipAddress: null })).toEqual({
+      ok: true,
+      review: null,
+    });
     expect((await reviewsOf(ids.peruA)).map((r) => r.tag)).toEqual(["objects"]);
     expect(await audits(c.consultationId)).toHaveLength(4);
   });
@@ -88,7 +109,10 @@ describe("saveReview", () => {
     const { c, other, ids } = await scenario();
     const chair = await userByEmail(CHAIR);
     const officer = await userByEmail(OFFICER);
-    const refused = async (user: Awaited<ReturnType<typeof userByEmail>>, input: { consultationId?: string; commentId: string; tag?: unknown; note?: string | null }) =>
+    const refused = async (
+      user: Awaited<ReturnType<typeof userByEmail>>,
+      input: { consultationId?: string; commentId: string; tag?: unknown; note?: string | null },
+    ) =>
       saveReview(user, {
         consultationId: input.consultationId ?? c.consultationId,
         commentId: input.commentId,

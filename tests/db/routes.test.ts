@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loader as consultationLoader } from "~/routes/consultations.$consultationId";
+import { loader as consultationLoader } from "~/routes/consultations.$consultationId._index";
 import { loader as homeLoader } from "~/routes/_index";
 import { action as languageAction } from "~/routes/language";
 import { loader as usersLoader } from "~/routes/users";
@@ -36,9 +36,7 @@ describe("every loader checks who is asking", () => {
       ["peru@nonpaper.test", "not-a-uuid"],
       ["peru@nonpaper.test", "00000000-0000-4000-8000-000000000000"],
     ] as const) {
-      const denied = await outcome(async () =>
-        consultationLoader(args(await requestAs(email, `/consultations/${consultationId}`), { consultationId })),
-      );
+      const denied = await outcome(async () => consultationLoader(args(await requestAs(email, `/consultations/${consultationId}`), { consultationId })));
       expect(statusOf((denied as { thrown: unknown }).thrown), `${email} ${consultationId}`).toBe(404);
     }
     const allowed = await consultationLoader(args(await requestAs("peru@nonpaper.test", `/consultations/${id}`), { consultationId: id }));

@@ -9,8 +9,7 @@ useTestDatabase();
 
 async function counts() {
   const db = await getDb();
-  const n = async (table: PgTable) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]!.n;
   return {
     delegations: await n(schema.delegations),
     users: await n(schema.users),
@@ -78,17 +77,19 @@ describe("seed", () => {
       .leftJoin(schema.translations, eq(schema.translations.commentId, schema.comments.id))
       .groupBy(schema.delegations.code, schema.submissionRevisions.id)
       .orderBy(schema.submissionRevisions.receiptNumber);
-    expect(rows.map((r) => r.receipt)).toEqual([
-      "CTOC-2020-DZA-0001",
-      "CTOC-2020-USA-0002",
-      "CTOC-2020-EU-0003",
-      "CTOC-2020-CHN-0004",
-      "CTOC-2020-RUS-0005",
-      "CTOC-2020-FRA-0006",
-      "CTOC-2020-MAR-0007",
-      "CTOC-2020-MEX-0008",
-      "CTOC-2020-PER-0009",
-    ].sort());
+    expect(rows.map((r) => r.receipt)).toEqual(
+      [
+        "CTOC-2020-DZA-0001",
+        "CTOC-2020-USA-0002",
+        "CTOC-2020-EU-0003",
+        "CTOC-2020-CHN-0004",
+        "CTOC-2020-RUS-0005",
+        "CTOC-2020-FRA-0006",
+        "CTOC-2020-MAR-0007",
+        "CTOC-2020-MEX-0008",
+        "CTOC-2020-PER-0009",
+      ].sort(),
+    );
     expect(new Set(rows.map((r) => r.language))).toEqual(new Set(["ar", "zh", "en", "fr", "ru", "es"]));
     const peru = rows.find((r) => r.code === "PER")!;
     expect(peru).toMatchObject({ source: "editor", comments: 3, translated: 3 });

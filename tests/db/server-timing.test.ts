@@ -56,7 +56,9 @@ describe("Server-Timing", () => {
 
   it("says nothing when it is off", async () => {
     delete process.env.NONPAPER_SERVER_TIMING;
-    const app = express().use(serverTiming()).get("/", (_req, res) => void res.send("ok"));
+    const app = express()
+      .use(serverTiming())
+      .get("/", (_req, res) => void res.send("ok"));
     const off = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => off.once("listening", resolve));
     const response = await fetch(`http://127.0.0.1:${(off.address() as AddressInfo).port}/`);

@@ -5,15 +5,17 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SAVE_INTENT } from "~/lib/autosave-store";
 import { amendmentField, commentField, generalField, proposalField } from "~/lib/submission-fields";
-import { getSubmissionForDelegate, saveDraft } from "~/models/submission.server";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
 import { action as draftAction } from "~/routes/consultations.$consultationId_.submission_.draft";
-import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId_.submission";
-import { loader as receiptLoader } from "~/routes/consultations.$consultationId_.submission_.receipts.$revisionNumber";
-import { action as reviewAction, loader as reviewLoader } from "~/routes/consultations.$consultationId_.submission_.review";
-import { loader as consultationLoader } from "~/routes/consultations.$consultationId";
+import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId.submission";
+import { loader as receiptLoader } from "~/routes/consultations.$consultationId.submission_.receipts.$revisionNumber";
+import { action as reviewAction, loader as reviewLoader } from "~/routes/consultations.$consultationId.submission_.review";
+import { loader as consultationLoader } from "~/routes/consultations.$consultationId._index";
 import { getDb, schema } from "~/utils/db.server";
 import { createDelegate, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
-import { openConsultation, setDeadline, userByEmail } from "./submission-setup";
+import { noticeOf } from "./notices";
+import { countQueries, openConsultation, setDeadline, userByEmail } from "./submission-setup";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -100,10 +102,18 @@ describe("who may reach the delegation's submission", () => {
     // Peru has a draft and a revision, so that there is something to leak.
     const saved = await autosave("peru@nonpaper.test", c.consultationId, 0, peruFields());
     expect(saved.status).toBe(200);
-    const reviewed = await reviewLoader({ request: await requestAs("peru@nonpaper.test", `${base(c.consultationId)}/review`), params: { consultationId: c.consultationId }, context });
+    const reviewed = await reviewLoader({
+      request: await requestAs("peru@nonpaper.test", `${base(c.consultationId)}/review`),
+      params: { consultationId: c.consultationId },
+      context,
+    });
     const submitted = await outcome(async () =>
       reviewAction({
-        request: await post("peru@nonpaper.test", `${base(c.consultationId)}/review`, { intent: "submit", idempotencyKey: reviewed.idempotencyKey, draftVersion: String(reviewed.draftVersion) }),
+        request: await post("peru@nonpaper.test", `${base(c.consultationId)}/review`, {
+          intent: "submit",
+          idempotencyKey: reviewed.idempotencyKey,
+          draftVersion: String(reviewed.draftVersion),
+        }),
         params: { consultationId: c.consultationId },
         context,
       }),
@@ -112,12 +122,23 @@ describe("who may reach the delegation's submission", () => {
 
     for (const email of OUTSIDERS) {
       for (const [name, run] of [
-        ["editor", async () => editorLoader({ request: await requestAs(email, base(c.consultationId)), params: { consultationId: c.consultationId }, context })],
-        ["review", async () => reviewLoader({ request: await requestAs(email, `${base(c.consultationId)}/review`), params: { consultationId: c.consultationId }, context })],
+        [
+          "editor",
+          async () => editorLoader({ request: await requestAs(email, base(c.consultationId)), params: { consultationId: c.consultationId }, context }),
+        ],
+        [
+          "review",
+          async () =>
+            reviewLoader({ request: await requestAs(email, `${base(c.consultationId)}/review`), params: { consultationId: c.consultationId }, context }),
+        ],
         [
           "receipt",
           async () =>
-            receiptLoader({ request: await requestAs(email, `${base(c.consultationId)}/receipts/1`), params: { consultationId: c.consultationId, revisionNumber: "1" }, context }),
+            receiptLoader({
+              request: await requestAs(email, `${base(c.consultationId)}/receipts/1`),
+              params: { consultationId: c.consultationId, revisionNumber: "1" },
+              context,
+            }),
         ],
       ] as const) {
         const denied = await outcome(run as () => Promise<unknown>);
@@ -141,20 +162,36 @@ describe("who may reach the delegation's submission", () => {
       expect(statusOf((denied as { thrown: unknown }).thrown), consultationId).toBe(404);
     }
     // Morocco, registered too, reaches only Morocco's own (empty) submission at the same address.
-    const morocco = await editorLoader({ request: await requestAs("morocco@nonpaper.test", base(c.consultationId)), params: { consultationId: c.consultationId }, context });
+    const morocco = await editorLoader({
+      request: await requestAs("morocco@nonpaper.test", base(c.consultationId)),
+      params: { consultationId: c.consultationId },
+      context,
+    });
     expect(morocco.submission.delegation.code).toBe("MAR");
     expect(morocco.submission.revisions).toEqual([]);
     expect(JSON.stringify(morocco)).not.toContain("Apoyamos");
-    const moroccoReview = await reviewLoader({ request: await requestAs("morocco@nonpaper.test", "/x"), params: { consultationId: c.consultationId }, context });
+    const moroccoReview = await reviewLoader({
+      request: await requestAs("morocco@nonpaper.test", "/x"),
+      params: { consultationId: c.consultationId },
+      context,
+    });
     expect(moroccoReview.empty).toBe(true);
     const moroccoReceipt = await outcome(async () =>
       receiptLoader({ request: await requestAs("morocco@nonpaper.test", "/x"), params: { consultationId: c.consultationId, revisionNumber: "1" }, context }),
     );
     expect(statusOf((moroccoReceipt as { thrown: unknown }).thrown)).toBe(404);
     // Peru's own pages open, with Peru's text.
-    const page = await editorLoader({ request: await requestAs("peru@nonpaper.test", base(c.consultationId)), params: { consultationId: c.consultationId }, context });
+    const page = await editorLoader({
+      request: await requestAs("peru@nonpaper.test", base(c.consultationId)),
+      params: { consultationId: c.consultationId },
+      context,
+    });
     expect(page.serverFields[commentField(c.points["2(a)"]!)]).toBe("Apoyamos el punto a).");
-    const receipt = await receiptLoader({ request: await requestAs("peru@nonpaper.test", "/x"), params: { consultationId: c.consultationId, revisionNumber: "1" }, context });
+    const receipt = await receiptLoader({
+      request: await requestAs("peru@nonpaper.test", "/x"),
+      params: { consultationId: c.consultationId, revisionNumber: "1" },
+      context,
+    });
     expect(receipt.revision.receiptNumber).toMatch(/-PER-0001$/);
   });
 
@@ -163,8 +200,14 @@ describe("who may reach the delegation's submission", () => {
       async () => editorLoader({ request: await requestAs(null, base(c.consultationId)), params: { consultationId: c.consultationId }, context }),
       async () => reviewLoader({ request: await requestAs(null, `${base(c.consultationId)}/review`), params: { consultationId: c.consultationId }, context }),
       async () => receiptLoader({ request: await requestAs(null, "/x"), params: { consultationId: c.consultationId, revisionNumber: "1" }, context }),
-      async () => editorAction({ request: await post(null, base(c.consultationId), { intent: "withdraw" }), params: { consultationId: c.consultationId }, context }),
-      async () => reviewAction({ request: await post(null, "/x", { intent: "submit", idempotencyKey: key(), draftVersion: "1" }), params: { consultationId: c.consultationId }, context }),
+      async () =>
+        editorAction({ request: await post(null, base(c.consultationId), { intent: "withdraw" }), params: { consultationId: c.consultationId }, context }),
+      async () =>
+        reviewAction({
+          request: await post(null, "/x", { intent: "submit", idempotencyKey: key(), draftVersion: "1" }),
+          params: { consultationId: c.consultationId },
+          context,
+        }),
     ]) {
       const denied = await outcome(run as () => Promise<unknown>);
       const thrown = (denied as { thrown: unknown }).thrown as Response;
@@ -188,15 +231,28 @@ describe("who may reach the delegation's submission", () => {
       if (email === "morocco@nonpaper.test") expect(saved.status).toBe(200);
       else expect(saved.status, email).toBe(404);
       for (const [name, run] of [
-        ["withdraw", async () => editorAction({ request: await post(email, base(c.consultationId), { intent: "withdraw" }), params: { consultationId: c.consultationId }, context })],
+        [
+          "withdraw",
+          async () =>
+            editorAction({ request: await post(email, base(c.consultationId), { intent: "withdraw" }), params: { consultationId: c.consultationId }, context }),
+        ],
         [
           "review",
-          async () => editorAction({ request: await post(email, base(c.consultationId), { intent: "review", draftVersion: "0", language: "en" }), params: { consultationId: c.consultationId }, context }),
+          async () =>
+            editorAction({
+              request: await post(email, base(c.consultationId), { intent: "review", draftVersion: "0", language: "en" }),
+              params: { consultationId: c.consultationId },
+              context,
+            }),
         ],
         [
           "submit",
           async () =>
-            reviewAction({ request: await post(email, "/x", { intent: "submit", idempotencyKey: key(), draftVersion: String(version) }), params: { consultationId: c.consultationId }, context }),
+            reviewAction({
+              request: await post(email, "/x", { intent: "submit", idempotencyKey: key(), draftVersion: String(version) }),
+              params: { consultationId: c.consultationId },
+              context,
+            }),
         ],
       ] as const) {
         const result = await outcome(run as () => Promise<unknown>);
@@ -211,10 +267,16 @@ describe("who may reach the delegation's submission", () => {
     for (const consultationId of ["not-a-uuid", UNKNOWN]) {
       const saved = await autosave("peru@nonpaper.test", consultationId, 0, peruFields());
       expect(saved.status).toBe(404);
-      const withdrawn = await outcome(async () => editorAction({ request: await post("peru@nonpaper.test", "/x", { intent: "withdraw" }), params: { consultationId }, context }));
+      const withdrawn = await outcome(async () =>
+        editorAction({ request: await post("peru@nonpaper.test", "/x", { intent: "withdraw" }), params: { consultationId }, context }),
+      );
       expect(statusOf((withdrawn as { thrown: unknown }).thrown)).toBe(404);
       const submitted = await outcome(async () =>
-        reviewAction({ request: await post("peru@nonpaper.test", "/x", { intent: "submit", idempotencyKey: key(), draftVersion: "1" }), params: { consultationId }, context }),
+        reviewAction({
+          request: await post("peru@nonpaper.test", "/x", { intent: "submit", idempotencyKey: key(), draftVersion: "1" }),
+          params: { consultationId },
+          context,
+        }),
       );
       expect(statusOf((submitted as { thrown: unknown }).thrown)).toBe(404);
     }
@@ -283,7 +345,10 @@ describe("forged and bad fields", () => {
   });
 
   // A browser shows U+0000 in a page as U+FFFD: neither is ever typed, so neither is saved.
-  for (const [code, char] of [["U+FFFD", "\uFFFD"], ["U+0000", "\u0000"]] as const) {
+  for (const [code, char] of [
+    ["U+FFFD", "\uFFFD"],
+    ["U+0000", "\u0000"],
+  ] as const) {
     it(`a damaged character (${code}) in a Chinese comment, by review and by autosave`, async () => {
       const name = commentField(d.points["2(a)"]!);
       const text = `中国代表团支持关于加强技术援助的建议${char}并建议增加“能力建设”一词。`;
@@ -300,9 +365,16 @@ describe("forged and bad fields", () => {
   it("<script> in a comment is stored and returned as text", async () => {
     const name = commentField(d.points["2(a)"]!);
     const text = `<script>alert("x")</script> <b>bold</b> & more`;
-    const answer = await autosave("peru@nonpaper.test", d.consultationId, await draftVersionOf("peru@nonpaper.test", d.consultationId), { language: "en", [name]: text });
+    const answer = await autosave("peru@nonpaper.test", d.consultationId, await draftVersionOf("peru@nonpaper.test", d.consultationId), {
+      language: "en",
+      [name]: text,
+    });
     expect(answer.status).toBe(200);
-    const page = await editorLoader({ request: await requestAs("peru@nonpaper.test", base(d.consultationId)), params: { consultationId: d.consultationId }, context });
+    const page = await editorLoader({
+      request: await requestAs("peru@nonpaper.test", base(d.consultationId)),
+      params: { consultationId: d.consultationId },
+      context,
+    });
     expect(page.serverFields[name]).toBe(text);
   });
 });
@@ -367,7 +439,11 @@ describe("saving, reviewing, submitting, withdrawing", () => {
     const submit = async () =>
       outcome(async () =>
         reviewAction({
-          request: await post("peru@nonpaper.test", "/x", { intent: "submit", idempotencyKey: review.idempotencyKey, draftVersion: String(review.draftVersion) }),
+          request: await post("peru@nonpaper.test", "/x", {
+            intent: "submit",
+            idempotencyKey: review.idempotencyKey,
+            draftVersion: String(review.draftVersion),
+          }),
           params: { consultationId: e.consultationId },
           context,
         }),
@@ -390,7 +466,8 @@ describe("saving, reviewing, submitting, withdrawing", () => {
         context,
       }),
     );
-    expect(((stale as { thrown: Response }).thrown).headers.get("Location")).toBe(`${base(e.consultationId)}?notice=stale`);
+    expect((stale as { thrown: Response }).thrown.headers.get("Location")).toBe(base(e.consultationId));
+    expect(await noticeOf((stale as { thrown: Response }).thrown)).toEqual({ kind: "submission.notice", notice: "stale" });
     expect(await revisionCount(e.consultationId)).toBe(1);
 
     // A malformed idempotency key is refused with a message.
@@ -413,22 +490,43 @@ describe("saving, reviewing, submitting, withdrawing", () => {
         context,
       }),
     );
-    const second = await receiptLoader({ request: await requestAs("peru@nonpaper.test", "/x"), params: { consultationId: e.consultationId, revisionNumber: "2" }, context });
+    const second = await receiptLoader({
+      request: await requestAs("peru@nonpaper.test", "/x"),
+      params: { consultationId: e.consultationId, revisionNumber: "2" },
+      context,
+    });
     expect(second.revision.state).toBe("current");
     expect(second.revisions.map((r) => [r.revisionNumber, r.state])).toEqual([
       [2, "current"],
       [1, "superseded"],
     ]);
-    const first = await receiptLoader({ request: await requestAs("peru@nonpaper.test", "/x"), params: { consultationId: e.consultationId, revisionNumber: "1" }, context });
+    const firstRequest = await requestAs("peru@nonpaper.test", "/x");
+    const { queries, result: first } = await countQueries(() =>
+      receiptLoader({ request: firstRequest, params: { consultationId: e.consultationId, revisionNumber: "1" }, context }),
+    );
     expect(first.content.general[0]!.body).toBe("Segunda versión.");
+    // The session (2), the revision (3) and the list of revisions (3): never the draft or the
+    // circulated text, which the receipt does not show.
+    expect(queries).toBeLessThanOrEqual(8);
 
     const withdrawn = await outcome(async () =>
-      editorAction({ request: await post("peru@nonpaper.test", base(e.consultationId), { intent: "withdraw" }), params: { consultationId: e.consultationId }, context }),
+      editorAction({
+        request: await post("peru@nonpaper.test", base(e.consultationId), { intent: "withdraw" }),
+        params: { consultationId: e.consultationId },
+        context,
+      }),
     );
-    expect(((withdrawn as { thrown: Response }).thrown).headers.get("Location")).toBe(`${base(e.consultationId)}?notice=withdrawn`);
-    const again = await editorAction({ request: await post("peru@nonpaper.test", base(e.consultationId), { intent: "withdraw" }), params: { consultationId: e.consultationId }, context });
+    expect((withdrawn as { thrown: Response }).thrown.headers.get("Location")).toBe(base(e.consultationId));
+    expect(await noticeOf((withdrawn as { thrown: Response }).thrown)).toEqual({ kind: "submission.notice", notice: "withdrawn" });
+    const again = await editorAction({
+      request: await post("peru@nonpaper.test", base(e.consultationId), { intent: "withdraw" }),
+      params: { consultationId: e.consultationId },
+      context,
+    });
     expect(statusOf(again)).toBe(409);
-    expect((again as unknown as { data: { errors: Record<string, { message: string }[]> } }).data.errors[""]![0]!.message).toBe("submissions:errors.notSubmitted");
+    expect((again as unknown as { data: { errors: Record<string, { message: string }[]> } }).data.errors[""]![0]!.message).toBe(
+      "submissions:errors.notSubmitted",
+    );
   });
 
   it("after the deadline: the draft is closed (423), the review goes on, and the submission is held as late", async () => {
@@ -437,7 +535,11 @@ describe("saving, reviewing, submitting, withdrawing", () => {
     const closed = await autosave("peru@nonpaper.test", e.consultationId, version, { language: "es", [generalField(e.items["2"]!)]: "Demasiado tarde." });
     expect(closed.status).toBe(423);
     expect(closed.body).toMatchObject({ reason: "deadline_passed" });
-    const page = await editorLoader({ request: await requestAs("peru@nonpaper.test", base(e.consultationId)), params: { consultationId: e.consultationId }, context });
+    const page = await editorLoader({
+      request: await requestAs("peru@nonpaper.test", base(e.consultationId)),
+      params: { consultationId: e.consultationId },
+      context,
+    });
     expect(page.submission.can).toMatchObject({ edit: false, submit: true, submitIsLate: true, withdraw: false });
     const toReview = await outcome(async () =>
       editorAction({
@@ -446,7 +548,7 @@ describe("saving, reviewing, submitting, withdrawing", () => {
         context,
       }),
     );
-    expect(((toReview as { thrown: Response }).thrown).headers.get("Location")).toBe(`${base(e.consultationId)}/review`);
+    expect((toReview as { thrown: Response }).thrown.headers.get("Location")).toBe(`${base(e.consultationId)}/review`);
     const review = await reviewLoader({ request: await requestAs("peru@nonpaper.test", "/x"), params: { consultationId: e.consultationId }, context });
     await outcome(async () =>
       reviewAction({
@@ -455,7 +557,11 @@ describe("saving, reviewing, submitting, withdrawing", () => {
         context,
       }),
     );
-    const receipt = await receiptLoader({ request: await requestAs("peru@nonpaper.test", "/x"), params: { consultationId: e.consultationId, revisionNumber: "3" }, context });
+    const receipt = await receiptLoader({
+      request: await requestAs("peru@nonpaper.test", "/x"),
+      params: { consultationId: e.consultationId, revisionNumber: "3" },
+      context,
+    });
     expect(receipt.revision.late).toBe("pending");
   });
 });

@@ -5,7 +5,7 @@
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { wallClockIn } from "~/lib/dates";
-import { action } from "~/routes/consultations.$consultationId_.submissions_.import";
+import { action } from "~/routes/consultations.$consultationId.submissions_.import/route";
 import { getDb, schema } from "~/utils/db.server";
 import { bombDocx, manyParagraphs } from "../unit/docx-bomb.fixtures";
 import { noteAsDocx, peruNote } from "../unit/submission-import.fixtures";
@@ -35,7 +35,10 @@ async function preview(bytes: Uint8Array, name: string) {
   const result = await outcome(() => action({ request, params: { consultationId }, context: { clientAddress: "127.0.0.1" } }) as Promise<unknown>);
   const ms = performance.now() - start;
   if ("thrown" in result) throw new Error("the action threw");
-  const value = result.value as { data: { step: string; upload: { message: string; values?: Record<string, number> } | null }; init: { status?: number } | null };
+  const value = result.value as {
+    data: { step: string; upload: { message: string; values?: Record<string, number> } | null };
+    init: { status?: number } | null;
+  };
   return { status: value.init?.status ?? 200, data: value.data, ms };
 }
 

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { wallClockIn } from "~/lib/dates";
 import { MAX_UPLOAD_BYTES } from "~/lib/upload-check";
 import { IMPORT_ORIGINAL_KEPT_DAYS, selectImportTargets } from "~/models/submission-import.server";
-import { getRevision } from "~/models/submission.server";
-import { action, loader } from "~/routes/consultations.$consultationId_.submissions_.import";
+import { getRevision } from "~/models/submission-access.server";
+import { action, loader } from "~/routes/consultations.$consultationId.submissions_.import/route";
 import { getDb, schema } from "~/utils/db.server";
-import { describeTarget, noteAsDocx, noteAsText, peruNote, type Note } from "../unit/submission-import.fixtures";
+import { noteAsDocx, noteAsText, peruNote, type Note } from "../unit/submission-import.fixtures";
 import { insertDraftConsultation } from "./fixtures";
 import { consultationIdByPrefix, outcome, requestAs, statusOf } from "./helpers";
 import { delegationIdOf, userByEmail } from "./submission-setup";
@@ -33,7 +33,12 @@ type Review = {
   warnings: unknown[];
 };
 type Answer =
-  | { step: "upload"; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; upload: { message: string } | null; kept: { id: string } | null }
+  | {
+      step: "upload";
+      result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
+      upload: { message: string } | null;
+      kept: { id: string } | null;
+    }
   | { step: "review"; review: Review; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } | null; issues: unknown[] };
 
 async function run(kind: "loader" | "action", email: string | null, consultationId: string, init: RequestInit = {}) {
@@ -97,7 +102,12 @@ async function attachmentCount() {
 async function revisionsOf(consultationId: string, delegationId: string) {
   const db = await getDb();
   return db
-    .select({ id: schema.submissionRevisions.id, revisionNumber: schema.submissionRevisions.revisionNumber, source: schema.submissionRevisions.source, attachmentId: schema.submissionRevisions.attachmentId })
+    .select({
+      id: schema.submissionRevisions.id,
+      revisionNumber: schema.submissionRevisions.revisionNumber,
+      source: schema.submissionRevisions.source,
+      attachmentId: schema.submissionRevisions.attachmentId,
+    })
     .from(schema.submissionRevisions)
     .innerJoin(schema.submissions, eq(schema.submissions.id, schema.submissionRevisions.submissionId))
     .where(and(eq(schema.submissions.consultationId, consultationId), eq(schema.submissions.delegationId, delegationId)));
@@ -112,7 +122,11 @@ async function symbolicTargets(consultationId: string) {
     names.set(item.id, `item-${item.number}`);
     for (const point of item.points) names.set(point.id, `point-${point.label.slice(1, -1)}`);
   }
-  return (value: string) => value.split(":").map((part) => names.get(part) ?? part).join(":");
+  return (value: string) =>
+    value
+      .split(":")
+      .map((part) => names.get(part) ?? part)
+      .join(":");
 }
 
 // Peru's note is entered for Colombia (and other tests use Egypt and Argentina): the demo already
@@ -132,7 +146,11 @@ async function previewPeru(consultationId: string, note: Note = peruNote) {
 describe("who may use the import page", () => {
   it("the loader: secretariat only; chair and delegate 403, anonymous to sign in, unknown ids 404", async () => {
     const id = await consultationIdByPrefix("CTOC-2020");
-    for (const [email, status] of [["chair@nonpaper.test", 403], ["peru@nonpaper.test", 403], [null, 302]] as const) {
+    for (const [email, status] of [
+      ["chair@nonpaper.test", 403],
+      ["peru@nonpaper.test", 403],
+      [null, 302],
+    ] as const) {
       const denied = await run("loader", email, id);
       expect(statusOf((denied as { thrown: unknown }).thrown), String(email)).toBe(status);
     }
@@ -158,7 +176,11 @@ describe("who may use the import page", () => {
       body: new URLSearchParams({ intent: "save", attachmentId: UNKNOWN, idempotencyKey: "import-key-123456", delegationId: peru }),
     });
     for (const init of [preview, save]) {
-      for (const [email, status] of [["chair@nonpaper.test", 403], ["peru@nonpaper.test", 403], [null, 302]] as const) {
+      for (const [email, status] of [
+        ["chair@nonpaper.test", 403],
+        ["peru@nonpaper.test", 403],
+        [null, 302],
+      ] as const) {
         const denied = await run("action", email, id, init());
         expect(statusOf((denied as { thrown: unknown }).thrown), `${email}`).toBe(status);
       }
@@ -175,11 +197,15 @@ describe("who may use the import page", () => {
     const { consultationId } = await insertDraftConsultation(db, { delegations: ["PER"] });
     const page = (await run("loader", OFFICER, consultationId)) as { value: { accepting: boolean } };
     expect(page.value.accepting).toBe(false);
-    const refused = answerOf(await run("action", OFFICER, consultationId, { method: "POST", body: detailsForm(await delegationIdOf("PER"), { pasted: "Texto." }) }));
+    const refused = answerOf(
+      await run("action", OFFICER, consultationId, { method: "POST", body: detailsForm(await delegationIdOf("PER"), { pasted: "Texto." }) }),
+    );
     expect(refused.status).toBe(409);
     expect(refused.data.result?.error).toEqual({ "": ["submissions:importPage.errors.notCirculated"] });
     await db.update(schema.consultations).set({ status: "compiled" }).where(eq(schema.consultations.id, consultationId));
-    const compiled = answerOf(await run("action", OFFICER, consultationId, { method: "POST", body: detailsForm(await delegationIdOf("PER"), { pasted: "Texto." }) }));
+    const compiled = answerOf(
+      await run("action", OFFICER, consultationId, { method: "POST", body: detailsForm(await delegationIdOf("PER"), { pasted: "Texto." }) }),
+    );
     expect(compiled.status).toBe(409);
     expect(compiled.data.result?.error).toEqual({ "": ["submissions:importPage.errors.compiled"] });
   });
@@ -223,7 +249,9 @@ describe("the upload is checked before anything is stored", () => {
     const id = await consultationIdByPrefix("CTOC-2020");
     const before = await attachmentCount();
     const pdf = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
-    const answer = answerOf(await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(await delegationIdOf(IMPORTING)), pdf, "note.pdf", "application/pdf") }));
+    const answer = answerOf(
+      await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(await delegationIdOf(IMPORTING)), pdf, "note.pdf", "application/pdf") }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.data.step).toBe("upload");
     expect(answer.data.step === "upload" && answer.data.upload?.message).toBe("submissions:import.upload.pdf");
@@ -237,7 +265,9 @@ describe("the upload is checked before anything is stored", () => {
     const before = await attachmentCount();
     const huge = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     huge.set([0x50, 0x4b, 0x03, 0x04]);
-    const answer = answerOf(await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(await delegationIdOf(IMPORTING)), huge, "big.docx") }));
+    const answer = answerOf(
+      await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(await delegationIdOf(IMPORTING)), huge, "big.docx") }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.data.step === "upload" && answer.data.upload).toMatchObject({ message: "submissions:import.upload.tooLarge", values: { maxMegabytes: 10 } });
     expect(answer.data.result?.initialValue).toMatchObject({ delegationId: await delegationIdOf(IMPORTING) });
@@ -248,7 +278,9 @@ describe("the upload is checked before anything is stored", () => {
     const id = await consultationIdByPrefix("CTOC-2020");
     const peru = await delegationIdOf(IMPORTING);
     const before = await attachmentCount();
-    const both = answerOf(await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(peru, { pasted: "Texto." }), await noteAsDocx(peruNote), "n.docx") }));
+    const both = answerOf(
+      await run("action", OFFICER, id, { method: "POST", body: withFile(detailsForm(peru, { pasted: "Texto." }), await noteAsDocx(peruNote), "n.docx") }),
+    );
     expect(both.data.result?.error).toEqual({ "": ["submissions:importPage.errors.sourceBoth"] });
     const neither = answerOf(await run("action", OFFICER, id, { method: "POST", body: detailsForm(peru) }));
     expect(neither.data.result?.error).toEqual({ "": ["submissions:importPage.errors.sourceRequired"] });
@@ -325,7 +357,9 @@ describe("a DOCX import is split and saved", () => {
     const points = revision!.content.points.map((p) => ({ point: named(p.pointId), body: p.body, proposedText: p.proposedText }));
     expect(points.map((p) => p.point)).toEqual(["point-a", "point-b", "point-c"]);
     expect(points[0]!.body).toMatch(/^El Perú apoya este punto\./);
-    expect(points[1]!.body).toBe("El Perú propone la siguiente redacción:\n\nLa difusión en los seis idiomas oficiales permitiría que más autoridades nacionales utilicen el portal.");
+    expect(points[1]!.body).toBe(
+      "El Perú propone la siguiente redacción:\n\nLa difusión en los seis idiomas oficiales permitiría que más autoridades nacionales utilicen el portal.",
+    );
     expect(points[1]!.proposedText).toMatch(/^Subject to availability of extrabudgetary resources, UNODC should develop and implement a dissemination plan/);
     expect(points[2]).toMatchObject({ proposedText: null });
 
@@ -374,7 +408,9 @@ describe("a DOCX import is split and saved", () => {
     expect(refused.data.step === "review" && refused.data.review.original.id).toBe(review.original.id);
 
     // The model refuses a receipt in the future.
-    const later = answerOf(await run("action", OFFICER, id, { method: "POST", body: saveForm({ ...base, details: { ...base.details, receivedDate: future.date } }) }));
+    const later = answerOf(
+      await run("action", OFFICER, id, { method: "POST", body: saveForm({ ...base, details: { ...base.details, receivedDate: future.date } }) }),
+    );
     expect(later.status).toBe(400);
     expect(later.data.result?.error).toMatchObject({ receivedDate: ["submissions:importPage.errors.receivedInFuture"] });
 

@@ -7,16 +7,19 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { RevisionView } from "~/components/revision-view";
+import { RevisionView } from "~/components/submission/revision-view";
 import { createI18n } from "~/i18n/i18next";
 import { wallClockIn } from "~/lib/dates";
 import { listDelegationRevisions } from "~/models/submission-history.server";
-import { getSubmissionForDelegate, saveDraft, submitSubmission } from "~/models/submission.server";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
 import type { SessionUser } from "~/models/user.server";
-import { action as listAction, loader as listLoader } from "~/routes/consultations.$consultationId_.submissions";
-import { loader as revisionLoader } from "~/routes/consultations.$consultationId_.submissions_.$delegationCode.$revisionNumber";
+import { action as listAction, loader as listLoader } from "~/routes/consultations.$consultationId.submissions";
+import { loader as revisionLoader } from "~/routes/consultations.$consultationId.submissions_.$delegationCode.$revisionNumber";
 import { getDb, schema } from "~/utils/db.server";
 import { outcome, requestAs, statusOf } from "./helpers";
+import { noticeCookie, noticeFor, noticeOf, withCookie } from "./notices";
 import { countQueries, delegationIdOf, openConsultation, POINT_TEXTS, setDeadline, userByEmail } from "./submission-setup";
 import { useTestDatabase } from "./support";
 
@@ -79,9 +82,9 @@ async function scenario() {
 
 const listPath = (c: Open | string) => `/consultations/${typeof c === "string" ? c : c.consultationId}/submissions`;
 
-async function loadList(email: string | null, consultationId: string, search = "") {
+async function loadList(email: string | null, consultationId: string, search = "", cookie?: string | null) {
   const request = await requestAs(email, `${listPath(consultationId)}${search}`);
-  return listLoader({ request, params: { consultationId }, context });
+  return listLoader({ request: cookie ? withCookie(request, cookie) : request, params: { consultationId }, context });
 }
 
 /** The loader's SQL statements, the session's lookup included (the request is made beforehand). */
@@ -103,7 +106,10 @@ async function loadRevision(email: string | null, params: { consultationId: stri
 /** What an action returned with data(): its status and payload. */
 function returned(result: Awaited<ReturnType<typeof post>>) {
   if (!("value" in result)) throw new Error(`the action threw ${statusOf(result.thrown)}`);
-  const value = result.value as unknown as { data: { intent: string; target: string; result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } }; init: { status: number } };
+  const value = result.value as unknown as {
+    data: { intent: string; target: string; result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+    init: { status: number };
+  };
   return { status: value.init.status, ...value.data };
 }
 
@@ -119,7 +125,10 @@ async function revisionRow(revisionId: string) {
 
 async function auditOf(consultationId: string, action: string) {
   const db = await getDb();
-  return db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, action)));
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(and(eq(schema.auditLog.consultationId, consultationId), eq(schema.auditLog.action, action)));
 }
 
 async function makeChairOf(consultationId: string, email = "chair@nonpaper.test") {
@@ -191,10 +200,14 @@ describe("the list of submissions: what it shows", () => {
     expect(page.extendFor).toBe(await delegationIdOf("PER"));
     expect(page.deadlineWallClock).toEqual(wallClockIn(page.consultation.deadline!, "Europe/Vienna"));
     expect((await loadList(OFFICER, c.consultationId, "?extend=FJI")).extendFor).toBeNull();
-    const flash = await loadList(OFFICER, c.consultationId, `?done=accepted&code=MAR&receipt=${moroccoLate.receiptNumber}`);
+    const notice = (value: Parameters<typeof noticeFor>[1]) => noticeFor(listPath(c.consultationId), value);
+    const decided = { kind: "submissions.decided", decision: "accepted", code: "MAR", receipt: moroccoLate.receiptNumber } as const;
+    const flash = await loadList(OFFICER, c.consultationId, "", await notice(decided));
     expect(flash.flash).toMatchObject({ kind: "accepted", receipt: moroccoLate.receiptNumber, delegation: { code: "MAR" } });
-    expect((await loadList(OFFICER, c.consultationId, "?done=accepted&code=MAR&receipt=<script>")).flash).toBeNull();
-    expect((await loadList(OFFICER, c.consultationId, "?done=extended&code=XX1")).flash).toBeNull();
+    expect((await loadList(OFFICER, c.consultationId, "", await notice({ ...decided, receipt: "<script>" }))).flash).toBeNull();
+    expect((await loadList(OFFICER, c.consultationId, "", await notice({ kind: "submissions.extended", code: "XX1" }))).flash).toBeNull();
+    // Well-formed, but not a delegation of this consultation.
+    expect((await loadList(OFFICER, c.consultationId, "", await notice({ kind: "submissions.extended", code: "FJI" }))).flash).toBeNull();
   });
 });
 
@@ -248,8 +261,10 @@ describe("deciding on a late submission", () => {
       reason: `  ${reason}  `,
     });
     expect(thrownStatus(accepted)).toBe(302);
-    const location = ((accepted as { thrown: Response }).thrown).headers.get("Location")!;
-    expect(location).toBe(`${listPath(c)}?done=accepted&code=MAR&receipt=${moroccoLate.receiptNumber}`);
+    const location = (accepted as { thrown: Response }).thrown.headers.get("Location")!;
+    expect(location).toBe(listPath(c));
+    const acceptedNotice = await noticeOf((accepted as { thrown: Response }).thrown);
+    expect(acceptedNotice).toEqual({ kind: "submissions.decided", decision: "accepted", code: "MAR", receipt: moroccoLate.receiptNumber });
 
     expect(await revisionRow(moroccoLate.revisionId)).toMatchObject({ late: "accepted", lateReason: reason });
     const [audit] = await auditOf(c.consultationId, "submission.late_decision");
@@ -263,14 +278,20 @@ describe("deciding on a late submission", () => {
     expect(messages.map((m) => [m.recipientEmail, m.kind, m.language])).toEqual([["morocco@nonpaper.test", "submission.late_decision", "ar"]]);
     expect(messages[0]!.body).toContain(reason);
 
-    const page = await loadList(OFFICER, c.consultationId, new URL(location, "http://x").search);
+    const page = await loadList(OFFICER, c.consultationId, "", noticeCookie((accepted as { thrown: Response }).thrown));
     expect(page.flash).toMatchObject({ kind: "accepted", receipt: moroccoLate.receiptNumber });
     expect(page.rows.find((r) => r.delegation.code === "MAR")!.status).toBe("late_accepted");
     expect(page.pending).toEqual([]);
 
     // Decided once: a second decision is refused with a message, and the form keeps the reason.
     const again = returned(
-      await post(OFFICER, c.consultationId, { intent: "decide", revisionId: moroccoLate.revisionId, delegationCode: "MAR", decision: "declined", reason: "Changed." }),
+      await post(OFFICER, c.consultationId, {
+        intent: "decide",
+        revisionId: moroccoLate.revisionId,
+        delegationCode: "MAR",
+        decision: "declined",
+        reason: "Changed.",
+      }),
     );
     expect(again.status).toBe(409);
     expect(again.result.error).toMatchObject({ "": ["submissions:errors.notPending"] });
@@ -313,8 +334,9 @@ describe("extending one delegation's deadline", () => {
     const date = new Date(Date.now() + 3 * 24 * HOUR).toISOString().slice(0, 10);
     const extended = await post(OFFICER, c.consultationId, { intent: "extend", delegationId: peruId, date, time: "18:00" });
     expect(thrownStatus(extended)).toBe(302);
-    const location = ((extended as { thrown: Response }).thrown).headers.get("Location")!;
-    expect(location).toBe(`${listPath(c)}?done=extended&code=PER`);
+    const location = (extended as { thrown: Response }).thrown.headers.get("Location")!;
+    expect(location).toBe(listPath(c));
+    expect(await noticeOf((extended as { thrown: Response }).thrown)).toEqual({ kind: "submissions.extended", code: "PER" });
 
     const db = await getDb();
     const [registration] = await db
@@ -331,7 +353,7 @@ describe("extending one delegation's deadline", () => {
       .where(and(eq(schema.notificationOutbox.consultationId, c.consultationId), eq(schema.notificationOutbox.kind, "submission.deadline_extension")));
     expect(messages.map((m) => m.recipientEmail)).toEqual(["peru@nonpaper.test"]);
 
-    const page = await loadList(OFFICER, c.consultationId, new URL(location, "http://x").search);
+    const page = await loadList(OFFICER, c.consultationId, "", noticeCookie((extended as { thrown: Response }).thrown));
     expect(page.flash).toMatchObject({ kind: "extended", delegation: { code: "PER" }, until: registration!.extendedTo });
     const peru = page.rows.find((r) => r.delegation.code === "PER")!;
     expect(peru.deadlineExtendedTo).toEqual(registration!.extendedTo);
@@ -404,9 +426,9 @@ describe("one revision: who may read it", () => {
     }
     // Morocco's revision is in this consultation, not in another one.
     const other = await openConsultation();
-    expect(
-      thrownStatus(await outcome(() => loadRevision(OFFICER, { consultationId: other.consultationId, delegationCode: "MAR", revisionNumber: "1" }))),
-    ).toBe(404);
+    expect(thrownStatus(await outcome(() => loadRevision(OFFICER, { consultationId: other.consultationId, delegationCode: "MAR", revisionNumber: "1" })))).toBe(
+      404,
+    );
     expect((await loadRevision(OFFICER, { ...ok, delegationCode: "MAR" })).revision.id).toBe(moroccoLate.revisionId);
   });
 
@@ -417,9 +439,7 @@ describe("one revision: who may read it", () => {
     const peru = await loadRevision(chair, { consultationId: c.consultationId, delegationCode: "PER", revisionNumber: "2" });
     expect(peru.revision.state).toBe("current");
     expect(peru.role).toBe("chair");
-    expect(
-      thrownStatus(await outcome(() => loadRevision(chair, { consultationId: c.consultationId, delegationCode: "MAR", revisionNumber: "1" }))),
-    ).toBe(404);
+    expect(thrownStatus(await outcome(() => loadRevision(chair, { consultationId: c.consultationId, delegationCode: "MAR", revisionNumber: "1" })))).toBe(404);
     // Nor are they listed among a delegation's revisions.
     const chairUser = await userByEmail(chair);
     expect(await listDelegationRevisions(chairUser, { consultationId: c.consultationId, delegationCode: "MAR" })).toBeNull();
@@ -431,9 +451,7 @@ describe("one revision: what it shows", () => {
   it("gives the receipt, time, author, source, state and the other revisions, and the content verbatim", async () => {
     const { c, peruFirst, peruSecond } = await scenario();
     const params = { consultationId: c.consultationId, delegationCode: "PER", revisionNumber: "1" };
-    const { queries, result: page } = await countLoaderQueries(OFFICER, `${listPath(c)}/PER/1`, (request) =>
-      revisionLoader({ request, params, context }),
-    );
+    const { queries, result: page } = await countLoaderQueries(OFFICER, `${listPath(c)}/PER/1`, (request) => revisionLoader({ request, params, context }));
     // The session (2), the delegation's revisions (1) and getRevision (at most 5).
     expect(queries).toBeLessThanOrEqual(8);
     expect(page.revision).toMatchObject({
@@ -464,7 +482,13 @@ describe("one revision: what it shows", () => {
     const { c, moroccoLate } = await scenario();
     const params = { consultationId: c.consultationId, delegationCode: "MAR", revisionNumber: "1" };
     expect((await loadRevision(OFFICER, params)).revision).toMatchObject({ state: "pending", late: "pending", language: "ar" });
-    await post(OFFICER, c.consultationId, { intent: "decide", revisionId: moroccoLate.revisionId, delegationCode: "MAR", decision: "declined", reason: "Received three days late." });
+    await post(OFFICER, c.consultationId, {
+      intent: "decide",
+      revisionId: moroccoLate.revisionId,
+      delegationCode: "MAR",
+      decision: "declined",
+      reason: "Received three days late.",
+    });
     expect((await loadRevision(OFFICER, params)).revision).toMatchObject({ state: "declined", late: "declined", lateReason: "Received three days late." });
   });
 });

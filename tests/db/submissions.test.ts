@@ -3,13 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parseReceiptNumber } from "~/lib/receipts";
 import type { SubmissionContentInput } from "~/lib/submission-rules";
 import { revisePoint } from "~/models/point.server";
-import {
-  getRevision,
-  getSubmissionForDelegate,
-  saveDraft,
-  submitSubmission,
-  withdrawSubmission,
-} from "~/models/submission.server";
+import { getRevision, getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission, withdrawSubmission } from "~/models/submission-submit.server";
 import type { SessionUser } from "~/models/user.server";
 import { closeReflectionPeriod } from "~/models/circulation.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -73,7 +69,10 @@ async function footprint(consultationId: string) {
     db.select({ n: count() }).from(schema.submissionRevisions).where(inArray(schema.submissionRevisions.submissionId, submissionIds)),
     db.select({ n: count() }).from(schema.comments).where(inArray(schema.comments.submissionId, submissionIds)),
     db.select({ n: count() }).from(schema.notificationOutbox).where(like(schema.notificationOutbox.kind, "submission.%")),
-    db.select({ n: count() }).from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, consultationId), like(schema.auditLog.action, "submission.%"))),
+    db
+      .select({ n: count() })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, consultationId), like(schema.auditLog.action, "submission.%"))),
     db
       .select({ id: schema.submissions.id, version: schema.submissions.draftVersion, status: schema.submissions.status, at: schema.submissions.draftUpdatedAt })
       .from(schema.submissions)
@@ -96,7 +95,13 @@ describe("the delegate's submission page data", () => {
     const page = await getSubmissionForDelegate(peru, c.consultationId);
     expect(page!.delegation.code).toBe("PER");
     expect(page!.agendaItems.map((i) => [i.number, i.points.map((p) => [p.label, p.text, p.versionNumber])])).toEqual([
-      ["2", [["(a)", POINT_TEXTS.a, 1], ["(b)", POINT_TEXTS.b, 1]]],
+      [
+        "2",
+        [
+          ["(a)", POINT_TEXTS.a, 1],
+          ["(b)", POINT_TEXTS.b, 1],
+        ],
+      ],
       ["3", [["(a)", POINT_TEXTS.c, 1]]],
       ["4", []],
     ]);
@@ -114,7 +119,8 @@ describe("the delegate's submission page data", () => {
     const peru = await userByEmail("peru@nonpaper.test");
     await saveAndSubmit(peru, c.consultationId, spanishContent(c));
     const small = await countQueries(() => getSubmissionForDelegate(peru, c.consultationId));
-    for (let i = 0; i < 3; i++) await saveAndSubmit(peru, c.consultationId, spanishContent(c, { general: [{ agendaItemId: c.items["4"]!, body: `Versión ${i}` }] }));
+    for (let i = 0; i < 3; i++)
+      await saveAndSubmit(peru, c.consultationId, spanishContent(c, { general: [{ agendaItemId: c.items["4"]!, body: `Versión ${i}` }] }));
     const large = await countQueries(() => getSubmissionForDelegate(peru, c.consultationId));
     expect(large.result!.revisions).toHaveLength(4);
     expect(large.queries).toBe(small.queries);
@@ -142,7 +148,11 @@ describe("the shared draft", () => {
       general: [{ agendaItemId: c.items["2"], body: `${script}\nSegunda línea` }],
       points: [
         { pointId: c.points["2(a)"], body: "Apoyamos el punto a).", proposedText: null },
-        { pointId: c.points["2(b)"], body: "Proponemos suprimir los corchetes.", proposedText: "The Secretariat should continue to provide technical assistance." },
+        {
+          pointId: c.points["2(b)"],
+          body: "Proponemos suprimir los corchetes.",
+          proposedText: "The Secretariat should continue to provide technical assistance.",
+        },
       ],
       proposals: [{ agendaItemId: c.items["3"], label: "(a)", body: "Nueva propuesta sobre cooperación regional." }],
     });
@@ -166,7 +176,13 @@ describe("the shared draft", () => {
     const untouched = await saveDraft(peru, {
       consultationId: c.consultationId,
       baseDraftVersion: 1,
-      content: { language: "es", points: [{ pointId: c.points["2(a)"]!, body: "", proposedText: POINT_TEXTS.a }, { pointId: c.points["2(b)"]!, body: "Comentario", proposedText: POINT_TEXTS.b }] },
+      content: {
+        language: "es",
+        points: [
+          { pointId: c.points["2(a)"]!, body: "", proposedText: POINT_TEXTS.a },
+          { pointId: c.points["2(b)"]!, body: "Comentario", proposedText: POINT_TEXTS.b },
+        ],
+      },
     });
     expect(untouched).toMatchObject({ ok: true, changed: true, draftVersion: 2 });
     expect(untouched.ok && untouched.content.points).toEqual([{ pointId: c.points["2(b)"], body: "Comentario", proposedText: null }]);
@@ -175,7 +191,11 @@ describe("the shared draft", () => {
   it("creates nothing for an editor left empty", async () => {
     const c = await openConsultation();
     const peru = await userByEmail("peru@nonpaper.test");
-    const result = await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: { language: "es", general: [{ agendaItemId: c.items["2"]!, body: "  " }] } });
+    const result = await saveDraft(peru, {
+      consultationId: c.consultationId,
+      baseDraftVersion: 0,
+      content: { language: "es", general: [{ agendaItemId: c.items["2"]!, body: "  " }] },
+    });
     expect(result).toMatchObject({ ok: true, changed: false, draftVersion: 0 });
     expect((await footprint(c.consultationId)).submissions).toBe(0);
   });
@@ -203,7 +223,10 @@ describe("the shared draft", () => {
 
     // The colleague combines both texts and saves on top of the version they were shown.
     const combined = spanishContent(c, { general: [{ agendaItemId: c.items["2"]!, body: `${mine.general![0]!.body}\nTexto de mi colega.` }] });
-    expect(await saveDraft(colleague, { consultationId: c.consultationId, baseDraftVersion: 1, content: combined })).toMatchObject({ ok: true, draftVersion: 2 });
+    expect(await saveDraft(colleague, { consultationId: c.consultationId, baseDraftVersion: 1, content: combined })).toMatchObject({
+      ok: true,
+      draftVersion: 2,
+    });
     const page = await getSubmissionForDelegate(lucia, c.consultationId);
     expect(page!.draft.updatedBy!.id).toBe(colleague.id);
     expect(page!.draft.content.general[0]!.body).toContain("Texto de mi colega.");
@@ -215,7 +238,11 @@ describe("the shared draft", () => {
     const colleague = await anotherDelegate("PER");
     const results = await Promise.all([
       saveDraft(lucia, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) }),
-      saveDraft(colleague, { consultationId: c.consultationId, baseDraftVersion: 0, content: { language: "en", general: [{ agendaItemId: c.items["3"]!, body: "Mine." }] } }),
+      saveDraft(colleague, {
+        consultationId: c.consultationId,
+        baseDraftVersion: 0,
+        content: { language: "en", general: [{ agendaItemId: c.items["3"]!, body: "Mine." }] },
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "conflict")).toHaveLength(1);
@@ -232,16 +259,55 @@ describe("the shared draft", () => {
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) });
     const before = await footprint(c.consultationId);
     const cases: [unknown, { field: string; message: string }][] = [
-      [{ ...spanishContent(c), language: "de" }, { field: "language", message: "submissions:errors.languageUnknown" }],
-      [{ language: "es", general: [{ agendaItemId: c.items["2"], body: "x".repeat(50_001) }] }, { field: "general[0].body", message: "submissions:errors.tooLong" }],
-      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "Apoyo\u202Eodnum" }] }, { field: "points[0].body", message: "submissions:errors.bidiControl" }],
-      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "nul\u0000" }] }, { field: "points[0].proposedText", message: "submissions:errors.lostCharacter" }],
-      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "bell\u0007" }] }, { field: "points[0].proposedText", message: "submissions:errors.controlCharacter" }],
+      [
+        { ...spanishContent(c), language: "de" },
+        { field: "language", message: "submissions:errors.languageUnknown" },
+      ],
+      [
+        { language: "es", general: [{ agendaItemId: c.items["2"], body: "x".repeat(50_001) }] },
+        { field: "general[0].body", message: "submissions:errors.tooLong" },
+      ],
+      [
+        { language: "es", points: [{ pointId: c.points["2(a)"], body: "Apoyo\u202Eodnum" }] },
+        { field: "points[0].body", message: "submissions:errors.bidiControl" },
+      ],
+      [
+        { language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "nul\u0000" }] },
+        { field: "points[0].proposedText", message: "submissions:errors.lostCharacter" },
+      ],
+      [
+        { language: "es", points: [{ pointId: c.points["2(a)"], body: "ok", proposedText: "bell\u0007" }] },
+        { field: "points[0].proposedText", message: "submissions:errors.controlCharacter" },
+      ],
       // A point of another consultation, an agenda item of another one, an unknown id.
-      [{ language: "es", points: [{ pointId: c.points["2(a)"], body: "" }, { pointId: other.points["2(a)"], body: "Forjado" }] }, { field: "points[1].pointId", message: "submissions:errors.pointUnknown" }],
-      [{ language: "es", proposals: [{ agendaItemId: c.items["2"], body: "" }, { agendaItemId: other.items["2"], body: "Forjado" }] }, { field: "proposals[1].agendaItemId", message: "submissions:errors.agendaItemUnknown" }],
-      [{ language: "es", general: [{ agendaItemId: UNKNOWN, body: "Forjado" }] }, { field: "general[0].agendaItemId", message: "submissions:errors.agendaItemUnknown" }],
-      [{ language: "es", points: [{ pointId: "x' or 1=1 --", body: "" }] }, { field: "points[0].pointId", message: "submissions:errors.pointUnknown" }],
+      [
+        {
+          language: "es",
+          points: [
+            { pointId: c.points["2(a)"], body: "" },
+            { pointId: other.points["2(a)"], body: "Forjado" },
+          ],
+        },
+        { field: "points[1].pointId", message: "submissions:errors.pointUnknown" },
+      ],
+      [
+        {
+          language: "es",
+          proposals: [
+            { agendaItemId: c.items["2"], body: "" },
+            { agendaItemId: other.items["2"], body: "Forjado" },
+          ],
+        },
+        { field: "proposals[1].agendaItemId", message: "submissions:errors.agendaItemUnknown" },
+      ],
+      [
+        { language: "es", general: [{ agendaItemId: UNKNOWN, body: "Forjado" }] },
+        { field: "general[0].agendaItemId", message: "submissions:errors.agendaItemUnknown" },
+      ],
+      [
+        { language: "es", points: [{ pointId: "x' or 1=1 --", body: "" }] },
+        { field: "points[0].pointId", message: "submissions:errors.pointUnknown" },
+      ],
       ["<script>", { field: "", message: "submissions:errors.invalid" }],
     ];
     for (const [content, issue] of cases) {
@@ -250,7 +316,10 @@ describe("the shared draft", () => {
       if (!result.ok && result.reason === "invalid") expect(result.issues).toContainEqual(expect.objectContaining(issue));
       else throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
     }
-    expect(await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: -1, content: spanishContent(c) })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: -1, content: spanishContent(c) })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await footprint(c.consultationId)).toEqual(before);
   });
 
@@ -259,7 +328,10 @@ describe("the shared draft", () => {
     for (const email of ["secretariat@nonpaper.test", "chair@nonpaper.test"]) {
       const user = await userByEmail(email);
       expect(await getSubmissionForDelegate(user, c.consultationId)).toBeNull();
-      expect(await saveDraft(user, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) })).toEqual({ ok: false, reason: "not_found" });
+      expect(await saveDraft(user, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
     }
     const peru = await userByEmail("peru@nonpaper.test");
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) });
@@ -268,8 +340,14 @@ describe("the shared draft", () => {
       await closeReflectionPeriod(await userByEmail("secretariat@nonpaper.test"), { consultationId: c.consultationId, reason: "Ended early by the Bureau." }),
     ).toMatchObject({ ok: true, early: true });
     const before = await footprint(c.consultationId);
-    expect(await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 1, content: spanishContent(c) })).toEqual({ ok: false, reason: "not_open" });
-    expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey: key(), draftVersion: 1 })).toEqual({ ok: false, reason: "not_open" });
+    expect(await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 1, content: spanishContent(c) })).toEqual({
+      ok: false,
+      reason: "not_open",
+    });
+    expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey: key(), draftVersion: 1 })).toEqual({
+      ok: false,
+      reason: "not_open",
+    });
     expect(await withdrawSubmission(peru, { consultationId: c.consultationId })).toEqual({ ok: false, reason: "not_open" });
     const page = await getSubmissionForDelegate(peru, c.consultationId);
     expect(page!.can).toEqual({ edit: false, submit: false, submitIsLate: false, withdraw: false });
@@ -285,7 +363,10 @@ describe("submitting", () => {
     const colleague = await anotherDelegate("PER", "fr");
     const result = await saveAndSubmit(lucia, c.consultationId, spanishContent(c));
     if (!result.ok) throw new Error(JSON.stringify(result));
-    const prefix = (await getDb()).select({ p: schema.consultations.receiptPrefix }).from(schema.consultations).where(eq(schema.consultations.id, c.consultationId));
+    const prefix = (await getDb())
+      .select({ p: schema.consultations.receiptPrefix })
+      .from(schema.consultations)
+      .where(eq(schema.consultations.id, c.consultationId));
     const [{ p }] = (await prefix) as [{ p: string }];
     expect(result.replayed).toBe(false);
     expect(result.receipt).toMatchObject({ receiptNumber: `${p}-PER-0001`, revisionNumber: 1, late: null });
@@ -327,7 +408,10 @@ describe("submitting", () => {
     }
     expect(messages.find((m) => m.recipientEmail === "peru@nonpaper.test")!.body).toContain("America/Lima");
     expect(messages.find((m) => m.recipientEmail === colleague.email)!.body).toContain("Numéro d'accusé de réception");
-    const [audit] = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, c.consultationId), eq(schema.auditLog.action, "submission.submit")));
+    const [audit] = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, c.consultationId), eq(schema.auditLog.action, "submission.submit")));
     expect(audit).toMatchObject({ actorId: lucia.id, entityId: result.receipt.revisionId, ipAddress: "127.0.0.1" });
     expect(audit!.details).toMatchObject({ receipt: `${p}-PER-0001`, revision: 1, late: false, delegation: "PER", comments: 4 });
   });
@@ -337,7 +421,10 @@ describe("submitting", () => {
     const peru = await userByEmail("peru@nonpaper.test");
     const morocco = await userByEmail("morocco@nonpaper.test");
     const first = await saveAndSubmit(peru, c.consultationId, spanishContent(c));
-    const moroccan = await saveAndSubmit(morocco, c.consultationId, { language: "ar", general: [{ agendaItemId: c.items["2"]!, body: "يرحب المغرب بنقاط المناقشة." }] });
+    const moroccan = await saveAndSubmit(morocco, c.consultationId, {
+      language: "ar",
+      general: [{ agendaItemId: c.items["2"]!, body: "يرحب المغرب بنقاط المناقشة." }],
+    });
     const second = await saveAndSubmit(peru, c.consultationId, spanishContent(c, { proposals: [] }));
     if (!first.ok || !second.ok || !moroccan.ok) throw new Error("refused");
     // One running number per consultation, whoever submits.
@@ -358,7 +445,9 @@ describe("submitting", () => {
     // The secretariat reads both, by delegation.
     const officer = await userByEmail("secretariat@nonpaper.test");
     const peruId = await delegationIdOf("PER");
-    expect((await getRevision(officer, { consultationId: c.consultationId, delegationId: peruId, revisionNumber: 1 }))!.revision.receiptNumber).toBe(first.receipt.receiptNumber);
+    expect((await getRevision(officer, { consultationId: c.consultationId, delegationId: peruId, revisionNumber: 1 }))!.revision.receiptNumber).toBe(
+      first.receipt.receiptNumber,
+    );
     expect(await getRevision(officer, { consultationId: c.consultationId, revisionNumber: 1 })).toBeNull();
   });
 
@@ -377,7 +466,11 @@ describe("submitting", () => {
     expect(await footprint(c.consultationId)).toEqual(before);
     // Even after the draft moved on, the same key answers with the same receipt.
     await saveOnTop(peru, c.consultationId, spanishContent(c, { proposals: [] }));
-    expect(await submitSubmission(peru, input)).toMatchObject({ ok: true, replayed: true, receipt: { receiptNumber: first.ok && first.receipt.receiptNumber } });
+    expect(await submitSubmission(peru, input)).toMatchObject({
+      ok: true,
+      replayed: true,
+      receipt: { receiptNumber: first.ok && first.receipt.receiptNumber },
+    });
   });
 
   it("gives one revision for the same idempotency key sent many times at the same moment", async () => {
@@ -411,9 +504,16 @@ describe("submitting", () => {
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 0, content: spanishContent(c) });
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 1, content: spanishContent(c, { proposals: [] }) });
     const before = await footprint(c.consultationId);
-    expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey: key(), draftVersion: 1 })).toEqual({ ok: false, reason: "stale_draft", draftVersion: 2 });
+    expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey: key(), draftVersion: 1 })).toEqual({
+      ok: false,
+      reason: "stale_draft",
+      draftVersion: 2,
+    });
     for (const idempotencyKey of ["", "x", "<script>alert(1)</script>", "a b c d e f g h"]) {
-      expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey, draftVersion: 2 })).toEqual({ ok: false, reason: "idempotency_key_invalid" });
+      expect(await submitSubmission(peru, { consultationId: c.consultationId, idempotencyKey, draftVersion: 2 })).toEqual({
+        ok: false,
+        reason: "idempotency_key_invalid",
+      });
     }
     // A draft emptied of every comment has nothing to submit.
     await saveDraft(peru, { consultationId: c.consultationId, baseDraftVersion: 2, content: { language: "es" } });
@@ -443,7 +543,10 @@ describe("withdrawing", () => {
     expect(page!.draft.content.points).toHaveLength(2);
 
     const db = await getDb();
-    const [audit] = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, c.consultationId), eq(schema.auditLog.action, "submission.withdraw")));
+    const [audit] = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, c.consultationId), eq(schema.auditLog.action, "submission.withdraw")));
     expect(audit!.details).toMatchObject({ revision: 2, delegation: "PER" });
     const messages = await db.select().from(schema.notificationOutbox).where(eq(schema.notificationOutbox.kind, "submission.withdrawn"));
     expect(messages.some((m) => m.recipientEmail === "peru@nonpaper.test" && m.body.includes("Lucía Fernández"))).toBe(true);
@@ -505,7 +608,10 @@ describe("privacy: a delegate reaches only their own delegation's submission", (
   it("shows a consultation's submissions to delegates only once it is circulated", async () => {
     const db = await getDb();
     const { insertDraftConsultation } = await import("./fixtures");
-    const { consultationId } = await insertDraftConsultation(db, { delegations: ["PER"], agendaItems: [{ number: "2", title: "T", points: [{ label: "(a)", text: "x" }] }] });
+    const { consultationId } = await insertDraftConsultation(db, {
+      delegations: ["PER"],
+      agendaItems: [{ number: "2", title: "T", points: [{ label: "(a)", text: "x" }] }],
+    });
     const peru = await userByEmail("peru@nonpaper.test");
     expect(await getSubmissionForDelegate(peru, consultationId)).toBeNull();
     expect(await saveDraft(peru, { consultationId, baseDraftVersion: 0, content: { language: "es" } })).toEqual({ ok: false, reason: "not_found" });
@@ -516,7 +622,11 @@ describe("privacy: a delegate reaches only their own delegation's submission", (
     const peru = await userByEmail("peru@nonpaper.test");
     const page = await getSubmissionForDelegate(peru, id);
     const point = page!.agendaItems.find((i) => i.points.length)!.points[0]!;
-    const saved = await saveDraft(peru, { consultationId: id, baseDraftVersion: page!.draft.draftVersion, content: { language: "es", points: [{ pointId: point.id, body: "Comentario del Perú." }] } });
+    const saved = await saveDraft(peru, {
+      consultationId: id,
+      baseDraftVersion: page!.draft.draftVersion,
+      content: { language: "es", points: [{ pointId: point.id, body: "Comentario del Perú." }] },
+    });
     expect(saved.ok).toBe(true);
     const chair = await userByEmail("chair@nonpaper.test");
     const peruId = await delegationIdOf("PER");
@@ -574,19 +684,30 @@ describe("200 delegations submitting in the same moment", () => {
           timeZone: "Asia/Tokyo",
         })),
       )
-      .returning({ id: schema.users.id, email: schema.users.email, name: schema.users.name, language: schema.users.language, delegationId: schema.users.delegationId, timeZone: schema.users.timeZone });
+      .returning({
+        id: schema.users.id,
+        email: schema.users.email,
+        name: schema.users.name,
+        language: schema.users.language,
+        delegationId: schema.users.delegationId,
+        timeZone: schema.users.timeZone,
+      });
     const delegates: SessionUser[] = inserted.map((u) => ({ ...u, role: "delegate" }));
     const content = (i: number) => ({
       language: languages[i % 6],
       general: [{ agendaItemId: c.items["2"]!, body: `Comment ${i} on item 2.` }],
       points: [{ pointId: c.points["2(a)"]!, body: `Comment ${i} on (a).`, proposedText: `Proposed wording ${i}.` }],
     });
-    const saves = await Promise.all(delegates.map((user, i) => saveDraft(user, { consultationId: c.consultationId, baseDraftVersion: 0, content: content(i) })));
+    const saves = await Promise.all(
+      delegates.map((user, i) => saveDraft(user, { consultationId: c.consultationId, baseDraftVersion: 0, content: content(i) })),
+    );
     expect(saves.filter((s) => !s.ok)).toEqual([]);
 
     const started = performance.now();
     const results = await Promise.all(
-      delegates.map((user) => submitSubmission(user, { consultationId: c.consultationId, idempotencyKey: `load-${user.id}`, draftVersion: 1, baseUrl: BASE_URL })),
+      delegates.map((user) =>
+        submitSubmission(user, { consultationId: c.consultationId, idempotencyKey: `load-${user.id}`, draftVersion: 1, baseUrl: BASE_URL }),
+      ),
     );
     const elapsed = performance.now() - started;
     console.log(`200 concurrent submits: ${elapsed.toFixed(0)} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
@@ -610,7 +731,15 @@ describe("200 delegations submitting in the same moment", () => {
     const [delegatesOfThem] = await db
       .select({ n: count() })
       .from(schema.users)
-      .where(and(inArray(schema.users.delegationId, chosen.map((d) => d.id)), isNull(schema.users.disabledAt)));
+      .where(
+        and(
+          inArray(
+            schema.users.delegationId,
+            chosen.map((d) => d.id),
+          ),
+          isNull(schema.users.disabledAt),
+        ),
+      );
     expect(messages!.n).toBe(delegatesOfThem!.n);
     expect(messages!.n).toBeGreaterThanOrEqual(200);
     // Every revision holds exactly its delegation's text.

@@ -16,14 +16,34 @@ describe("a meeting stored under Europe/Kiev", () => {
     const db = await getDb();
     const [meeting] = await db
       .insert(schema.meetings)
-      .values({ body: "Working Group", symbolPrefix: "CTOC/COP/WG.9", session: "2019", venue: "Kyiv", startDate: "2019-05-01", endDate: "2019-05-02", format: "in_person", timeZone: "Europe/Kiev" })
+      .values({
+        body: "Working Group",
+        symbolPrefix: "CTOC/COP/WG.9",
+        session: "2019",
+        venue: "Kyiv",
+        startDate: "2019-05-01",
+        endDate: "2019-05-02",
+        format: "in_person",
+        timeZone: "Europe/Kiev",
+      })
       .returning({ id: schema.meetings.id });
     const meetingId = meeting!.id;
-    const page = await outcome(async () => editMeetingLoader({ request: await requestAs("secretariat@nonpaper.test", `/meetings/${meetingId}/edit`), params: { meetingId }, context }));
+    const page = await outcome(async () =>
+      editMeetingLoader({ request: await requestAs("secretariat@nonpaper.test", `/meetings/${meetingId}/edit`), params: { meetingId }, context }),
+    );
     if (!("value" in page)) throw new Error("expected the page");
     expect(page.value.meeting.timeZone).toBe("Europe/Kyiv");
 
-    const body = new URLSearchParams({ body: "Working Group", symbolPrefix: "CTOC/COP/WG.9", session: "2019", venue: "Kyiv", startDate: "2019-05-01", endDate: "2019-05-02", format: "in_person", timeZone: "Europe/Kiev" });
+    const body = new URLSearchParams({
+      body: "Working Group",
+      symbolPrefix: "CTOC/COP/WG.9",
+      session: "2019",
+      venue: "Kyiv",
+      startDate: "2019-05-01",
+      endDate: "2019-05-02",
+      format: "in_person",
+      timeZone: "Europe/Kiev",
+    });
     const request = await requestAs("secretariat@nonpaper.test", `/meetings/${meetingId}/edit`, { method: "POST", body });
     const saved = await outcome(() => editMeetingAction({ request, params: { meetingId }, context }));
     expect("thrown" in saved && saved.thrown instanceof Response && saved.thrown.status).toBe(302);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTranslationForEditing, listTranslationDesk, saveTranslation, type DeskFilters } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
-import DeskPage, { loader as deskLoader } from "~/routes/consultations.$consultationId_.translations";
+import DeskPage, { loader as deskLoader } from "~/routes/consultations.$consultationId.translations";
 import { getDb, schema } from "~/utils/db.server";
 import { requestAs } from "./helpers";
 import { renderRoute } from "./render-route";
@@ -41,7 +41,9 @@ async function fill(count: number) {
   const c = await openConsultation();
   const db = await getDb();
   const officer = await userByEmail("secretariat@nonpaper.test");
-  const delegations = (await db.select({ id: schema.delegations.id, code: schema.delegations.code, nameEn: schema.delegations.nameEn }).from(schema.delegations))
+  const delegations = (
+    await db.select({ id: schema.delegations.id, code: schema.delegations.code, nameEn: schema.delegations.nameEn }).from(schema.delegations)
+  )
     .filter((d) => /^[A-Z][a-z]+$/.test(d.nameEn))
     .slice(0, count);
   expect(delegations).toHaveLength(count);
@@ -60,7 +62,13 @@ async function fill(count: number) {
       .returning({ id: schema.submissions.id });
     const [revision] = await db
       .insert(schema.submissionRevisions)
-      .values({ submissionId: submission!.id, revisionNumber: 1, receiptNumber: `PAGING-${delegation.code}-${c.consultationId}`, idempotencyKey: `paging-${delegation.code}-${c.consultationId}`, language })
+      .values({
+        submissionId: submission!.id,
+        revisionNumber: 1,
+        receiptNumber: `PAGING-${delegation.code}-${c.consultationId}`,
+        idempotencyKey: `paging-${delegation.code}-${c.consultationId}`,
+        language,
+      })
       .returning({ id: schema.submissionRevisions.id });
     const base = { submissionId: submission!.id, revisionId: revision!.id, language };
     const body = (i: number) => `${TEXT[language]} ${delegation.code} ${i}.`;
@@ -183,7 +191,10 @@ describe("the desk at scale", () => {
     for (const { filters, keep } of cases) {
       const { first, rows } = await allPages(officer, consultationId, filters);
       const want = expected.filter(keep);
-      expect(rows.map((r) => r.commentId), JSON.stringify(filters)).toEqual(want.map((e) => e.commentId));
+      expect(
+        rows.map((r) => r.commentId),
+        JSON.stringify(filters),
+      ).toEqual(want.map((e) => e.commentId));
       expect(first.matching).toBe(want.length);
       const scoped = expected.filter((e) => (!filters.language || e.language === filters.language) && (!filters.delegation || e.code === filters.delegation));
       const counts = { todo: 0, draft: 0, final: 0, outdated: 0 };
@@ -208,7 +219,15 @@ describe("the desk at scale", () => {
 
     // A save through the app: the index is read again (its texts are not).
     const todo = expected.find((e) => e.status === "todo")!;
-    const saved = await saveTranslation(officer, { consultationId, commentId: todo.commentId, expectedVersion: 0, body: "Translated.", proposedText: null, final: true, machineAssisted: false });
+    const saved = await saveTranslation(officer, {
+      consultationId,
+      commentId: todo.commentId,
+      expectedVersion: 0,
+      body: "Translated.",
+      proposedText: null,
+      final: true,
+      machineAssisted: false,
+    });
     expect(saved.ok).toBe(true);
     const afterSave = await read();
     expect(afterSave.queries).toBe(3);

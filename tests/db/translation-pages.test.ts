@@ -6,14 +6,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSubmissionForDelegate, saveDraft, submitSubmission } from "~/models/submission.server";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
 import { listTranslationDesk } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
-import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId_.translations_.$commentId";
-import { loader as deskLoader } from "~/routes/consultations.$consultationId_.translations";
+import { action as editorAction, loader as editorLoader } from "~/routes/consultations.$consultationId.translations_.$commentId";
+import { loader as deskLoader } from "~/routes/consultations.$consultationId.translations";
 import { resetEnvForTests } from "~/utils/env.server";
 import { getDb, schema } from "~/utils/db.server";
 import { outcome, requestAs, statusOf } from "./helpers";
+import { noticeCookie, noticeOf, withCookie } from "./notices";
 import { countQueries, openConsultation, userByEmail } from "./submission-setup";
 import { useTestDatabase } from "./support";
 
@@ -68,9 +71,9 @@ async function loadDesk(email: string | null, consultationId: string, search = "
   return outcome(() => deskLoader({ request, params: { consultationId }, context }));
 }
 
-async function loadEditor(email: string | null, consultationId: string, commentId: string, search = "") {
+async function loadEditor(email: string | null, consultationId: string, commentId: string, search = "", cookie?: string | null) {
   const request = await requestAs(email, `${deskPath(consultationId)}/${commentId}${search}`);
-  return outcome(() => editorLoader({ request, params: { consultationId, commentId }, context }));
+  return outcome(() => editorLoader({ request: cookie ? withCookie(request, cookie) : request, params: { consultationId, commentId }, context }));
 }
 
 async function post(email: string | null, consultationId: string, commentId: string, fields: Record<string, string>) {
@@ -84,7 +87,7 @@ function thrownStatus(result: { thrown: unknown } | { value: unknown }) {
 
 function redirected(result: { thrown: unknown } | { value: unknown }) {
   if (!("thrown" in result) || !(result.thrown instanceof Response)) throw new Error("expected a redirect");
-  return { status: result.thrown.status, location: result.thrown.headers.get("Location") };
+  return { status: result.thrown.status, location: result.thrown.headers.get("Location"), response: result.thrown };
 }
 
 type Returned = {
@@ -157,7 +160,12 @@ describe("the desk", () => {
       ["PER", "todo"],
     ]);
     expect(all.value.counts).toEqual({ todo: 2, draft: 0, final: 0, outdated: 0 });
-    await post(OFFICER, c.consultationId, morocco, { intent: "final", expectedVersion: "0", "body[0]": "Morocco thanks the Secretariat.", "body[1]": "Second paragraph." });
+    await post(OFFICER, c.consultationId, morocco, {
+      intent: "final",
+      expectedVersion: "0",
+      "body[0]": "Morocco thanks the Secretariat.",
+      "body[1]": "Second paragraph.",
+    });
     const finals = await loadDesk(OFFICER, c.consultationId, "?status=final&language=ar&delegation=MAR");
     if (!("value" in finals)) throw new Error("denied");
     expect(finals.value.rows.map((r) => r.commentId)).toEqual([morocco]);
@@ -185,19 +193,28 @@ describe("the editor", () => {
     expect(loaded.value.page.alignment.body.rows.map((r) => r.original)).toEqual(["يشكر المغرب الأمانة.", "الفقرة الثانية."]);
     expect(loaded.value.machineAvailable).toBe(false);
 
-    const draft = redirected(await post(OFFICER, c.consultationId, morocco, { intent: "draft", expectedVersion: "0", "body[0]": "Morocco thanks the Secretariat.", "body[1]": "" }));
-    expect(draft.location).toBe(`${deskPath(c.consultationId)}/${morocco}?saved=draft`);
+    const draft = redirected(
+      await post(OFFICER, c.consultationId, morocco, { intent: "draft", expectedVersion: "0", "body[0]": "Morocco thanks the Secretariat.", "body[1]": "" }),
+    );
+    expect(draft.location).toBe(`${deskPath(c.consultationId)}/${morocco}`);
+    expect(await noticeOf(draft.response)).toEqual({ kind: "translation.saved", status: "draft" });
     expect(await translationOf(morocco)).toMatchObject({ status: "draft", body: "Morocco thanks the Secretariat.", version: 1 });
 
     const final = redirected(
-      await post(OFFICER, c.consultationId, morocco, { intent: "final", expectedVersion: "1", "body[0]": "Morocco thanks the Secretariat.", "body[1]": "The second paragraph." }),
+      await post(OFFICER, c.consultationId, morocco, {
+        intent: "final",
+        expectedVersion: "1",
+        "body[0]": "Morocco thanks the Secretariat.",
+        "body[1]": "The second paragraph.",
+      }),
     );
-    expect(final.location).toContain("?saved=final");
+    expect(final.location).toBe(`${deskPath(c.consultationId)}/${morocco}`);
+    expect(await noticeOf(final.response)).toEqual({ kind: "translation.saved", status: "final" });
     expect(await translationOf(morocco)).toMatchObject({ status: "final", body: "Morocco thanks the Secretariat.\n\nThe second paragraph.", version: 2 });
 
-    const after = await loadEditor(OFFICER, c.consultationId, morocco, "?saved=final");
+    const after = await loadEditor(OFFICER, c.consultationId, morocco, "", noticeCookie(final.response));
     if (!("value" in after)) throw new Error("denied");
-    expect(after.value.saved).toBe("final");
+    expect(after.value.saved).toEqual({ kind: "translation.saved", status: "final" });
     expect(after.value.page.nextToTranslateId).toBe(peru);
   });
 

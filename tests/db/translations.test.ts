@@ -3,14 +3,10 @@
 // Runs on PGlite and, in CI, on PostgreSQL.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getSubmissionForDelegate, saveDraft, submitSubmission } from "~/models/submission.server";
-import {
-  getTranslationForEditing,
-  listTranslationDesk,
-  saveTranslation,
-  suggestTranslation,
-  type SaveTranslationInput,
-} from "~/models/translation.server";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { saveDraft } from "~/models/submission-draft.server";
+import { submitSubmission } from "~/models/submission-submit.server";
+import { getTranslationForEditing, listTranslationDesk, saveTranslation, suggestTranslation, type SaveTranslationInput } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 import { countQueries, delegationIdOf, openConsultation, POINT_TEXTS, userByEmail } from "./submission-setup";
@@ -241,7 +237,10 @@ describe("a new revision", () => {
     expect(page.translation).toMatchObject({ status: "final", body: "Peru thanks the Secretariat.\n\nSecond paragraph." });
 
     // Saving the translation again brings it up to date.
-    const saved = await saveTranslation(officer, input(c, page.comment.id, { expectedVersion: page.translation!.version, body: "Peru thanks.\n\nThird paragraph.", final: true }));
+    const saved = await saveTranslation(
+      officer,
+      input(c, page.comment.id, { expectedVersion: page.translation!.version, body: "Peru thanks.\n\nThird paragraph.", final: true }),
+    );
     expect(saved.ok).toBe(true);
     expect((await getTranslationForEditing(officer, c.consultationId, page.comment.id))!.status).toBe("final");
   });
@@ -258,7 +257,10 @@ describe("a new revision", () => {
     const desk = (await listTranslationDesk(officer, c.consultationId))!;
     const point = desk.rows.find((r) => r.delegation.code === "PER" && r.kind === "point")!;
     const general = desk.rows.find((r) => r.delegation.code === "PER" && r.kind === "general")!;
-    const reviews = await db.select().from(schema.chairReviews).where(inArray(schema.chairReviews.commentId, [point.commentId, general.commentId]));
+    const reviews = await db
+      .select()
+      .from(schema.chairReviews)
+      .where(inArray(schema.chairReviews.commentId, [point.commentId, general.commentId]));
     expect(reviews.map((r) => [r.commentId, r.tag, r.note])).toEqual([[point.commentId, "supports", "Peru supports (b)."]]);
   });
 
@@ -339,7 +341,10 @@ describe("refusals", () => {
 
     // Another consultation's comment, named under this one.
     const other = await openConsultation();
-    expect(await saveTranslation(officer, { ...input(c, ids.moroccoGeneral), consultationId: other.consultationId })).toEqual({ ok: false, reason: "not_found" });
+    expect(await saveTranslation(officer, { ...input(c, ids.moroccoGeneral), consultationId: other.consultationId })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await getTranslationForEditing(officer, other.consultationId, ids.moroccoGeneral)).toBeNull();
     // An English comment is not on the desk.
     const db = await getDb();
@@ -374,7 +379,10 @@ describe("refusals", () => {
     const { c, officer, ids } = await scenario();
     delete process.env.TRANSLATE_URL;
     expect(await suggestTranslation(officer, c.consultationId, ids.moroccoGeneral)).toEqual({ ok: false, reason: "off" });
-    expect(await suggestTranslation(await userByEmail("chair@nonpaper.test"), c.consultationId, ids.moroccoGeneral)).toEqual({ ok: false, reason: "not_found" });
+    expect(await suggestTranslation(await userByEmail("chair@nonpaper.test"), c.consultationId, ids.moroccoGeneral)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 });
 
@@ -397,7 +405,13 @@ describe("bounded queries", () => {
         .returning({ id: schema.submissions.id });
       const [revision] = await db
         .insert(schema.submissionRevisions)
-        .values({ submissionId: submission!.id, revisionNumber: 1, receiptNumber: `BENCH-${delegation.code}-${n}`, idempotencyKey: `bench-${n}-${c.consultationId}`, language: language })
+        .values({
+          submissionId: submission!.id,
+          revisionNumber: 1,
+          receiptNumber: `BENCH-${delegation.code}-${n}`,
+          idempotencyKey: `bench-${n}-${c.consultationId}`,
+          language: language,
+        })
         .returning({ id: schema.submissionRevisions.id });
       const rows = Array.from({ length: 8 }, (_, i) => ({
         submissionId: submission!.id,
@@ -413,13 +427,15 @@ describe("bounded queries", () => {
       first ??= inserted[0]!.id;
       // Every other comment translated, a quarter of them since changed.
       await db.insert(schema.translations).values(
-        inserted.filter((_, i) => i % 2 === 0).map((row, i) => ({
-          commentId: row.id,
-          status: "final" as const,
-          body: "Translated.",
-          sourceBody: i % 2 ? `${proposal[language]} ${i * 2} ${delegation.code}.\n\n${second[language]}` : "An older wording.",
-          translatorId: officer.id,
-        })),
+        inserted
+          .filter((_, i) => i % 2 === 0)
+          .map((row, i) => ({
+            commentId: row.id,
+            status: "final" as const,
+            body: "Translated.",
+            sourceBody: i % 2 ? `${proposal[language]} ${i * 2} ${delegation.code}.\n\n${second[language]}` : "An older wording.",
+            translatorId: officer.id,
+          })),
       );
     }
     const desk = await countQueries(() => listTranslationDesk(officer, c.consultationId));

@@ -16,6 +16,7 @@ import { getDb, isEmbeddedDemo, schema } from "~/utils/db.server";
 import { pendingCookieHeader } from "~/utils/two-factor.server";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed";
 import { BASE_URL, requestAs, userIdByEmail } from "./helpers";
+import { noticeIn } from "./notices";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -114,11 +115,9 @@ async function get(jar: Jar, route: (a: ReturnType<typeof args>) => Promise<unkn
 }
 
 /** Email and password, as the sign-in form posts them. */
-const signInWithPassword = (jar: Jar, email: string, redirectTo = "") =>
-  post(jar, loginAction, "/login", { email, password: DEMO_PASSWORD, redirectTo });
+const signInWithPassword = (jar: Jar, email: string, redirectTo = "") => post(jar, loginAction, "/login", { email, password: DEMO_PASSWORD, redirectTo });
 
-const enterCode = (jar: Jar, code: string, intent: "totp" | "recovery" = "totp") =>
-  post(jar, codeAction, "/login/two-factor", { intent, code });
+const enterCode = (jar: Jar, code: string, intent: "totp" | "recovery" = "totp") => post(jar, codeAction, "/login/two-factor", { intent, code });
 
 async function signedInUser(jar: Jar) {
   return getOptionalUser(request(jar, "/"));
@@ -130,10 +129,7 @@ let serial = 0;
 
 async function createAccount(role: "secretariat" | "chair", totp: boolean) {
   const db = await getDb();
-  const [template] = await db
-    .select({ passwordHash: schema.users.passwordHash })
-    .from(schema.users)
-    .where(eq(schema.users.email, "chair@nonpaper.test"));
+  const [template] = await db.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.email, "chair@nonpaper.test"));
   const secret = base32Encode(randomBytes(20));
   const email = `two-factor-${role}-${++serial}@example.org`;
   const [user] = await db
@@ -203,9 +199,7 @@ describe("signing in with two factors", () => {
     expect(refused.body.result.error.code).toEqual(["auth:twoFactor.errors.invalid"]);
     expect(jar.has(SESSION)).toBe(false);
     expect(await sessionCount(officer.id)).toBe(0);
-    expect(await auditActions(officer.id, "user.totp_failed")).toEqual([
-      { details: { reason: "wrong", method: "totp", purpose: "sign_in" } },
-    ]);
+    expect(await auditActions(officer.id, "user.totp_failed")).toEqual([{ details: { reason: "wrong", method: "totp", purpose: "sign_in" } }]);
     // Letters where digits belong: a clear message, nothing counted or logged.
     const malformed = await enterCode(jar, "12a456");
     expect(malformed.body.result.error.code).toEqual(["auth:twoFactor.errors.format"]);
@@ -233,7 +227,10 @@ describe("signing in with two factors", () => {
     expect(failures.map((f) => (f.details as { reason: string }).reason)).toEqual(["replay", "replay"]);
     // Not counted: five wrong codes may still follow before the limit.
     const db = await getDb();
-    const [counter] = await db.select().from(schema.loginThrottles).where(eq(schema.loginThrottles.key, `totp:${officer.id}`));
+    const [counter] = await db
+      .select()
+      .from(schema.loginThrottles)
+      .where(eq(schema.loginThrottles.key, `totp:${officer.id}`));
     expect(counter?.failures).toBe(0);
   });
 
@@ -340,14 +337,18 @@ describe("the secretariat must set up an app before any session", () => {
     const genuine = jar.get(PENDING)!;
 
     // Forged: another account's id in a cookie that is not signed with the server's secret.
-    const forged = Buffer.from(JSON.stringify({ userId: officer.id, stage: "verify", redirectTo: "/", issuedAt: Date.now(), expiresAt: Date.now() + 60_000 })).toString("base64");
+    const forged = Buffer.from(
+      JSON.stringify({ userId: officer.id, stage: "verify", redirectTo: "/", issuedAt: Date.now(), expiresAt: Date.now() + 60_000 }),
+    ).toString("base64");
     for (const value of [forged, `${forged}.${genuine.split(".").pop()}`, genuine.slice(0, -2)]) {
       const fake: Jar = new Map([[PENDING, value]]);
       expect(await get(fake, codeLoader, "/login/two-factor")).toMatchObject({ status: 302, location: "/login" });
     }
 
     // Expired: a genuine cookie issued six minutes ago.
-    const old = (await pendingCookieHeader(request(jar, "/"), { userId: officer.id, stage: "verify", redirectTo: "/" }, Date.now() - 6 * 60_000)).split(";")[0]!;
+    const old = (await pendingCookieHeader(request(jar, "/"), { userId: officer.id, stage: "verify", redirectTo: "/" }, Date.now() - 6 * 60_000)).split(
+      ";",
+    )[0]!;
     const stale: Jar = new Map([[PENDING, old.slice(PENDING.length + 1)]]);
     expect((await get(stale, codeLoader, "/login/two-factor")).body).toMatchObject({ state: "expired" });
     const late = await enterCode(stale, await currentTotp(officer.secret));
@@ -356,7 +357,10 @@ describe("the secretariat must set up an app before any session", () => {
 
     // The password changed after the cookie was issued: start again.
     const db = await getDb();
-    await db.update(schema.users).set({ passwordChangedAt: new Date(Date.now() + 1000) }).where(eq(schema.users.id, officer.id));
+    await db
+      .update(schema.users)
+      .set({ passwordChangedAt: new Date(Date.now() + 1000) })
+      .where(eq(schema.users.id, officer.id));
     expect((await get(jar, codeLoader, "/login/two-factor")).body).toMatchObject({ state: "expired" });
     expect(await sessionCount(officer.id)).toBe(0);
   });
@@ -367,7 +371,11 @@ describe("chairs and delegates may choose it; recovery codes", () => {
   async function enrolFromAccount(email: string) {
     const path = "/account/two-factor";
     const form = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields) });
-    expect((await answer(async () => accountLoader(args(await requestAs(email, path))))).body).toMatchObject({ enabled: false, enrolment: null, required: false });
+    expect((await answer(async () => accountLoader(args(await requestAs(email, path))))).body).toMatchObject({
+      enabled: false,
+      enrolment: null,
+      required: false,
+    });
     await answer(async () => accountAction(args(await requestAs(email, path, form({ intent: "start" })))));
     const scan = await answer(async () => accountLoader(args(await requestAs(email, path))));
     const secret = (scan.body.enrolment.secret as string).replace(/ /g, "");
@@ -402,7 +410,9 @@ describe("chairs and delegates may choose it; recovery codes", () => {
     const { secret, codes } = await enrolFromAccount(chair.email);
     const path = "/account/two-factor";
     const regenerate = async (code: string) =>
-      answer(async () => accountAction(args(await requestAs(chair.email, path, { method: "POST", body: new URLSearchParams({ intent: "regenerate", code }) }))));
+      answer(async () =>
+        accountAction(args(await requestAs(chair.email, path, { method: "POST", body: new URLSearchParams({ intent: "regenerate", code }) }))),
+      );
 
     const refused = await regenerate(wrongCode(secret));
     expect(refused.status).toBe(400);
@@ -427,7 +437,9 @@ describe("chairs and delegates may choose it; recovery codes", () => {
     const { secret } = await enrolFromAccount(chair.email);
     const path = "/account/two-factor";
     const disable = async (fields: Record<string, string>) =>
-      answer(async () => accountAction(args(await requestAs(chair.email, path, { method: "POST", body: new URLSearchParams({ intent: "disable", ...fields }) }))));
+      answer(async () =>
+        accountAction(args(await requestAs(chair.email, path, { method: "POST", body: new URLSearchParams({ intent: "disable", ...fields }) }))),
+      );
 
     const noCode = await disable({ password: DEMO_PASSWORD });
     expect(noCode.status).toBe(400);
@@ -442,7 +454,8 @@ describe("chairs and delegates may choose it; recovery codes", () => {
     expect(await auditActions(chair.id, "user.totp_disable")).toHaveLength(0);
 
     const done = await disable({ password: DEMO_PASSWORD, code: codeAt(secret, nowStep() + 1) });
-    expect(done).toMatchObject({ status: 302, location: "/account/two-factor?notice=disabled" });
+    expect(done).toMatchObject({ status: 302, location: "/account/two-factor" });
+    expect(await noticeIn(done.location, done.setCookies)).toEqual({ kind: "twoFactor.disabled" });
     expect(await getEnabledSecret(chair.id)).toBeNull();
     expect(await auditActions(chair.id, "user.totp_disable")).toHaveLength(1);
     const db = await getDb();
@@ -454,7 +467,14 @@ describe("chairs and delegates may choose it; recovery codes", () => {
 
     const officer = await createAccount("secretariat", true);
     const refused = await answer(async () =>
-      accountAction(args(await requestAs(officer.email, path, { method: "POST", body: new URLSearchParams({ intent: "disable", password: DEMO_PASSWORD, code: await currentTotp(officer.secret) }) }))),
+      accountAction(
+        args(
+          await requestAs(officer.email, path, {
+            method: "POST",
+            body: new URLSearchParams({ intent: "disable", password: DEMO_PASSWORD, code: await currentTotp(officer.secret) }),
+          }),
+        ),
+      ),
     );
     expect(refused.status).toBe(403);
     expect(await getEnabledSecret(officer.id)).toBe(officer.secret);

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./support";
+import { loginAs } from "./support";
 
 test("a delegate cannot open the secretariat's user list (403)", async ({ page }) => {
-  await signIn(page, DEMO.usa);
+  await loginAs(page, "usa");
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   const response = await page.goto("/users");
   expect(response?.status()).toBe(403);
@@ -10,17 +10,17 @@ test("a delegate cannot open the secretariat's user list (403)", async ({ page }
 });
 
 test("a chair cannot open the user list either (403)", async ({ page }) => {
-  await signIn(page, DEMO.chair);
+  await loginAs(page, "chair");
   const response = await page.goto("/users");
   expect(response?.status()).toBe(403);
 });
 
 test("the secretariat sees every demo account", async ({ page }) => {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   // Exactly the twelve demo accounts (other journeys invite people at other addresses).
-  await expect(page.locator("tbody tr").filter({ hasText: "@nonpaper.test" })).toHaveCount(12);
+  await expect(page.getByRole("row").filter({ hasText: "@nonpaper.test" })).toHaveCount(12);
   await expect(page.getByRole("row", { name: /Lucía Fernández/ })).toContainText("Peru");
   // Two delegates of one mission (they draft together).
   await expect(page.getByRole("row", { name: /Nour El-Sayed/ })).toContainText("Egypt");
@@ -28,7 +28,7 @@ test("the secretariat sees every demo account", async ({ page }) => {
 });
 
 test("an unknown address and an unknown consultation answer 404 in the reader's language", async ({ page }) => {
-  await signIn(page, DEMO.peru);
+  await loginAs(page, "peru");
   let response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");

@@ -3,12 +3,12 @@
 // confirms, with the same file still chosen; a file that would create a secretariat account is
 // refused with its JSON path and a readable reason, and nothing is imported.
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
+import { expectAccessible, loginAs, TITLE_2020 } from "./support";
 
 const COPY_TITLE = "Imported copy of the 2020 reflection period (archive test)";
 
 test("the secretariat previews an archive, confirms it, and a hostile one is refused with its path", async ({ page }) => {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}$/);
   const consultation = new URL(page.url()).pathname;
@@ -45,7 +45,9 @@ test("the secretariat previews an archive, confirms it, and a hostile one is ref
   hostile.users.push({ email: "rogue@example.org", name: "Rogue Officer", role: "secretariat", language: "en", timeZone: null, delegation: null });
   hostile.consultation.createdBy = "rogue@example.org";
   await page.goto("/archive/import");
-  await page.getByLabel("Archive file (.json)").setInputFiles({ name: "hostile.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hostile)) });
+  await page
+    .getByLabel("Archive file (.json)")
+    .setInputFiles({ name: "hostile.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hostile)) });
   await page.getByRole("button", { name: "Check the file" }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("The file does not match the archive format. Nothing has been imported.");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createMeetingAndConsultation, DEMO, expectAccessible, signIn } from "./support";
+import { createMeetingAndConsultation, expectAccessible, loginAs } from "./support";
 
 const report = readFileSync(path.resolve("db/seed-data/reference/wg2-2020-draft-report.txt"), "utf8");
 const annex = report.slice(report.indexOf("A. Updating the legislative records"), report.indexOf("III. Organization of the meeting"));
@@ -10,7 +10,7 @@ const REASON = "The extended Bureau agreed, by silence procedure, to end the ref
 
 test("the secretariat sees who has not submitted, reminds once a day, and closes early only with a reason", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await createMeetingAndConsultation(page, TITLE, "E2E-CLOSING");
   const consultationUrl = new URL(page.url()).pathname;
 
@@ -34,7 +34,7 @@ test("the secretariat sees who has not submitted, reminds once a day, and closes
 
   // A chair cannot open the page, nor post to it.
   const chair = await browser.newPage();
-  await signIn(chair, DEMO.chair);
+  await loginAs(chair, "chair");
   expect((await chair.goto(consultationUrl + "/closing"))?.status()).toBe(403);
   const forged = await chair.request.post(consultationUrl + "/closing", { form: { intent: "close", reason: REASON, confirmClose: "on" }, maxRedirects: 0 });
   expect(forged.status()).toBe(403);
@@ -42,7 +42,7 @@ test("the secretariat sees who has not submitted, reminds once a day, and closes
 
   // From the consultation page to the closing page: both missions are named as not submitted.
   await page.goto(consultationUrl);
-  await page.getByRole("link", { name: "Deadline, reminders and closing" }).click();
+  await page.getByRole("navigation", { name: "Pages of this consultation" }).getByRole("link", { name: "Closing" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadline, reminders and closing");
   const nothing = page.locator('[data-standing="nothing"]');
   await expect(nothing).toContainText("China");
@@ -66,7 +66,7 @@ test("the secretariat sees who has not submitted, reminds once a day, and closes
   await page.getByLabel("Reason for closing before the deadline").fill(REASON);
   await page.getByRole("button", { name: "Close the reflection period" }).click();
   await expect(page.getByRole("status")).toContainText("The reflection period is closed. Notices queued for the missions: 2.");
-  await expect(page.locator(".badge--closed")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByText("Closed", { exact: true })).toBeVisible();
 
   // The missions' notices, each in its language; the closing in the audit log.
   await page.goto("/outbox");

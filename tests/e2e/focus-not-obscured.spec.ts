@@ -2,7 +2,7 @@
 // ends up behind the "Review and submit" bar stuck to the bottom of the window, on a desktop
 // and on a phone, left to right and right to left.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, TITLE_2020 } from "./support";
+import { DEMO, loginAs, TITLE_2020 } from "./support";
 
 async function coveredStops(page: Page, stops: number): Promise<string[]> {
   const covered: string[] = [];
@@ -20,7 +20,9 @@ async function coveredStops(page: Page, stops: number): Promise<string[]> {
       const overlaps = box.bottom > barTop + 0.5 && box.top < barBottom;
       const fits = box.height <= barTop - 16;
       const hidden = overlaps && (fits || box.top > barTop - 48);
-      return hidden ? `${Math.round(box.top)}-${Math.round(box.bottom)} bar ${Math.round(barTop)} vh ${innerHeight} pad ${getComputedStyle(document.documentElement).scrollPaddingBlockEnd} ${focused.tagName.toLowerCase()}[name=${focused.getAttribute("name") ?? ""}] ${focused.textContent?.trim().slice(0, 30) ?? ""}` : null;
+      return hidden
+        ? `${Math.round(box.top)}-${Math.round(box.bottom)} bar ${Math.round(barTop)} vh ${innerHeight} pad ${getComputedStyle(document.documentElement).scrollPaddingBlockEnd} ${focused.tagName.toLowerCase()}[name=${focused.getAttribute("name") ?? ""}] ${focused.textContent?.trim().slice(0, 30) ?? ""}`
+        : null;
     });
     if (problem) covered.push(problem);
   }
@@ -34,7 +36,7 @@ for (const [name, email, viewport] of [
   test(`no tab stop of the submission editor is hidden behind the sticky bar (${name})`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.setViewportSize(viewport);
-    await signIn(page, email);
+    await loginAs(page, email);
     await page.getByRole("link", { name: TITLE_2020 }).click();
     await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
     await page.goto(`${new URL(page.url()).pathname}/submission`);

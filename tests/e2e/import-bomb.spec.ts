@@ -5,7 +5,7 @@
 // process out of memory.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bombDocx, manyParagraphs } from "../unit/docx-bomb.fixtures";
-import { DEMO, signIn, TITLE_2020 } from "./support";
+import { loginAs, TITLE_2020 } from "./support";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -31,14 +31,14 @@ test("a zip bomb costs one refused request: /healthz and a delegate's page keep 
   expect(lying.length).toBeLessThan(1024 * 1024);
 
   const officer = await browser.newPage();
-  await signIn(officer, DEMO.secretariat);
+  await loginAs(officer, "secretariat");
   await officer.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText(TITLE_2020);
   const consultationPath = new URL(officer.url()).pathname;
   const importPath = `${consultationPath}/submissions/import`;
 
   const delegate = await browser.newPage();
-  await signIn(delegate, DEMO.usa);
+  await loginAs(delegate, "usa");
   expect((await delegate.request.get(consultationPath)).status()).toBe(200);
 
   // Through the page, as the officer would: the refusal says why.

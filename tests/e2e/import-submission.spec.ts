@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
+import { expectAccessible, loginAs, TITLE_2020 } from "./support";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -16,7 +16,10 @@ async function colombiaNoteVerbale(): Promise<Buffer> {
           p(
             "La Misión Permanente de Colombia ante los Organismos Internacionales con sede en Viena saluda muy atentamente a la Secretaría de la Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC) y tiene el honor de remitir los comentarios de Colombia sobre los puntos de debate.",
           ),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Tema 2 del programa: Actualización de los registros legislativos de los Estados partes")] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            children: [new TextRun("Tema 2 del programa: Actualización de los registros legislativos de los Estados partes")],
+          }),
           p("(a) Colombia apoya este punto. Nuestro país actualizó su registro legislativo en el portal SHERLOC en marzo de 2020."),
           p("Asimismo, Colombia reitera la importancia del portal SHERLOC para la cooperación internacional en su conjunto."),
           p("(b) Colombia propone la siguiente redacción:"),
@@ -37,7 +40,7 @@ async function colombiaNoteVerbale(): Promise<Buffer> {
 
 test("the secretariat imports Colombia's note received by email, corrects a proposal and saves it with a receipt; a PDF is refused", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE_2020);
   const importUrl = `${new URL(page.url()).pathname}/submissions/import`;
@@ -56,18 +59,20 @@ test("the secretariat imports Colombia's note received by email, corrects a prop
   await expect(page.getByLabel("Language of the submission")).toHaveValue("es");
   const row = (text: string) => page.getByRole("row").filter({ hasText: text });
   const target = (text: string) => row(text).getByRole("combobox");
-  const chosen = (text: string) => target(text).locator("option:checked");
+  const chosen = (text: string) => target(text).getByRole("option", { selected: true });
   await expect(chosen("Colombia apoya este punto")).toHaveText("Comment on point (a)");
   await expect(chosen("Subject to availability")).toHaveText("Amendment to point (b)");
   await expect(chosen("Colombia considera")).toHaveText("Comment on point (c)");
   await expect(chosen("saluda muy atentamente")).toHaveText("Leave out");
-  await expect(row("Colombia apoya este punto").locator("td").first()).toHaveAttribute("lang", "es");
+  await expect(row("Colombia apoya este punto").getByRole("cell").first()).toHaveAttribute("lang", "es");
   // The amendment's redline against the circulated text of (b).
   const amendment = row("Subject to availability");
   await expect(amendment.locator("ins").first()).toContainText("and implement");
-  await amendment.getByRole("textbox").fill(
-    "Subject to availability of extrabudgetary resources, UNODC should develop and implement a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal in the six official languages.",
-  );
+  await amendment
+    .getByRole("textbox")
+    .fill(
+      "Subject to availability of extrabudgetary resources, UNODC should develop and implement a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal in the six official languages.",
+    );
   await expect(amendment.locator("ins").last()).toContainText("in the six official languages");
   // The officer corrects one target: this paragraph is about the agenda item as a whole.
   await expect(chosen("Asimismo")).toHaveText("Comment on point (a)");

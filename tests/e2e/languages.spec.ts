@@ -19,11 +19,36 @@ test("the switcher turns the whole page to Arabic, right to left, and remembers 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SIGN_IN_TITLES.ar);
   // Laid out right to left: the brand sits at the right-hand end of the header.
   const viewport = page.viewportSize()!;
-  const brand = (await page.locator(".app-header__brand").boundingBox())!;
+  const brandLink = page.getByRole("banner").getByRole("link", { name: /^Nonpaper/ });
+  const brand = (await brandLink.boundingBox())!;
   expect(brand.x).toBeGreaterThan(viewport.width / 2);
   // Remembered on the next visit.
   await page.goto("/login");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+});
+
+test("the browser receives the reader's language only, and the next one when the reader switches", async ({ page }) => {
+  const locales: string[] = [];
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.startsWith("/locales/")) locales.push(pathname);
+    else if (pathname.endsWith(".js")) scripts.push(response.text());
+  });
+  await page.goto("/login?lng=fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SIGN_IN_TITLES.fr);
+  // Hydrated: React has taken over the document, in French.
+  await expect.poll(() => page.evaluate(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")))).toBe(true);
+  expect(locales).toEqual(["/locales/fr"]);
+  // No script carries interface strings: not the French ones, nor any other language's.
+  const code = (await Promise.all(scripts)).join("\n");
+  expect(code.length).toBeGreaterThan(0);
+  for (const skip of ["Aller au contenu principal", "Skip to main content", "Перейти к основному содержанию", "Ir al contenido principal"])
+    expect(code).not.toContain(skip);
+
+  await page.getByRole("button", { name: "العربية" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SIGN_IN_TITLES.ar);
+  await expect.poll(() => locales).toEqual(["/locales/fr", "/locales/ar"]);
 });
 
 for (const [lng, title] of Object.entries(SIGN_IN_TITLES)) {
@@ -41,7 +66,8 @@ test("a delegate of Morocco gets the interface in Arabic from the profile", asyn
   await page.getByRole("link", { name: TITLE_2020 }).click();
   await expect(page.getByText("البند 2 من جدول الأعمال")).toBeVisible();
   // The points themselves stay English, laid out left to right inside the Arabic page.
-  await expect(page.locator("ol.points").first()).toHaveAttribute("dir", "ltr");
+  const item2 = page.getByRole("region", { name: /^البند 2 من جدول الأعمال/ });
+  await expect(item2.getByRole("list").first()).toHaveAttribute("dir", "ltr");
   await page.screenshot({ path: "test-results/morocco-consultation-ar.png", fullPage: true });
 });
 
@@ -62,7 +88,10 @@ test("the lng cookie chooses the language, and a signed-in switch updates the pr
 });
 
 // Each variant signs in as its own user: the switcher below changes that user's profile.
-for (const [lng, email] of [["en", DEMO.russia], ["ar", DEMO.france]] as const) {
+for (const [lng, email] of [
+  ["en", DEMO.russia],
+  ["ar", DEMO.france],
+] as const) {
   test(`axe finds no serious violation on the main pages (${lng})`, async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
     await page.goto("/login");

@@ -1,10 +1,10 @@
 // "Create a new meeting" from the new-consultation form keeps what the officer typed there and
 // comes back with the new meeting chosen, with JavaScript and without it (issue 11, item 13).
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./support";
+import { loginAs } from "./support";
 
 async function roundTrip(page: Page, suffix: string) {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.goto("/consultations/new");
   await page.getByLabel("Title", { exact: true }).fill(`Points typed before the meeting existed ${suffix}`);
   await page.getByLabel("Receipt prefix").fill(`KEEP-${suffix}`);
@@ -26,7 +26,7 @@ async function roundTrip(page: Page, suffix: string) {
   await expect(page.getByLabel("Receipt prefix")).toHaveValue(`KEEP-${suffix}`);
   await expect(page.getByLabel("Deadline: time")).toHaveValue("16:45");
   await expect(page.getByLabel("Meeting")).toHaveValue(/^[0-9a-f-]{36}$/);
-  await expect(page.getByLabel("Meeting").locator("option:checked")).toContainText(`CTOC/COP/WG.K${suffix}`);
+  await expect(page.getByLabel("Meeting").getByRole("option", { selected: true })).toContainText(`CTOC/COP/WG.K${suffix}`);
 }
 
 test("with JavaScript, the typed title and prefix survive creating a meeting", async ({ page }) => {

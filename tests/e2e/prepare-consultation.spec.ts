@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { createMeetingAndConsultation, DEMO, expectAccessible, signIn } from "./support";
+import { createMeetingAndConsultation, DEMO, expectAccessible, loginAs } from "./support";
 
 test("the secretariat sets up a meeting and a consultation, fixes a mistake, and finds both steps in the audit log", async ({ page }) => {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.getByRole("link", { name: "New consultation" }).click();
   await expectAccessible(page);
   await page.goto("/");
   await createMeetingAndConsultation(page, "Points on technical assistance", "E2E-SETUP");
-  await expect(page.locator(".badge--draft")).toHaveText("Draft");
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByText("Draft", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Next step: Agenda items and points" })).toBeVisible();
   await expectAccessible(page);
 
@@ -30,7 +30,7 @@ test("the secretariat sets up a meeting and a consultation, fixes a mistake, and
 
 test("a chair and a delegate cannot create or edit a consultation", async ({ page }) => {
   for (const who of [DEMO.chair, DEMO.peru]) {
-    await signIn(page, who);
+    await loginAs(page, who);
     await expect(page.getByRole("link", { name: /New consultation|Nueva consulta/ })).toHaveCount(0);
     for (const path of ["/consultations/new", "/meetings/new"]) {
       const response = await page.goto(path);

@@ -2,7 +2,7 @@
 // against the production server: the CSP must not break any page or the autosave, every kind of
 // response carries the headers, and writes with a forged Origin are refused with a clear 403.
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { DEMO, signIn, TITLE_2020 } from "./support";
+import { DEMO, loginAs, signIn, TITLE_2020 } from "./support";
 
 const EVIL = "https://evil.example";
 // The Russian Federation's delegate: no other journey writes its draft (and this one puts it back).
@@ -89,7 +89,7 @@ test("pages run under the CSP without a violation, and the autosave still saves"
   const context = await browser.newContext();
   const officer = await context.newPage();
   const officerProblems = watchCsp(officer);
-  await signIn(officer, DEMO.secretariat);
+  await loginAs(officer, "secretariat");
   await openConsultation2020(officer);
   await officer.getByRole("link", { name: "Translation desk" }).first().click();
   await officer.waitForLoadState("networkidle");
@@ -104,7 +104,7 @@ test("pages run under the CSP without a violation, and the autosave still saves"
 });
 
 test("HTML, .data, static assets and downloads carry the security headers; drafts are never cached", async ({ page }) => {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   const consultation = await openConsultation2020(page);
 
   const html = await page.request.get(`${consultation}/submissions`, { headers: { "X-Forwarded-Proto": "https" } });

@@ -1,10 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, TITLE_2020 } from "./support";
+import { expectAccessible, loginAs, TITLE_2020 } from "./support";
 
 /** Waits until the page's scripts run (autosave starts once the editor is hydrated). */
 async function ready(page: Page) {
   await page.waitForLoadState("networkidle");
 }
+
+/** The facts of a receipt (in Spanish, Peru's language): its number, its status… */
+const receiptFacts = (page: Page) => page.getByRole("region", { name: "Recibo", exact: true });
+
+/** The receipt's number among its facts, as the heading gives it (`pattern`). */
+const receiptNumber = (page: Page, pattern: RegExp) => receiptFacts(page).getByText(pattern);
 
 /** The 2020 consultation's address, from the delegate's home page. */
 async function openConsultation2020(page: Page): Promise<string> {
@@ -19,19 +25,19 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
 }) => {
   // A long journey (two missions, a reload, two submits): about 27 s on an idle machine.
   test.setTimeout(60_000);
-  await signIn(page, DEMO.peru);
+  await loginAs(page, "peru");
   const consultation = await openConsultation2020(page);
   const editor = `${consultation}/submission`;
 
   // Morocco's mission has a draft of its own (saved as its page would save it).
   const moroccoContext = await browser.newContext();
   const morocco = await moroccoContext.newPage();
-  await signIn(morocco, DEMO.morocco);
+  await loginAs(morocco, "morocco");
   await morocco.goto(editor);
   await ready(morocco);
   const moroccoSecret = "نص سري لوفد المغرب";
   await morocco.getByLabel("تعليق عام على هذا البند من جدول الأعمال").first().fill(moroccoSecret);
-  await expect(morocco.locator(".autosave-status").first()).toContainText("حُفظت جميع التغييرات");
+  await expect(morocco.getByRole("group", { name: "حفظ المسودة" })).toContainText("حُفظت جميع التغييرات");
   await moroccoContext.close();
 
   await page.goto(editor);
@@ -49,8 +55,8 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   const circulated = await amendment.inputValue();
   await amendment.fill(circulated.replace("dissemination plan", "dissemination and outreach plan"));
   // The live redline marks the inserted words.
-  await expect(page.locator(".amendment-editor__redline ins").first()).toContainText("and outreach");
-  await expect(page.locator(".autosave-status").first()).toContainText("Todos los cambios guardados");
+  await expect(page.getByRole("figure", { name: "Cambios respecto del texto distribuido" }).locator("ins").first()).toContainText("and outreach");
+  await expect(page.getByRole("group", { name: "Guardado del borrador" })).toContainText("Todos los cambios guardados");
 
   // A reload (or another browser) shows the draft saved on the server.
   await page.reload();
@@ -65,12 +71,12 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revisar los comentarios de Perú");
   // Script typed in a comment is shown as text, never run.
   await expect(page.getByText("Apoyamos el punto (a) <script>alert(1)</script>.")).toBeVisible();
-  await expect(page.locator(".revision-view ins").first()).toContainText("and outreach");
+  await expect(page.getByRole("region", { name: "Lo que se enviará" }).locator("ins").first()).toContainText("and outreach");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Presentar los comentarios" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
-  const firstReceipt = (await page.locator(".receipt-number").innerText()).trim();
+  const firstReceipt = (await receiptNumber(page, /^CTOC-2020-PER-\d{4}$/).innerText()).trim();
   const firstRevision = Number(page.url().split("/").pop());
   await expect(page.getByText("La Secretaría ha recibido los comentarios de su delegación.")).toBeVisible();
   await expectAccessible(page);
@@ -83,11 +89,11 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
   await expect(page.getByText(`Será la revisión ${firstRevision + 1}.`, { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Presentar los comentarios" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
-  const secondReceipt = (await page.locator(".receipt-number").innerText()).trim();
+  const secondReceipt = (await receiptNumber(page, /^CTOC-2020-PER-\d{4}$/).innerText()).trim();
   expect(secondReceipt).not.toBe(firstReceipt);
   expect(page.url()).toMatch(new RegExp(`/receipts/${firstRevision + 1}$`));
   const firstRow = page.getByRole("row").filter({ hasText: firstReceipt });
-  await expect(firstRow.locator(".revision-state--superseded")).toBeVisible();
+  await expect(firstRow.getByText("Sustituida por una revisión posterior", { exact: true })).toBeVisible();
   await firstRow.getByRole("link", { name: String(firstRevision) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Recibo ${firstReceipt}`);
 
@@ -101,7 +107,7 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
 });
 
 test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right to left", async ({ page }) => {
-  await signIn(page, DEMO.morocco);
+  await loginAs(page, "morocco");
   const consultation = await openConsultation2020(page);
   await page.goto(`${consultation}/submission`);
   await ready(page);
@@ -112,7 +118,7 @@ test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right t
   const comment = page.getByLabel("تعليقكم على النقطة (a)");
   await comment.fill("يؤيد المغرب النقطة (a) ويقترح توضيح نطاقها.");
   await expect(comment).toHaveAttribute("dir", "rtl");
-  await expect(page.locator(".autosave-status").first()).toContainText("حُفظت جميع التغييرات");
+  await expect(page.getByRole("group", { name: "حفظ المسودة" })).toContainText("حُفظت جميع التغييرات");
 
   // Right to left by position: the heading ends at the right-hand side of the page, and the
   // textarea's text starts at its right edge.
@@ -133,7 +139,7 @@ test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right t
   expect(textStart.direction).toBe("rtl");
   expect(["start", "right"]).toContain(textStart.textAlign);
   // The circulated point stays English, left to right, inside the Arabic page.
-  await expect(page.locator(".circulated-text blockquote").first()).toHaveAttribute("dir", "ltr");
+  await expect(page.getByRole("figure", { name: "النص كما عُمِّم (بالإنكليزية)" }).first().getByRole("blockquote")).toHaveAttribute("dir", "ltr");
   await page.screenshot({ path: "test-results/morocco-submission-ar.png", fullPage: true });
   await expectAccessible(page);
 
@@ -146,7 +152,7 @@ test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right t
 
 test("after the deadline a submission is held as late, and the secretariat accepts it", async ({ page, browser }) => {
   const TITLE_LATE = "Self-assessment questionnaires: questions still in brackets";
-  await signIn(page, DEMO.peru);
+  await loginAs(page, "peru");
   await page.getByRole("link", { name: TITLE_LATE }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE_LATE })).toBeVisible();
   const consultation = new URL(page.url()).pathname;
@@ -161,14 +167,14 @@ test("after the deadline a submission is held as late, and the secretariat accep
   await expect(page.getByText(/Los comentarios quedarán retenidos como presentación tardía/)).toBeVisible();
   await page.getByRole("button", { name: "Presentar como presentación tardía" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-IEG-2020-PER-\d{4}$/);
-  const receipt = (await page.locator(".receipt-number").innerText()).trim();
+  const receipt = (await receiptNumber(page, /^CTOC-IEG-2020-PER-\d{4}$/).innerText()).trim();
   await expect(page.getByText(/llegaron después del plazo/)).toBeVisible();
-  await expect(page.locator(".receipt-page__facts .revision-state--pending")).toBeVisible();
+  await expect(receiptFacts(page).getByText("Tardía, pendiente de decisión de la Secretaría", { exact: true })).toBeVisible();
 
   // The secretariat accepts it, with a reason.
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
-  await signIn(officer, DEMO.secretariat);
+  await loginAs(officer, "secretariat");
   await officer.goto(`${consultation}/submissions`);
   await expect(officer.getByText(receipt).first()).toBeVisible();
   await officer.getByLabel("Reason for the decision").first().fill("Received within the grace period agreed by the Bureau.");
@@ -178,5 +184,6 @@ test("after the deadline a submission is held as late, and the secretariat accep
 
   // The mission's receipt now says it counts.
   await page.reload();
-  await expect(page.locator(".receipt-page__facts .revision-state--current")).toBeVisible();
+  // Current, as a late submission accepted.
+  await expect(receiptFacts(page).getByText("Tardía, aceptada", { exact: true })).toBeVisible();
 });

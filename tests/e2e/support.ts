@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateTOTP } from "@epic-web/totp";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "nonpaper-demo";
 
@@ -33,6 +33,42 @@ export async function signIn(page: Page, email: string, totpSecret: string = DEM
   await expect(page).toHaveURL(/\/$|\/login\/two-factor$/);
   if (new URL(page.url()).pathname === "/login/two-factor") await enterTwoFactorCode(page, totpSecret);
   await expect(page).toHaveURL(/\/$/);
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+export type DemoAccount = keyof typeof DEMO;
+
+// Sign-in states kept for the run (Playwright empties test-results/ before each run): a test that is
+// not about signing in starts signed in, without the form and without waiting for a fresh two-factor
+// code. Each account's state is one session shared by the tests that reuse it, so a test that ends
+// sessions or changes a password uses an account of its own (account.spec.ts, two-factor.spec.ts).
+const STATES = path.join("test-results", ".auth");
+
+/**
+ * Signs `page` in as a demo account with the run's stored sign-in state; the first time (or when
+ * the stored session has ended) through the real form, whose result is then stored.
+ */
+export async function loginAs(page: Page, account: DemoAccount | (typeof DEMO)[DemoAccount]) {
+  const who = account in DEMO ? (account as DemoAccount) : (Object.keys(DEMO) as DemoAccount[]).find((key) => DEMO[key] === account)!;
+  const file = path.join(STATES, `${who}.json`);
+  let stored: StorageState | null = null;
+  try {
+    stored = JSON.parse(readFileSync(file, "utf8")) as StorageState;
+  } catch {
+    // Not signed in yet in this run.
+  }
+  if (stored) {
+    await page.context().addCookies(stored.cookies);
+    await page.goto("/");
+    if (!new URL(page.url()).pathname.startsWith("/login")) return;
+    await page.context().clearCookies();
+  }
+  await signIn(page, DEMO[who]);
+  mkdirSync(STATES, { recursive: true });
+  // Written whole, then renamed: the other worker may be reading it.
+  const partial = `${file}.${process.pid}.${Date.now()}`;
+  writeFileSync(partial, JSON.stringify(await page.context().storageState()));
+  renameSync(partial, file);
 }
 
 // A time step is accepted once per account (no replay), and both workers sign in as the demo
@@ -119,13 +155,16 @@ async function waitForNextStep() {
   await sleep(wait);
 }
 
-/** No serious or critical accessibility violation on the page as it stands. */
-export async function expectAccessible(page: Page) {
+/** axe's serious and critical violations on the page as it stands (WCAG 2.1 A and AA), one line each. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
+  return blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
 }
 
 /** A deadline a month ahead, as the date input wants it. */
@@ -158,4 +197,3 @@ export async function createMeetingAndConsultation(page: Page, title: string, pr
   await page.getByRole("button", { name: "Create the consultation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 }
-

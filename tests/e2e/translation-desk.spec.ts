@@ -2,10 +2,10 @@
 // the desk, to the editor (the original right to left beside the English field), a draft, then
 // final, and back on the desk. A delegate cannot open the desk.
 import { expect, test } from "@playwright/test";
-import { DEMO, TITLE_2020, expectAccessible, signIn } from "./support";
+import { expectAccessible, loginAs, TITLE_2020 } from "./support";
 
 test("the secretariat translates Morocco's Arabic comment from the desk", async ({ page }) => {
-  await signIn(page, DEMO.secretariat);
+  await loginAs(page, "secretariat");
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE_2020);
   await page.getByRole("link", { name: "Translation desk" }).click();
@@ -24,7 +24,8 @@ test("the secretariat translates Morocco's Arabic comment from the desk", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Translation of the comment of Morocco");
 
   // The original, right to left, beside the English field of each paragraph.
-  const original = page.locator(".translation-table__original").first();
+  // The first paragraph's original, in the table of the comment's paragraphs.
+  const original = page.getByRole("table", { name: "The comment", exact: true }).getByRole("cell").first().getByText("تشكر المملكة المغربية الأمانة");
   await expect(original).toHaveAttribute("dir", "rtl");
   await expect(original).toHaveAttribute("lang", "ar");
   await expect(original).toContainText("تشكر المملكة المغربية الأمانة");
@@ -34,10 +35,12 @@ test("the secretariat translates Morocco's Arabic comment from the desk", async 
   await expect(page.getByText("Unofficial translation").first()).toBeVisible();
   await expectAccessible(page);
 
-  await first.fill("The Kingdom of Morocco thanks the Secretariat for preparing the discussion points and supports strengthening technical assistance on national legislation.");
+  await first.fill(
+    "The Kingdom of Morocco thanks the Secretariat for preparing the discussion points and supports strengthening technical assistance on national legislation.",
+  );
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
-  await expect(page.locator(".facts")).toContainText("Draft");
+  await expect(page.getByRole("region", { name: "About this comment" })).toContainText("Draft");
 
   await page
     .getByLabel("English translation of paragraph 2")
@@ -54,7 +57,7 @@ test("the secretariat translates Morocco's Arabic comment from the desk", async 
 });
 
 test("a delegate cannot open the desk or the editor", async ({ page }) => {
-  await signIn(page, DEMO.morocco);
+  await loginAs(page, "morocco");
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE_2020);
   const base = page.url().replace(/\/$/, "");

@@ -8,8 +8,26 @@ import { DEMO, DEMO_PASSWORD, enterTwoFactorCode, expectAccessible, freshTotp, s
 const PASSWORD = "two factors long passphrase";
 
 const TEXT = {
-  en: { title: "Two-factor sign-in", off: "Two-factor sign-in is off.", left: "10 unused recovery codes left.", leftAfter: "9 unused recovery codes left." },
-  ar: { title: "تسجيل الدخول بعاملين", off: "تم إيقاف تسجيل الدخول بعاملين.", left: "تتبقى 10 رموز استرداد غير مستخدمة.", leftAfter: "تتبقى 9 رموز استرداد غير مستخدمة." },
+  en: {
+    title: "Two-factor sign-in",
+    off: "Two-factor sign-in is off.",
+    left: "10 unused recovery codes left.",
+    leftAfter: "9 unused recovery codes left.",
+    qr: /^QR code to add .+ to an authenticator app$/,
+    codes: "Your recovery codes",
+    saved: "I have saved them, continue",
+    useRecovery: "Use a recovery code instead",
+  },
+  ar: {
+    title: "تسجيل الدخول بعاملين",
+    off: "تم إيقاف تسجيل الدخول بعاملين.",
+    left: "تتبقى 10 رموز استرداد غير مستخدمة.",
+    leftAfter: "تتبقى 9 رموز استرداد غير مستخدمة.",
+    qr: /^رمز الاستجابة السريعة لإضافة .+ إلى تطبيق للمصادقة$/,
+    codes: "رموز الاسترداد الخاصة بك",
+    saved: "حفظتها، متابعة",
+    useRecovery: "استخدام رمز استرداد بدلاً من ذلك",
+  },
 } as const;
 
 /**
@@ -23,13 +41,16 @@ async function newDelegate(browser: Browser, language: "en" | "ar"): Promise<{ e
   await expect(officer.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();
   await officer.goto(`${new URL(officer.url()).pathname}/registrations`);
   const email = `two-factor-${language}-${Date.now()}@example.org`;
-  const people = officer.locator("details.delegation-people").first();
-  await people.locator("summary").click();
+  // The first registered delegation (by its English name), opened by its name in the summary
+  // (the first place the group writes it).
+  const people = officer.getByRole("group", { name: "Algeria", exact: true });
+  await people.getByText("Algeria", { exact: true }).first().click();
   await people.getByLabel("Email address").fill(email);
   await people.getByLabel("Name", { exact: true }).fill(`Two Factor ${language}`);
   await people.getByLabel("Interface language").selectOption(language);
   await people.getByRole("button", { name: "Send the invitation" }).click();
-  const link = new URL((await officer.locator(".notice__link code").first().textContent())!.trim());
+  // Shown once, in the delegation's notice.
+  const link = new URL((await people.getByRole("status").getByRole("code").textContent())!.trim());
   await officer.close();
 
   const page = await (await browser.newContext()).newPage();
@@ -70,10 +91,11 @@ for (const lng of ["en", "ar"] as const) {
     await page.locator('form:has(input[name="intent"][value="start"]) button').click();
 
     // The QR code, the same key as text (left to right, in fours), and a code to confirm.
-    const qr = page.locator("svg.qr-code");
+    const qr = page.getByRole("img", { name: text.qr });
     await expect(qr).toBeVisible();
     await expect(qr).toHaveAttribute("role", "img");
-    const key = page.locator("code.totp-secret");
+    // The key, in the same step as the QR code.
+    const key = page.getByRole("listitem").filter({ has: qr }).getByRole("code");
     await expect(key).toHaveAttribute("dir", "ltr");
     const shown = (await key.textContent())!;
     expect(shown).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
@@ -92,13 +114,14 @@ for (const lng of ["en", "ar"] as const) {
     await page.locator('form[id="two-factor-confirm"] button[type="submit"]').click();
 
     // The ten recovery codes, shown once.
-    const codes = page.locator(".recovery-codes__list code");
+    const recoveryCodes = page.getByRole("region", { name: text.codes });
+    const codes = recoveryCodes.getByRole("list").getByRole("code");
     await expect(codes).toHaveCount(10);
     const recovery = await codes.allTextContents();
     for (const code of recovery) expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-    await expect(page.locator(".recovery-codes__list")).toHaveAttribute("dir", "ltr");
+    await expect(recoveryCodes.getByRole("list")).toHaveAttribute("dir", "ltr");
     await expectAccessible(page);
-    await page.locator(".recovery-codes a.button").click();
+    await recoveryCodes.getByRole("link", { name: text.saved }).click();
     await expect(page.getByTestId("recovery-left")).toHaveText(text.left);
 
     // Signing in again: the password, then a code from the app.
@@ -117,7 +140,7 @@ for (const lng of ["en", "ar"] as const) {
     // And with a recovery code instead, typed in lower case.
     await signOut(page);
     await passwordStep(page, email);
-    await page.locator("details.two-factor__recovery summary").click();
+    await page.getByText(text.useRecovery, { exact: true }).click();
     await page.locator('form[id="two-factor-recovery"] input[name="code"]').fill(recovery[0]!.toLowerCase());
     await page.locator('form[id="two-factor-recovery"] button[type="submit"]').click();
     await expect(page).toHaveURL(/\/$/);
@@ -128,7 +151,7 @@ for (const lng of ["en", "ar"] as const) {
     await page.locator('form[id="two-factor-disable"] input[name="password"]').fill(PASSWORD);
     await page.locator('form[id="two-factor-disable"] input[name="code"]').fill(await freshTotp(secret));
     await page.locator('form[id="two-factor-disable"] button[type="submit"]').click();
-    await expect(page.locator('.flash[role="status"]')).toHaveText(text.off);
+    await expect(page.getByRole("status").filter({ hasText: text.off })).toHaveText(text.off);
     await expectAccessible(page);
     // The password alone signs in once more.
     await signOut(page);
@@ -148,7 +171,7 @@ test("the secretariat signs in with the demo's published secret, and cannot turn
   // On the embedded demo database the page shows the demo account's current code.
   await expect(page.getByTestId("demo-code")).toContainText(/\d{6}/);
   await enterTwoFactorCode(page);
-  await expect(page.locator("header .badge")).toHaveText("Secretariat");
+  await expect(page.getByRole("banner").getByText("Secretariat", { exact: true })).toBeVisible();
   await page.goto("/account/two-factor");
   await expect(page.getByText("Two-factor sign-in is required for secretariat accounts.")).toBeVisible();
   await expect(page.locator('form[id="two-factor-disable"]')).toHaveCount(0);

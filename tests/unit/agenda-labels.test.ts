@@ -25,11 +25,7 @@ describe("suggestPointLabel", () => {
 
 describe("suggestAgendaNumbers", () => {
   it("starts at 2 when the consultation has no numbered item (item 1 is procedural)", () => {
-    expect(suggestAgendaNumbers([], ["Updating the legislative records", "Application of the Convention", "Other matters"])).toEqual([
-      "2",
-      "3",
-      "4",
-    ]);
+    expect(suggestAgendaNumbers([], ["Updating the legislative records", "Application of the Convention", "Other matters"])).toEqual(["2", "3", "4"]);
   });
 
   it("continues after the highest whole number already used, ignoring others", () => {
@@ -37,10 +33,6 @@ describe("suggestAgendaNumbers", () => {
   });
 
   it("gives a general section no number and does not use one up", () => {
-    expect(suggestAgendaNumbers([], ["General recommendations", "Recommendations on the Review Mechanism", "Data collection"])).toEqual([
-      null,
-      "2",
-      "3",
-    ]);
+    expect(suggestAgendaNumbers([], ["General recommendations", "Recommendations on the Review Mechanism", "Data collection"])).toEqual([null, "2", "3"]);
   });
 });

@@ -4,14 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as enums from "../../db/schema/enums";
-import {
-  ARCHIVE_ENUMS,
-  archiveJsonSchema,
-  checkArchive,
-  formatPath,
-  serializeArchive,
-  type Archive,
-} from "~/lib/archive-schema";
+import { ARCHIVE_ENUMS, archiveJsonSchema, checkArchive, formatPath, serializeArchive, type Archive } from "~/lib/archive-schema";
 
 const committed = JSON.parse(readFileSync(new URL("../../db/archive.schema.json", import.meta.url), "utf8"));
 
@@ -211,7 +204,15 @@ function sample(): Archive {
     ],
     generatedDocuments: [],
     auditLog: [
-      { at: AT, actor: "secretariat@nonpaper.test", action: "consultation.circulate", entityType: "consultation", entityId: ID(2), details: { delegations: 1 }, ipAddress: null },
+      {
+        at: AT,
+        actor: "secretariat@nonpaper.test",
+        action: "consultation.circulate",
+        entityType: "consultation",
+        entityId: ID(2),
+        details: { delegations: 1 },
+        ipAddress: null,
+      },
     ],
   };
 }
@@ -253,7 +254,10 @@ describe("the archive schema", () => {
       ["a date that is not ISO", (a) => (a.meeting.createdAt = "2 June 2026")],
       ["a bad id", (a) => (a.agendaItems[0].id = "item-1")],
       ["a negative count", (a) => (a.consultation.lastReceiptNumber = -1)],
-      ["base64 that is not", (a) => (a.attachments = [{ id: ID(20), filename: "x", mediaType: "text/plain", size: 1, uploadedBy: null, createdAt: AT, content: "@@" }])],
+      [
+        "base64 that is not",
+        (a) => (a.attachments = [{ id: ID(20), filename: "x", mediaType: "text/plain", size: 1, uploadedBy: null, createdAt: AT, content: "@@" }]),
+      ],
     ];
     for (const [name, tamper] of broken) {
       const archive = sample() as Record<string, any>;
@@ -292,13 +296,15 @@ describe("the archive schema", () => {
     });
     expect(checkArchive({ ...sample(), version: 2 })).toEqual({
       ok: false,
-      problems: [{ path: "version", message: "version 2 is not supported: this instance reads version 1", code: "version", values: { version: "2", supported: 1 } }],
+      problems: [
+        { path: "version", message: "version 2 is not supported: this instance reads version 1", code: "version", values: { version: "2", supported: 1 } },
+      ],
     });
     expect(checkArchive(null).ok).toBe(false);
   });
 
   it("writes JSON with 2-space indentation and a final newline; paths read as in JavaScript", () => {
-    expect(serializeArchive(sample())).toMatch(/^\{\n  "format": "nonpaper-consultation-archive",\n  "version": 1,\n[\s\S]*\}\n$/);
+    expect(serializeArchive(sample())).toMatch(/^\{\n {2}"format": "nonpaper-consultation-archive",\n {2}"version": 1,\n[\s\S]*\}\n$/);
     expect(formatPath(["submissions", 0, "revisions", 1, "id"])).toBe("submissions[0].revisions[1].id");
     expect(formatPath([])).toBe("(the file)");
   });

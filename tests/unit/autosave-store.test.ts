@@ -20,8 +20,7 @@ const OWNER = "7d1b1c1e-0000-4000-8000-000000000001";
 const KEY = "5a0c3e55-0000-4000-8000-000000000002";
 const NOW = Date.parse("2020-08-10T12:02:00Z");
 
-const copyOf = (fields: Record<string, string>, baseVersion = 3, now = NOW) =>
-  makePendingCopy({ owner: OWNER, key: KEY, baseVersion, fields, now });
+const copyOf = (fields: Record<string, string>, baseVersion = 3, now = NOW) => makePendingCopy({ owner: OWNER, key: KEY, baseVersion, fields, now });
 
 describe("the kept copy's record", () => {
   it("round-trips through storage, keyed by user and draft", () => {
@@ -164,9 +163,7 @@ describe("classifySaveResponse", () => {
     expect(classifySaveResponse({ status: 403, body: null })).toEqual({ kind: "signedOut" });
     expect(classifySaveResponse({ status: 0, type: "opaqueredirect", body: null })).toEqual({ kind: "signedOut" });
     expect(classifySaveResponse({ status: 302, location: "/login?redirectTo=%2F", body: null })).toEqual({ kind: "signedOut" });
-    expect(
-      classifySaveResponse({ status: 200, redirected: true, url: "http://nonpaper.test/login?redirectTo=x", body: null }),
-    ).toEqual({ kind: "signedOut" });
+    expect(classifySaveResponse({ status: 200, redirected: true, url: "http://nonpaper.test/login?redirectTo=x", body: null })).toEqual({ kind: "signedOut" });
   });
 
   it("retries server errors and silence, not refusals", () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/i18next";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
-import { countdownText } from "~/components/countdown";
-import {
-  countdownParts,
-  countdownStage,
-  COUNTDOWN_REFRESH_MS,
-  nextRefreshIn,
-  submissionWindow,
-  timeLeft,
-} from "~/lib/countdown";
+import { countdownText } from "~/components/ui/countdown";
+import { countdownParts, countdownStage, COUNTDOWN_REFRESH_MS, nextRefreshIn, submissionWindow, timeLeft } from "~/lib/countdown";
 
 const tFor = (language: Language) => createI18n(language).getFixedT(language, "submissions");
 

@@ -49,7 +49,9 @@ describe("renderCrpDocx", () => {
     // Section I is a real numbered list of seven paragraphs.
     const list = /<ol><li>The Working Group of Government Experts.*?<\/ol>/.exec(html)?.[0] ?? "";
     expect(list.match(/<li>/g)).toHaveLength(7);
-    expect(list).toContain("<li>By the deadline, written comments had been received from the following States parties: Peru and United States of America.</li>");
+    expect(list).toContain(
+      "<li>By the deadline, written comments had been received from the following States parties: Peru and United States of America.</li>",
+    );
 
     const order = positions(html, [
       '<p class="masthead"><strong>CTOC/COP/2020/CRP.5</strong></p>',
@@ -88,7 +90,10 @@ describe("renderCrpDocx", () => {
       '<p class="labelled">(a)\tStates should designate a focal point for case law.</p>',
       '<p class="labelled">(b)\tUNODC should publish a digest of case law on the Convention.</p>',
     ]);
-    expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
+    expect(
+      order.every((at) => at >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // The agenda footnote is a real footnote, referenced from the item line.
@@ -105,7 +110,11 @@ describe("renderCrpDocx", () => {
     const numbering = await part("word/numbering.xml");
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(styles).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*\/>.*<w:sz w:val="20"\/>/);
-    for (const [id, level] of [["Heading1", 0], ["Heading2", 1], ["Heading3", 2]] as const) {
+    for (const [id, level] of [
+      ["Heading1", 0],
+      ["Heading2", 1],
+      ["Heading3", 2],
+    ] as const) {
       expect(styles).toMatch(new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?<w:outlineLvl w:val="${level}"/>.*?</w:style>`));
     }
     expect(document).toMatch(/<w:pStyle w:val="Heading3"\/>.*?<w:t[^>]*>Peru<\/w:t>/);

@@ -58,7 +58,9 @@ describe("the CRP page's preview", () => {
     expect(introduction.html!.length).toBe(none.parts![0]!.size);
 
     const second = crpPreview(model, "item-2")!.html!;
-    expect(second).toMatch(/^<article class="crp" lang="en" dir="ltr">\n<p class="crp-draft-mark">Draft – not for issue<\/p>\n<section aria-labelledby="crp-comments">/);
+    expect(second).toMatch(
+      /^<article class="crp" lang="en" dir="ltr">\n<p class="crp-draft-mark">Draft – not for issue<\/p>\n<section aria-labelledby="crp-comments">/,
+    );
     expect(second).toMatch(/<\/section>\n<\/article>$/);
     // The item's section, character for character as in the whole document.
     const section = second.slice(second.indexOf('<section aria-labelledby="crp-item-2">'), second.lastIndexOf("</section>"));

@@ -38,7 +38,11 @@ export const crpFixture: CrpData = {
       title: "Updating the legislative records of States parties",
       introduction: "The Working Group may wish to consider the following:",
       points: [
-        { id: "p2a", label: "(a)", text: "States should update their legislative records in the SHERLOC portal, [including for purposes of the review mechanism]." },
+        {
+          id: "p2a",
+          label: "(a)",
+          text: "States should update their legislative records in the SHERLOC portal, [including for purposes of the review mechanism].",
+        },
         { id: "p2b", label: "(b)", text: "UNODC should develop a dissemination plan to raise awareness of the portal." },
         { id: "p2c", label: "(c)", text: "States may wish to consider inviting UNODC to assist national judicial institutions." },
       ],

@@ -247,7 +247,12 @@ describe("buildCrpModel and crpToMarkdown", () => {
     expect(groupNoun([state])).toBe("State party");
     expect(groupNoun([state, eu])).toBe("parties");
     expect(groupNoun([{ kind: "member_state", participation: "signatory" }])).toBe("signatory State");
-    expect(groupNoun([{ kind: "intergovernmental_organization", participation: "observer" }, { kind: "observer_state", participation: "observer" }])).toBe("observers");
+    expect(
+      groupNoun([
+        { kind: "intergovernmental_organization", participation: "observer" },
+        { kind: "observer_state", participation: "observer" },
+      ]),
+    ).toBe("observers");
     expect(groupNoun([state, { kind: "member_state", participation: "signatory" }])).toBe("States");
     const withObserver = final({
       ...crpFixture,
@@ -271,7 +276,10 @@ describe("buildCrpModel and crpToMarkdown", () => {
   it("keeps the secretariat's own words on why the points were circulated, and its overrides", () => {
     const model = final({
       ...crpFixture,
-      consultation: { ...crpFixture.consultation, introductionNote: "Owing to the pandemic, no recommendations were negotiated.\n\nThe Chair proposed a reflection period." },
+      consultation: {
+        ...crpFixture.consultation,
+        introductionNote: "Owing to the pandemic, no recommendations were negotiated.\n\nThe Chair proposed a reflection period.",
+      },
       introductionOverrides: { presentation: "", session: "The Working Group met in Vienna." },
     });
     expect(model.introduction.paragraphs.map((p) => [p.number, p.key, p.text.slice(0, 30)])).toEqual([
@@ -382,9 +390,7 @@ describe("buildCrpModel and crpToMarkdown", () => {
     expect(discussionPointName("(a)")).toBe("Discussion point (a)");
     expect(discussionPointName("1.")).toBe("Discussion point 1");
     expect(discussionPointName("Recommendation 3")).toBe("Recommendation 3");
-    expect(inRunningText("Working Group of Government Experts on Technical Assistance")).toBe(
-      "Working Group of Government Experts on Technical Assistance",
-    );
+    expect(inRunningText("Working Group of Government Experts on Technical Assistance")).toBe("Working Group of Government Experts on Technical Assistance");
     expect(inRunningText("Intergovernmental expert group established in accordance with Conference resolution 9/1")).toBe(
       "intergovernmental expert group established in accordance with Conference resolution 9/1",
     );
@@ -427,7 +433,9 @@ describe("crpToHtml", () => {
     expect(html).toContain('<h4 id="crp-item-1-1">Peru</h4>');
     expect(html).toContain("The United States supports point (b) &amp; its &lt;focus&gt; on awareness.");
     expect(html).toContain('<p lang="ar" dir="rtl">يؤيد المغرب تبادل قرارات المحاكم.</p>');
-    expect(html).toContain("<blockquote><p>States may wish to consider inviting UNODC to assist national judicial institutions and prosecution services.</p></blockquote>");
+    expect(html).toContain(
+      "<blockquote><p>States may wish to consider inviting UNODC to assist national judicial institutions and prosecution services.</p></blockquote>",
+    );
     expect(html).toContain('Item 4 of the provisional agenda<a class="crp-footnote-ref" href="#crp-footnote" id="crp-footnote-ref"');
     expect(html).toContain('<p id="crp-footnote"><a href="#crp-footnote-ref">*</a> CTOC/COP/2020/1.</p>');
     expect(html).toContain(`<p class="crp-draft-mark">${CRP_DRAFT_MARK}</p>`);
@@ -452,7 +460,15 @@ describe("fields in a language other than their submission's (field-language.ts)
 
   it("English wording in a Chinese submission is reproduced as written, neither awaited nor said to be translated", () => {
     const data = withChina([
-      { id: "chn-2-c", kind: "amendment", agendaItemId: "item-2", pointId: "p2c", label: null, position: 0, original: { language: "zh", body: "", proposedText: wording, proposedTextLanguage: "en" } },
+      {
+        id: "chn-2-c",
+        kind: "amendment",
+        agendaItemId: "item-2",
+        pointId: "p2c",
+        label: null,
+        position: 0,
+        original: { language: "zh", body: "", proposedText: wording, proposedTextLanguage: "en" },
+      },
     ]);
     const result = buildCrpModel(data, { final: true });
     expect(result.ok).toBe(true);
@@ -486,12 +502,17 @@ describe("fields in a language other than their submission's (field-language.ts)
     expect(blocked.missing).toEqual([expect.objectContaining({ kind: "translation", commentId: "chn-2-c", language: "zh", status: "missing" })]);
     const china = draft(data).comments.items[0]!.delegations.find((d) => d.code === "CHN")!;
     expect(china.original).toBe("[Original: Chinese]");
-    expect(china.blocks.filter((b) => b.kind === "text" || b.kind === "proposed_wording").map((b) => (b.kind === "text" || b.kind === "proposed_wording" ? b.text.mark : null))).toEqual([
-      TRANSLATION_PENDING,
-      null,
-    ]);
+    expect(
+      china.blocks
+        .filter((b) => b.kind === "text" || b.kind === "proposed_wording")
+        .map((b) => (b.kind === "text" || b.kind === "proposed_wording" ? b.text.mark : null)),
+    ).toEqual([TRANSLATION_PENDING, null]);
 
-    data.delegations.find((d) => d.code === "CHN")!.comments[0]!.translation = { status: "final", body: "China proposes to amend the point.", proposedText: "" };
+    data.delegations.find((d) => d.code === "CHN")!.comments[0]!.translation = {
+      status: "final",
+      body: "China proposes to amend the point.",
+      proposedText: "",
+    };
     const model = final(data);
     expect(model.introduction.paragraphs.find((p) => p.key === "translations")!.text).toContain("China in Chinese");
   });

@@ -42,8 +42,6 @@ describe("isolate() and withData()", () => {
     expect(markup).toContain("<bdi>(c)</bdi>");
     expect(markup).not.toMatch(/[\u2068\u2069]/);
     const en = createI18n("en");
-    expect(html(withData(en.t("registrations:invite.title", { delegation: isolate("Peru") })))).toBe(
-      "<p>Invite a delegate of <bdi>Peru</bdi></p>",
-    );
+    expect(html(withData(en.t("registrations:invite.title", { delegation: isolate("Peru") })))).toBe("<p>Invite a delegate of <bdi>Peru</bdi></p>");
   });
 });

@@ -41,9 +41,7 @@ const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 /** PostgreSQL refuses to run as root: there, its commands run as the postgres user. */
 function pg(command: string, args: string[], timeout = 30_000) {
   const bin = path.join(BIN ?? "", command);
-  return AS_ROOT
-    ? run("su", ["postgres", "-s", "/bin/sh", "-c", [bin, ...args].map(quote).join(" ")], { timeout })
-    : run(bin, args, { timeout });
+  return AS_ROOT ? run("su", ["postgres", "-s", "/bin/sh", "-c", [bin, ...args].map(quote).join(" ")], { timeout }) : run(bin, args, { timeout });
 }
 
 /** Two distinct free ports on the loopback address (both held until both are known). */
@@ -68,14 +66,18 @@ async function freePorts(): Promise<[number, number]> {
 
 const UNAVAILABLE_TITLES = ["ar", "zh", "en", "fr", "ru", "es"].map(
   (language) =>
-    (JSON.parse(readFileSync(path.join(projectRoot(), "locales", language, "common.json"), "utf8")) as {
-      errors: { unavailable: { title: string } };
-    }).errors.unavailable.title,
+    (
+      JSON.parse(readFileSync(path.join(projectRoot(), "locales", language, "common.json"), "utf8")) as {
+        errors: { unavailable: { title: string } };
+      }
+    ).errors.unavailable.title,
 );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Outcome = { kind: "response"; method: string; path: string; status: number; retryAfter: string | null; body: string } | { kind: "failure"; method: string; path: string; error: string };
+type Outcome =
+  | { kind: "response"; method: string; path: string; status: number; retryAfter: string | null; body: string }
+  | { kind: "failure"; method: string; path: string; error: string };
 
 describe.skipIf(!BIN)("the production server while PostgreSQL restarts under load", () => {
   const root = projectRoot();
@@ -243,8 +245,7 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
     const recoveryMs = Date.now() - restartedAt;
     await Promise.all(workers);
 
-    const describeOutcome = (o: Outcome) =>
-      o.kind === "response" ? `${o.method} ${o.path} ${o.status}` : `${o.method} ${o.path} ${o.error}`;
+    const describeOutcome = (o: Outcome) => (o.kind === "response" ? `${o.method} ${o.path} ${o.status}` : `${o.method} ${o.path} ${o.error}`);
     const tally = outcomes.reduce<Record<string, number>>((acc, o) => {
       acc[describeOutcome(o)] = (acc[describeOutcome(o)] ?? 0) + 1;
       return acc;
@@ -272,7 +273,11 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
       expect(o.retryAfter, `${o.method} ${o.path}: Retry-After`).toMatch(/^\d+$/);
       expect(o.body).not.toMatch(/\n\s+at |node_modules|TypeError|CONNECTION_CLOSED/);
       // The page in the reader's language: the delegate's profile language, else English.
-      if (o.path !== "/healthz") expect(UNAVAILABLE_TITLES.some((title) => o.body.includes(title)), o.body.slice(0, 400)).toBe(true);
+      if (o.path !== "/healthz")
+        expect(
+          UNAVAILABLE_TITLES.some((title) => o.body.includes(title)),
+          o.body.slice(0, 400),
+        ).toBe(true);
     }
 
     // Afterwards: requests succeed again, one after another.

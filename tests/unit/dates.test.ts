@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, formatCalendarDate, formatCalendarRange, formatInstant, instantFromWallClock, intlLocale, isTimeZone, wallClockIn, zoneLabel } from "~/lib/dates";
+import {
+  dateTimeFormat,
+  formatCalendarDate,
+  formatCalendarRange,
+  formatInstant,
+  instantFromWallClock,
+  intlLocale,
+  isTimeZone,
+  wallClockIn,
+  zoneLabel,
+} from "~/lib/dates";
 import { currentTimeZone } from "~/lib/time-zones";
 
 describe("deadlines stated in the meeting's time zone", () => {
@@ -43,7 +53,9 @@ describe("formatters built once, same words", () => {
       for (const zone of zones) {
         for (const instant of instants) {
           const date = new Date(instant);
-          const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")!.value;
+          const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+            .formatToParts(date)
+            .find((p) => p.type === "timeZoneName")!.value;
           const label = `${currentTimeZone(zone).replace(/_/g, " ")}, ${name}`;
           expect(zoneLabel(instant, language, zone)).toBe(label);
           const expected = `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(date)} (${label})`;
@@ -52,7 +64,9 @@ describe("formatters built once, same words", () => {
           expect(formatInstant(date, language, zone)).toBe(expected);
         }
       }
-      expect(formatCalendarDate("2020-07-09", language)).toBe(new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date("2020-07-09T00:00:00Z")));
+      expect(formatCalendarDate("2020-07-09", language)).toBe(
+        new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date("2020-07-09T00:00:00Z")),
+      );
     }
     expect(formatCalendarRange("2020-10-12", "2020-10-16", "en")).toBe("12–16 October 2020");
   });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { isEarlyClosing, missionStanding, needsReminder, remindedToday, reminderDay } from "~/lib/closing";
-import {
-  closingMessage,
-  deadlineChangeMessage,
-  diplomaticInstant,
-  reminderMessage,
-  type MissionMailContext,
-} from "~/lib/deadline-email";
+import { closingMessage, deadlineChangeMessage, diplomaticInstant, reminderMessage, type MissionMailContext } from "~/lib/deadline-email";
 import { INVITATION_DEADLINE_MARGIN_MS, INVITATION_LIFETIME_MS, invitationExpiry } from "~/lib/invitation-rules";
 
 const deadline = new Date("2020-08-14T16:00:00Z");
@@ -46,7 +40,13 @@ describe("the emails to the missions", () => {
     it(`${language}: closing, deadline change and reminder are written in the language, with both clocks`, () => {
       const ctx = { ...base, language };
       const messages = [
-        closingMessage({ ...ctx, closedAt: new Date("2020-08-10T09:00:00Z"), earlyBeforeDeadline: deadline, reason: "Decided by the extended Bureau.", standing: "draftOnly" }),
+        closingMessage({
+          ...ctx,
+          closedAt: new Date("2020-08-10T09:00:00Z"),
+          earlyBeforeDeadline: deadline,
+          reason: "Decided by the extended Bureau.",
+          standing: "draftOnly",
+        }),
         deadlineChangeMessage({ ...ctx, previous: new Date("2020-08-10T16:00:00Z"), next: deadline, ownExtension: null }),
         reminderMessage({ ...ctx, deadline, standing: "nothing" }),
       ];
@@ -69,7 +69,12 @@ describe("the emails to the missions", () => {
     const later = deadlineChangeMessage({ ...base, previous: new Date("2020-08-10T16:00:00Z"), next: deadline, ownExtension: null });
     expect(later.subject).toBe(`Deadline extended: ${base.consultationTitle}`);
     expect(later.body).toContain("Previous deadline: 18:00 (Vienna time) on Monday, 10 August 2020");
-    const earlier = deadlineChangeMessage({ ...base, previous: new Date("2020-08-20T16:00:00Z"), next: deadline, ownExtension: new Date("2020-08-21T16:00:00Z") });
+    const earlier = deadlineChangeMessage({
+      ...base,
+      previous: new Date("2020-08-20T16:00:00Z"),
+      next: deadline,
+      ownExtension: new Date("2020-08-21T16:00:00Z"),
+    });
     expect(earlier.subject).toBe(`Deadline changed: ${base.consultationTitle}`);
     expect(earlier.body).toContain("The deadline extended for your delegation, 18:00 (Vienna time) on Friday, 21 August 2020, still applies.");
   });
@@ -105,7 +110,9 @@ describe("where a delegation stands", () => {
     expect(missionStanding({ draftVersion: 3, draftUpdatedAt: at("2020-08-01T10:00:00Z"), latest: submitted })).toBe("submitted");
     expect(missionStanding({ draftVersion: 5, draftUpdatedAt: at("2020-08-03T10:00:00Z"), latest: submitted })).toBe("changedSinceSubmission");
     // Withdrawn or declined: nothing stands; the draft is what is left.
-    expect(missionStanding({ draftVersion: 3, draftUpdatedAt: at("2020-08-01T10:00:00Z"), latest: { ...submitted, withdrawnAt: at("2020-08-04T10:00:00Z") } })).toBe("draftOnly");
+    expect(
+      missionStanding({ draftVersion: 3, draftUpdatedAt: at("2020-08-01T10:00:00Z"), latest: { ...submitted, withdrawnAt: at("2020-08-04T10:00:00Z") } }),
+    ).toBe("draftOnly");
     expect(missionStanding({ draftVersion: 0, draftUpdatedAt: null, latest: { ...submitted, late: "declined" } })).toBe("nothing");
     // A late submission held for the secretariat counts as submitted.
     expect(missionStanding({ draftVersion: 3, draftUpdatedAt: at("2020-08-01T10:00:00Z"), latest: { ...submitted, late: "pending" } })).toBe("submitted");

@@ -13,9 +13,7 @@ import {
   type MatchableDelegation,
 } from "../../app/lib/delegation-match";
 
-const delegations: MatchableDelegation[] = (delegationsJson as Omit<MatchableDelegation, "id">[]).map(
-  (d) => ({ ...d, id: d.code }),
-);
+const delegations: MatchableDelegation[] = (delegationsJson as Omit<MatchableDelegation, "id">[]).map((d) => ({ ...d, id: d.code }));
 const known = delegationNameList(delegations);
 
 const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
@@ -76,9 +74,7 @@ describe("2020 report, paragraph 15 (interrupted by a page break and a footnote)
   });
 
   it("gives the same result through matchNameList", () => {
-    expect(matchNameList(paragraph, delegations).map((r) => r.delegation?.code)).toEqual(
-      results.map((r) => r.delegation?.code),
-    );
+    expect(matchNameList(paragraph, delegations).map((r) => r.delegation?.code)).toEqual(results.map((r) => r.delegation?.code));
   });
 
   it("handles paragraph 16 (lower-case 'republic', '[...].')", () => {
@@ -92,9 +88,7 @@ describe("2023 report (short forms United States, United Kingdom)", () => {
   it("paragraph 36: 14 States parties, 'United States and Venezuela …'", () => {
     const sentence = excerpt(report2023, "36. Under agenda item 2", "(Bolivarian Republic of).");
     const results = matchNameList(sentence, delegations);
-    expect(results.map((r) => r.delegation?.code)).toEqual([
-      "DZA", "CAN", "CHN", "COL", "CZE", "ECU", "IDN", "KWT", "MAR", "PAK", "RUS", "SYR", "USA", "VEN",
-    ]);
+    expect(results.map((r) => r.delegation?.code)).toEqual(["DZA", "CAN", "CHN", "COL", "CZE", "ECU", "IDN", "KWT", "MAR", "PAK", "RUS", "SYR", "USA", "VEN"]);
     expect(results.every((r) => r.status === "matched")).toBe(true);
   });
 
@@ -108,9 +102,7 @@ describe("2023 report (short forms United States, United Kingdom)", () => {
 
   it("paragraph 39: 'Canada, Colombia, Russian Federation and United States'", () => {
     const sentence = excerpt(report2023, "39. Under agenda item 4", "United States.");
-    expect(matchNameList(sentence, delegations).map((r) => r.delegation?.code)).toEqual([
-      "CAN", "COL", "RUS", "USA",
-    ]);
+    expect(matchNameList(sentence, delegations).map((r) => r.delegation?.code)).toEqual(["CAN", "COL", "RUS", "USA"]);
   });
 
   it("paragraph 41: attendance list with Türkiye, all matched", () => {
@@ -325,21 +317,18 @@ describe("other languages", () => {
 
   it("splits and matches French, Spanish, Russian, Chinese and Arabic lists", () => {
     const lists: Array<[string, string[]]> = [
-      [
-        "Algérie, Bosnie-Herzégovine, Royaume-Uni de Grande-Bretagne et d'Irlande du Nord et Trinité-et-Tobago.",
-        ["DZA", "BIH", "GBR", "TTO"],
-      ],
-      [
-        "Argelia, Bosnia y Herzegovina, Reino Unido de Gran Bretaña e Irlanda del Norte y Trinidad y Tabago",
-        ["DZA", "BIH", "GBR", "TTO"],
-      ],
+      ["Algérie, Bosnie-Herzégovine, Royaume-Uni de Grande-Bretagne et d'Irlande du Nord et Trinité-et-Tobago.", ["DZA", "BIH", "GBR", "TTO"]],
+      ["Argelia, Bosnia y Herzegovina, Reino Unido de Gran Bretaña e Irlanda del Norte y Trinidad y Tabago", ["DZA", "BIH", "GBR", "TTO"]],
       ["Алжир, Босния и Герцеговина, Российская Федерация и Тринидад и Тобаго", ["DZA", "BIH", "RUS", "TTO"]],
       ["阿尔及利亚、波斯尼亚和黑塞哥维那、中非共和国、大不列颠及北爱尔兰联合王国、美国和法国", ["DZA", "BIH", "CAF", "GBR", "USA", "FRA"]],
       ["الجزائر، البوسنة والهرسك، ترينيداد وتوباغو، وكندا", ["DZA", "BIH", "TTO", "CAN"]],
       ["الجزائر وكندا", ["DZA", "CAN"]],
     ];
     for (const [text, codes] of lists) {
-      expect(matchNameList(text, delegations).map((r) => r.delegation?.code), text).toEqual(codes);
+      expect(
+        matchNameList(text, delegations).map((r) => r.delegation?.code),
+        text,
+      ).toEqual(codes);
     }
   });
 });
@@ -384,10 +373,7 @@ describe("splitNameList", () => {
     ];
     expect(splitNameList(text, known)).toEqual(expected);
     expect(splitNameList(text)).toEqual(expected);
-    expect(splitNameList("Heard Island and McDonald Islands and Chile")).toEqual([
-      "Heard Island and McDonald Islands",
-      "Chile",
-    ]);
+    expect(splitNameList("Heard Island and McDonald Islands and Chile")).toEqual(["Heard Island and McDonald Islands", "Chile"]);
   });
 
   it("cuts 'X and Y', 'X, Y and Z' and Oxford commas", () => {
@@ -404,11 +390,7 @@ describe("splitNameList", () => {
       "Iran (Islamic Republic of)",
     ]);
     const iso = "Korea, Republic of\nCongo, Democratic Republic of the\nIran, Islamic Republic of";
-    expect(splitNameList(iso, known)).toEqual([
-      "Korea, Republic of",
-      "Congo, Democratic Republic of the",
-      "Iran, Islamic Republic of",
-    ]);
+    expect(splitNameList(iso, known)).toEqual(["Korea, Republic of", "Congo, Democratic Republic of the", "Iran, Islamic Republic of"]);
     expect(matchNameList(iso, delegations).map((r) => r.delegation?.code)).toEqual(["KOR", "COD", "IRN"]);
   });
 

@@ -72,9 +72,7 @@ describe("delegationState", () => {
   });
 
   it("is a late submission awaiting the secretariat, with the earlier revision that still counts", () => {
-    const state = delegationState(
-      facts({ draft: { version: 4, savedAt: at(2, 11) }, revisions: [revision(1), revision(2, { late: "pending" })] }),
-    );
+    const state = delegationState(facts({ draft: { version: 4, savedAt: at(2, 11) }, revisions: [revision(1), revision(2, { late: "pending" })] }));
     expect(state).toEqual({
       kind: "latePending",
       revision: { revisionNumber: 2, receiptNumber: "CTOC-2020-MAR-0006", submittedAt: at(2).toISOString() },
@@ -86,18 +84,21 @@ describe("delegationState", () => {
   });
 
   it("is accepted or declined once the secretariat decides", () => {
-    expect(
-      delegationState(facts({ revisions: [revision(1, { supersededAt: at(3) }), revision(2, { late: "accepted" })] })),
-    ).toMatchObject({ kind: "submitted", lateAccepted: true, revision: { revisionNumber: 2 } });
+    expect(delegationState(facts({ revisions: [revision(1, { supersededAt: at(3) }), revision(2, { late: "accepted" })] }))).toMatchObject({
+      kind: "submitted",
+      lateAccepted: true,
+      revision: { revisionNumber: 2 },
+    });
     expect(delegationState(facts({ revisions: [revision(1), revision(2, { late: "declined" })] }))).toMatchObject({
       kind: "lateDeclined",
       revision: { revisionNumber: 2 },
       standing: { revisionNumber: 1 },
     });
     // A withdrawn earlier revision does not stand behind a declined one.
-    expect(
-      delegationState(facts({ revisions: [revision(1, { withdrawnAt: at(1, 14) }), revision(2, { late: "declined" })] })),
-    ).toMatchObject({ kind: "lateDeclined", standing: null });
+    expect(delegationState(facts({ revisions: [revision(1, { withdrawnAt: at(1, 14) }), revision(2, { late: "declined" })] }))).toMatchObject({
+      kind: "lateDeclined",
+      standing: null,
+    });
   });
 
   it("is withdrawn, with when, after the delegation withdraws its comments", () => {

@@ -2,11 +2,7 @@ import { describe, it, expect } from "vitest";
 import delegations from "../../db/seed-data/delegations.json";
 
 type Lang = "ar" | "zh" | "en" | "fr" | "ru" | "es";
-type Kind =
-  | "member_state"
-  | "observer_state"
-  | "non_member_state"
-  | "regional_economic_integration_organization";
+type Kind = "member_state" | "observer_state" | "non_member_state" | "regional_economic_integration_organization";
 type Delegation = {
   code: string;
   kind: Kind;

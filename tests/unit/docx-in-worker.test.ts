@@ -1,5 +1,6 @@
 // Issue 12: uploads are read in a worker thread with a heap ceiling and a deadline, so that a
 // hostile document costs one refused request and never the server's event loop or its memory.
+import { getPriority } from "node:os";
 import { describe, expect, it } from "vitest";
 import { readSubmissionFile } from "~/documents/docx-reader";
 import { readDocxInWorker, readSubmissionFileSafely } from "~/utils/docx-in-worker.server";
@@ -66,6 +67,13 @@ describe("reading uploads in a worker thread", () => {
     // The same file is read with the server's limits: the refusal was the ceiling, not the file.
     expect(await readDocxInWorker({ name: "report.docx", bytes: heavy })).toMatchObject({ ok: true });
   }, 60_000);
+
+  it("lowers the reading thread's priority, never the server's", async () => {
+    const before = getPriority();
+    const bytes = await noteAsDocx(moroccoNote);
+    expect(await readSubmissionFileSafely({ name: "note.docx", bytes })).toMatchObject({ ok: true });
+    expect(getPriority()).toBe(before);
+  });
 
   it("reads several documents at once, each in its own worker", async () => {
     const bytes = await noteAsDocx(moroccoNote);

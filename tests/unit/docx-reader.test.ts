@@ -22,10 +22,7 @@ import { readDocx, readSubmissionFile } from "~/documents/docx-reader";
 import { moroccoNote, noteAsDocx } from "./submission-import.fixtures";
 
 // A 1×1 PNG.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 async function docx(children: FileChild[], options: Partial<ConstructorParameters<typeof Document>[0]> = {}): Promise<Uint8Array> {
   const section: ISectionOptions = { children };
@@ -89,11 +86,7 @@ describe("readDocx", () => {
   it("drops images and says how many, keeping the text around them", async () => {
     const result = await read([
       new Paragraph({
-        children: [
-          new TextRun("Before "),
-          new ImageRun({ type: "png", data: PNG, transformation: { width: 10, height: 10 } }),
-          new TextRun("after."),
-        ],
+        children: [new TextRun("Before "), new ImageRun({ type: "png", data: PNG, transformation: { width: 10, height: 10 } }), new TextRun("after.")],
       }),
       new Paragraph({ children: [new ImageRun({ type: "png", data: PNG, transformation: { width: 10, height: 10 } })] }),
     ]);
@@ -123,11 +116,7 @@ describe("readDocx", () => {
 
   it("appends footnotes after the body, each naming the paragraph that refers to it", async () => {
     const result = await read(
-      [
-        new Paragraph("Opening."),
-        new Paragraph({ children: [new TextRun("Peru amended its law."), new FootnoteReferenceRun(1)] }),
-        new Paragraph("Closing."),
-      ],
+      [new Paragraph("Opening."), new Paragraph({ children: [new TextRun("Peru amended its law."), new FootnoteReferenceRun(1)] }), new Paragraph("Closing.")],
       { footnotes: { 1: { children: [new Paragraph("Law No. 30077 of 2013.")] } } },
     );
     expect(result.paragraphs.map((p) => [p.text, p.footnoteOf])).toEqual([

@@ -19,7 +19,14 @@ function page(shift: number): { element: ReactElement; texts: string[] } {
   const texts = LANGUAGES.flatMap((language, l) =>
     Array.from({ length: 12 }, (_, i) => "x".repeat(shift) + longText(language, 150 + 37 * i + l, `${l}.${i}.`)),
   );
-  return { element: createElement("main", null, texts.map((text, i) => createElement("p", { key: i, lang: "und" }, text))), texts };
+  return {
+    element: createElement(
+      "main",
+      null,
+      texts.map((text, i) => createElement("p", { key: i, lang: "und" }, text)),
+    ),
+    texts,
+  };
 }
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Buffer> {

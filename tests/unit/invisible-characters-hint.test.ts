@@ -3,12 +3,11 @@ import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { InvisibleCharacters } from "~/components/invisible-characters";
+import { InvisibleCharacters } from "~/components/submission/invisible-characters";
 import { createI18n } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 
-const render = (element: ReactElement, language: Language = "en") =>
-  renderToString(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
+const render = (element: ReactElement, language: Language = "en") => renderToString(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
 
 describe("InvisibleCharacters", () => {

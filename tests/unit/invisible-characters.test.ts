@@ -4,12 +4,16 @@ import { describe, expect, it } from "vitest";
 import { findInvisibleCharacters, hasInvisibleCharacters, removeInvisibleCharacters } from "~/lib/invisible-characters";
 import { normalizeCommentText, textProblems } from "~/lib/submission-rules";
 
-const refusedByServer = (text: string) =>
-  textProblems(normalizeCommentText(text)).some((p) => /bidiControl|controlCharacter/.test(p.message));
+const refusedByServer = (text: string) => textProblems(normalizeCommentText(text)).some((p) => /bidiControl|controlCharacter/.test(p.message));
 
 describe("the refused invisible characters", () => {
   it("are exactly those the server refuses as control or direction-override characters", () => {
-    const ranges = [[0x01, 0xff], [0x2000, 0x206f], [0x0600, 0x06ff], [0xfe00, 0xfeff]] as const;
+    const ranges = [
+      [0x01, 0xff],
+      [0x2000, 0x206f],
+      [0x0600, 0x06ff],
+      [0xfe00, 0xfeff],
+    ] as const;
     for (const [from, to] of ranges) {
       for (let cp = from; cp <= to; cp++) {
         const text = `ab${String.fromCodePoint(cp)}cd`;

@@ -2,13 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { AcceptInvitationSchema } from "~/lib/invitation-form";
 import { invitationEmail } from "~/lib/invitation-email";
-import {
-  INVITATION_LIFETIME_DAYS,
-  invitationLink,
-  invitationState,
-  isInvitationTokenShape,
-  timeZoneChoices,
-} from "~/lib/invitation-rules";
+import { INVITATION_LIFETIME_DAYS, invitationLink, invitationState, isInvitationTokenShape, timeZoneChoices } from "~/lib/invitation-rules";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 
 describe("invitation state", () => {
@@ -41,9 +35,7 @@ describe("tokens and links", () => {
   });
 
   it("builds an absolute link that opens in the invitee's language", () => {
-    expect(invitationLink("https://nonpaper.example.org/", "T".repeat(43), "ar")).toBe(
-      `https://nonpaper.example.org/invitations/${"T".repeat(43)}?lng=ar`,
-    );
+    expect(invitationLink("https://nonpaper.example.org/", "T".repeat(43), "ar")).toBe(`https://nonpaper.example.org/invitations/${"T".repeat(43)}?lng=ar`);
   });
 
   it("offers UTC and the IANA zones", () => {

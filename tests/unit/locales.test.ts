@@ -12,8 +12,7 @@ const flatten = (tree: Tree, prefix = ""): [string, string][] =>
   Object.entries(tree).flatMap(([key, value]) =>
     typeof value === "string" ? [[prefix + key, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
   );
-const load = (language: string, file: string) =>
-  new Map(flatten(JSON.parse(readFileSync(path.join(LOCALES, language, file), "utf8")) as Tree));
+const load = (language: string, file: string) => new Map(flatten(JSON.parse(readFileSync(path.join(LOCALES, language, file), "utf8")) as Tree));
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 const namespaces = readdirSync(path.join(LOCALES, "en")).filter((f) => f.endsWith(".json"));
@@ -22,9 +21,12 @@ describe("every locale has every English key", () => {
   it("has the six languages and the same namespace files", () => {
     expect(readdirSync(LOCALES).sort()).toEqual([...LANGUAGE_CODES].sort());
     for (const language of LANGUAGE_CODES) {
-      expect(readdirSync(path.join(LOCALES, language)).filter((f) => f.endsWith(".json")).sort(), language).toEqual(
-        [...namespaces].sort(),
-      );
+      expect(
+        readdirSync(path.join(LOCALES, language))
+          .filter((f) => f.endsWith(".json"))
+          .sort(),
+        language,
+      ).toEqual([...namespaces].sort());
     }
   });
 

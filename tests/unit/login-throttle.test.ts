@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/i18next";
 import { LANGUAGE_CODES } from "~/i18n/languages";
-import {
-  accountDelayMs,
-  decideLoginAttempt,
-  emptyBucket,
-  LOGIN_LIMITS,
-  retryAfterMessage,
-  type ThrottleState,
-} from "~/lib/login-throttle";
+import { accountDelayMs, decideLoginAttempt, emptyBucket, LOGIN_LIMITS, retryAfterMessage, type ThrottleState } from "~/lib/login-throttle";
 
 const now = new Date("2026-12-06T12:00:00Z");
 const fresh = (): ThrottleState => ({ account: emptyBucket(now), pair: emptyBucket(now), address: emptyBucket(now) });
@@ -48,7 +41,12 @@ describe("sign-in throttling rules (issue 12)", () => {
 
   it("forgets an address after 90 days and counts afresh after a window", () => {
     const state = fresh();
-    state.pair = { ...state.pair, succeededAt: new Date(now.getTime() - LOGIN_LIMITS.familiarForMs), failures: LOGIN_LIMITS.perPair, windowStartedAt: new Date(now.getTime() - LOGIN_LIMITS.windowMs) };
+    state.pair = {
+      ...state.pair,
+      succeededAt: new Date(now.getTime() - LOGIN_LIMITS.familiarForMs),
+      failures: LOGIN_LIMITS.perPair,
+      windowStartedAt: new Date(now.getTime() - LOGIN_LIMITS.windowMs),
+    };
     expect(decideLoginAttempt(state, now)).toMatchObject({ admitted: true, familiar: false });
   });
 

@@ -56,7 +56,13 @@ const forms = [
   {
     form: "acceptance",
     parse: (name: string) =>
-      AcceptInvitationSchema.safeParse({ name, password: "a long enough passphrase", confirmPassword: "a long enough passphrase", language: "ar", timeZone: "UTC" }),
+      AcceptInvitationSchema.safeParse({
+        name,
+        password: "a long enough passphrase",
+        confirmPassword: "a long enough passphrase",
+        language: "ar",
+        timeZone: "UTC",
+      }),
     required: "registrations:accept.errors.nameRequired",
     value: (data: { name: string }) => data.name,
   },
@@ -69,7 +75,16 @@ const forms = [
   {
     form: "meeting",
     parse: (body: string) =>
-      MeetingSchema.safeParse({ body, symbolPrefix: "CTOC/COP/WG.2", session: "2020", venue: "Vienna", startDate: "2020-07-02", endDate: "2020-07-03", format: "hybrid", timeZone: "Europe/Vienna" }),
+      MeetingSchema.safeParse({
+        body,
+        symbolPrefix: "CTOC/COP/WG.2",
+        session: "2020",
+        venue: "Vienna",
+        startDate: "2020-07-02",
+        endDate: "2020-07-03",
+        format: "hybrid",
+        timeZone: "Europe/Vienna",
+      }),
     required: "consultations:errors.required",
     value: (data: { body: string }) => data.body,
   },

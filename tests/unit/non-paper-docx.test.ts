@@ -1,14 +1,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import {
-  buildNonPaperModel,
-  DRAFT_MARK,
-  formatDeadline,
-  nonPaperFileName,
-  paragraphsOf,
-  type NonPaperData,
-} from "~/documents/non-paper";
+import { buildNonPaperModel, DRAFT_MARK, formatDeadline, nonPaperFileName, paragraphsOf, type NonPaperData } from "~/documents/non-paper";
 import { renderNonPaperDocx } from "~/documents/non-paper-docx";
 import { UN_MAMMOTH_STYLE_MAP } from "~/documents/un-styles";
 
@@ -56,11 +49,7 @@ const fixture: NonPaperData = {
 };
 
 async function readBack(bytes: Buffer) {
-  const [html, raw, zip] = await Promise.all([
-    mammoth.convertToHtml({ buffer: bytes }),
-    mammoth.extractRawText({ buffer: bytes }),
-    JSZip.loadAsync(bytes),
-  ]);
+  const [html, raw, zip] = await Promise.all([mammoth.convertToHtml({ buffer: bytes }), mammoth.extractRawText({ buffer: bytes }), JSZip.loadAsync(bytes)]);
   const part = (name: string) => zip.file(name)!.async("string");
   return { html: html.value, messages: html.messages, text: raw.value, part };
 }
@@ -91,10 +80,7 @@ describe("buildNonPaperModel", () => {
       { text: meeting.body, strong: true },
       { text: "Vienna, 9–10 July 2020", strong: false },
     ]);
-    expect(model.datelines).toEqual([
-      "Circulated on 24 July 2020",
-      "Comments are invited by 14 August 2020, 18:00 Vienna time (CEST).",
-    ]);
+    expect(model.datelines).toEqual(["Circulated on 24 July 2020", "Comments are invited by 14 August 2020, 18:00 Vienna time (CEST)."]);
   });
 
   it("marks a preview of an uncirculated draft, and names later circulations as revisions", () => {
@@ -106,16 +92,12 @@ describe("buildNonPaperModel", () => {
     const revised = buildNonPaperModel({ ...fixture, nonPaper: { number: 2, circulatedAt: "2020-08-01T08:00:00Z" } });
     expect(revised.kind).toBe("Revised non-paper (Rev.1)");
     expect(revised.fileName).toBe("non-paper-CTOC-COP-WG.2-2020-rev1.docx");
-    expect(buildNonPaperModel({ ...fixture, consultation: { ...fixture.consultation, deadline: null } }).datelines).toEqual([
-      "Circulated on 24 July 2020",
-    ]);
+    expect(buildNonPaperModel({ ...fixture, consultation: { ...fixture.consultation, deadline: null } }).datelines).toEqual(["Circulated on 24 July 2020"]);
   });
 
   it("makes a safe ASCII file name from the symbol", () => {
     expect(nonPaperFileName(meeting, { number: 1 })).toBe("non-paper-CTOC-COP-WG.2-2020.docx");
-    expect(nonPaperFileName({ symbolPrefix: 'A/AC.1 "x"/Ä', session: "73rd session" }, { number: 1 })).toBe(
-      "non-paper-A-AC.1-x-73rd-session.docx",
-    );
+    expect(nonPaperFileName({ symbolPrefix: 'A/AC.1 "x"/Ä', session: "73rd session" }, { number: 1 })).toBe("non-paper-A-AC.1-x-73rd-session.docx");
   });
 
   it("states deadlines in other zones with the city and the zone's abbreviation", () => {
@@ -150,7 +132,10 @@ describe("renderNonPaperDocx", () => {
       "Recommendation 1",
       "Parties are encouraged to provide extrabudgetary resources.",
     ].map((needle) => html.indexOf(needle));
-    expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
+    expect(
+      order.every((at) => at >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toMatch(/<p>\(a\)\s+States should update/);
     // No style unknown to mammoth beyond the UN paragraph styles it maps to plain paragraphs.

@@ -35,14 +35,15 @@ describe("the circulation email", () => {
 
   it("is written in each language, not in English", () => {
     const english = circulationMessage(base).body;
-    const bodies = Object.fromEntries(
-      LANGUAGE_CODES.map((language) => [language, circulationMessage({ ...base, language }).body]),
-    ) as Record<Language, string>;
+    const bodies = Object.fromEntries(LANGUAGE_CODES.map((language) => [language, circulationMessage({ ...base, language }).body])) as Record<Language, string>;
     for (const language of LANGUAGE_CODES.filter((l) => l !== "en")) expect(bodies[language]).not.toBe(english);
     // The Arabic message is Arabic: its own lines (not the quoted English data) are in Arabic script.
-    const ownLines = bodies.ar.split(base.coveringNote)[0]!
+    const ownLines = bodies.ar
+      .split(base.coveringNote)[0]!
       .split("\n")
-      .filter((line) => line.trim() && !line.includes(base.consultationTitle) && !line.includes(base.meetingName) && !line.startsWith("http") && !/^─+$/.test(line));
+      .filter(
+        (line) => line.trim() && !line.includes(base.consultationTitle) && !line.includes(base.meetingName) && !line.startsWith("http") && !/^─+$/.test(line),
+      );
     expect(ownLines.length).toBeGreaterThan(5);
     for (const line of ownLines) expect(line, line).toMatch(/[\u0600-\u06FF]/);
     expect(circulationMessage({ ...base, language: "ar" }).subject).toMatch(/[\u0600-\u06FF]/);

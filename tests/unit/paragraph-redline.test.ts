@@ -4,7 +4,14 @@ import { documentParagraphs, paragraphRedlineStats, redlineByParagraph, type Par
 /** The new document's paragraphs, read back from the rows (equal, inserted and changed text). */
 function newSide(rows: ParagraphRedline[]): string[] {
   return rows.flatMap((row) =>
-    row.kind === "skip" || row.kind === "delete" ? [] : [row.segments.filter((s) => s.kind !== "delete").map((s) => s.text).join("")],
+    row.kind === "skip" || row.kind === "delete"
+      ? []
+      : [
+          row.segments
+            .filter((s) => s.kind !== "delete")
+            .map((s) => s.text)
+            .join(""),
+        ],
   );
 }
 
@@ -38,15 +45,7 @@ describe("redlineByParagraph", () => {
     const before = paragraphs.join("\n\n");
     const after = paragraphs.map((p, i) => (i === 99 ? "Paragraph one hundred, revised." : p)).join("\n\n");
     const rows = redlineByParagraph(before, after, { context: 2 });
-    expect(rows.map((r) => (r.kind === "skip" ? `skip ${r.count}` : r.kind))).toEqual([
-      "skip 97",
-      "equal",
-      "equal",
-      "change",
-      "equal",
-      "equal",
-      "skip 98",
-    ]);
+    expect(rows.map((r) => (r.kind === "skip" ? `skip ${r.count}` : r.kind))).toEqual(["skip 97", "equal", "equal", "change", "equal", "equal", "skip 98"]);
   });
 
   it("stays fast on a long document with scattered changes", () => {

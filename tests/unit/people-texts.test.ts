@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { commentText, LANGUAGES, pointText, proposedWording, randomFor } from "../bench/people-texts";
 
-const SCRIPT = { ar: /\p{Script=Arabic}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, en: /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u, fr: /[éèàç]/u, es: /[áéíóúñ]/u };
+const SCRIPT = {
+  ar: /\p{Script=Arabic}/u,
+  zh: /\p{Script=Han}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  en: /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u,
+  fr: /[éèàç]/u,
+  es: /[áéíóúñ]/u,
+};
 
 describe("benchmark texts", () => {
   it("are the same for the same seed and key, and differ otherwise", () => {

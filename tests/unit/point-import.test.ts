@@ -19,10 +19,8 @@ const report2023 = readReferenceReport("wg2-2023-report.txt");
 const report2018 = readReferenceReport("wg2-wg3-2018-draft-report.txt");
 const reportWg10 = readReferenceReport("wg10-2020-draft-report.txt");
 
-const annex2020 = () =>
-  extractSection(report2020, "A. Updating the legislative records", "III. Organization of the meeting");
-const recommendations2023 = () =>
-  extractSection(report2023, "A. General recommendations", "III. Summary of deliberations");
+const annex2020 = () => extractSection(report2020, "A. Updating the legislative records", "III. Organization of the meeting");
+const recommendations2023 = () => extractSection(report2023, "A. General recommendations", "III. Summary of deliberations");
 
 const codes = (warnings: ImportWarning[]) => warnings.map((w) => w.code);
 
@@ -70,9 +68,7 @@ describe("2023 recommendations (recommendation style)", () => {
     expect(result.agendaItems.map((i) => i.heading)).toEqual(["A", "B", "C"]);
     expect(result.agendaItems[0]?.title).toBe("General recommendations");
     expect(result.agendaItems.map((i) => i.points.length)).toEqual([1, 6, 4]);
-    expect(all.map((p) => p.label)).toEqual(
-      Array.from({ length: 11 }, (_, i) => `Recommendation ${i + 1}`),
-    );
+    expect(all.map((p) => p.label)).toEqual(Array.from({ length: 11 }, (_, i) => `Recommendation ${i + 1}`));
     expect(result.warnings).toEqual([]);
   });
 
@@ -81,9 +77,7 @@ describe("2023 recommendations (recommendation style)", () => {
     expect(b?.title).toBe(
       "Recommendations on matters pertaining to the Mechanism for the Review of the Implementation of the United Nations Convention against Transnational Organized Crime and the Protocols thereto: challenges, lessons learned and identified technical assistance needs",
     );
-    expect(b?.introduction).toBe(
-      "The Working Group recommended that the Conference consider the following recommendations for adoption:",
-    );
+    expect(b?.introduction).toBe("The Working Group recommended that the Conference consider the following recommendations for adoption:");
   });
 
   it("rejoins Recommendation 10 across the page break", () => {
@@ -184,9 +178,7 @@ describe("parseDiscussionPoints on synthetic text", () => {
       { label: "(b)", text: "UNODC should develop a plan." },
     ]);
     // The footnote's content is lost, so the reviewer is told.
-    expect(result.warnings).toEqual([
-      { code: "ignored_line", line: 9, detail: "¹ CTOC/COP/WG.2/2020/1." },
-    ]);
+    expect(result.warnings).toEqual([{ code: "ignored_line", line: 9, detail: "¹ CTOC/COP/WG.2/2020/1." }]);
   });
 
   it("keeps [bracketed] passages verbatim", () => {
@@ -199,9 +191,7 @@ describe("parseDiscussionPoints on synthetic text", () => {
   it("warns about a bracket left open in a point, naming the line", () => {
     const text = "A. Other matters\n\n(a) States [should\nconsider this.\n\n(b) Fine [text].";
     const result = parseDiscussionPoints(text);
-    expect(result.warnings).toEqual([
-      { code: "unbalanced_brackets", line: 3, detail: "(a) States [should" },
-    ]);
+    expect(result.warnings).toEqual([{ code: "unbalanced_brackets", line: 3, detail: "(a) States [should" }]);
   });
 
   it("joins the paragraphs of one point with a blank line", () => {
@@ -255,12 +245,8 @@ describe("parseDiscussionPoints on synthetic text", () => {
   });
 
   it("warns about a recommendation number out of sequence, but not about where an excerpt starts", () => {
-    const result = parseDiscussionPoints(
-      "Recommendation 8\n\nOne.\n\nRecommendation 9\n\nTwo.\n\nRecommendation 11\n\nFour.",
-    );
-    expect(result.warnings).toEqual([
-      { code: "label_out_of_sequence", line: 9, detail: "Recommendation 11" },
-    ]);
+    const result = parseDiscussionPoints("Recommendation 8\n\nOne.\n\nRecommendation 9\n\nTwo.\n\nRecommendation 11\n\nFour.");
+    expect(result.warnings).toEqual([{ code: "label_out_of_sequence", line: 9, detail: "Recommendation 11" }]);
   });
 
   it("warns about a duplicate label and keeps both points", () => {
@@ -326,7 +312,7 @@ describe("parseDiscussionPoints on synthetic text", () => {
     expect(result.warnings[0]?.detail).toBe("12. The Working Group also discussed other matters.");
   });
 
-  it("gives a pasted list without any heading one item with heading null and title \"\"", () => {
+  it('gives a pasted list without any heading one item with heading null and title ""', () => {
     const result = parseDiscussionPoints("(a) First point.\n\n(b) Second point,\nwrapped.\n");
     expect(result).toEqual({
       agendaItems: [
@@ -345,9 +331,7 @@ describe("parseDiscussionPoints on synthetic text", () => {
   });
 
   it("uses a paragraph before an unheaded list as its introduction", () => {
-    const result = parseDiscussionPoints(
-      "7. The Working Group recommended the following:\n\nRecommendation 1\n\nDo this.",
-    );
+    const result = parseDiscussionPoints("7. The Working Group recommended the following:\n\nRecommendation 1\n\nDo this.");
     expect(result.agendaItems[0]?.introduction).toBe("The Working Group recommended the following:");
     expect(result.agendaItems[0]?.points).toEqual([{ label: "Recommendation 1", text: "Do this." }]);
   });
@@ -402,7 +386,8 @@ describe("parseDiscussionPoints on synthetic text", () => {
   });
 
   it("keeps a document symbol that is part of the text", () => {
-    const text = "A. Other matters\n\n(a) States should consider the proposals contained in\nCTOC/COP/WG.2/2020/3.\n\n(b) States should note\nCTOC/COP/WG.2/2020/4\nand act.";
+    const text =
+      "A. Other matters\n\n(a) States should consider the proposals contained in\nCTOC/COP/WG.2/2020/3.\n\n(b) States should note\nCTOC/COP/WG.2/2020/4\nand act.";
     expect(parseDiscussionPoints(text).agendaItems[0]?.points).toEqual([
       { label: "(a)", text: "States should consider the proposals contained in CTOC/COP/WG.2/2020/3." },
       { label: "(b)", text: "States should note CTOC/COP/WG.2/2020/4 and act." },
@@ -606,7 +591,12 @@ const apply = (items: ReviewItem[], intent: string, at?: number): ReviewItem[] =
   return result.items;
 };
 const shape = (items: ReviewItem[]) =>
-  items.map((it) => [it.kind, it.heading, it.title, it.points.map((p) => (p.kind === "point" ? `${p.label}|${p.text.slice(0, 20)}` : `~${p.text.slice(0, 20)}`))]);
+  items.map((it) => [
+    it.kind,
+    it.heading,
+    it.title,
+    it.points.map((p) => (p.kind === "point" ? `${p.label}|${p.text.slice(0, 20)}` : `~${p.text.slice(0, 20)}`)),
+  ]);
 
 describe("reviewFromText", () => {
   it("keeps what was left out as lines where it stood", () => {
@@ -710,7 +700,10 @@ describe("review corrections", () => {
     const asLine = apply(asPoint, "review:line:0:1");
     expect(asLine[0]?.points[1]).toEqual({ kind: "line", label: "", text: "(b) Two.", exclude: false });
     const unlabelled = apply(apply(asLine, "review:line:0:2"), "review:remove:0:2");
-    const plain = apply([{ ...unlabelled[0]!, points: [...unlabelled[0]!.points, { kind: "line", label: "", text: "Three.", exclude: false }] }], "review:point:0:2");
+    const plain = apply(
+      [{ ...unlabelled[0]!, points: [...unlabelled[0]!.points, { kind: "line", label: "", text: "Three.", exclude: false }] }],
+      "review:point:0:2",
+    );
     expect(plain[0]?.points[2]).toEqual({ kind: "point", label: "(b)", text: "Three.", exclude: false });
     // A line of the text before the first item: the block becomes an item, to be given a title.
     const first = apply(base(), "review:point:0:0");
@@ -744,7 +737,8 @@ describe("review corrections", () => {
       ["items[1].points[0].kind", "point"],
       ["items[1].points[1].kind", "line"],
       ["items[1].points[1].exclude", ""],
-    ]) form.append(k!, v!);
+    ])
+      form.append(k!, v!);
     excludeReviewLines(form);
     expect(Object.fromEntries([...form.entries()].filter(([k]) => k.endsWith("exclude")))).toEqual({
       "items[0].exclude": "on",

@@ -46,8 +46,15 @@ describe("readableBlocks", () => {
 describe("redlineBlocks", () => {
   it("marks changes paragraph by paragraph and says each row's style", () => {
     const rows = redlineBlocks(
-      [{ style: "heading2", text: "I. Introduction" }, { style: "paragraph", text: "Peru and Chile sent comments." }],
-      [{ style: "heading2", text: "I. Introduction" }, { style: "paragraph", text: "Peru, Chile and Mexico sent comments." }, { style: "heading2", text: "II. Comments" }],
+      [
+        { style: "heading2", text: "I. Introduction" },
+        { style: "paragraph", text: "Peru and Chile sent comments." },
+      ],
+      [
+        { style: "heading2", text: "I. Introduction" },
+        { style: "paragraph", text: "Peru, Chile and Mexico sent comments." },
+        { style: "heading2", text: "II. Comments" },
+      ],
     );
     expect(rows.map((r) => [r.kind, r.kind === "skip" ? null : r.style])).toEqual([
       ["equal", "heading2"],

@@ -32,7 +32,16 @@ describe("receipt numbers", () => {
 
   it("accepts a number as a person types it, and only its one spelling", () => {
     expect(parseReceiptNumber("  ctoc-2020-per-0001 ")).toEqual({ prefix: "CTOC-2020", delegationCode: "PER", sequence: 1 });
-    for (const bad of ["CTOC-2020-PER-1", "CTOC-2020-PER-00001", "CTOC-2020-PER-0000", "CTOC-2020-0001", "PER-0001", "CTOC-2020-PER-0001-", "CTOC–2020–PER–0001", ""]) {
+    for (const bad of [
+      "CTOC-2020-PER-1",
+      "CTOC-2020-PER-00001",
+      "CTOC-2020-PER-0000",
+      "CTOC-2020-0001",
+      "PER-0001",
+      "CTOC-2020-PER-0001-",
+      "CTOC–2020–PER–0001",
+      "",
+    ]) {
       expect(parseReceiptNumber(bad), bad).toBeNull();
     }
     expect(isReceiptNumber("CTOC-2020-PER-0001")).toBe(true);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readReferenceReport } from "../../db/files";
-import {
-  pendingPassages,
-  redline,
-  redlineStats,
-  type RedlineSegment,
-} from "../../app/lib/redline";
-
+import { pendingPassages, redline, redlineStats, type RedlineSegment } from "../../app/lib/redline";
 
 const report2020 = readReferenceReport("wg2-2020-draft-report.txt");
 
@@ -23,9 +17,15 @@ const ins = (text: string) => seg("insert", text);
 const del = (text: string) => seg("delete", text);
 
 const beforeOf = (segments: RedlineSegment[]) =>
-  segments.filter((s) => s.kind !== "insert").map((s) => s.text).join("");
+  segments
+    .filter((s) => s.kind !== "insert")
+    .map((s) => s.text)
+    .join("");
 const afterOf = (segments: RedlineSegment[]) =>
-  segments.filter((s) => s.kind !== "delete").map((s) => s.text).join("");
+  segments
+    .filter((s) => s.kind !== "delete")
+    .map((s) => s.text)
+    .join("");
 const collapse = (text: string) => text.replace(/\s+/gu, " ");
 
 /** Breaches of the documented guarantees (plain checks: cheap enough to run thousands of times). */
@@ -67,12 +67,11 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
   });
 
   it("the short example from the brief", () => {
-    expect(
-      redline(
-        "UNODC should develop a dissemination plan.",
-        "UNODC should develop and implement a dissemination plan.",
-      ),
-    ).toEqual([eq("UNODC should develop "), ins("and implement "), eq("a dissemination plan.")]);
+    expect(redline("UNODC should develop a dissemination plan.", "UNODC should develop and implement a dissemination plan.")).toEqual([
+      eq("UNODC should develop "),
+      ins("and implement "),
+      eq("a dissemination plan."),
+    ]);
   });
 
   it("marks a deleted phrase only", () => {
@@ -80,9 +79,7 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
     const r = redline(pointB, after);
     expect(r).toEqual([
       del("Subject to availability of extrabudgetary resources, "),
-      eq(
-        "UNODC should develop a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal.",
-      ),
+      eq("UNODC should develop a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal."),
     ]);
     expect(beforeOf(r)).toBe(pointB);
     expect(redlineStats(r)).toEqual({ inserted: 0, deleted: 6 });
@@ -132,18 +129,11 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
   });
 
   it("marks the final full stop replaced by a semicolon", () => {
-    expect(redline(pointB, pointB.replace(/\.$/u, ";")).slice(-3)).toEqual([
-      eq(pointB.slice(0, -1)),
-      del("."),
-      ins(";"),
-    ]);
+    expect(redline(pointB, pointB.replace(/\.$/u, ";")).slice(-3)).toEqual([eq(pointB.slice(0, -1)), del("."), ins(";")]);
   });
 
   it("marks only the brackets put around a phrase", () => {
-    const after = pointB.replace(
-      "Subject to availability of extrabudgetary resources,",
-      "[Subject to availability of extrabudgetary resources,]",
-    );
+    const after = pointB.replace("Subject to availability of extrabudgetary resources,", "[Subject to availability of extrabudgetary resources,]");
     const r = redline(pointB, after);
     expect(r).toEqual([
       ins("["),
@@ -162,10 +152,7 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
   });
 
   it("produces no change at all for whitespace-only edits, taking the new whitespace", () => {
-    const after = pointB
-      .replace("resources, UNODC", "resources,  UNODC")
-      .replace("plan to", "plan\nto")
-      .replace("the SHERLOC", "the\u00a0SHERLOC");
+    const after = pointB.replace("resources, UNODC", "resources,  UNODC").replace("plan to", "plan\nto").replace("the SHERLOC", "the\u00a0SHERLOC");
     const r = redline(pointB, after);
     expect(r).toEqual([eq(after)]);
     expect(r.some((s) => s.kind !== "equal")).toBe(false);
@@ -178,12 +165,7 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
 
   it("marks whitespace that exists on one side only", () => {
     expect(redline(pointB, `${pointB}\n`)).toEqual([eq(pointB), ins("\n")]);
-    expect(redline("capacity building", "capacity-building")).toEqual([
-      eq("capacity"),
-      del(" "),
-      ins("-"),
-      eq("building"),
-    ]);
+    expect(redline("capacity building", "capacity-building")).toEqual([eq("capacity"), del(" "), ins("-"), eq("building")]);
   });
 
   it("returns one equal segment for identical texts", () => {
@@ -205,10 +187,7 @@ describe("redline on point (b) of the WG.2 2020 draft report", () => {
   });
 
   it("puts the deletion before the insertion when a phrase is rewritten", () => {
-    const after = pointB.replace(
-      "to raise awareness on the usefulness of",
-      "to promote",
-    );
+    const after = pointB.replace("to raise awareness on the usefulness of", "to promote");
     const r = redline(pointB, after);
     expect(r).toEqual([
       eq("Subject to availability of extrabudgetary resources, UNODC should develop a dissemination plan to "),
@@ -227,31 +206,14 @@ describe("redline tokens", () => {
   });
 
   it("treats parentheses as tokens of their own", () => {
-    expect(redline("Venezuela (Bolivarian Republic of)", "Venezuela (Bolivarian Republic of),")).toEqual([
-      eq("Venezuela (Bolivarian Republic of)"),
-      ins(","),
-    ]);
-    expect(redline("(CTOC/COP/WG.2/2020/2)", "(CTOC/COP/WG.2/2020/3)")).toEqual([
-      eq("(CTOC/COP/WG.2/2020/"),
-      del("2"),
-      ins("3"),
-      eq(")"),
-    ]);
+    expect(redline("Venezuela (Bolivarian Republic of)", "Venezuela (Bolivarian Republic of),")).toEqual([eq("Venezuela (Bolivarian Republic of)"), ins(",")]);
+    expect(redline("(CTOC/COP/WG.2/2020/2)", "(CTOC/COP/WG.2/2020/3)")).toEqual([eq("(CTOC/COP/WG.2/2020/"), del("2"), ins("3"), eq(")")]);
   });
 
   it("treats hyphens and en dashes as tokens of their own", () => {
-    expect(redline("capacity-building activities", "capacity–building activities")).toEqual([
-      eq("capacity"),
-      del("-"),
-      ins("–"),
-      eq("building activities"),
-    ]);
+    expect(redline("capacity-building activities", "capacity–building activities")).toEqual([eq("capacity"), del("-"), ins("–"), eq("building activities")]);
     expect(redline("2020–2021", "2020–2022")).toEqual([eq("2020–"), del("2021"), ins("2022")]);
-    expect(redline("capacity-building", "institution-building")).toEqual([
-      del("capacity"),
-      ins("institution"),
-      eq("-building"),
-    ]);
+    expect(redline("capacity-building", "institution-building")).toEqual([del("capacity"), ins("institution"), eq("-building")]);
   });
 
   it("keeps decomposed accents with their letter", () => {
@@ -269,36 +231,18 @@ describe("redline in the other UN languages", () => {
     const before = "رهنا بتوافر موارد من خارج الميزانية، ينبغي للمكتب أن يضع خطة لنشر المعلومات.";
     const after = "رهنا بتوافر موارد من خارج الميزانية، ينبغي للمكتب أن يعدّ خطة لنشر المعلومات.";
     const r = redline(before, after);
-    expect(r).toEqual([
-      eq("رهنا بتوافر موارد من خارج الميزانية، ينبغي للمكتب أن "),
-      del("يضع"),
-      ins("يعدّ"),
-      eq(" خطة لنشر المعلومات."),
-    ]);
+    expect(r).toEqual([eq("رهنا بتوافر موارد من خارج الميزانية، ينبغي للمكتب أن "), del("يضع"), ins("يعدّ"), eq(" خطة لنشر المعلومات.")]);
     expect(redlineStats(r)).toEqual({ inserted: 1, deleted: 1 });
   });
 
   it("Arabic: harakat stay with their word, the Arabic comma is punctuation", () => {
-    expect(redline("وضع خُطَّة للنشر", "وضع خطة للنشر")).toEqual([
-      eq("وضع "),
-      del("خُطَّة"),
-      ins("خطة"),
-      eq(" للنشر"),
-    ]);
-    expect(redline("الميزانية، ينبغي", "الميزانية؛ ينبغي")).toEqual([
-      eq("الميزانية"),
-      del("،"),
-      ins("؛"),
-      eq(" ينبغي"),
-    ]);
+    expect(redline("وضع خُطَّة للنشر", "وضع خطة للنشر")).toEqual([eq("وضع "), del("خُطَّة"), ins("خطة"), eq(" للنشر")]);
+    expect(redline("الميزانية، ينبغي", "الميزانية؛ ينبغي")).toEqual([eq("الميزانية"), del("،"), ins("؛"), eq(" ينبغي")]);
   });
 
   it("Russian: phrase inserted and word replaced", () => {
-    const before =
-      "При условии наличия внебюджетных ресурсов ЮНОДК следует разработать план распространения информации.";
-    expect(
-      redline(before, before.replace("разработать план", "разработать и осуществить план")),
-    ).toEqual([
+    const before = "При условии наличия внебюджетных ресурсов ЮНОДК следует разработать план распространения информации.";
+    expect(redline(before, before.replace("разработать план", "разработать и осуществить план"))).toEqual([
       eq("При условии наличия внебюджетных ресурсов ЮНОДК следует разработать "),
       ins("и осуществить "),
       eq("план распространения информации."),
@@ -317,11 +261,7 @@ describe("redline in the other UN languages", () => {
     const before = "在有预算外资源的情况下，毒品和犯罪问题办公室应制定一项传播计划。";
     const after = "在有预算外资源的情况下，毒品和犯罪问题办公室应当制定一项传播计划。";
     const r = redline(before, after);
-    expect(r).toEqual([
-      eq("在有预算外资源的情况下，毒品和犯罪问题办公室应"),
-      ins("当"),
-      eq("制定一项传播计划。"),
-    ]);
+    expect(r).toEqual([eq("在有预算外资源的情况下，毒品和犯罪问题办公室应"), ins("当"), eq("制定一项传播计划。")]);
     expect(redlineStats(r)).toEqual({ inserted: 1, deleted: 0 });
   });
 
@@ -334,12 +274,7 @@ describe("redline in the other UN languages", () => {
   });
 
   it("Japanese: kana and kanji diffed per character", () => {
-    expect(redline("計画を作成する", "計画を策定する")).toEqual([
-      eq("計画を"),
-      del("作成"),
-      ins("策定"),
-      eq("する"),
-    ]);
+    expect(redline("計画を作成する", "計画を策定する")).toEqual([eq("計画を"), del("作成"), ins("策定"), eq("する")]);
   });
 
   it("French: apostrophes and non-breaking spaces", () => {
@@ -392,20 +327,48 @@ describe("redline invariants", () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
   }
-  const pick = <T>(random: () => number, items: readonly T[]): T =>
-    items[Math.floor(random() * items.length)] as T;
+  const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   const words = [
     ...pointB.split(" "),
-    "States", "parties", "UNODC", "SHERLOC", "the", "of", "and", "co-operation", "2020–2021",
-    "ينبغي", "للمكتب", "خُطَّة", "ЮНОДК", "следует", "план", "l’ONUDC", "s'agit", "élaborer",
-    "cafe\u0301", "办公室", "应", "制定", "计划。", "“usefulness”", "(a)", "[pending]", "[", "]",
-    ",", ";", ".", "—", "🙂", "\u0301",
+    "States",
+    "parties",
+    "UNODC",
+    "SHERLOC",
+    "the",
+    "of",
+    "and",
+    "co-operation",
+    "2020–2021",
+    "ينبغي",
+    "للمكتب",
+    "خُطَّة",
+    "ЮНОДК",
+    "следует",
+    "план",
+    "l’ONUDC",
+    "s'agit",
+    "élaborer",
+    "cafe\u0301",
+    "办公室",
+    "应",
+    "制定",
+    "计划。",
+    "“usefulness”",
+    "(a)",
+    "[pending]",
+    "[",
+    "]",
+    ",",
+    ";",
+    ".",
+    "—",
+    "🙂",
+    "\u0301",
   ];
   const spaces = [" ", " ", " ", " ", "  ", "\n", "\u00a0", "\t", ""];
 
-  const pieces = (random: () => number, n: number) =>
-    Array.from({ length: n }, () => ({ word: pick(random, words), space: pick(random, spaces) }));
+  const pieces = (random: () => number, n: number) => Array.from({ length: n }, () => ({ word: pick(random, words), space: pick(random, spaces) }));
   const join = (ps: { word: string; space: string }[]) => ps.map((p) => p.word + p.space).join("");
 
   it("holds for many random edits of multilingual text", () => {
@@ -501,9 +464,7 @@ describe("redline invariants", () => {
 
 describe("redlineStats", () => {
   it("counts words, not punctuation or whitespace", () => {
-    expect(
-      redlineStats([eq("UNODC should "), del("develop, "), ins("develop and implement (urgently) "), eq("a plan.")]),
-    ).toEqual({ inserted: 4, deleted: 1 });
+    expect(redlineStats([eq("UNODC should "), del("develop, "), ins("develop and implement (urgently) "), eq("a plan.")])).toEqual({ inserted: 4, deleted: 1 });
   });
 
   it("counts each CJK character as one word", () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import delegationsJson from "../../db/seed-data/delegations.json";
 import { matchDelegations, type MatchableDelegation } from "~/lib/delegation-match";
-import {
-  buildRegistrationReview,
-  canChangeRegistrations,
-  delegationMatchesFilter,
-  reviewSummary,
-  toMatchable,
-} from "~/lib/registration-review";
+import { buildRegistrationReview, canChangeRegistrations, delegationMatchesFilter, reviewSummary, toMatchable } from "~/lib/registration-review";
 import { RegisterSchema } from "~/lib/registration-forms";
 import { parseWithZod } from "@conform-to/zod";
 
@@ -21,8 +15,7 @@ describe("registrations may change while draft or open", () => {
 });
 
 describe("review of pasted names", () => {
-  const review = (names: string[], registered: string[] = []) =>
-    buildRegistrationReview(matchDelegations(names, delegations), new Set(registered));
+  const review = (names: string[], registered: string[] = []) => buildRegistrationReview(matchDelegations(names, delegations), new Set(registered));
 
   it("ticks sure matches, asks to confirm guesses, to choose when several fit, and offers the nearest when none does", () => {
     const rows = review(["Peru", "Turkey", "Bolivia", "Argentinia", "Korea", "Atlantis"]);
@@ -68,7 +61,17 @@ describe("filter of the delegation list", () => {
   });
 
   it("builds the matcher's shape from a database row", () => {
-    const row = { id: "x", code: "PER", nameAr: "بيرو", nameZh: "秘鲁", nameEn: "Peru", nameFr: "Pérou", nameRu: "Перу", nameEs: "Perú", formalNameEn: "the Republic of Peru" };
+    const row = {
+      id: "x",
+      code: "PER",
+      nameAr: "بيرو",
+      nameZh: "秘鲁",
+      nameEn: "Peru",
+      nameFr: "Pérou",
+      nameRu: "Перу",
+      nameEs: "Perú",
+      formalNameEn: "the Republic of Peru",
+    };
     expect(toMatchable(row)).toEqual({
       id: "x",
       code: "PER",
@@ -90,15 +93,30 @@ describe("the register form's schema", () => {
   const id = "00000000-0000-4000-8000-000000000001";
 
   it("drops unticked and 'none of these' values and defaults to State party", () => {
-    const result = parse([["intent", "register"], ["delegationId", ""], ["delegationId", id]]);
+    const result = parse([
+      ["intent", "register"],
+      ["delegationId", ""],
+      ["delegationId", id],
+    ]);
     expect(result.status).toBe("success");
     expect(result.value).toMatchObject({ delegationId: [id], participation: "state_party" });
   });
 
   it("asks for at least one delegation, and refuses forged ids and participations", () => {
     expect(parse([["intent", "register"]]).error).toEqual({ delegationId: ["registrations:errors.chooseDelegation"] });
-    expect(parse([["intent", "register"], ["delegationId", "PER"]]).error).toEqual({ delegationId: ["registrations:errors.unknownDelegation"] });
-    expect(parse([["intent", "register"], ["delegationId", id], ["participation", "member"]]).error).toEqual({
+    expect(
+      parse([
+        ["intent", "register"],
+        ["delegationId", "PER"],
+      ]).error,
+    ).toEqual({ delegationId: ["registrations:errors.unknownDelegation"] });
+    expect(
+      parse([
+        ["intent", "register"],
+        ["delegationId", id],
+        ["participation", "member"],
+      ]).error,
+    ).toEqual({
       participation: ["registrations:errors.participationInvalid"],
     });
   });

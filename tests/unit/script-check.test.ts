@@ -88,8 +88,7 @@ describe("checkScript", () => {
   });
 
   it("accepts mixed texts where the chosen language's script keeps a fair share", () => {
-    const arabicWithTerms =
-      "نؤيد النص مع إضافة إشارة إلى SHERLOC وUNODC Global Programme on Cybercrime and Technical Assistance Tools";
+    const arabicWithTerms = "نؤيد النص مع إضافة إشارة إلى SHERLOC وUNODC Global Programme on Cybercrime and Technical Assistance Tools";
     expect(checkScript("ar", arabicWithTerms)).toEqual({ fits: true });
     const chineseWithAcronyms = "我们支持联合国毒品和犯罪问题办公室(UNODC)根据UNTOC第30条提供的技术援助。";
     expect(checkScript("zh", chineseWithAcronyms)).toEqual({ fits: true });

@@ -4,14 +4,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cspNonce,
-  dynamicResponseDefaults,
-  nonceOf,
-  sameOriginWrites,
-  securityHeaders,
-  strictTransportSecurity,
-} from "~/utils/security.server";
+import { cspNonce, dynamicResponseDefaults, nonceOf, sameOriginWrites, securityHeaders, strictTransportSecurity } from "~/utils/security.server";
 
 let base = "";
 let close = () => {};

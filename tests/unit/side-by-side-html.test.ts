@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { Redline } from "~/components/redline";
+import { Redline } from "~/components/ui/redline";
 import { createI18n } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { columnHrefs, matrixRowHtml } from "~/lib/matrix-rows";
@@ -76,11 +76,22 @@ describe("an entry's HTML", () => {
     const html = entryHtml(entry({ bodyLanguage: "ar", body: "يؤيد المغرب النقطة." }), options());
     const anchor = anchorOf(entry());
     expect(html).toContain(`<h4 id="${anchor}-name">Peru</h4>`);
-    expect(html).toContain('<div class="sbs-entry__translation" lang="en" dir="ltr"><p class="sbs-label" lang="en" dir="ltr"><span>Unofficial translation</span>');
-    expect(html).toContain('<span class="badge sbs-badge--machine">Machine-assisted</span><span class="badge sbs-status sbs-status--draft">Translation status: Draft</span>');
-    expect(html).toContain('<p class="sbs-label">Original (Arabic)</p><div class="sbs-text" lang="ar" dir="rtl">يؤيد المغرب النقطة.</div>');
+    expect(html).toContain(
+      `<div class="sbs-entry__translation" lang="en" dir="ltr" role="group" aria-labelledby="${anchor}-translation"><p class="sbs-label" lang="en" dir="ltr"><span id="${anchor}-translation">Unofficial translation</span>`,
+    );
+    expect(html).toContain(
+      '<span class="badge sbs-badge--machine">Machine-assisted</span><span class="badge sbs-status sbs-status--draft">Translation status: Draft</span>',
+    );
+    expect(html).toContain(
+      `<div class="sbs-entry__original" role="group" aria-labelledby="${anchor}-original"><p class="sbs-label" id="${anchor}-original">Original (Arabic)</p><div class="sbs-text" lang="ar" dir="rtl">يؤيد المغرب النقطة.</div>`,
+    );
     expect(html).toContain(
       `<button type="submit" form="sbs-review-opener" name="review" value="${entry().commentId}" class="button button--secondary sbs-review__open" data-review-open="${entry().commentId}" aria-describedby="${anchor}-name">Review this entry</button>`,
+    );
+    // The reader's own review, a group named by its label.
+    const mine = entryHtml(entry({ myReview: { tag: "objects", note: "Mine." } }), options());
+    expect(mine).toContain(
+      `<div class="sbs-review__mine" role="group" aria-labelledby="${anchor}-mine"><p class="sbs-label"><span id="${anchor}-mine">Your review</span>`,
     );
     // The form open in this entry (React renders it): no button, no summary of the reader's own review.
     const reviewing = entryHtml(entry({ myReview: { tag: "objects", note: "Mine." } }), { ...options(), reviewing: true });
@@ -93,7 +104,10 @@ describe("an entry's HTML", () => {
     expect(arabic).toContain('<p class="empty" lang="ar" dir="rtl">');
     expect(arabic).toMatch(/<details class="sbs-entry__original"><summary>[^<]+<\/summary><div class="sbs-text" lang="es" dir="ltr">/);
     const english = entryHtml(entry({ bodyLanguage: "en", status: null, translation: null, body: "We agree." }), options());
-    expect(english).toContain('<div class="sbs-entry__texts"><div class="sbs-entry__original"><p class="sbs-label">Written in English: no translation needed.</p>');
+    const anchor = anchorOf(entry());
+    expect(english).toContain(
+      `<div class="sbs-entry__texts"><div class="sbs-entry__original" role="group" aria-labelledby="${anchor}-original"><p class="sbs-label" id="${anchor}-original">Written in English: no translation needed.</p>`,
+    );
   });
 
   it("draws an amendment's redline with the markup of the shared Redline component", () => {
@@ -105,6 +119,10 @@ describe("an entry's HTML", () => {
       expect(redlineHtml(segments, wordsIn(language))).toBe(react);
     }
     const html = entryHtml(entry({ kind: "amendment", baseText: before, proposedText: after }), options());
+    const anchor = anchorOf(entry({ kind: "amendment" }));
+    expect(html).toContain(
+      `<div class="sbs-entry__amendment" role="group" aria-labelledby="${anchor}-amendment"><p class="sbs-label" id="${anchor}-amendment">Proposed amendment</p>`,
+    );
     expect(html).toMatch(/<del><span class="visually-hidden" lang="en">Deleted text: <\/span>.*continue to.*<\/del>/);
     expect(html).toContain("&lt;b&gt;");
     expect(html).toContain("&lt;/b&gt;");

@@ -4,21 +4,23 @@ import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { AmendmentEditor } from "~/components/amendment-editor";
-import { AutosaveStatusLine } from "~/components/autosave-status";
-import { Countdown } from "~/components/countdown";
-import { LanguageTextarea, SubmissionLanguageSelect } from "~/components/language-textarea";
-import { ScriptHint } from "~/components/script-hint";
-import type { AutosaveStatus } from "~/components/use-autosave";
+import { AmendmentEditor } from "~/components/submission/amendment-editor";
+import { AutosaveStatusLine } from "~/components/submission/autosave-status";
+import { Countdown } from "~/components/ui/countdown";
+import { LanguageTextarea, SubmissionLanguageSelect } from "~/components/submission/language-textarea";
+import { ScriptHint } from "~/components/submission/script-hint";
+import type { AutosaveStatus } from "~/components/submission/use-autosave";
 import { createI18n } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 
-const render = (element: ReactElement, language: Language = "en") =>
-  renderToString(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+const render = (element: ReactElement, language: Language = "en") => renderToString(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
 
-const POINT =
-  "States parties should develop and implement a national strategy for technical assistance, in consultation with relevant stakeholders.";
+const POINT = "States parties should develop and implement a national strategy for technical assistance, in consultation with relevant stakeholders.";
 
 describe("Countdown", () => {
   const deadline = "2020-08-14T16:00:00Z";
@@ -27,9 +29,7 @@ describe("Countdown", () => {
     expect(text(html)).toBe("Time left: 3 days 4 hours");
     // The live region is there from the start, and empty: nothing is announced on load.
     expect(html).toMatch(/<span class="visually-hidden" role="status"><\/span>/);
-    expect(text(render(createElement(Countdown, { deadline, now: "2020-08-11T12:00:00Z" }), "ar"))).toBe(
-      "الوقت المتبقي: 3 أيام و4 ساعات",
-    );
+    expect(text(render(createElement(Countdown, { deadline, now: "2020-08-11T12:00:00Z" }), "ar"))).toBe("الوقت المتبقي: 3 أيام و4 ساعات");
   });
 
   it("says the deadline passed, without the label", () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
-import {
-  extensionMessage,
-  languageName,
-  lateDecisionMessage,
-  receiptMessage,
-  withdrawalMessage,
-  type SubmissionMessageContext,
-} from "~/lib/submission-email";
+import { extensionMessage, languageName, lateDecisionMessage, receiptMessage, withdrawalMessage, type SubmissionMessageContext } from "~/lib/submission-email";
 
 const context: SubmissionMessageContext = {
   language: "en",
@@ -84,7 +77,14 @@ describe("the receipt email", () => {
 describe("the other emails to the mission", () => {
   for (const language of LANGUAGE_CODES) {
     it(`${language}: withdrawal, decisions on a late submission and extensions`, () => {
-      const withdrawn = withdrawalMessage({ ...context, language, receiptNumber: "CTOC-2020-PER-0007", withdrawnAt: submittedAt, withdrawnByName: "Lucía Fernández", deadline });
+      const withdrawn = withdrawalMessage({
+        ...context,
+        language,
+        receiptNumber: "CTOC-2020-PER-0007",
+        withdrawnAt: submittedAt,
+        withdrawnByName: "Lucía Fernández",
+        deadline,
+      });
       expect(withdrawn.body).toContain("Lucía Fernández");
       expect(withdrawn.body).toContain("CTOC-2020-PER-0007");
       expect(withdrawn.body).toContain(formatInstant(deadline, language, "Europe/Vienna"));

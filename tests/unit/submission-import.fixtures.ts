@@ -4,19 +4,7 @@
 // the `docx` package (Word heading styles, bold lines, right-to-left paragraphs for Arabic) and as
 // pasted text.
 
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  type FileChild,
-} from "docx";
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, type FileChild } from "docx";
 import type { ImportConsultation, ImportTarget } from "~/lib/submission-import";
 
 const POINTS_2020: [string, string][] = [
@@ -143,8 +131,7 @@ const h1 = (text: string, expected: Expected = "skip"): NoteParagraph => ({ look
 const h2 = (text: string, expected: Expected = "skip"): NoteParagraph => ({ look: "h2", text, expected });
 const bold = (text: string, expected: Expected = "skip"): NoteParagraph => ({ look: "bold", text, expected });
 const li = (text: string, expected: Expected): NoteParagraph => ({ look: "li", text, expected });
-const row = (n: number, ...cells: [string, Expected][]): NoteParagraph[] =>
-  cells.map(([text, expected]) => ({ look: "cell", text, expected, row: n }));
+const row = (n: number, ...cells: [string, Expected][]): NoteParagraph[] => cells.map(([text, expected]) => ({ look: "cell", text, expected, row: n }));
 
 /** Peru, in Spanish: a general comment, comments on (a) and (c), an amendment to (b) in English. */
 export const peruNote: Note = {
@@ -166,19 +153,13 @@ export const peruNote: Note = {
       "(a) El Perú apoya este punto. Nuestro país actualizó su registro legislativo en el portal SHERLOC en marzo de 2020 y alienta a los demás Estados a hacer lo mismo.",
       "point:point-a",
     ),
-    p(
-      "Asimismo, sugiere que la Secretaría envíe recordatorios periódicos a las autoridades nacionales competentes.",
-      "point:point-a",
-    ),
+    p("Asimismo, sugiere que la Secretaría envíe recordatorios periódicos a las autoridades nacionales competentes.", "point:point-a"),
     p("(b) El Perú propone la siguiente redacción:", "point:point-b"),
     p(
       "“Subject to availability of extrabudgetary resources, UNODC should develop and implement a dissemination plan to raise awareness on the usefulness of the SHERLOC knowledge management portal in all official languages of the United Nations.”",
       "amendment:point-b",
     ),
-    p(
-      "La difusión en los seis idiomas oficiales permitiría que más autoridades nacionales utilicen el portal.",
-      "point:point-b",
-    ),
+    p("La difusión en los seis idiomas oficiales permitiría que más autoridades nacionales utilicen el portal.", "point:point-b"),
     p(
       "(c) El Perú considera que las actividades de capacitación deberían incluir también a fiscales y a funcionarios de policía, y no solo a jueces.",
       "point:point-c",
@@ -203,24 +184,12 @@ export const moroccoNote: Note = {
       "skip",
     ),
     h1("البند 2 من جدول الأعمال"),
-    p(
-      "(أ) تؤيد المملكة المغربية هذه النقطة، وتشير إلى أنها قامت بتحديث سجلاتها التشريعية في بوابة شيرلوك لإدارة المعارف.",
-      "point:point-a",
-    ),
-    p(
-      "(ج) تقترح المملكة المغربية أن تشمل أنشطة بناء القدرات تدريب القضاة وأعضاء النيابة العامة على استخدام البوابة.",
-      "point:point-c",
-    ),
+    p("(أ) تؤيد المملكة المغربية هذه النقطة، وتشير إلى أنها قامت بتحديث سجلاتها التشريعية في بوابة شيرلوك لإدارة المعارف.", "point:point-a"),
+    p("(ج) تقترح المملكة المغربية أن تشمل أنشطة بناء القدرات تدريب القضاة وأعضاء النيابة العامة على استخدام البوابة.", "point:point-c"),
     p("وتؤكد المملكة المغربية على أهمية توفير هذه الأنشطة التدريبية باللغة العربية.", "point:point-c"),
     bold("مقترح جديد"),
-    p(
-      "(أ) ينبغي للمكتب، رهنا بتوافر موارد من خارج الميزانية، أن يعد دليلا عمليا بشأن استخدام بوابة شيرلوك في التعاون الدولي.",
-      "proposal:item-2:(a)",
-    ),
-    p(
-      "وتغتنم البعثة الدائمة للمملكة المغربية هذه الفرصة لتعرب لأمانة مكتب الأمم المتحدة المعني بالمخدرات والجريمة عن أسمى عبارات التقدير والاحترام.",
-      "skip",
-    ),
+    p("(أ) ينبغي للمكتب، رهنا بتوافر موارد من خارج الميزانية، أن يعد دليلا عمليا بشأن استخدام بوابة شيرلوك في التعاون الدولي.", "proposal:item-2:(a)"),
+    p("وتغتنم البعثة الدائمة للمملكة المغربية هذه الفرصة لتعرب لأمانة مكتب الأمم المتحدة المعني بالمخدرات والجريمة عن أسمى عبارات التقدير والاحترام.", "skip"),
     p("فيينا، في 12 أغسطس 2020", "skip"),
   ],
 };
@@ -235,10 +204,7 @@ export const franceNote: Note = {
       "skip",
     ),
     h1("Point 2 de l’ordre du jour"),
-    p(
-      "La France remercie la Présidence pour ces points de discussion, qui reflètent fidèlement les échanges du Groupe de travail.",
-      "general:item-2",
-    ),
+    p("La France remercie la Présidence pour ces points de discussion, qui reflètent fidèlement les échanges du Groupe de travail.", "general:item-2"),
     p(
       "Elle souligne que la mise à jour des informations législatives dans SHERLOC est une condition préalable au bon fonctionnement du Mécanisme d’examen.",
       "general:item-2",
@@ -267,10 +233,7 @@ export const usaNote: Note = {
       "The Permanent Mission of the United States of America to the International Organizations in Vienna presents its compliments to the Secretariat of the United Nations Office on Drugs and Crime and has the honor to submit the following comments on the discussion points for future consideration.",
       "skip",
     ),
-    p(
-      "The United States thanks the Chair for preparing the discussion points and offers the following comments.",
-      "general:item-2",
-    ),
+    p("The United States thanks the Chair for preparing the discussion points and offers the following comments.", "general:item-2"),
     p(
       "The United States strongly supports the call for States “which have not yet done so, should update their legislative records in the SHERLOC knowledge management portal” and notes that up-to-date records will assist the review process.",
       "point:point-a",
@@ -302,20 +265,14 @@ export const russiaNote: Note = {
       "skip",
     ),
     bold("Общие замечания"),
-    p(
-      "Российская Федерация считает, что рекомендации должны учитывать ограниченность ресурсов Управления.",
-      "general:general",
-    ),
+    p("Российская Федерация считает, что рекомендации должны учитывать ограниченность ресурсов Управления.", "general:general"),
     h2("Рекомендация 4"),
     p("Российская Федерация поддерживает эту рекомендацию.", "point:rec-4"),
     p(
       "Рекомендация 6. Российская Федерация предлагает уточнить, что назначение национальных координаторов осуществляется в соответствии с внутренним законодательством.",
       "point:rec-6",
     ),
-    p(
-      "Постоянное представительство пользуется случаем, чтобы возобновить Секретариату уверения в своём высоком уважении.",
-      "skip",
-    ),
+    p("Постоянное представительство пользуется случаем, чтобы возобновить Секретариату уверения в своём высоком уважении.", "skip"),
   ],
 };
 
@@ -324,10 +281,7 @@ export const chinaNote: Note = {
   name: "China (zh)",
   consultation: consultation2023,
   paragraphs: [
-    p(
-      "中华人民共和国常驻维也纳联合国和其他国际组织代表团向联合国毒品和犯罪问题办公室秘书处致意，并谨转交中方对工作组建议的意见。",
-      "skip",
-    ),
+    p("中华人民共和国常驻维也纳联合国和其他国际组织代表团向联合国毒品和犯罪问题办公室秘书处致意，并谨转交中方对工作组建议的意见。", "skip"),
     h2("建议4"),
     p("中方支持该建议。", "point:rec-4"),
     p("关于建议5，中方认为技术援助应当尊重各国的司法主权。", "point:rec-5"),
@@ -370,10 +324,7 @@ export const euMatrixNote: Note = {
       ],
       ["Good practices are as useful as challenges.", "point:point-g"],
     ),
-    p(
-      "More generally, the European Union recalls that all activities should be carried out within existing resources.",
-      "general:item-2",
-    ),
+    p("More generally, the European Union recalls that all activities should be carried out within existing resources.", "general:item-2"),
     p(
       "The Delegation of the European Union avails itself of this opportunity to renew to the Secretariat the assurances of its highest consideration.",
       "skip",
@@ -521,9 +472,7 @@ export async function noteAsDocx(note: Note): Promise<Uint8Array> {
   }
   flushTable();
   const numbering = {
-    config: [
-      { reference: "letters", levels: [{ level: 0, format: LevelFormat.LOWER_LETTER, text: "(%1)", alignment: AlignmentType.START }] },
-    ],
+    config: [{ reference: "letters", levels: [{ level: 0, format: LevelFormat.LOWER_LETTER, text: "(%1)", alignment: AlignmentType.START }] }],
   };
   return new Uint8Array(await Packer.toBuffer(new Document({ numbering, sections: [{ children }] })));
 }

@@ -2,14 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readDocx } from "~/documents/docx-reader";
 import { buildNonPaperModel } from "~/documents/non-paper";
 import { renderNonPaperDocx } from "~/documents/non-paper-docx";
-import {
-  assembleContent,
-  guessLanguage,
-  paragraphsFromText,
-  proposeAssignments,
-  type ImportProposal,
-  type SourceParagraph,
-} from "~/lib/submission-import";
+import { assembleContent, guessLanguage, paragraphsFromText, proposeAssignments, type ImportProposal, type SourceParagraph } from "~/lib/submission-import";
 import {
   chinaNote,
   consultation2020,
@@ -180,10 +173,7 @@ describe("labels, headings and formulas in the six languages", () => {
 
   it("reads a Cyrillic с typed for a Latin c, unless the document letters in Russian order", () => {
     expect(underItem2("(с) Поддерживаем.").target).toEqual({ kind: "point", pointId: "point-c" });
-    const russianOrder = proposeAssignments(
-      [heading("Пункт 2 повестки дня"), para("(б) Поддерживаем."), para("(е) Поддерживаем.")],
-      consultation2020,
-    );
+    const russianOrder = proposeAssignments([heading("Пункт 2 повестки дня"), para("(б) Поддерживаем."), para("(е) Поддерживаем.")], consultation2020);
     // Sixth letter of а б в г д е: (f).
     expect(russianOrder[2]!.target).toEqual({ kind: "point", pointId: "point-f" });
     expect(underItem2("(е) Поддерживаем.").target).toEqual({ kind: "point", pointId: "point-e" });
@@ -331,10 +321,7 @@ describe("context and confidence", () => {
   });
 
   it("leaves out a point copied unchanged, and puts what follows on that point", () => {
-    const proposals = proposeAssignments(
-      [para(consultation2020.agendaItems[0]!.points[3]!.text), para("We support this.")],
-      consultation2020,
-    );
+    const proposals = proposeAssignments([para(consultation2020.agendaItems[0]!.points[3]!.text), para("We support this.")], consultation2020);
     expect(proposals[0]).toMatchObject({ target: { kind: "skip" }, reason: "quote" });
     expect(proposals[1]).toMatchObject({ target: { kind: "point", pointId: "point-d" }, reason: "quote" });
   });
@@ -394,7 +381,9 @@ describe("context and confidence", () => {
       label: `(${String.fromCharCode(97 + (i % 26))})`,
       text: `${consultation2020.agendaItems[0]!.points[i % 7]!.text} Variant ${i}.`,
     }));
-    const big = { agendaItems: Array.from({ length: 10 }, (_, i) => ({ id: `i${i}`, number: String(i + 2), title: `Item ${i}`, points: points.slice(i * 6, i * 6 + 6) })) };
+    const big = {
+      agendaItems: Array.from({ length: 10 }, (_, i) => ({ id: `i${i}`, number: String(i + 2), title: `Item ${i}`, points: points.slice(i * 6, i * 6 + 6) })),
+    };
     const paragraphs = Array.from({ length: 300 }, (_, i) =>
       para(i % 3 === 0 ? points[i % 60]!.text.replace("should", "must") : `Comment ${i} on the SHERLOC portal and extrabudgetary resources.`),
     );
@@ -467,7 +456,9 @@ describe("paragraphsFromText", () => {
   });
 
   it("takes every line as a paragraph when text is copied from Word", () => {
-    const { paragraphs } = paragraphsFromText("Agenda item 2\r\n(a) Supported.\r\nA long paragraph that runs on well beyond the width of any email program's wrapping, as Word's paragraphs do.\r\n");
+    const { paragraphs } = paragraphsFromText(
+      "Agenda item 2\r\n(a) Supported.\r\nA long paragraph that runs on well beyond the width of any email program's wrapping, as Word's paragraphs do.\r\n",
+    );
     expect(paragraphs.map((p) => p.text)).toEqual([
       "Agenda item 2",
       "(a) Supported.",

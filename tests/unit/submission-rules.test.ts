@@ -151,7 +151,10 @@ describe("the content of a submission", () => {
       { field: "general[0].body", message: "submissions:errors.lostCharacter", values: { code: "U+0000", position: 5 } },
     ]);
     for (const char of ["\u0007", "\u001B", "\u007F", "\u0080", "\u009B"]) {
-      expect(textProblems(`a${char}b`).map((p) => p.message), JSON.stringify(char)).toEqual(["submissions:errors.controlCharacter"]);
+      expect(
+        textProblems(`a${char}b`).map((p) => p.message),
+        JSON.stringify(char),
+      ).toEqual(["submissions:errors.controlCharacter"]);
     }
     // Tabs and line breaks are ordinary text.
     expect(textProblems(normalizeCommentText("a\tb\nc\r\nd\ve"))).toEqual([]);
@@ -160,9 +163,7 @@ describe("the content of a submission", () => {
   it("refuses bidi overrides, embeddings and isolates, and keeps the marks Arabic needs", () => {
     for (const code of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) {
       const problems = textProblems(`abc${String.fromCodePoint(code)}def`);
-      expect(problems).toEqual([
-        { message: "submissions:errors.bidiControl", values: { code: `U+${code.toString(16).toUpperCase()}`, position: 4 } },
-      ]);
+      expect(problems).toEqual([{ message: "submissions:errors.bidiControl", values: { code: `U+${code.toString(16).toUpperCase()}`, position: 4 } }]);
     }
     // RLM, LRM, ALM, ZWJ, ZWNJ: needed by Arabic, Persian and Indic scripts.
     expect(textProblems("مرحبا\u200F \u200E \u061C ک\u200Cه \u200D")).toEqual([]);
@@ -222,9 +223,7 @@ describe("the content of a submission", () => {
       pointId: `33333333-3333-4333-8333-${String(i).padStart(12, "0")}`,
       body: "x".repeat(MAX_COMMENT_LENGTH),
     }));
-    expect(issues({ language: "en", points: long })).toEqual([
-      { field: "", message: "submissions:errors.submissionTooLong", values: { max: 2_000_000 } },
-    ]);
+    expect(issues({ language: "en", points: long })).toEqual([{ field: "", message: "submissions:errors.submissionTooLong", values: { max: 2_000_000 } }]);
   });
 
   it("works as a Zod schema (for Conform) with the same normalization", () => {

@@ -20,7 +20,16 @@ describe("damaged characters", () => {
   });
 
   it("meeting and consultation forms", () => {
-    const meeting = MeetingSchema.safeParse({ body: "Working Group\uFFFD", symbolPrefix: "CTOC/COP/WG.2", session: "Tenth", venue: "Vienna", startDate: "2020-07-09", endDate: "2020-07-10", format: "hybrid", timeZone: "Europe/Vienna" });
+    const meeting = MeetingSchema.safeParse({
+      body: "Working Group\uFFFD",
+      symbolPrefix: "CTOC/COP/WG.2",
+      session: "Tenth",
+      venue: "Vienna",
+      startDate: "2020-07-09",
+      endDate: "2020-07-10",
+      format: "hybrid",
+      timeZone: "Europe/Vienna",
+    });
     expect(meeting.success).toBe(false);
     expect(meeting.error?.issues.map((i) => i.message)).toContain("consultations:errors.lostCharacter");
     const consultation = ConsultationSchema.safeParse({ meetingId: "00000000-0000-4000-8000-000000000000", title: "Points\u0000", receiptPrefix: "CTOC-2020" });

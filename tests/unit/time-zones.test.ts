@@ -3,7 +3,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { TimeZoneOptions } from "~/components/time-zone-options";
+import { TimeZoneOptions } from "~/components/meetings/time-zone-options";
 import { MeetingSchema } from "~/lib/consultation-forms";
 import { isTimeZone, zoneLabel } from "~/lib/dates";
 import { AcceptInvitationSchema } from "~/lib/invitation-form";
@@ -11,7 +11,14 @@ import { timeZoneChoices } from "~/lib/invitation-rules";
 import { InviteSchema } from "~/lib/registration-forms";
 import { currentTimeZone, LEGACY_TIME_ZONES, TIME_ZONES } from "~/lib/time-zones";
 
-const RENAMED = { "Europe/Kiev": "Europe/Kyiv", "Asia/Calcutta": "Asia/Kolkata", "Asia/Saigon": "Asia/Ho_Chi_Minh", "Asia/Rangoon": "Asia/Yangon", "Asia/Katmandu": "Asia/Kathmandu", "America/Godthab": "America/Nuuk" };
+const RENAMED = {
+  "Europe/Kiev": "Europe/Kyiv",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "America/Godthab": "America/Nuuk",
+};
 
 describe("the list of time zones", () => {
   it("offers the current names, never the deprecated ones", () => {
@@ -66,9 +73,22 @@ describe("old names", () => {
     expect(meeting.timeZone).toBe("Europe/Kyiv");
     expect(MeetingSchema.safeParse({ ...meeting, timeZone: "Asia/Kolkata" }).data?.timeZone).toBe("Asia/Kolkata");
     expect(MeetingSchema.safeParse({ ...meeting, timeZone: "Europe/Atlantis" }).success).toBe(false);
-    const invite = InviteSchema.parse({ intent: "invite", delegationId: "7d4c1f52-3b7e-4c55-9a59-5c7a3a3b2f10", email: "a@b.org", name: "A", language: "en", timeZone: "Asia/Calcutta" });
+    const invite = InviteSchema.parse({
+      intent: "invite",
+      delegationId: "7d4c1f52-3b7e-4c55-9a59-5c7a3a3b2f10",
+      email: "a@b.org",
+      name: "A",
+      language: "en",
+      timeZone: "Asia/Calcutta",
+    });
     expect(invite.timeZone).toBe("Asia/Kolkata");
-    const accepted = AcceptInvitationSchema.safeParse({ name: "A", password: "correct horse battery staple", confirmPassword: "correct horse battery staple", language: "en", timeZone: "Asia/Saigon" });
+    const accepted = AcceptInvitationSchema.safeParse({
+      name: "A",
+      password: "correct horse battery staple",
+      confirmPassword: "correct horse battery staple",
+      language: "en",
+      timeZone: "Asia/Saigon",
+    });
     expect(accepted.data?.timeZone).toBe("Asia/Ho_Chi_Minh");
   });
 

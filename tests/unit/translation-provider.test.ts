@@ -142,9 +142,7 @@ describe("LibreTranslate provider", () => {
     fake.requiredKey = "right";
     await createLibreTranslateProvider({ url: baseUrl, apiKey: "right" }).translate({ text: "Hola", from: "es", to: "en" });
     expect(fake.received[0]?.body.api_key).toBe("right");
-    const error = await failure(
-      createLibreTranslateProvider({ url: baseUrl, apiKey: "wrong" }).translate({ text: "Hola", from: "es", to: "en" }),
-    );
+    const error = await failure(createLibreTranslateProvider({ url: baseUrl, apiKey: "wrong" }).translate({ text: "Hola", from: "es", to: "en" }));
     expect(error.kind).toBe("refused");
     expect(error.status).toBe(403);
   });
@@ -230,18 +228,14 @@ describe("LibreTranslate provider", () => {
 
   it("reports a wrong number of translations as a bad answer, never a partial draft", async () => {
     fake.mode = "short";
-    const error = await failure(
-      createLibreTranslateProvider({ url: baseUrl }).translate({ text: "One.\n\nTwo.", from: "fr", to: "en" }),
-    );
+    const error = await failure(createLibreTranslateProvider({ url: baseUrl }).translate({ text: "One.\n\nTwo.", from: "fr", to: "en" }));
     expect(error.kind).toBe("bad_answer");
   });
 
   it("gives up after the timeout when the server hangs", async () => {
     fake.mode = "hang";
     const started = Date.now();
-    const error = await failure(
-      createLibreTranslateProvider({ url: baseUrl, timeoutMs: 200 }).translate({ text: secretText, from: "ar", to: "en" }),
-    );
+    const error = await failure(createLibreTranslateProvider({ url: baseUrl, timeoutMs: 200 }).translate({ text: secretText, from: "ar", to: "en" }));
     expect(error.kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -249,10 +243,7 @@ describe("LibreTranslate provider", () => {
   it("passes on the caller's cancellation", async () => {
     fake.mode = "hang";
     const controller = new AbortController();
-    const pending = createLibreTranslateProvider({ url: baseUrl }).translate(
-      { text: secretText, from: "ar", to: "en" },
-      { signal: controller.signal },
-    );
+    const pending = createLibreTranslateProvider({ url: baseUrl }).translate({ text: secretText, from: "ar", to: "en" }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error("left the page")), 50);
     await expect(pending).rejects.toThrow("left the page");
   });
@@ -262,9 +253,7 @@ describe("LibreTranslate provider", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await failure(
-      createLibreTranslateProvider({ url: `http://127.0.0.1:${port}` }).translate({ text: secretText, from: "ar", to: "en" }),
-    );
+    const error = await failure(createLibreTranslateProvider({ url: `http://127.0.0.1:${port}` }).translate({ text: secretText, from: "ar", to: "en" }));
     expect(error.kind).toBe("unreachable");
   });
 
@@ -296,7 +285,10 @@ describe("text splitting", () => {
   });
 
   it("batches respects both limits and keeps order", () => {
-    expect(batches(["aa", "bb", "cc", "dd"], 4, 10)).toEqual([["aa", "bb"], ["cc", "dd"]]);
+    expect(batches(["aa", "bb", "cc", "dd"], 4, 10)).toEqual([
+      ["aa", "bb"],
+      ["cc", "dd"],
+    ]);
     expect(batches(["a", "b", "c"], 100, 2)).toEqual([["a", "b"], ["c"]]);
     expect(batches(["toolong"], 3, 10)).toEqual([["toolong"]]);
   });

@@ -19,9 +19,11 @@ const commentOf = (note: Note, count: number) =>
     .map((p) => p.text);
 
 const afterOf = (segments: readonly RedlineSegment[] | null) =>
-  (segments ?? []).filter((s) => s.kind !== "delete").map((s) => s.text).join("");
-const changes = (segments: readonly RedlineSegment[] | null) =>
-  (segments ?? []).filter((s) => s.kind !== "equal");
+  (segments ?? [])
+    .filter((s) => s.kind !== "delete")
+    .map((s) => s.text)
+    .join("");
+const changes = (segments: readonly RedlineSegment[] | null) => (segments ?? []).filter((s) => s.kind !== "equal");
 
 describe("segmentParagraphs", () => {
   it.each([
@@ -39,35 +41,22 @@ describe("segmentParagraphs", () => {
 
   it("keeps single line breaks inside a paragraph", () => {
     const text = "(ج) تقترح المملكة المغربية\nأن تشمل أنشطة بناء القدرات.\n\nوتؤكد المملكة المغربية على أهمية ذلك.";
-    expect(segmentParagraphs(text)).toEqual([
-      "(ج) تقترح المملكة المغربية\nأن تشمل أنشطة بناء القدرات.",
-      "وتؤكد المملكة المغربية على أهمية ذلك.",
-    ]);
+    expect(segmentParagraphs(text)).toEqual(["(ج) تقترح المملكة المغربية\nأن تشمل أنشطة بناء القدرات.", "وتؤكد المملكة المغربية على أهمية ذلك."]);
   });
 
   it("reads CRLF, CR, several blank lines, whitespace-only lines and trailing spaces as one paragraph break", () => {
     const text = "  \r\n中方支持该建议。  \r\n\r\n \t\r\n\r\n关于建议5，中方认为技术援助应当尊重各国的司法主权。\u3000\r第二行\r\n\r\n";
-    expect(segmentParagraphs(text)).toEqual([
-      "中方支持该建议。",
-      "关于建议5，中方认为技术援助应当尊重各国的司法主权。\n第二行",
-    ]);
+    expect(segmentParagraphs(text)).toEqual(["中方支持该建议。", "关于建议5，中方认为技术援助应当尊重各国的司法主权。\n第二行"]);
     expect(normalizeParagraphText(text)).toBe(segmentParagraphs(text).join("\n\n"));
   });
 
   it("treats the Unicode paragraph and line separators as such", () => {
-    expect(segmentParagraphs("Первый абзац.\u2029Второй абзац,\u2028вторая строка.")).toEqual([
-      "Первый абзац.",
-      "Второй абзац,\nвторая строка.",
-    ]);
+    expect(segmentParagraphs("Первый абзац.\u2029Второй абзац,\u2028вторая строка.")).toEqual(["Первый абзац.", "Второй абзац,\nвторая строка."]);
   });
 
   it("keeps leading indentation, punctuation and bidi-neutral characters", () => {
     const text = "    « Les États sont encouragés » ;\n\n（a）工作组应考虑编写关于电子证据的技术援助工具。\n\n«  » — ؟ ، ؛";
-    expect(segmentParagraphs(text)).toEqual([
-      "    « Les États sont encouragés » ;",
-      "（a）工作组应考虑编写关于电子证据的技术援助工具。",
-      "«  » — ؟ ، ؛",
-    ]);
+    expect(segmentParagraphs(text)).toEqual(["    « Les États sont encouragés » ;", "（a）工作组应考虑编写关于电子证据的技术援助工具。", "«  » — ؟ ، ؛"]);
   });
 
   it("gives no paragraphs for an empty or whitespace-only text", () => {
@@ -140,11 +129,7 @@ describe("alignSegments and joinTranslation", () => {
 
   it("joins edited rows: cells normalized, emptied cells dropped, blank lines inside a cell kept as breaks", () => {
     expect(
-      joinTranslation([
-        { translation: "  Le Pérou appuie ce point.  \r\n" },
-        { translation: "" },
-        { translation: "Première partie.\n\n\n\nSeconde partie." },
-      ]),
+      joinTranslation([{ translation: "  Le Pérou appuie ce point.  \r\n" }, { translation: "" }, { translation: "Première partie.\n\n\n\nSeconde partie." }]),
     ).toBe("  Le Pérou appuie ce point.\n\nPremière partie.\n\nSeconde partie.");
   });
 
@@ -179,10 +164,7 @@ describe("translationFreshness", () => {
   it("is current when only whitespace between words changed (CRLF, reflowed lines, doubled spaces)", () => {
     const reflowed = body.replace("portal SHERLOC", "portal\r\nSHERLOC").replace("en marzo", "en  marzo");
     expect(
-      translationFreshness(
-        { sourceBody: body, sourceProposedText: proposed },
-        { body: reflowed, proposedText: proposed.replace(/ /g, "\u00A0") },
-      ),
+      translationFreshness({ sourceBody: body, sourceProposedText: proposed }, { body: reflowed, proposedText: proposed.replace(/ /g, "\u00A0") }),
     ).toEqual({ state: "current" });
   });
 
@@ -201,10 +183,7 @@ describe("translationFreshness", () => {
 
   it("reports an amendment's changed proposed text apart from its unchanged body", () => {
     const revised = proposed.replace(" in all official languages of the United Nations", "");
-    const freshness = translationFreshness(
-      { sourceBody: amendmentBody, sourceProposedText: proposed },
-      { body: amendmentBody, proposedText: revised },
-    );
+    const freshness = translationFreshness({ sourceBody: amendmentBody, sourceProposedText: proposed }, { body: amendmentBody, proposedText: revised });
     expect(freshness.state).toBe("outdated");
     if (freshness.state !== "outdated") return;
     expect(freshness.body).toBeNull();
@@ -236,7 +215,10 @@ describe("translationFreshness", () => {
     ]);
 
     const russian = "Российская Федерация поддерживает эту рекомендацию.";
-    const ru = translationFreshness({ sourceBody: russian, sourceProposedText: null }, { body: russian.replace("поддерживает", "не поддерживает"), proposedText: null });
+    const ru = translationFreshness(
+      { sourceBody: russian, sourceProposedText: null },
+      { body: russian.replace("поддерживает", "не поддерживает"), proposedText: null },
+    );
     expect(ru.state === "outdated" && changes(ru.body)).toEqual([{ kind: "insert", text: "не " }]);
   });
 
@@ -269,8 +251,6 @@ describe("translationStatus", () => {
     const revised = { body: "中方原则上支持该建议。", proposedText: null };
     expect(translationStatus(translated("draft"), revised)).toBe("outdated");
     expect(translationStatus(translated("final"), revised)).toBe("outdated");
-    expect(
-      translationStatus(translated("final"), { body: comment.body, proposedText: "工作组应考虑编写工具。" }),
-    ).toBe("outdated");
+    expect(translationStatus(translated("final"), { body: comment.body, proposedText: "工作组应考虑编写工具。" })).toBe("outdated");
   });
 });

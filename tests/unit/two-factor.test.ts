@@ -93,15 +93,7 @@ describe("time-based codes", () => {
 describe("base32", () => {
   it("follows RFC 4648 (without padding)", () => {
     const text = (s: string) => base32Encode(new TextEncoder().encode(s));
-    expect(["", "f", "fo", "foo", "foob", "fooba", "foobar"].map(text)).toEqual([
-      "",
-      "MY",
-      "MZXQ",
-      "MZXW6",
-      "MZXW6YQ",
-      "MZXW6YTB",
-      "MZXW6YTBOI",
-    ]);
+    expect(["", "f", "fo", "foo", "foob", "fooba", "foobar"].map(text)).toEqual(["", "MY", "MZXQ", "MZXW6", "MZXW6YQ", "MZXW6YTB", "MZXW6YTBOI"]);
   });
 });
 

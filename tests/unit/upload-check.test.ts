@@ -3,14 +3,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "~/i18n/languages";
-import {
-  checkUpload,
-  cleanFilename,
-  DOCX_MEDIA_TYPE,
-  MAX_UPLOAD_BYTES,
-  UPLOAD_MESSAGES,
-  zipEntries,
-} from "~/lib/upload-check";
+import { checkUpload, cleanFilename, DOCX_MEDIA_TYPE, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, zipEntries } from "~/lib/upload-check";
 import { noteAsDocx, peruNote } from "./submission-import.fixtures";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -27,20 +27,28 @@ describe("useTranslation on the server", () => {
       const i18n = createI18n(language);
       const html = renderToString(createElement(I18nextProvider, { i18n }, createElement(Label, { count: 2 })));
       const t = i18n.getFixedT(language, "consultations");
-      expect(html).toBe(`<p>${[t("generalSection"), t("agendaItem", { number: "2" }), t("redline.pendingTitle")].join("|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;")}</p>`);
+      expect(html).toBe(
+        `<p>${[t("generalSection"), t("agendaItem", { number: "2" }), t("redline.pendingTitle")].join("|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;")}</p>`,
+      );
     }
   });
 
   it("makes one translation function per instance and namespaces, however many components ask", () => {
     seen.length = 0;
     const i18n = serverI18n("fr");
-    renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[1, 2, 3].map((n) => createElement(Label, { key: n, count: n })))));
+    renderToString(
+      createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[1, 2, 3].map((n) => createElement(Label, { key: n, count: n })))),
+    );
     expect(seen).toHaveLength(3);
     expect(new Set(seen).size).toBe(1);
     // Remembered with their options: each item keeps its own number, the second time too.
-    const html = renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[7, 8].map((n) => createElement(Label, { key: n, count: n })))));
+    const html = renderToString(
+      createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[7, 8].map((n) => createElement(Label, { key: n, count: n })))),
+    );
     const t = i18n.getFixedT("fr", "consultations");
-    const twice = renderToString(createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[8, 7].map((n) => createElement(Label, { key: n, count: n })))));
+    const twice = renderToString(
+      createElement(I18nextProvider, { i18n }, createElement(Fragment, null, ...[8, 7].map((n) => createElement(Label, { key: n, count: n })))),
+    );
     const text = html.replace(/&#x27;/g, "'");
     expect(twice.indexOf("8")).toBeLessThan(twice.indexOf("7"));
     expect(text).toContain(t("agendaItem", { number: "7" }));

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withData, isolate } from "~/components/ui/data-text";
+import { buttonClass, SubmitButton } from "~/components/ui/button";
 import { DISABLE_REASON_MAX_LENGTH } from "~/lib/account-forms";
 
 /**
@@ -16,10 +17,10 @@ export function AccountStatusForm({ user }: { user: { id: string; name: string; 
       <Form method="post">
         <input type="hidden" name="intent" value="enable" />
         <input type="hidden" name="userId" value={user.id} />
-        <button type="submit" className="button button--secondary button--small" disabled={busy}>
+        <SubmitButton variant="secondary" size="small" pending={busy}>
           {t("disable.enable")}
           <span className="visually-hidden"> {withData(isolate(user.name))}</span>
-        </button>
+        </SubmitButton>
       </Form>
     );
   }
@@ -27,7 +28,7 @@ export function AccountStatusForm({ user }: { user: { id: string; name: string; 
   const confirmId = `disable-confirm-${user.id}`;
   return (
     <details className="account__disable">
-      <summary className="button button--danger button--small">
+      <summary className={buttonClass({ variant: "danger", size: "small" })}>
         {t("disable.open")}
         <span className="visually-hidden"> {withData(isolate(user.name))}</span>
       </summary>
@@ -42,9 +43,9 @@ export function AccountStatusForm({ user }: { user: { id: string; name: string; 
           <input id={confirmId} name="confirm" type="checkbox" required />
           <label htmlFor={confirmId}>{withData(t("disable.confirm", { name: isolate(user.name) }))}</label>
         </div>
-        <button type="submit" className="button button--danger button--small" disabled={busy}>
+        <SubmitButton variant="danger" size="small" pending={busy}>
           {t("disable.submit")}
-        </button>
+        </SubmitButton>
       </Form>
     </details>
   );

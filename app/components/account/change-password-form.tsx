@@ -3,17 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
 import { ChangePasswordSchema } from "~/lib/account-forms";
 
 /** Current password, then the new one twice. Works without JavaScript; checked again on the server. */
-export function ChangePasswordForm({
-  lastResult,
-  errorValues,
-}: {
-  lastResult: SubmissionResult<string[]> | undefined;
-  errorValues?: Record<string, unknown>;
-}) {
+export function ChangePasswordForm({ lastResult, errorValues }: { lastResult: SubmissionResult<string[]> | undefined; errorValues?: Record<string, unknown> }) {
   const { t } = useTranslation("account");
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -36,9 +31,7 @@ export function ChangePasswordForm({
       </div>
       <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
       <p className="field__help">{t("password.othersEnd")}</p>
-      <button type="submit" className="button" disabled={busy}>
-        {t("password.submit")}
-      </button>
+      <SubmitButton pending={busy}>{t("password.submit")}</SubmitButton>
     </Form>
   );
 }

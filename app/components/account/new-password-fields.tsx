@@ -1,6 +1,6 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 
 /** The new password and its confirmation, as the change and reset forms both ask for them. */
 export function NewPasswordFields({

@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
 import { ResetPasswordSchema, ResetRequestSchema } from "~/lib/account-forms";
 
 /** "Forgot your password?": the address to send the link to. */
@@ -27,9 +28,7 @@ export function ResetRequestForm({ lastResult, defaultEmail }: { lastResult: Sub
         <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" dir="ltr" autoFocus />
         <FormErrors id={fields.email.errorId} errors={fields.email.errors} />
       </div>
-      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-        {t("reset.send")}
-      </button>
+      <SubmitButton pending={navigation.state === "submitting"}>{t("reset.send")}</SubmitButton>
     </Form>
   );
 }
@@ -51,9 +50,7 @@ export function ResetPasswordForm({ lastResult }: { lastResult: SubmissionResult
       <FormErrors id={form.errorId} errors={form.errors} />
       <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} autoFocus />
       <p className="field__help">{t("reset.allSessionsEnd")}</p>
-      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-        {t("reset.submit")}
-      </button>
+      <SubmitButton pending={navigation.state === "submitting"}>{t("reset.submit")}</SubmitButton>
     </Form>
   );
 }

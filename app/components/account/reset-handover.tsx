@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Button } from "~/components/ui/button";
+import { paths } from "~/lib/paths";
 
 /**
  * On the outbox, without a mail server: the officer hands a reset link to its owner. The link is
@@ -8,11 +10,11 @@ import { useTranslation } from "~/i18n/use-translation";
 export function ResetLinkHandover({ messageId }: { messageId: string }) {
   const { t } = useTranslation("account");
   return (
-    <Form method="post" action="/outbox/reset-link" className="account__handover">
+    <Form method="post" action={paths.outboxResetLink()} className="account__handover">
       <input type="hidden" name="messageId" value={messageId} />
-      <button type="submit" className="button button--secondary button--small">
+      <Button type="submit" variant="secondary" size="small">
         {t("handover.button")}
-      </button>
+      </Button>
     </Form>
   );
 }

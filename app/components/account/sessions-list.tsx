@@ -1,5 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { SubmitButton } from "~/components/ui/button";
+import { Badge } from "~/components/ui/badge";
 import { formatInstant } from "~/lib/dates";
 import { summarizeUserAgent } from "~/lib/user-agent";
 
@@ -37,7 +39,7 @@ export function SessionsList({ sessions, timeZone }: { sessions: SessionRow[]; t
                     <bdi dir="ltr">{system}</bdi>
                   </>
                 ) : null}
-                {session.current ? <span className="badge account__this-device">{t("sessions.thisDevice")}</span> : null}
+                {session.current ? <Badge className="account__this-device">{t("sessions.thisDevice")}</Badge> : null}
               </p>
               <dl className="account__session-facts">
                 <div>
@@ -63,9 +65,9 @@ export function SessionsList({ sessions, timeZone }: { sessions: SessionRow[]; t
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke-session" />
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <button type="submit" className="button button--danger button--small" disabled={busy}>
+                  <SubmitButton variant="danger" size="small" pending={busy}>
                     {t("sessions.end")}
-                  </button>
+                  </SubmitButton>
                 </Form>
               )}
             </li>
@@ -75,9 +77,9 @@ export function SessionsList({ sessions, timeZone }: { sessions: SessionRow[]; t
       {others > 0 ? (
         <Form method="post" className="account__revoke-all">
           <input type="hidden" name="intent" value="revoke-others" />
-          <button type="submit" className="button button--danger" disabled={busy}>
+          <SubmitButton variant="danger" pending={busy}>
             {t("sessions.endOthers")}
-          </button>
+          </SubmitButton>
         </Form>
       ) : (
         <p className="muted">{t("sessions.noOthers")}</p>

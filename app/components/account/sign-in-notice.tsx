@@ -1,22 +1,19 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Notice } from "~/components/ui/notice";
+import { paths } from "~/lib/paths";
 
 /**
- * What the sign-in page says about why the reader is there: signed out after the idle timeout
- * (?idle=<minutes>, set by requireUser) or a password just reset (?reset=done).
+ * What the sign-in page says about why the reader is there: a password just reset (the reset's
+ * one-time notice), or signed out after the idle timeout (?idle=<minutes>, set by requireUser: it
+ * stays in the address, beside the page to return to).
  */
-export function SignInNotice() {
+export function SignInNotice({ resetDone }: { resetDone: boolean }) {
   const { t } = useTranslation("account");
   const [params] = useSearchParams();
   const idle = params.get("idle");
   const minutes = idle && /^\d{1,4}$/.test(idle) ? Number(idle) : null;
-  if (params.get("reset") === "done") {
-    return (
-      <p className="flash" role="status">
-        {t("signIn.resetDone")}
-      </p>
-    );
-  }
+  if (resetDone) return <Notice tone="success">{t("signIn.resetDone")}</Notice>;
   if (minutes) {
     return (
       <p className="note account__signed-out" role="status">
@@ -32,7 +29,7 @@ export function ForgotPasswordLink() {
   const { t } = useTranslation("account");
   return (
     <p className="account__forgot">
-      <Link to="/password-reset">{t("signIn.forgot")}</Link>
+      <Link to={paths.passwordReset()}>{t("signIn.forgot")}</Link>
     </p>
   );
 }

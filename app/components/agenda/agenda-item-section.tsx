@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { AgendaItemForm, ControlErrors, DeleteButton, MoveButtons, PointCreateForm } from "~/components/agenda-editor";
+import { AgendaItemForm, ControlErrors, DeleteButton, MoveButtons, PointCreateForm } from "~/components/agenda/agenda-editor";
 import { EditDetails } from "~/components/agenda/edit-details";
 import { PointEntry, type EditorPoint } from "~/components/agenda/point-entry";
 import { isolate, withData } from "~/components/ui/data-text";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useHasErrors } from "~/components/agenda-editor";
+import { useHasErrors } from "~/components/agenda/agenda-editor";
 
 /** A form folded away until asked for; it opens by itself when it comes back with errors. */
 export function EditDetails({ formKey, summary, context, children }: { formKey: string; summary: string; context: string; children: ReactNode }) {

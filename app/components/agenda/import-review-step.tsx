@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { ImportReviewForm, ImportWarnings } from "~/components/agenda-import-review";
+import { ImportReviewForm, ImportWarnings } from "~/components/agenda/agenda-import-review";
 import type { ImportActionData } from "~/lib/agenda-import-review";
 
 /**

@@ -2,7 +2,8 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
 import { PasteSchema } from "~/lib/agenda-forms";
 
 /** The first step of the import: the pasted section of a report, split by "preview" on the server. */
@@ -38,9 +39,7 @@ export function PasteForm({ pasted, lastResult }: { pasted: string; lastResult: 
         />
         <FormErrors id={field.errorId} errors={field.errors} />
       </div>
-      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-        {t("import.split")}
-      </button>
+      <SubmitButton pending={navigation.state === "submitting"}>{t("import.split")}</SubmitButton>
     </Form>
   );
 }

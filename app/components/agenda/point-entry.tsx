@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { ControlErrors, DeleteButton, MoveButtons, RelabelForm, ReviseForm } from "~/components/agenda-editor";
+import { ControlErrors, DeleteButton, MoveButtons, RelabelForm, ReviseForm } from "~/components/agenda/agenda-editor";
 import { EditDetails } from "~/components/agenda/edit-details";
-import { PendingText } from "~/components/redline";
+import { PendingText } from "~/components/ui/redline";
+import { Badge } from "~/components/ui/badge";
 import { agendaFormKey } from "~/lib/agenda-forms";
+import { paths } from "~/lib/paths";
 
 export type EditorPoint = { id: string; label: string; text: string; versionNumber: number };
 
@@ -44,8 +46,8 @@ export function PointEntry({
       </div>
       <div className="agenda-editor__point-tools">
         <p className="point__meta">
-          <span className="badge">{t("editor.version", { version: point.versionNumber })}</span>
-          <Link to={`/consultations/${consultationId}/points/${point.id}`}>
+          <Badge>{t("editor.version", { version: point.versionNumber })}</Badge>
+          <Link to={paths.point(consultationId, point.id)}>
             {t("editor.history")}
             <span className="visually-hidden"> {pointName}</span>
           </Link>

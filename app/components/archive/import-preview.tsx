@@ -1,9 +1,21 @@
 import { useTranslation } from "~/i18n/use-translation";
+import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
 import type { ImportPlan } from "~/models/archive.server";
 
-const COUNTS = ["agendaItems", "points", "registrations", "submissions", "revisions", "comments", "translations", "attachments", "documents", "auditEntries"] as const;
+const COUNTS = [
+  "agendaItems",
+  "points",
+  "registrations",
+  "submissions",
+  "revisions",
+  "comments",
+  "translations",
+  "attachments",
+  "documents",
+  "auditEntries",
+] as const;
 
 /**
  * What importing the checked file would do, for the officer to confirm: the consultation and how
@@ -65,30 +77,28 @@ export function ImportPreview({ plan, changed }: { plan: ImportPlan; changed: bo
       {plan.accounts.length ? (
         <>
           <p>{t("preview.accountsLead")}</p>
-          <div className="table-scroll">
-            <table className="table" aria-labelledby="archive-accounts">
-              <thead>
-                <tr>
-                  <th scope="col">{t("preview.columns.name")}</th>
-                  <th scope="col">{t("preview.columns.email")}</th>
-                  <th scope="col">{t("preview.columns.role")}</th>
-                  <th scope="col">{t("preview.columns.delegation")}</th>
+          <TableShell labelledBy="archive-accounts">
+            <thead>
+              <tr>
+                <th scope="col">{t("preview.columns.name")}</th>
+                <th scope="col">{t("preview.columns.email")}</th>
+                <th scope="col">{t("preview.columns.role")}</th>
+                <th scope="col">{t("preview.columns.delegation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.accounts.map((account) => (
+                <tr key={account.email}>
+                  <th scope="row">
+                    <bdi>{account.name}</bdi>
+                  </th>
+                  <td dir="ltr">{account.email}</td>
+                  <td>{t(`common:roles.${account.role}`)}</td>
+                  <td>{account.delegationNames ? delegationName(account.delegationNames, language) : "—"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {plan.accounts.map((account) => (
-                  <tr key={account.email}>
-                    <th scope="row">
-                      <bdi>{account.name}</bdi>
-                    </th>
-                    <td dir="ltr">{account.email}</td>
-                    <td>{t(`common:roles.${account.role}`)}</td>
-                    <td>{account.delegationNames ? delegationName(account.delegationNames, language) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableShell>
         </>
       ) : (
         <p>{t("preview.noAccounts")}</p>
@@ -98,28 +108,26 @@ export function ImportPreview({ plan, changed }: { plan: ImportPlan; changed: bo
       {plan.chairs.length ? (
         <>
           <p>{t("preview.chairsLead")}</p>
-          <div className="table-scroll">
-            <table className="table" aria-labelledby="archive-chairs">
-              <thead>
-                <tr>
-                  <th scope="col">{t("preview.columns.name")}</th>
-                  <th scope="col">{t("preview.columns.email")}</th>
-                  <th scope="col">{t("preview.columns.account")}</th>
+          <TableShell labelledBy="archive-chairs">
+            <thead>
+              <tr>
+                <th scope="col">{t("preview.columns.name")}</th>
+                <th scope="col">{t("preview.columns.email")}</th>
+                <th scope="col">{t("preview.columns.account")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.chairs.map((chair) => (
+                <tr key={chair.email}>
+                  <th scope="row">
+                    <bdi>{chair.name}</bdi>
+                  </th>
+                  <td dir="ltr">{chair.email}</td>
+                  <td>{t(chair.existing ? "preview.existingAccount" : "preview.newAccount")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {plan.chairs.map((chair) => (
-                  <tr key={chair.email}>
-                    <th scope="row">
-                      <bdi>{chair.name}</bdi>
-                    </th>
-                    <td dir="ltr">{chair.email}</td>
-                    <td>{t(chair.existing ? "preview.existingAccount" : "preview.newAccount")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableShell>
         </>
       ) : (
         <p>{t("preview.noChairs")}</p>

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
+import { Badge } from "~/components/ui/badge";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { paths } from "~/lib/paths";
 import type { CirculationBlocker } from "~/models/circulation.server";
 
 type Checklist = {
@@ -34,19 +36,19 @@ export function CirculationChecklist({ consultationId, checklist, timeZone }: { 
               ? t("checklist.points.missing")
               : t("checklist.points.ok", { count: checklist.points, items: t("checklist.points.items", { count: checklist.agendaItemsWithPoints }) })
           }
-          link={{ to: `/consultations/${id}/agenda`, label: t("checklist.points.link") }}
+          link={{ to: paths.agenda(id), label: t("checklist.points.link") }}
         />
         {checklist.pointsWithBrackets > 0 ? (
           <ChecklistItem
             state="warning"
             text={t("checklist.brackets", { count: checklist.pointsWithBrackets })}
-            link={{ to: `/consultations/${id}/agenda`, label: t("checklist.points.link") }}
+            link={{ to: paths.agenda(id), label: t("checklist.points.link") }}
           />
         ) : null}
         <ChecklistItem
           state={has("no_registrations") ? "todo" : "done"}
           text={has("no_registrations") ? t("checklist.registrations.missing") : t("checklist.registrations.ok", { count: checklist.registrations })}
-          link={{ to: `/consultations/${id}/registrations`, label: t("checklist.registrations.link") }}
+          link={{ to: paths.registrations(id), label: t("checklist.registrations.link") }}
         />
         {checklist.unreachedDelegations.length > 0 ? (
           <ChecklistItem
@@ -55,7 +57,7 @@ export function CirculationChecklist({ consultationId, checklist, timeZone }: { 
               count: checklist.unreachedDelegations.length,
               names: checklist.unreachedDelegations.map((d) => isolate(delegationName(d, language))).join(t("listSeparator")),
             })}
-            link={{ to: `/consultations/${id}/registrations`, label: t("checklist.invite") }}
+            link={{ to: paths.registrations(id), label: t("checklist.invite") }}
           />
         ) : null}
         <ChecklistItem
@@ -67,26 +69,18 @@ export function CirculationChecklist({ consultationId, checklist, timeZone }: { 
                 ? t("checklist.deadline.passed", { deadline: deadlineText })
                 : t("checklist.deadline.ok", { deadline: deadlineText })
           }
-          link={{ to: `/consultations/${id}/edit`, label: t("checklist.deadline.link") }}
+          link={{ to: paths.consultationEdit(id), label: t("checklist.deadline.link") }}
         />
       </ul>
     </section>
   );
 }
 
-function ChecklistItem({
-  state,
-  text,
-  link,
-}: {
-  state: "done" | "todo" | "warning";
-  text: string;
-  link: { to: string; label: string };
-}) {
+function ChecklistItem({ state, text, link }: { state: "done" | "todo" | "warning"; text: string; link: { to: string; label: string } }) {
   const { t } = useTranslation("circulation");
   return (
     <li className={`circulation-checklist__item circulation-checklist__item--${state}`}>
-      <span className={`badge circulation-checklist__state circulation-checklist__state--${state}`}>{t(`checklist.state.${state}`)}</span>
+      <Badge className={`circulation-checklist__state circulation-checklist__state--${state}`}>{t(`checklist.state.${state}`)}</Badge>
       <span className="circulation-checklist__text">{withData(text)}</span>
       {state === "done" ? null : <Link to={link.to}>{link.label}</Link>}
     </li>

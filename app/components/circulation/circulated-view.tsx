@@ -1,11 +1,12 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { NotificationsPanel } from "~/components/circulation/notifications-panel";
-import { Deadline } from "~/components/deadline";
-import { FormErrors } from "~/components/form-errors";
-import { StatusBadge } from "~/components/status-badge";
+import { Deadline } from "~/components/ui/deadline";
+import { FormErrors } from "~/components/ui/form-errors";
+import { StatusBadge } from "~/components/ui/status-badge";
+import { Button } from "~/components/ui/button";
 import type { CirculationActionData } from "~/lib/circulation-forms";
 import { formatInstant } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 import type { CirculationPageData } from "~/models/circulation.server";
 
 /** A circulated consultation: the non-paper, the note that went with it, its emails, and where to close. */
@@ -90,9 +91,7 @@ export function CirculatedView({
           <FormErrors errors={actionData?.result?.error?.[""] ?? undefined} />
           {/* Who has not submitted, reminders and the reason for an early closing: one page. */}
           <p>
-            <Link to={`/consultations/${consultation.id}/closing`} className="button">
-              {tc("closing.link")}
-            </Link>
+            <Button to={paths.closing(consultation.id)}>{tc("closing.link")}</Button>
           </p>
         </section>
       ) : null}

@@ -4,8 +4,10 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { CirculationChecklist } from "~/components/circulation/checklist";
 import { NotifySummary } from "~/components/circulation/notify-summary";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
 import { CirculationActionSchema, type CirculationActionData } from "~/lib/circulation-forms";
+import { paths } from "~/lib/paths";
 import type { CirculationPageData } from "~/models/circulation.server";
 
 /**
@@ -44,13 +46,11 @@ export function DraftView({
       <CirculationChecklist consultationId={id} checklist={checklist} timeZone={consultation.meeting.timeZone} />
 
       {/* Posting to the bare address drops a "?saved" notice that no longer applies. */}
-      <Form method="post" action={`/consultations/${id}/circulate`} {...getFormProps(form)}>
+      <Form method="post" action={paths.circulate(id)} {...getFormProps(form)}>
         <section className="panel stack" aria-labelledby="note-title">
           <h2 id="note-title">{t("note.title")}</h2>
           <p className="muted">{t("note.help")}</p>
-          <p className="muted">
-            {regenerated ? t("note.regenerated") : page.note.saved ? t("note.fromSaved") : t("note.fromData")}
-          </p>
+          <p className="muted">{regenerated ? t("note.regenerated") : page.note.saved ? t("note.fromSaved") : t("note.fromData")}</p>
           <div className="field">
             <label htmlFor={fields.coveringNote.id}>{t("note.label")}</label>
             <textarea
@@ -64,12 +64,12 @@ export function DraftView({
             <FormErrors id={fields.coveringNote.errorId} errors={fields.coveringNote.errors} />
           </div>
           <div className="circulation__buttons">
-            <button type="submit" name="intent" value="save" className="button button--secondary" disabled={busy}>
+            <SubmitButton variant="secondary" name="intent" value="save" pending={busy}>
               {t("note.save")}
-            </button>
-            <button type="submit" name="intent" value="regenerate" className="button button--secondary" disabled={busy}>
+            </SubmitButton>
+            <SubmitButton variant="secondary" name="intent" value="regenerate" pending={busy}>
               {t("note.regenerate")}
-            </button>
+            </SubmitButton>
           </div>
         </section>
 
@@ -83,7 +83,7 @@ export function DraftView({
             </li>
             <li>
               {mailConfigured ? t("summary.mailConfigured") : t("summary.mailNotConfigured")}{" "}
-              <Link to={`/outbox?consultation=${id}`}>{t("summary.outboxLink")}</Link>
+              <Link to={paths.outbox({ consultation: id })}>{t("summary.outboxLink")}</Link>
             </li>
           </ul>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -93,9 +93,9 @@ export function DraftView({
             <label htmlFor={fields.confirm.id}>{t("confirm.label", { number: page.nextNonPaperNumber })}</label>
           </div>
           <FormErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
-          <button type="submit" name="intent" value="circulate" className="button" disabled={blocked || busy}>
+          <SubmitButton name="intent" value="circulate" pending={busy} disabled={blocked}>
             {t("confirm.button")}
-          </button>
+          </SubmitButton>
         </section>
       </Form>
     </>

@@ -1,7 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
 import { LANGUAGES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 import type { CirculationPageData } from "~/models/circulation.server";
 
 /** The emails of the latest circulation: counts by state, then one row per recipient. */
@@ -26,47 +29,44 @@ export function NotificationsPanel({
           pending: t("notifications.pending", { count: counts.pending }),
           failed: t("notifications.failed", { count: counts.failed }),
         })}{" "}
-        <Link to={`/outbox?consultation=${consultationId}`}>{t("notifications.outboxLink")}</Link>
+        <Link to={paths.outbox({ consultation: consultationId })}>{t("notifications.outboxLink")}</Link>
       </p>
       {notifications.length === 0 ? (
         <p className="empty">{t("notifications.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t("notifications.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.recipient")}</th>
-                <th scope="col">{t("columns.language")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                <th scope="col" className="numeric">
-                  {t("columns.attempts")}
+        <TableShell caption={t("notifications.title")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.recipient")}</th>
+              <th scope="col">{t("columns.language")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col" className="numeric">
+                {t("columns.attempts")}
+              </th>
+              <th scope="col">{t("columns.sent")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {notifications.map((n) => (
+              <tr key={n.id}>
+                <th scope="row" dir="ltr">
+                  {n.recipientEmail}
                 </th>
-                <th scope="col">{t("columns.sent")}</th>
+                <td lang={n.language}>{LANGUAGES.find((l) => l.code === n.language)?.nativeName}</td>
+                <td>
+                  <Badge className={`outbox-status outbox-status--${n.status}`}>{t(`outboxStatus.${n.status}`)}</Badge>
+                  {n.lastError ? (
+                    <span className="outbox-error" dir="ltr">
+                      {n.lastError}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="numeric">{n.attempts}</td>
+                <td>{n.sentAt ? formatInstant(n.sentAt, i18n.language, timeZone) : "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {notifications.map((n) => (
-                <tr key={n.id}>
-                  <th scope="row" dir="ltr">
-                    {n.recipientEmail}
-                  </th>
-                  <td lang={n.language}>{LANGUAGES.find((l) => l.code === n.language)?.nativeName}</td>
-                  <td>
-                    <span className={`badge outbox-status outbox-status--${n.status}`}>{t(`outboxStatus.${n.status}`)}</span>
-                    {n.lastError ? (
-                      <span className="outbox-error" dir="ltr">
-                        {n.lastError}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="numeric">{n.attempts}</td>
-                  <td>{n.sentAt ? formatInstant(n.sentAt, i18n.language, timeZone) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableShell>
       )}
     </section>
   );

@@ -3,9 +3,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
-import { FormErrors } from "~/components/form-errors";
-import { diplomaticInstant } from "~/lib/deadline-email";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
+import { writeDiplomaticInstant } from "~/lib/diplomatic-instant";
+import type { T } from "~/lib/mission-message";
 import type { Language } from "~/i18n/languages";
+import { paths } from "~/lib/paths";
 import { MAX_DECISION_REASON } from "~/lib/submission-rules";
 
 /**
@@ -42,7 +45,13 @@ export function CloseForm({
     onValidate: ({ formData }) =>
       parseWithZod(formData, {
         schema: early
-          ? CloseSchema.extend({ reason: z.string({ required_error: "consultations:closing.errors.reasonRequired" }).trim().min(1, "consultations:closing.errors.reasonRequired").max(MAX_DECISION_REASON, "consultations:closing.errors.reasonTooLong") })
+          ? CloseSchema.extend({
+              reason: z
+                .string({ required_error: "consultations:closing.errors.reasonRequired" })
+                .trim()
+                .min(1, "consultations:closing.errors.reasonRequired")
+                .max(MAX_DECISION_REASON, "consultations:closing.errors.reasonTooLong"),
+            })
           : CloseSchema,
       }),
   });
@@ -51,13 +60,13 @@ export function CloseForm({
       <h2 id="close-title">{t("closing.close.title")}</h2>
       {early ? (
         <p className="circulation__warning">
-          {t("closing.close.early", { deadline: diplomaticInstant(deadline, i18n.language as Language, timeZone) })}
+          {t("closing.close.early", { deadline: writeDiplomaticInstant(t as T, deadline, i18n.language as Language, timeZone) })}
         </p>
       ) : (
         <p>{t("closing.close.atDeadline")}</p>
       )}
       <p>{t("closing.close.notify")}</p>
-      <Form method="post" action={`/consultations/${consultationId}/closing`} {...getFormProps(form)} className="stack">
+      <Form method="post" action={paths.closing(consultationId)} {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="close" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="field">
@@ -65,7 +74,13 @@ export function CloseForm({
           <p className="field__help" id={fields.reason.descriptionId}>
             {t("closing.close.reasonHelp")}
           </p>
-          <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })} key={fields.reason.key} rows={4} dir="auto" required={early} />
+          <textarea
+            {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })}
+            key={fields.reason.key}
+            rows={4}
+            dir="auto"
+            required={early}
+          />
           <FormErrors id={fields.reason.errorId} errors={fields.reason.errors} />
         </div>
         <div className="circulation__confirm">
@@ -73,9 +88,9 @@ export function CloseForm({
           <label htmlFor={fields.confirmClose.id}>{t("closing.close.confirm")}</label>
         </div>
         <FormErrors id={fields.confirmClose.errorId} errors={fields.confirmClose.errors} />
-        <button type="submit" className="button button--danger" disabled={navigation.state !== "idle"}>
+        <SubmitButton variant="danger" pending={navigation.state !== "idle"}>
           {t("closing.close.button")}
-        </button>
+        </SubmitButton>
       </Form>
     </section>
   );

@@ -1,7 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
 import { formatInstant } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 
 /**
  * One click reminds every mission that has not submitted. Says when the last reminder went and,
@@ -46,14 +48,14 @@ export function RemindPanel({
       </p>
       {blocked ? <p className="note">{t(`closing.remind.${blocked}`)}</p> : null}
       <FormErrors errors={errors} values={errorValues?.time ? { time: date(errorValues.time) } : undefined} />
-      <Form method="post" action={`/consultations/${consultationId}/closing`}>
+      <Form method="post" action={paths.closing(consultationId)}>
         <input type="hidden" name="intent" value="remind" />
-        <button type="submit" className="button button--secondary" disabled={Boolean(blocked) || navigation.state !== "idle"}>
+        <SubmitButton variant="secondary" pending={navigation.state !== "idle"} disabled={Boolean(blocked)}>
           {t("closing.remind.button")}
-        </button>
+        </SubmitButton>
       </Form>
       <p className="muted">
-        <Link to={`/outbox?consultation=${consultationId}`}>{t("closing.remind.outbox")}</Link>
+        <Link to={paths.outbox({ consultation: consultationId })}>{t("closing.remind.outbox")}</Link>
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
+import { Badge } from "~/components/ui/badge";
 import type { Language } from "~/i18n/languages";
 import type { MissionStanding } from "~/lib/closing";
 import { formatInstant } from "~/lib/dates";
@@ -48,7 +49,7 @@ export function Standings({
         return (
           <div key={group} className={`closing-group closing-group--${group}`}>
             <h3 id={`standing-${group}`}>
-              {t(`closing.standings.${group}`)} <span className="badge">{rows.length}</span>
+              {t(`closing.standings.${group}`)} <Badge>{rows.length}</Badge>
             </h3>
             <ul aria-labelledby={`standing-${group}`} data-standing={group}>
               {rows.map((d) => {

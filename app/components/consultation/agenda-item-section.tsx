@@ -1,8 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { PendingText } from "~/components/redline";
+import { PendingText } from "~/components/ui/redline";
 import { isolate, withData } from "~/components/ui/data-text";
+import { Badge } from "~/components/ui/badge";
+import { paths } from "~/lib/paths";
 import { countOpenBrackets } from "~/lib/point-import";
+import { mayReadComments, maySeeCurrentWording } from "~/lib/permissions";
 import type { ConsultationDetail } from "~/models/consultation.server";
 import type { UserRole } from "~/models/user.server";
 
@@ -22,9 +25,7 @@ export function AgendaItemSection({
   return (
     <section className="agenda-item" aria-labelledby={`item-${item.id}`}>
       <h2 id={`item-${item.id}`}>
-        <span className="agenda-item__number">
-          {item.number ? withData(t("agendaItem", { number: isolate(item.number) })) : t("generalSection")}
-        </span>
+        <span className="agenda-item__number">{item.number ? withData(t("agendaItem", { number: isolate(item.number) })) : t("generalSection")}</span>
         <span className="agenda-item__title" lang="en" dir="ltr">
           {item.title}
         </span>
@@ -51,16 +52,16 @@ export function AgendaItemSection({
               <PointMeta
                 consultationId={consultationId}
                 point={point}
-                canSeeHistory={role !== "delegate"}
+                canSeeHistory={maySeeCurrentWording({ role })}
                 // Chairs and the secretariat go from a point straight to what delegations said on it.
-                commentsLink={role !== "delegate" && circulated ? `/consultations/${consultationId}/side-by-side?item=${item.id}&point=${point.id}` : null}
+                commentsLink={mayReadComments({ role }) && circulated ? paths.sideBySide(consultationId, { item: item.id, point: point.id }) : null}
               />
               {point.changedSinceCirculation || point.notYetCirculated ? (
                 <p className="point__flags" lang={i18n.language} dir={i18n.dir()}>
                   {point.notYetCirculated ? (
-                    <span className="badge">{t("point.notYetCirculated")}</span>
+                    <Badge>{t("point.notYetCirculated")}</Badge>
                   ) : (
-                    <span className="badge">{t("point.changed", { version: point.versionNumber })}</span>
+                    <Badge>{t("point.changed", { version: point.versionNumber })}</Badge>
                   )}
                 </p>
               ) : null}
@@ -88,9 +89,9 @@ function PointMeta({
   if (!brackets && !canSeeHistory) return null;
   return (
     <p className="point__meta" lang={i18n.language} dir={i18n.dir()}>
-      {brackets ? <span className="badge">{t("point.openBrackets", { count: brackets })}</span> : null}
+      {brackets ? <Badge>{t("point.openBrackets", { count: brackets })}</Badge> : null}
       {commentsLink ? <Link to={commentsLink}>{withData(t("point.comments", { label: isolate(point.label) }))}</Link> : null}
-      {canSeeHistory ? <Link to={`/consultations/${consultationId}/points/${point.id}`}>{t("point.history")}</Link> : null}
+      {canSeeHistory ? <Link to={paths.point(consultationId, point.id)}>{t("point.history")}</Link> : null}
     </p>
   );
 }

@@ -1,12 +1,16 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import type { ConsultationStatus } from "~/components/status-badge";
+import type { ConsultationStatus } from "~/components/ui/status-badge";
+import { Button } from "~/components/ui/button";
 import { nextSetupStep } from "~/lib/consultation-overview";
+import { paths } from "~/lib/paths";
+import { mayManageConsultation, mayReadComments } from "~/lib/permissions";
 import type { UserRole } from "~/models/user.server";
 
 /**
- * Where each role goes from here. The secretariat gets every setup page and, while the
- * consultation is a draft, the next step it still needs; readers get the non-paper document.
+ * What each role does from the overview, beside the frame's navigation: the secretariat's next
+ * setup step while the consultation is a draft, its settings, the import of a submission received
+ * by email and the archive; the chair's way in to the comments; the non-paper for everyone.
  */
 export function ConsultationActions({
   consultationId,
@@ -26,49 +30,30 @@ export function ConsultationActions({
   circulated: boolean;
 }) {
   const { t } = useTranslation(["consultations", "archive"]);
-  const base = `/consultations/${consultationId}`;
   const documents = (
     <>
       <li>
-        <Link to={`${base}/non-paper`}>{t("actions.nonPaper")}</Link>
+        <Link to={paths.nonPaper(consultationId)}>{t("actions.nonPaper")}</Link>
       </li>
       <li>
-        <a href={`${base}/non-paper.docx`} download>
+        <a href={paths.nonPaperDocx(consultationId)} download>
           {t("actions.nonPaperDocx")}
         </a>
       </li>
     </>
   );
-  // What delegations said, for the secretariat and the chairs once there is something to read.
-  const comments = circulated ? (
-    <>
-      <li>
-        <Link to={`${base}/side-by-side`}>{t("actions.sideBySide")}</Link>
-      </li>
-      <li>
-        <Link to={`${base}/matrix`}>{t("actions.matrix")}</Link>
-      </li>
-      <li>
-        <Link to={`${base}/crp`}>{t("actions.crp")}</Link>
-      </li>
-    </>
-  ) : null;
-  if (role !== "secretariat") {
+  // The chair's way in to what delegations said; the pages themselves are in the frame's navigation.
+  if (!mayManageConsultation({ role })) {
     if (!circulated) return null;
-    return role === "chair" ? (
+    return mayReadComments({ role }) ? (
       <nav className="actions-panel" aria-labelledby="chair-actions">
         <h2 id="chair-actions" className="visually-hidden">
           {t("actions.chairTitle")}
         </h2>
         <p className="next-step">
-          <Link to={`${base}/side-by-side`} className="button">
-            {t("actions.readComments")}
-          </Link>
+          <Button to={paths.sideBySide(consultationId)}>{t("actions.readComments")}</Button>
         </p>
-        <ul className="actions">
-          {comments}
-          {documents}
-        </ul>
+        <ul className="actions">{documents}</ul>
       </nav>
     ) : (
       <ul className="actions" aria-label={t("facts.circulated")}>
@@ -81,10 +66,10 @@ export function ConsultationActions({
     step === null
       ? null
       : step === "agenda"
-        ? { to: `${base}/agenda`, label: t("actions.agenda") }
+        ? { to: paths.agenda(consultationId), label: t("actions.agenda") }
         : step === "registrations"
-          ? { to: `${base}/registrations`, label: t("actions.registrations") }
-          : { to: `${base}/circulate`, label: t("actions.circulate") };
+          ? { to: paths.registrations(consultationId), label: t("actions.registrations") }
+          : { to: paths.circulate(consultationId), label: t("actions.circulate") };
   return (
     <nav className="actions-panel" aria-labelledby="secretariat-actions">
       <h2 id="secretariat-actions" className="visually-hidden">
@@ -92,54 +77,26 @@ export function ConsultationActions({
       </h2>
       {next ? (
         <p className="next-step">
-          <Link to={next.to} className="button">
-            {t("actions.next", { step: next.label })}
-          </Link>
+          <Button to={next.to}>{t("actions.next", { step: next.label })}</Button>
         </p>
       ) : null}
       <ul className="actions">
         {status !== "compiled" ? (
           <li>
-            <Link to={`${base}/edit`}>{t("actions.edit")}</Link>
+            <Link to={paths.consultationEdit(consultationId)}>{t("actions.edit")}</Link>
           </li>
         ) : null}
         <li>
-          <Link to={`/meetings/${meetingId}/edit?back=${encodeURIComponent(base)}`}>{t("actions.editMeeting")}</Link>
+          <Link to={paths.meetingEdit(meetingId, { back: paths.consultation(consultationId) })}>{t("actions.editMeeting")}</Link>
         </li>
-        <li>
-          <Link to={`${base}/agenda`}>{t("actions.agenda")}</Link>
-        </li>
-        <li>
-          <Link to={`${base}/registrations`}>{t("actions.registrations")}</Link>
-        </li>
-        <li>
-          <Link to={`${base}/circulate`}>{status === "draft" ? t("actions.circulate") : t("actions.circulation")}</Link>
-        </li>
-        {status === "open" ? (
-          <li>
-            <Link to={`${base}/closing`}>{t("closing.link")}</Link>
-          </li>
-        ) : null}
         {status !== "draft" ? (
-          <>
-            <li>
-              <Link to={`${base}/submissions`}>{t("actions.submissions")}</Link>
-            </li>
-            <li>
-              <Link to={`${base}/submissions/import`}>{t("actions.importSubmission")}</Link>
-            </li>
-            <li>
-              <Link to={`${base}/translations`}>{t("actions.translations")}</Link>
-            </li>
-            {comments}
-          </>
+          <li>
+            <Link to={paths.submissionsImport(consultationId)}>{t("actions.importSubmission")}</Link>
+          </li>
         ) : null}
         {documents}
         <li>
-          <Link to={`${base}/audit`}>{t("actions.audit")}</Link>
-        </li>
-        <li>
-          <a href={`${base}/archive.json`} download>
+          <a href={paths.archiveJson(consultationId)} download>
             {t("archive:links.download")}
           </a>
         </li>

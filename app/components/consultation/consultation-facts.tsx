@@ -1,8 +1,9 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { Countdown } from "~/components/countdown";
-import { Deadline } from "~/components/deadline";
-import { StatusBadge } from "~/components/status-badge";
+import { Countdown } from "~/components/ui/countdown";
+import { Deadline } from "~/components/ui/deadline";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
+import { mayReadCrp, mayWriteSubmission } from "~/lib/permissions";
 import type { ConsultationDetail } from "~/models/consultation.server";
 import type { UserRole } from "~/models/user.server";
 
@@ -40,15 +41,14 @@ export function ConsultationFacts({
       <div>
         <dt>{t("facts.meeting")}</dt>
         <dd>
-          <bdi>{meeting.venue}</bdi>, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} (
-          {t(`format.${meeting.format}`)})
+          <bdi>{meeting.venue}</bdi>, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} ({t(`format.${meeting.format}`)})
         </dd>
       </div>
       <div>
         <dt>{t("facts.deadline")}</dt>
         <dd>
           <Deadline deadline={deadline} meetingTimeZone={meeting.timeZone} readerTimeZone={readerTimeZone} />
-          {role === "delegate" && deadline && consultation.status === "open" ? (
+          {mayWriteSubmission({ role }) && deadline && consultation.status === "open" ? (
             <Countdown deadline={deadline} now={now} onPassed={onDeadlinePassed} />
           ) : null}
         </dd>
@@ -76,7 +76,7 @@ export function ConsultationFacts({
         <dt>{t("facts.registered")}</dt>
         <dd>{t("facts.delegationCount", { count: detail.registeredCount })}</dd>
       </div>
-      {consultation.crpSymbol && role !== "delegate" ? (
+      {consultation.crpSymbol && mayReadCrp({ role }) ? (
         <div>
           <dt>{t("facts.crp")}</dt>
           <dd>

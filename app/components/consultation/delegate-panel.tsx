@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { DelegationStatus } from "~/components/submission/delegation-status";
+import { Button } from "~/components/ui/button";
 import { delegateNextAction } from "~/lib/consultation-overview";
 import type { SubmissionWindow } from "~/lib/countdown";
 import type { DelegationState } from "~/lib/delegation-state";
+import { paths } from "~/lib/paths";
 
 /**
  * The delegate's next step: write the delegation's comments while the deadline is ahead; after
@@ -21,7 +23,7 @@ export function DelegatePanel({
   timeZone: string;
 }) {
   const { t } = useTranslation("submissions");
-  const submission = `/consultations/${consultationId}/submission`;
+  const submission = paths.submission(consultationId);
   if (phase === "notOpen") return null;
   const { submitted, action } = delegateNextAction(state);
   return (
@@ -31,9 +33,7 @@ export function DelegatePanel({
       {phase === "open" ? (
         <>
           <p className="delegate-panel__action">
-            <Link to={submission} className="button">
-              {t(`nonPaper.${action}`)}
-            </Link>
+            <Button to={submission}>{t(`nonPaper.${action}`)}</Button>
           </p>
           <p className="delegate-panel__help">{t(submitted ? "nonPaper.reviseHelp" : "nonPaper.writeHelp")}</p>
         </>

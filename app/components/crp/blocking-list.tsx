@@ -2,19 +2,20 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
 import type { CrpMissing } from "~/documents/crp";
+import { paths } from "~/lib/paths";
 
 /** What a final compilation still lacks, each with where to fix it. */
 export function BlockingList({ consultationId, missing, total }: { consultationId: string; missing: CrpMissing[]; total: number }) {
   const { t } = useTranslation("crp");
   if (!total) return <p className="crp-ready">{t("blocking.none")}</p>;
   return (
-    <div className="crp-blocking">
-      <h3>{t("blocking.title", { count: total })}</h3>
+    <section className="crp-blocking" aria-labelledby="crp-blocking-title">
+      <h3 id="crp-blocking-title">{t("blocking.title", { count: total })}</h3>
       <ul>
         {missing.map((m) =>
           m.kind === "translation" ? (
             <li key={m.commentId}>
-              <Link to={`/consultations/${consultationId}/translations/${m.commentId}`}>
+              <Link to={paths.translation(consultationId, m.commentId)}>
                 {withData(
                   t(`blocking.translation.${m.status}`, {
                     delegation: isolate(m.delegationName),
@@ -27,12 +28,12 @@ export function BlockingList({ consultationId, missing, total }: { consultationI
             </li>
           ) : (
             <li key={m.field}>
-              <Link to={`/consultations/${consultationId}/edit`}>{t(`blocking.fact.${m.field}`)}</Link>
+              <Link to={paths.consultationEdit(consultationId)}>{t(`blocking.fact.${m.field}`)}</Link>
             </li>
           ),
         )}
       </ul>
       {total > missing.length ? <p>{t("blocking.more", { count: total - missing.length })}</p> : null}
-    </div>
+    </section>
   );
 }

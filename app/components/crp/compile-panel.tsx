@@ -1,9 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import type { CrpMissing } from "~/documents/crp";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import { BlockingList } from "./blocking-list";
+import { SubmitButton } from "~/components/ui/button";
 
 /** What blocks the final CRP, and the two compile forms (draft; final with a confirmation). */
 export function CompilePanel({
@@ -48,9 +49,9 @@ export function CompilePanel({
               <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
               <p className="muted">{t("compile.draftHelp")}</p>
               <FormErrors errors={errorsFor("draft")} />
-              <button type="submit" className="button button--secondary" disabled={busy}>
+              <SubmitButton variant="secondary" pending={busy}>
                 {compiling === "draft" ? t("compile.working") : t("compile.draft")}
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
           {canCompileFinal ? (
@@ -63,9 +64,9 @@ export function CompilePanel({
                 <input type="checkbox" id="crp-confirm" name="confirm" required disabled={finalBlocked} />
                 <label htmlFor="crp-confirm">{t("compile.confirm")}</label>
               </div>
-              <button type="submit" className="button" disabled={busy || finalBlocked}>
+              <SubmitButton pending={busy} disabled={finalBlocked}>
                 {compiling === "final" ? t("compile.working") : t("compile.final")}
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </div>

@@ -2,7 +2,9 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
+import { SubmitButton } from "~/components/ui/button";
+import { Badge } from "~/components/ui/badge";
 import type { CrpIntroductionKey } from "~/documents/crp";
 import { MAX_INTRODUCTION_NOTE } from "~/lib/crp-files";
 import { CrpActionSchema, type CrpActionAnswer } from "~/lib/crp-forms";
@@ -39,9 +41,9 @@ export function IntroductionForm({
           <p className="field__help">{t("introduction.limit", { count: MAX_INTRODUCTION_NOTE })}</p>
           <FormErrors id={fields.introductionNote.errorId} errors={fields.introductionNote.errors} />
         </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <SubmitButton variant="secondary" pending={busy}>
           {t("introduction.save")}
-        </button>
+        </SubmitButton>
       </Form>
       {children}
     </section>
@@ -80,7 +82,7 @@ export function IntroductionParagraphs({
           <details key={paragraph.key} id={id} open={errors.length > 0 || undefined}>
             <summary>
               {t("introduction.paragraphs.summary", { number: paragraph.number })}
-              {byHand ? <span className="badge">{t("introduction.paragraphs.byHand")}</span> : null}
+              {byHand ? <Badge>{t("introduction.paragraphs.byHand")}</Badge> : null}
             </summary>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="paragraph" />
@@ -88,16 +90,24 @@ export function IntroductionParagraphs({
               <FormErrors id={`${id}-errors`} errors={errors} />
               <div className="field">
                 <label htmlFor={`${id}-text`}>{t("introduction.paragraphs.label", { number: paragraph.number })}</label>
-                <textarea id={`${id}-text`} name="text" rows={4} lang="en" dir="ltr" maxLength={MAX_INTRODUCTION_NOTE} defaultValue={typeof typed === "string" ? typed : paragraph.text} />
+                <textarea
+                  id={`${id}-text`}
+                  name="text"
+                  rows={4}
+                  lang="en"
+                  dir="ltr"
+                  maxLength={MAX_INTRODUCTION_NOTE}
+                  defaultValue={typeof typed === "string" ? typed : paragraph.text}
+                />
               </div>
               <p className="actions-row">
-                <button type="submit" className="button button--secondary" disabled={busy}>
+                <SubmitButton variant="secondary" pending={busy}>
                   {t("introduction.paragraphs.save")}
-                </button>{" "}
+                </SubmitButton>{" "}
                 {byHand ? (
-                  <button type="submit" name="reset" value="1" className="button button--secondary" disabled={busy}>
+                  <SubmitButton variant="secondary" name="reset" value="1" pending={busy}>
                     {t("introduction.paragraphs.reset")}
-                  </button>
+                  </SubmitButton>
                 ) : null}
               </p>
             </Form>

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { Redline } from "~/components/redline";
+import { Redline } from "~/components/ui/redline";
+import { Button } from "~/components/ui/button";
+import { VersionSelect } from "~/components/ui/version-select";
 import { paragraphRedlineStats } from "~/lib/paragraph-redline";
 import type { CrpRedline } from "~/models/crp.server";
 
@@ -10,15 +12,19 @@ type VersionOption = { versionNumber: number; status: "draft" | "final" };
 export function RedlinePanel({ versions, redline, asked }: { versions: VersionOption[]; redline: CrpRedline | null; asked: boolean }) {
   const { t, i18n } = useTranslation("crp");
   const stats = redline ? paragraphRedlineStats(redline.rows) : null;
+  const choices = versions.map((v) => ({
+    number: v.versionNumber,
+    label: t("redline.option", { version: v.versionNumber, status: t(`versions.statuses.${v.status}`) }),
+  }));
   return (
     <section aria-labelledby="redline-title" className="panel">
       <h2 id="redline-title">{t("redline.title")}</h2>
       <Form method="get" className="compare-form">
-        <VersionSelect name="from" label={t("redline.from")} value={redline?.from ?? versions[1]!.versionNumber} versions={versions} />
-        <VersionSelect name="to" label={t("redline.to")} value={redline?.to ?? versions[0]!.versionNumber} versions={versions} />
-        <button type="submit" className="button button--secondary">
+        <VersionSelect id="crp-from" name="from" label={t("redline.from")} value={redline?.from ?? versions[1]!.versionNumber} versions={choices} />
+        <VersionSelect id="crp-to" name="to" label={t("redline.to")} value={redline?.to ?? versions[0]!.versionNumber} versions={choices} />
+        <Button type="submit" variant="secondary">
           {t("redline.show")}
-        </button>
+        </Button>
       </Form>
       {redline && stats ? (
         <>
@@ -46,22 +52,5 @@ export function RedlinePanel({ versions, redline, asked }: { versions: VersionOp
         </p>
       ) : null}
     </section>
-  );
-}
-
-function VersionSelect({ name, label, value, versions }: { name: string; label: string; value: number; versions: VersionOption[] }) {
-  const { t } = useTranslation("crp");
-  return (
-    <div className="field">
-      <label htmlFor={`crp-${name}`}>{label}</label>
-      {/* Keyed by the value: after a compile the page is reloaded in place and the new default must show. */}
-      <select key={value} id={`crp-${name}`} name={name} defaultValue={value}>
-        {versions.map((v) => (
-          <option key={v.versionNumber} value={v.versionNumber}>
-            {t("redline.option", { version: v.versionNumber, status: t(`versions.statuses.${v.status}`) })}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

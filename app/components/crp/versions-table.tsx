@@ -1,6 +1,9 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { CRP_FORMATS, crpVersionHref } from "~/lib/crp-files";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
+import { CRP_FORMATS } from "~/lib/crp-files";
 import { formatInstant } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 import type { CrpVersionSummary } from "~/models/crp.server";
 
 /** Every compiled version: who, when, whether the data changed since, and its four downloads. */
@@ -17,45 +20,42 @@ export function VersionsTable({
 }) {
   const { t } = useTranslation("crp");
   return (
-    <div className="table-scroll">
-      <table className="table crp-versions">
-        <caption className="visually-hidden">{t("versions.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("versions.version")}</th>
-            <th scope="col">{t("versions.status")}</th>
-            <th scope="col">{t("versions.by")}</th>
-            <th scope="col">{t("versions.at")}</th>
-            <th scope="col">{t("versions.data")}</th>
-            <th scope="col">{t("versions.downloads")}</th>
+    <TableShell caption={t("versions.title")} captionHidden tableClassName="crp-versions">
+      <thead>
+        <tr>
+          <th scope="col">{t("versions.version")}</th>
+          <th scope="col">{t("versions.status")}</th>
+          <th scope="col">{t("versions.by")}</th>
+          <th scope="col">{t("versions.at")}</th>
+          <th scope="col">{t("versions.data")}</th>
+          <th scope="col">{t("versions.downloads")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => (
+          <tr key={v.versionNumber}>
+            <th scope="row">{v.versionNumber}</th>
+            <td>
+              <Badge className={`crp-status crp-status--${v.status}`}>{t(`versions.statuses.${v.status}`)}</Badge>
+            </td>
+            <td>{v.createdBy ?? "—"}</td>
+            <td>{formatInstant(v.createdAt, language, timeZone)}</td>
+            <td>{v.changedSince ? <strong>{t("versions.changed")}</strong> : t("versions.unchanged")}</td>
+            <td>
+              <ul className="crp-downloads">
+                {CRP_FORMATS.map((format) => (
+                  <li key={format}>
+                    <a href={paths.crpFile(consultationId, v.versionNumber, format)} download={format === "html" ? undefined : ""}>
+                      {t(`versions.formats.${format}`)}
+                      <span className="visually-hidden"> {t("versions.ofVersion", { version: v.versionNumber })}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.versionNumber}>
-              <th scope="row">{v.versionNumber}</th>
-              <td>
-                <span className={`badge crp-status crp-status--${v.status}`}>{t(`versions.statuses.${v.status}`)}</span>
-              </td>
-              <td>{v.createdBy ?? "—"}</td>
-              <td>{formatInstant(v.createdAt, language, timeZone)}</td>
-              <td>{v.changedSince ? <strong>{t("versions.changed")}</strong> : t("versions.unchanged")}</td>
-              <td>
-                <ul className="crp-downloads">
-                  {CRP_FORMATS.map((format) => (
-                    <li key={format}>
-                      <a href={crpVersionHref(consultationId, v.versionNumber, format)} download={format === "html" ? undefined : ""}>
-                        {t(`versions.formats.${format}`)}
-                        <span className="visually-hidden"> {t("versions.ofVersion", { version: v.versionNumber })}</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableShell>
   );
 }

@@ -1,7 +1,7 @@
 // Adding delegations: choose them from the list or paste a report's attendance paragraph, then
 // check what the pasted names matched. The forms themselves are in registration-forms.tsx.
 import { useTranslation } from "~/i18n/use-translation";
-import { PasteForm, PickForm, ReviewForm, type DelegationOption } from "~/components/registration-forms";
+import { PasteForm, PickForm, ReviewForm, type DelegationOption } from "~/components/registrations/registration-forms";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 
 export function AddDelegations({

@@ -2,7 +2,7 @@
 // the one an action concerned (or the table's link named) is open.
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { DelegationPeople, type RegisteredDelegationPeople } from "~/components/registration-delegates";
+import { DelegationPeople, type RegisteredDelegationPeople } from "~/components/registrations/registration-delegates";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 
 export function DelegatesPanel({

@@ -1,7 +1,7 @@
 // The top of the registrations page where the result of a table or list action is said: its
 // notice, or the errors of the one-button forms in table rows.
 import { useEffect, useRef, type ReactNode } from "react";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 
 export function RegistrationMessages({ answer, notice, errors }: { answer: unknown; notice: ReactNode; errors: string[] | undefined }) {
   const topMessage = useRef<HTMLDivElement>(null);

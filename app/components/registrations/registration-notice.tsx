@@ -1,13 +1,16 @@
 // What the last action on the registrations page did, in a sentence: delegations registered or
-// removed, a participation changed, an invitation sent, sent again or withdrawn.
+// removed, a participation changed, an invitation sent, sent again or withdrawn. Not announced by
+// itself: it sits in the page's live region (registration-messages.tsx).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
+import { Notice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { paths } from "~/lib/paths";
 import { listOfNames } from "~/lib/registered-delegations";
-import type { Notice } from "~/lib/registration-forms";
+import type { Notice as RegistrationDone } from "~/lib/registration-forms";
 
 type Delegation = DelegationNames & { id: string; code: string };
 
@@ -18,7 +21,7 @@ export function RegistrationNotice({
   timeZone,
   consultationId,
 }: {
-  notice: Notice;
+  notice: RegistrationDone;
   byCode: Map<string, Delegation>;
   byId: Map<string, Delegation>;
   /** The meeting's zone, in which the consultation states its deadlines. */
@@ -43,43 +46,51 @@ export function RegistrationNotice({
   switch (notice.kind) {
     case "registered":
       return (
-        <div className="notice">
+        <Notice as="div" tone="success" announce={false}>
           {notice.added.length ? <p>{withData(t("notices.registered", { names: isolate(list(notice.added)) }))}</p> : null}
           {notice.alreadyRegistered.length ? <p>{withData(t("notices.alreadyRegistered", { names: isolate(list(notice.alreadyRegistered)) }))}</p> : null}
-        </div>
+        </Notice>
       );
     case "removed":
-      return <p className="notice">{withData(t("notices.removed", { delegation: isolate(list([notice.code])) }))}</p>;
+      return (
+        <Notice tone="success" announce={false}>
+          {withData(t("notices.removed", { delegation: isolate(list([notice.code])) }))}
+        </Notice>
+      );
     case "participationChanged":
       return (
-        <p className="notice">
+        <Notice tone="success" announce={false}>
           {withData(
             t("notices.participationChanged", {
               delegation: isolate(nameOfId(notice.delegationId)),
               participation: t(`participation.${notice.participation}`),
             }),
           )}
-        </p>
+        </Notice>
       );
     // Without a mail server nothing was sent: say where the message waits, not that it went.
     case "invited":
       return (
-        <p className="notice">
+        <Notice tone="success" announce={false}>
           {withData(t(notice.queued ? "notices.invitedQueued" : "notices.invited", { email: isolate(notice.email), date: date(notice.expiresAt) }))}
           {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
           {notice.link ? <LinkOnce link={notice.link} /> : null}
-        </p>
+        </Notice>
       );
     case "resent":
       return (
-        <p className="notice">
+        <Notice tone="success" announce={false}>
           {withData(t(notice.queued ? "notices.resentQueued" : "notices.resent", { email: isolate(notice.email) }))}
           {notice.queued ? <OutboxLink consultationId={consultationId} /> : null}
           {notice.link ? <LinkOnce link={notice.link} /> : null}
-        </p>
+        </Notice>
       );
     case "revoked":
-      return <p className="notice">{withData(t("notices.revoked", { email: isolate(notice.email) }))}</p>;
+      return (
+        <Notice tone="success" announce={false}>
+          {withData(t("notices.revoked", { email: isolate(notice.email) }))}
+        </Notice>
+      );
   }
 }
 
@@ -99,7 +110,7 @@ function OutboxLink({ consultationId }: { consultationId: string }) {
   return (
     <>
       {" "}
-      <Link to={`/outbox?consultation=${consultationId}`}>{t("notices.outboxLink")}</Link>
+      <Link to={paths.outbox({ consultation: consultationId })}>{t("notices.outboxLink")}</Link>
     </>
   );
 }

@@ -1,8 +1,7 @@
 // The head of the registrations page: the consultation it belongs to, its status, how many
 // delegations are registered, and what can no longer change.
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { StatusBadge } from "~/components/status-badge";
+import { StatusBadge } from "~/components/ui/status-badge";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 
 export function RegistrationsHeader({
@@ -20,10 +19,6 @@ export function RegistrationsHeader({
   return (
     <>
       <p className="eyebrow">
-        <Link to={`/consultations/${consultation.id}`}>
-          <bdi>{consultation.title}</bdi>
-        </Link>
-        {" · "}
         <bdi lang="en">{consultation.meeting.symbolPrefix}</bdi>
       </p>
       <h1>{t("title")}</h1>

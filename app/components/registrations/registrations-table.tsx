@@ -2,6 +2,8 @@
 // participation (changed in place), how many delegates and pending invitations, and removal.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Button } from "~/components/ui/button";
+import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { PARTICIPATIONS, type Participation } from "~/lib/registration-review";
@@ -23,29 +25,26 @@ export function RegistrationsTable({ registered, canChange }: { registered: Regi
       {registered.length === 0 ? (
         <p className="empty">{t("table.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table registrations__table">
-            <caption className="visually-hidden">{t("table.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("table.delegation")}</th>
-                <th scope="col">{t("table.participation")}</th>
-                <th scope="col" className="numeric">
-                  {t("table.delegates")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("table.pending")}
-                </th>
-                {canChange ? <th scope="col">{t("table.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {registered.map((r) => (
-                <RegistrationTableRow key={r.id} registration={r} canChange={canChange} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableShell caption={t("table.caption")} captionHidden tableClassName="registrations__table">
+          <thead>
+            <tr>
+              <th scope="col">{t("table.delegation")}</th>
+              <th scope="col">{t("table.participation")}</th>
+              <th scope="col" className="numeric">
+                {t("table.delegates")}
+              </th>
+              <th scope="col" className="numeric">
+                {t("table.pending")}
+              </th>
+              {canChange ? <th scope="col">{t("table.actions")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {registered.map((r) => (
+              <RegistrationTableRow key={r.id} registration={r} canChange={canChange} />
+            ))}
+          </tbody>
+        </TableShell>
       )}
     </section>
   );
@@ -83,10 +82,10 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
                 </option>
               ))}
             </select>
-            <button type="submit" className="button button--secondary button--small">
+            <Button type="submit" variant="secondary" size="small">
               {t("table.change")}
               <span className="visually-hidden"> · {t("table.participationOf", { delegation: local })}</span>
-            </button>
+            </Button>
           </Form>
         ) : (
           t(`participation.${r.participation}`)
@@ -107,13 +106,9 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="delegationId" value={r.delegation.id} />
-              <button
-                type="submit"
-                className="button button--secondary button--small button--danger"
-                aria-label={t("table.removeLabel", { delegation: local })}
-              >
+              <Button type="submit" variant="danger" size="small" aria-label={t("table.removeLabel", { delegation: local })}>
                 {t("table.remove")}
-              </button>
+              </Button>
             </Form>
           )}
         </td>

@@ -28,7 +28,18 @@ export type EntryProps = {
  * (app/lib/side-by-side-html.ts: 1,400 entries as React elements cost most of the page's time);
  * the review form, when open here, is React. Memoized: opening a form re-renders its entry only.
  */
-export const EntryView = memo(function EntryView({ entry, original, target, consultationId, words, redlineOf, reviewing, reply, busy, formAction }: EntryProps) {
+export const EntryView = memo(function EntryView({
+  entry,
+  original,
+  target,
+  consultationId,
+  words,
+  redlineOf,
+  reviewing,
+  reply,
+  busy,
+  formAction,
+}: EntryProps) {
   const anchor = anchorOf(entry);
   const html = entryHtml(entry, { original, target, consultationId, reviewing, words, redlineOf });
   return (

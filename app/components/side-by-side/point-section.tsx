@@ -1,5 +1,5 @@
 import { isolate, withData } from "~/components/ui/data-text";
-import { PendingPassages } from "~/components/redline";
+import { PendingPassages } from "~/components/ui/redline";
 import type { PageEntry } from "~/lib/side-by-side";
 import type { SummaryOfPoint } from "./point-summary";
 import { EntryList, type EntryShared, type ReviewState } from "./entry-list";
@@ -16,7 +16,8 @@ export function PointSection({
   review,
 }: {
   point: Point;
-  pointLink: string;
+  /** The point's own view in the side-by-side, at an anchor. */
+  pointLink: (anchor: string) => string;
   /** The delegation whose entry on this point a link asked for (`?point=…&delegation=…`). */
   targetCode: string | null;
   shared: EntryShared;

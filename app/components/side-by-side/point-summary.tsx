@@ -24,7 +24,7 @@ export function PointSummary({
   summary: SummaryOfPoint;
   shown: number;
   total: number;
-  pointLink: string;
+  pointLink: (anchor: string) => string;
   language: Language;
   t: Translate;
 }) {
@@ -40,7 +40,7 @@ export function PointSummary({
             <ul className="sbs-summary__names" aria-label={t("summary.amendedBy")}>
               {summary.amendedBy.map((delegation) => (
                 <li key={delegation.code}>
-                  <a href={`${pointLink}#point-${pointId}-${delegation.code}`}>{delegationName(delegation, language)}</a>
+                  <a href={pointLink(`point-${pointId}-${delegation.code}`)}>{delegationName(delegation, language)}</a>
                 </li>
               ))}
             </ul>

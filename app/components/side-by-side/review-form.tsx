@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { MAX_REVIEW_NOTE, REVIEW_TAGS } from "~/lib/consolidation";
 import { REVIEW_FORM_ID, type PageEntry } from "~/lib/side-by-side";
 import type { EntryWords } from "./labels";
+import { SubmitButton } from "~/components/ui/button";
 
 /** The review action's answer when it refuses: what was typed, and why (a translation key). */
 export type ReviewReply = {
@@ -18,7 +19,21 @@ export type ReviewReply = {
  * The page's one review form, in the entry it was opened for: the reader's tag and private note.
  * A document POST without JavaScript; the action redirects back to this view at this entry.
  */
-export function ReviewForm({ entry, anchor, words: all, reply, busy, formAction }: { entry: PageEntry; anchor: string; words: EntryWords; reply: ReviewReply | null; busy: boolean; formAction: string }) {
+export function ReviewForm({
+  entry,
+  anchor,
+  words: all,
+  reply,
+  busy,
+  formAction,
+}: {
+  entry: PageEntry;
+  anchor: string;
+  words: EntryWords;
+  reply: ReviewReply | null;
+  busy: boolean;
+  formAction: string;
+}) {
   const id = `review-${entry.commentId}`;
   const words = all.review;
   const first = useRef<HTMLSelectElement>(null);
@@ -71,9 +86,9 @@ export function ReviewForm({ entry, anchor, words: all, reply, busy, formAction 
           />
         </div>
         <div className="sbs-review__buttons">
-          <button type="submit" className="button" disabled={busy} aria-describedby={`${anchor}-name`}>
+          <SubmitButton pending={busy} aria-describedby={`${anchor}-name`}>
             {words.save}
-          </button>
+          </SubmitButton>
           {/* Back to the view without the form (with JavaScript: closes it in place). */}
           <a href={`${formAction}#${anchor}`} data-review-close={entry.commentId} aria-describedby={`${anchor}-name`}>
             {words.cancel}

@@ -2,17 +2,19 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatStatusTime, type DelegationState, type RevisionRef } from "~/lib/delegation-state";
+import { paths } from "~/lib/paths";
 import { SLOT, Slotted, WithReceipt } from "./receipt-code";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
 
 /** The colour family of each state; the label always says it in words too. */
-const TONE: Record<DelegationState["kind"], "none" | "ok" | "warn" | "bad"> = {
-  notStarted: "none",
-  draft: "warn",
-  submitted: "ok",
-  revised: "warn",
-  latePending: "warn",
-  lateDeclined: "bad",
-  withdrawn: "bad",
+const TONE: Record<DelegationState["kind"], BadgeTone> = {
+  notStarted: "neutral",
+  draft: "warning",
+  submitted: "success",
+  revised: "warning",
+  latePending: "warning",
+  lateDeclined: "danger",
+  withdrawn: "danger",
 };
 
 function labelKey(state: DelegationState) {
@@ -72,8 +74,7 @@ export function DelegationStatus({
       />,
     );
   const timeLine = (key: string, text: string, instant: string) => line(key, <Slotted text={text}>{when(instant)}</Slotted>);
-  const submittedLine = (revision: RevisionRef) =>
-    timeLine("submitted", t("delegationStatus.submittedAt", { time: SLOT }), revision.submittedAt);
+  const submittedLine = (revision: RevisionRef) => timeLine("submitted", t("delegationStatus.submittedAt", { time: SLOT }), revision.submittedAt);
   const newerDraftLine = (savedAt: string) => timeLine("draft", t("delegationStatus.newerDraft", { time: SLOT }), savedAt);
 
   const lines: ReactNode[] = [];
@@ -111,16 +112,14 @@ export function DelegationStatus({
   return (
     <div className={`delegation-status delegation-status--${state.kind} delegation-status--${variant}`}>
       <p className="delegation-status__line">
-        <span className={`badge delegation-status__badge delegation-status__badge--${TONE[state.kind]}`}>
+        <Badge tone={TONE[state.kind]} className="delegation-status__badge">
           {t(`delegationStatus.kind.${labelKey(state)}`)}
-        </span>
+        </Badge>
       </p>
       {lines}
       {full && consultationId && revisionForLink ? (
         <p className="delegation-status__line">
-          <Link to={`/consultations/${consultationId}/submission/receipts/${revisionForLink.revisionNumber}`}>
-            {t("delegationStatus.openReceipt")}
-          </Link>
+          <Link to={paths.receipt(consultationId, revisionForLink.revisionNumber)}>{t("delegationStatus.openReceipt")}</Link>
         </p>
       ) : null}
     </div>

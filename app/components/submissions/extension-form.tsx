@@ -2,9 +2,10 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
-import { FormField } from "~/components/form-field";
+import { FormErrors } from "~/components/ui/form-errors";
+import { Field } from "~/components/ui/field";
 import { isolate, withData } from "~/components/ui/data-text";
+import { SubmitButton } from "~/components/ui/button";
 import { ExtensionSchema, type SubmissionListAnswer } from "~/lib/submission-list-forms";
 
 /** Extends one delegation's deadline, typed on the meeting's clock. */
@@ -43,7 +44,7 @@ export function ExtensionForm({
         <FormErrors id={form.errorId} errors={form.errors} />
         <p className="field__help">{withData(t("secretariat.extend.zone", { zone: isolate(timeZone.replace(/_/g, " ")) }))}</p>
         <div className="form-row">
-          <FormField field={fields.delegationId} label={t("secretariat.extend.delegation")}>
+          <Field field={fields.delegationId} label={t("secretariat.extend.delegation")}>
             <select {...getSelectProps(fields.delegationId)} dir="ltr" lang="en">
               <option value="" lang={i18n.language}>
                 {t("secretariat.extend.choose")}
@@ -54,17 +55,15 @@ export function ExtensionForm({
                 </option>
               ))}
             </select>
-          </FormField>
-          <FormField field={fields.date} label={t("secretariat.extend.date")}>
+          </Field>
+          <Field field={fields.date} label={t("secretariat.extend.date")}>
             <input {...getInputProps(fields.date, { type: "date" })} />
-          </FormField>
-          <FormField field={fields.time} label={t("secretariat.extend.time")}>
+          </Field>
+          <Field field={fields.time} label={t("secretariat.extend.time")}>
             <input {...getInputProps(fields.time, { type: "time" })} />
-          </FormField>
+          </Field>
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          {t("secretariat.extend.submit")}
-        </button>
+        <SubmitButton pending={busy}>{t("secretariat.extend.submit")}</SubmitButton>
       </Form>
     </section>
   );

@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
-import { FormField } from "~/components/form-field";
-import type { ImportIssue } from "~/components/import-review";
+import { FormErrors } from "~/components/ui/form-errors";
+import { Field } from "~/components/ui/field";
+import type { ImportIssue } from "~/components/submissions/import-review";
 import { isolate, withData } from "~/components/ui/data-text";
+import { SubmitButton } from "~/components/ui/button";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { UploadSchema, type KeptOriginal } from "~/lib/submission-import-forms";
 import { checkUpload, MAX_UPLOAD_BYTES, rejectUpload } from "~/lib/upload-check";
@@ -69,7 +70,7 @@ export function ImportUploadForm({
       <fieldset className="submission-import__details">
         <legend>{t("importPage.detailsLegend")}</legend>
         <div className="form-row">
-          <FormField field={fields.delegationId} label={t("importPage.delegation")} help={t("importPage.delegationHelp")}>
+          <Field field={fields.delegationId} label={t("importPage.delegation")} hint={t("importPage.delegationHelp")}>
             <select {...getSelectProps(fields.delegationId, { ariaDescribedBy: fields.delegationId.descriptionId })}>
               <option value="">{t("importPage.chooseDelegation")}</option>
               {delegations.map((d) => (
@@ -78,8 +79,8 @@ export function ImportUploadForm({
                 </option>
               ))}
             </select>
-          </FormField>
-          <FormField field={fields.language} label={t("importPage.language")} help={t("importPage.languageHelp")}>
+          </Field>
+          <Field field={fields.language} label={t("importPage.language")} hint={t("importPage.languageHelp")}>
             <select {...getSelectProps(fields.language, { ariaDescribedBy: fields.language.descriptionId })}>
               <option value="">{t("importPage.detectLanguage")}</option>
               {LANGUAGE_CODES.map((code) => (
@@ -88,15 +89,15 @@ export function ImportUploadForm({
                 </option>
               ))}
             </select>
-          </FormField>
+          </Field>
         </div>
         <div className="form-row">
-          <FormField field={fields.receivedDate} label={t("importPage.receivedDate")}>
+          <Field field={fields.receivedDate} label={t("importPage.receivedDate")}>
             <input {...getInputProps(fields.receivedDate, { type: "date", ariaDescribedBy: "import-received-help" })} />
-          </FormField>
-          <FormField field={fields.receivedTime} label={t("importPage.receivedTime")}>
+          </Field>
+          <Field field={fields.receivedTime} label={t("importPage.receivedTime")}>
             <input {...getInputProps(fields.receivedTime, { type: "time", ariaDescribedBy: "import-received-help" })} />
-          </FormField>
+          </Field>
         </div>
         <p className="field__help" id="import-received-help">
           {withData(t("importPage.receivedHelp", { zone: isolate(timeZone) }))}
@@ -136,9 +137,7 @@ export function ImportUploadForm({
           {problem ? <FormErrors id={fileErrorId} errors={[problem.message]} values={problem.values} /> : null}
         </div>
       </fieldset>
-      <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-        {t("importPage.propose")}
-      </button>
+      <SubmitButton pending={navigation.state !== "idle"}>{t("importPage.propose")}</SubmitButton>
     </Form>
   );
 }

@@ -2,11 +2,13 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
-import { FormField } from "~/components/form-field";
+import { FormErrors } from "~/components/ui/form-errors";
+import { Field } from "~/components/ui/field";
 import { isolate, withData } from "~/components/ui/data-text";
+import { SubmitButton } from "~/components/ui/button";
 import type { Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
+import { paths } from "~/lib/paths";
 import type { SubmissionListRow } from "~/lib/submission-list";
 import { DecisionSchema, type SubmissionListAnswer } from "~/lib/submission-list-forms";
 import { MAX_DECISION_REASON } from "~/lib/submission-rules";
@@ -47,7 +49,7 @@ export function LateDecisionForm({
             deadline: row.deadline ? inMeetingZone(row.deadline) : t("secretariat.noDeadline"),
           }),
         )}{" "}
-        <Link to={`/consultations/${consultationId}/submissions/${row.delegation.code}/${latest.revisionNumber}`}>
+        <Link to={paths.delegationRevision(consultationId, row.delegation.code, latest.revisionNumber)}>
           {t("secretariat.late.read", { number: latest.revisionNumber })}
         </Link>
       </p>
@@ -56,21 +58,17 @@ export function LateDecisionForm({
         <input type="hidden" name="revisionId" value={latest.id} />
         <input type="hidden" name="delegationCode" value={row.delegation.code} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <FormField field={fields.reason} label={t("secretariat.late.reason")} help={t("secretariat.late.reasonHelp")}>
-          <textarea
-            {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })}
-            rows={3}
-            maxLength={MAX_DECISION_REASON}
-          />
-        </FormField>
+        <Field field={fields.reason} label={t("secretariat.late.reason")} hint={t("secretariat.late.reasonHelp")}>
+          <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })} rows={3} maxLength={MAX_DECISION_REASON} />
+        </Field>
         <FormErrors id={fields.decision.errorId} errors={fields.decision.errors} />
         <div className="late-decision__buttons">
-          <button type="submit" name="decision" value="accepted" className="button" disabled={busy}>
+          <SubmitButton name="decision" value="accepted" pending={busy}>
             {t("secretariat.late.accept")}
-          </button>
-          <button type="submit" name="decision" value="declined" className="button button--secondary" disabled={busy}>
+          </SubmitButton>
+          <SubmitButton variant="secondary" name="decision" value="declined" pending={busy}>
             {t("secretariat.late.decline")}
-          </button>
+          </SubmitButton>
         </div>
       </Form>
     </section>

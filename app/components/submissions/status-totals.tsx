@@ -6,11 +6,11 @@ import { filterHref, ROW_STATUSES, type RowStatus } from "~/lib/submission-list"
 export function StatusTotals({ registered, totals, filter }: { registered: number; totals: Record<RowStatus, number>; filter: RowStatus | null }) {
   const { t } = useTranslation("submissions");
   return (
-    <nav aria-label={t("secretariat.filter.label")} className="submission-totals">
+    <nav aria-label={t("secretariat.filter.label")} className="count-links submission-totals">
       <ul>
         <li>
-          <Link to={filterHref(null)} aria-current={filter === null ? "page" : undefined} className="submission-totals__link">
-            <span className="submission-totals__count">{registered}</span>
+          <Link to={filterHref(null)} aria-current={filter === null ? "page" : undefined} className="count-links__link">
+            <span className="count-links__count">{registered}</span>
             <span>{t("secretariat.filter.all")}</span>
           </Link>
         </li>
@@ -19,9 +19,9 @@ export function StatusTotals({ registered, totals, filter }: { registered: numbe
             <Link
               to={filterHref(status)}
               aria-current={filter === status ? "page" : undefined}
-              className={`submission-totals__link submission-totals__link--${status}`}
+              className={`count-links__link submission-totals__link--${status}`}
             >
-              <span className="submission-totals__count">{totals[status]}</span>
+              <span className="count-links__count">{totals[status]}</span>
               <span>{t(`secretariat.status.${status}`)}</span>
             </Link>
           </li>

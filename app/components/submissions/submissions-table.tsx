@@ -1,7 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
+import { paths } from "~/lib/paths";
 import type { RowStatus, SubmissionListRow } from "~/lib/submission-list";
 
 type RowProps = {
@@ -15,25 +18,22 @@ type RowProps = {
 export function SubmissionsTable({ rows, ...rowProps }: RowProps & { rows: SubmissionListRow[] }) {
   const { t } = useTranslation(["submissions", "registrations"]);
   return (
-    <div className="table-scroll">
-      <table className="table submissions-table">
-        <caption className="visually-hidden">{t("secretariat.table.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("secretariat.table.delegation")}</th>
-            <th scope="col">{t("registrations:participation.label")}</th>
-            <th scope="col">{t("secretariat.table.status")}</th>
-            <th scope="col">{t("secretariat.table.deadline")}</th>
-            <th scope="col">{t("secretariat.table.revisions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <SubmissionRow key={row.delegation.id} row={row} {...rowProps} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableShell caption={t("secretariat.table.title")} captionHidden tableClassName="submissions-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("secretariat.table.delegation")}</th>
+          <th scope="col">{t("registrations:participation.label")}</th>
+          <th scope="col">{t("secretariat.table.status")}</th>
+          <th scope="col">{t("secretariat.table.deadline")}</th>
+          <th scope="col">{t("secretariat.table.revisions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <SubmissionRow key={row.delegation.id} row={row} {...rowProps} />
+        ))}
+      </tbody>
+    </TableShell>
   );
 }
 
@@ -43,7 +43,7 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
   const localName = delegationName(row.delegation, language);
   const name = localName || row.delegation.nameEn;
   const latest = row.latest;
-  const base = `/consultations/${consultationId}/submissions/${row.delegation.code}`;
+  const revisionHref = (n: number) => paths.delegationRevision(consultationId, row.delegation.code, n);
   const extendHref = `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), extend: row.delegation.code })}#extend-title`;
   return (
     <tr id={`delegation-${row.delegation.code}`}>
@@ -59,7 +59,7 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
       </th>
       <td>{t(`registrations:participation.${row.participation}`)}</td>
       <td>
-        <span className={`badge submission-status submission-status--${row.status}`}>{t(`secretariat.status.${row.status}`)}</span>
+        <Badge className={`submission-status submission-status--${row.status}`}>{t(`secretariat.status.${row.status}`)}</Badge>
         {latest ? (
           <dl className="submissions-table__facts">
             <div>
@@ -89,7 +89,7 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
       </td>
       <td>
         {row.deadline ? <time dateTime={new Date(row.deadline).toISOString()}>{inMeetingZone(row.deadline)}</time> : t("secretariat.noDeadline")}
-        {row.deadlineExtendedTo ? <span className="badge submission-extended">{t("secretariat.table.extended")}</span> : null}
+        {row.deadlineExtendedTo ? <Badge className="submission-extended">{t("secretariat.table.extended")}</Badge> : null}
         {canExtend ? (
           <p className="submissions-table__note">
             <Link to={extendHref} aria-label={t("secretariat.table.extendFor", { delegation: name })}>
@@ -101,10 +101,10 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
       <td>
         {latest ? (
           <>
-            <Link to={`${base}/${latest.revisionNumber}`} aria-label={t("secretariat.table.readLabel", { number: latest.revisionNumber, delegation: name })}>
+            <Link to={revisionHref(latest.revisionNumber)} aria-label={t("secretariat.table.readLabel", { number: latest.revisionNumber, delegation: name })}>
               {t("secretariat.table.read", { number: latest.revisionNumber })}
             </Link>
-            {latest.revisionNumber > 1 ? <EarlierRevisions base={base} latest={latest.revisionNumber} name={name} /> : null}
+            {latest.revisionNumber > 1 ? <EarlierRevisions hrefOf={revisionHref} latest={latest.revisionNumber} name={name} /> : null}
           </>
         ) : (
           <span className="muted">—</span>
@@ -115,7 +115,7 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
 }
 
 /** Links to the revisions before the latest, newest first. */
-function EarlierRevisions({ base, latest, name }: { base: string; latest: number; name: string }) {
+function EarlierRevisions({ hrefOf, latest, name }: { hrefOf: (n: number) => string; latest: number; name: string }) {
   const { t } = useTranslation("submissions");
   return (
     <p className="submissions-table__note">
@@ -123,7 +123,7 @@ function EarlierRevisions({ base, latest, name }: { base: string; latest: number
       {Array.from({ length: latest - 1 }, (_, i) => latest - 1 - i).map((n, i) => (
         <span key={n}>
           {i > 0 ? ", " : null}
-          <Link to={`${base}/${n}`} aria-label={t("secretariat.table.readLabel", { number: n, delegation: name })}>
+          <Link to={hrefOf(n)} aria-label={t("secretariat.table.readLabel", { number: n, delegation: name })}>
             {n}
           </Link>
         </span>

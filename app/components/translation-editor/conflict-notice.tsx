@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
+import { Button } from "~/components/ui/button";
 import type { TheirTranslation } from "~/models/translation.server";
 
 /** Another officer saved first: their text, and a way to take it instead of one's own. */
@@ -42,9 +42,9 @@ export function ConflictNotice({
       ) : null}
       <p>
         {/* Reloading the page shows their translation in the fields. */}
-        <Link to={reloadTo} className="button button--secondary">
+        <Button to={reloadTo} variant="secondary">
           {t("editor.conflict.takeTheirs")}
-        </Link>
+        </Button>
       </p>
     </section>
   );

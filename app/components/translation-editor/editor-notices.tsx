@@ -2,15 +2,16 @@
 // a newer revision, and the machine suggestion (filled in, or why there is none).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Notice } from "~/components/ui/notice";
 
 /** After saving: what was saved, and the next comment still to translate. */
 export function SavedNotice({ saved, nextHref }: { saved: "draft" | "final"; nextHref: string | null }) {
   const { t } = useTranslation("translations");
   return (
-    <div className="flash" role="status">
+    <Notice as="div" tone="success">
       <p>{t(`editor.saved.${saved}`)}</p>
       <p>{nextHref ? <Link to={nextHref}>{t("editor.next")}</Link> : t("editor.noNext")}</p>
-    </div>
+    </Notice>
   );
 }
 
@@ -35,11 +36,7 @@ export function MachineNotice({ suggested, error }: { suggested: boolean; error:
   const { t } = useTranslation("translations");
   return (
     <>
-      {suggested ? (
-        <p className="flash" role="status">
-          {t("editor.machine.suggested")}
-        </p>
-      ) : null}
+      {suggested ? <Notice tone="success">{t("editor.machine.suggested")}</Notice> : null}
       {error ? (
         <p className="form-errors" role="alert">
           {t(`editor.machine.errors.${error as "off"}`)}

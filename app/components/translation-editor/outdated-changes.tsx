@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { Redline } from "~/components/redline";
+import { Redline } from "~/components/ui/redline";
 import type { Language } from "~/i18n/languages";
 import type { FieldChange } from "~/lib/translation-segments";
 

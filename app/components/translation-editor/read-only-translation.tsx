@@ -4,38 +4,36 @@ import type { AlignedRow } from "~/lib/translation-segments";
 import type { TranslationForEditing } from "~/models/translation.server";
 import { AsWritten } from "~/components/translation-editor/as-written";
 import { TranslationLabels } from "~/components/translation-editor/translation-labels";
+import { TableShell } from "~/components/ui/table-shell";
 
 /** The translation for a reader who may not edit it (a chair, or once it can no longer change). */
 export function ReadOnlyTranslation({ page }: { page: TranslationForEditing }) {
   const { t } = useTranslation(["translations", "common"]);
   const table = (rows: AlignedRow[], caption: string, original: Language) => (
-    <div className="table-scroll">
-      <table className="table translation-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("editor.original", { language: t(`common:languageNames.${original}`) })}</th>
-            <th scope="col">{t("editor.translation")}</th>
+    <TableShell caption={caption} captionHidden tableClassName="translation-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("editor.original", { language: t(`common:languageNames.${original}`) })}</th>
+          <th scope="col">{t("editor.translation")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            <td>
+              <div className="translation-table__original" lang={original} dir={directionOf(original)}>
+                {row.original}
+              </div>
+            </td>
+            <td>
+              <div className="translation-table__translation" lang="en" dir="ltr">
+                {row.translation || <span className="muted">{t("editor.notTranslated")}</span>}
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
-              <td>
-                <div className="translation-table__original" lang={original} dir={directionOf(original)}>
-                  {row.original}
-                </div>
-              </td>
-              <td>
-                <div className="translation-table__translation" lang="en" dir="ltr">
-                  {row.translation || <span className="muted">{t("editor.notTranslated")}</span>}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableShell>
   );
   return (
     <section aria-labelledby="read-only-title">

@@ -2,6 +2,7 @@
 // language, and where its translation stands (translator, last save, marked final).
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
+import { Badge } from "~/components/ui/badge";
 import type { Language } from "~/i18n/languages";
 import type { TranslationForEditing } from "~/models/translation.server";
 
@@ -75,7 +76,7 @@ export function TranslationFacts({
         <div>
           <dt>{t("editor.facts.status")}</dt>
           <dd>
-            <span className={`badge desk-status desk-status--${page.status}`}>{t(`status.${page.status}`)}</span>
+            <Badge className={`desk-status desk-status--${page.status}`}>{t(`status.${page.status}`)}</Badge>
           </dd>
         </div>
         {page.translation ? (

@@ -5,10 +5,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { AsWritten } from "~/components/translation-editor/as-written";
 import { ParagraphTable } from "~/components/translation-editor/paragraph-table";
 import { TranslationLabels } from "~/components/translation-editor/translation-labels";
+import { SubmitButton } from "~/components/ui/button";
 import type { Language } from "~/i18n/languages";
 import { TranslationSchema } from "~/lib/translation-forms";
 import { alignSegments } from "~/lib/translation-segments";
@@ -73,9 +74,9 @@ export function TranslationForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {machineAvailable ? (
         <div className="translation-editor__machine">
-          <button type="submit" name="intent" value="suggest" className="button button--secondary" disabled={busy} formNoValidate>
+          <SubmitButton variant="secondary" name="intent" value="suggest" pending={busy} formNoValidate>
             {t("editor.machine.suggest")}
-          </button>
+          </SubmitButton>
           <p className="field__help">{t("editor.machine.help")}</p>
         </div>
       ) : null}
@@ -124,13 +125,13 @@ export function TranslationForm({
       ) : null}
 
       <div className="translation-editor__buttons">
-        <button type="submit" name="intent" value="draft" className="button button--secondary" disabled={busy}>
+        <SubmitButton variant="secondary" name="intent" value="draft" pending={busy}>
           {conflict ? t("editor.conflict.keepMine") : t("editor.saveDraft")}
-        </button>
+        </SubmitButton>
         {!conflict ? (
-          <button type="submit" name="intent" value="final" className="button" disabled={busy}>
+          <SubmitButton name="intent" value="final" pending={busy}>
             {t("editor.saveFinal")}
-          </button>
+          </SubmitButton>
         ) : null}
       </div>
       <p className="field__help">{conflict ? t("editor.conflict.keepMineHelp") : t("editor.finalHelp")}</p>

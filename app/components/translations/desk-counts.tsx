@@ -7,11 +7,11 @@ import type { DeskFilterView, DeskT } from "./desk-view";
 export function DeskCounts({ t, counts, filters }: { t: DeskT; counts: Record<DeskStatus, number>; filters: DeskFilterView }) {
   const all = DESK_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
-    <nav aria-label={t("desk.counts")} className="desk-counts">
+    <nav aria-label={t("desk.counts")} className="count-links">
       <ul>
         <li>
-          <Link to={deskHref({ ...filters, status: null })} aria-current={filters.status === null ? "page" : undefined} className="desk-counts__link">
-            <span className="desk-counts__count">{all}</span>
+          <Link to={deskHref({ ...filters, status: null })} aria-current={filters.status === null ? "page" : undefined} className="count-links__link">
+            <span className="count-links__count">{all}</span>
             <span>{t("desk.all")}</span>
           </Link>
         </li>
@@ -20,9 +20,9 @@ export function DeskCounts({ t, counts, filters }: { t: DeskT; counts: Record<De
             <Link
               to={deskHref({ ...filters, status })}
               aria-current={filters.status === status ? "page" : undefined}
-              className={`desk-counts__link desk-status--${status}`}
+              className={`count-links__link desk-status--${status}`}
             >
-              <span className="desk-counts__count">{counts[status]}</span>
+              <span className="count-links__count">{counts[status]}</span>
               <span>{t(`status.${status}`)}</span>
             </Link>
           </li>

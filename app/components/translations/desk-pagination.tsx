@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { deskHref, pageNumbers } from "~/lib/desk-paging";
 import type { DeskFilterView, DeskT } from "./desk-view";
+import { Button } from "~/components/ui/button";
 
 export function DeskPagination({ t, page, pages, filters, id }: { t: DeskT; page: number; pages: number; filters: DeskFilterView; id: string }) {
   if (pages <= 1) return null;
@@ -61,9 +62,9 @@ export function DeskPagination({ t, page, pages, filters, id }: { t: DeskT; page
         {filters.delegation ? <input type="hidden" name="delegation" value={filters.delegation} /> : null}
         <label htmlFor={`${id}-page`}>{t("desk.pages.jump")}</label>
         <input id={`${id}-page`} name="page" type="number" inputMode="numeric" min={1} max={pages} defaultValue={page} required />
-        <button type="submit" className="button button--secondary">
+        <Button type="submit" variant="secondary">
           {t("desk.pages.go")}
-        </button>
+        </Button>
       </Form>
     </nav>
   );

@@ -3,9 +3,12 @@
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { paths } from "~/lib/paths";
 import type { DeskStatus } from "~/lib/translation-segments";
 import { isolate, withData, withoutIsolates } from "~/components/ui/data-text";
 import type { DeskT } from "./desk-view";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
 
 /** A row as the loader sends it (dates arrive as Date on the server, as strings after serialization). */
 export type DeskTableRow = {
@@ -54,70 +57,67 @@ export function DeskTable({
     machine: t("labels.machineAssisted"),
   };
   return (
-    <div className="table-scroll">
-      <table className="table desk-table">
-        <caption className="visually-hidden">{t("desk.table.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("desk.table.delegation")}</th>
-            <th scope="col">{t("desk.table.where")}</th>
-            <th scope="col">{t("desk.table.kind")}</th>
-            <th scope="col">{t("desk.table.language")}</th>
-            <th scope="col">{t("desk.table.status")}</th>
-            <th scope="col">{t("desk.table.translator")}</th>
-            <th scope="col">{t("desk.table.updated")}</th>
-            <th scope="col">{t("desk.table.action")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const where = deskWhere(t, row);
-            const name = delegationName(row.delegation, language);
-            return (
-              <tr key={row.commentId} id={`comment-${row.commentId}`}>
-                <th scope="row">
-                  <span lang="en" dir="ltr" className="desk-table__name">
-                    {row.delegation.nameEn}
+    <TableShell caption={t("desk.table.caption")} captionHidden tableClassName="desk-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("desk.table.delegation")}</th>
+          <th scope="col">{t("desk.table.where")}</th>
+          <th scope="col">{t("desk.table.kind")}</th>
+          <th scope="col">{t("desk.table.language")}</th>
+          <th scope="col">{t("desk.table.status")}</th>
+          <th scope="col">{t("desk.table.translator")}</th>
+          <th scope="col">{t("desk.table.updated")}</th>
+          <th scope="col">{t("desk.table.action")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const where = deskWhere(t, row);
+          const name = delegationName(row.delegation, language);
+          return (
+            <tr key={row.commentId} id={`comment-${row.commentId}`}>
+              <th scope="row">
+                <span lang="en" dir="ltr" className="desk-table__name">
+                  {row.delegation.nameEn}
+                </span>
+                {language !== "en" && name !== row.delegation.nameEn ? (
+                  <span lang={language} className="desk-table__local">
+                    {name}
                   </span>
-                  {language !== "en" && name !== row.delegation.nameEn ? (
-                    <span lang={language} className="desk-table__local">
-                      {name}
-                    </span>
-                  ) : null}
-                </th>
-                <td>
-                  {withData(where)}
-                  <span className="desk-table__excerpt" lang={row.language} dir="auto">
-                    {row.excerpt}
-                  </span>
-                </td>
-                <td>{t(`kind.${row.kind}`)}</td>
-                <td>{t(`common:languageNames.${row.language}`)}</td>
-                <td>
-                  <span className={`badge desk-status desk-status--${row.status}`}>{t(`status.${row.status}`)}</span>
-                  {row.machineAssisted && row.status !== "todo" ? <span className="badge desk-machine">{words.machine}</span> : null}
-                </td>
-                <td>{row.translatorName ?? <span className="muted">{words.none}</span>}</td>
-                <td>
-                  {row.updatedAt ? (
-                    <time dateTime={new Date(row.updatedAt).toISOString()}>{formatInstant(row.updatedAt, language, timeZone)}</time>
-                  ) : (
-                    <span className="muted">{words.none}</span>
-                  )}
-                </td>
-                <td>
-                  <a
-                    href={`/consultations/${consultationId}/translations/${row.commentId}`}
-                    aria-label={t("desk.table.translateLabel", { delegation: name, where: withoutIsolates(where) })}
-                  >
-                    {words.translate}
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                ) : null}
+              </th>
+              <td>
+                {withData(where)}
+                <span className="desk-table__excerpt" lang={row.language} dir="auto">
+                  {row.excerpt}
+                </span>
+              </td>
+              <td>{t(`kind.${row.kind}`)}</td>
+              <td>{t(`common:languageNames.${row.language}`)}</td>
+              <td>
+                <Badge className={`desk-status desk-status--${row.status}`}>{t(`status.${row.status}`)}</Badge>
+                {row.machineAssisted && row.status !== "todo" ? <Badge className="desk-machine">{words.machine}</Badge> : null}
+              </td>
+              <td>{row.translatorName ?? <span className="muted">{words.none}</span>}</td>
+              <td>
+                {row.updatedAt ? (
+                  <time dateTime={new Date(row.updatedAt).toISOString()}>{formatInstant(row.updatedAt, language, timeZone)}</time>
+                ) : (
+                  <span className="muted">{words.none}</span>
+                )}
+              </td>
+              <td>
+                <a
+                  href={paths.translation(consultationId, row.commentId)}
+                  aria-label={t("desk.table.translateLabel", { delegation: name, where: withoutIsolates(where) })}
+                >
+                  {words.translate}
+                </a>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableShell>
   );
 }

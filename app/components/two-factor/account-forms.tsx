@@ -2,8 +2,9 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { CodeField } from "~/components/two-factor/code-field";
+import { SubmitButton } from "~/components/ui/button";
 import { CodeSchema, DisableTwoFactorSchema } from "~/lib/two-factor-forms";
 
 /** A form that asks only for a current code (new recovery codes). */
@@ -36,9 +37,9 @@ export function CodeOnlyForm({
       <input type="hidden" name="intent" value={intent} />
       <FormErrors id={form.errorId} errors={form.errors} values={errorValues} />
       <CodeField field={fields.code} label={t("twoFactor.codeLabel")} help={t("twoFactor.codeHelp")} />
-      <button type="submit" className="button button--secondary" disabled={busy}>
+      <SubmitButton variant="secondary" pending={busy}>
         {submitLabel}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -66,9 +67,9 @@ export function DisableForm({ lastResult, errorValues }: { lastResult: Submissio
         <FormErrors id={fields.password.errorId} errors={fields.password.errors} />
       </div>
       <CodeField field={fields.code} label={t("auth:twoFactor.codeLabel")} help={t("account:twoFactor.disable.codeHelp")} />
-      <button type="submit" className="button button--danger" disabled={busy}>
+      <SubmitButton variant="danger" pending={busy}>
         {t("account:twoFactor.disable.submit")}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

@@ -3,10 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/ui/form-errors";
 import { CodeSchema } from "~/lib/two-factor-forms";
 import { CodeField } from "./code-field";
 import { QrCode } from "./qr-code";
+import { SubmitButton } from "~/components/ui/button";
 
 export type EnrolmentData = { qr: { size: number; path: string }; secret: string; accountName: string };
 
@@ -54,9 +55,7 @@ export function Enrolment({
             <input type="hidden" name="intent" value="confirm" />
             <FormErrors id={form.errorId} errors={form.errors} />
             <CodeField field={fields.code} label={t("twoFactor.setup.codeLabel")} help={t("twoFactor.codeHelp")} />
-            <button type="submit" className="button" disabled={busy}>
-              {t("twoFactor.setup.confirm")}
-            </button>
+            <SubmitButton pending={busy}>{t("twoFactor.setup.confirm")}</SubmitButton>
           </Form>
         </li>
       </ol>

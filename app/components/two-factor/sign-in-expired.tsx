@@ -1,5 +1,6 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { Button } from "~/components/ui/button";
+import { paths } from "~/lib/paths";
 
 /** The second step of a sign-in that took too long (or never began): back to the password. */
 export function SignInExpired({ titleId }: { titleId: string }) {
@@ -9,9 +10,7 @@ export function SignInExpired({ titleId }: { titleId: string }) {
       <h1 id={titleId}>{t("twoFactor.expired.title")}</h1>
       <p>{t("twoFactor.expired.body")}</p>
       <p>
-        <Link to="/login" className="button">
-          {t("twoFactor.startAgain")}
-        </Link>
+        <Button to={paths.login()}>{t("twoFactor.startAgain")}</Button>
       </p>
     </section>
   );

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 
 /** The account page's panel: whether two-factor sign-in is on, and the way to its page. */
 export function TwoFactorSection({
@@ -29,7 +30,7 @@ export function TwoFactorSection({
         <p>{twoFactor.required ? t("twoFactor.required") : t("twoFactor.off")}</p>
       )}
       <p>
-        <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
+        <Link to={paths.accountTwoFactor()}>{t("twoFactor.manage")}</Link>
       </p>
     </section>
   );

@@ -55,9 +55,7 @@ function matchingPdi(text: string, open: number): number {
 }
 
 function render(parts: DataPart[]): ReactNode[] {
-  return parts.map((part, index) =>
-    typeof part === "string" ? part : createElement("bdi", { key: index }, ...render(part.data)),
-  );
+  return parts.map((part, index) => (typeof part === "string" ? part : createElement("bdi", { key: index }, ...render(part.data))));
 }
 
 /** A translated string with each isolate()d value in it as a <bdi>. */

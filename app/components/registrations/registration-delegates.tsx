@@ -1,0 +1,241 @@
+// One registered delegation's people on the registrations page: its delegate accounts, its
+// invitations (with "send a new link" and "withdraw") and the form to invite a delegate.
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/use-translation";
+import { FormErrors } from "~/components/ui/form-errors";
+import { isolate, withData } from "~/components/ui/data-text";
+import { Button } from "~/components/ui/button";
+import { Badge } from "~/components/ui/badge";
+import { TableShell } from "~/components/ui/table-shell";
+import { LANGUAGES, type Language } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import type { InvitationState } from "~/lib/invitation-rules";
+import { InviteSchema, type RegistrationsActionData } from "~/lib/registration-forms";
+
+type LastResult = RegistrationsActionData["result"];
+
+export type RegisteredDelegationPeople = {
+  delegation: DelegationNames & { id: string; code: string };
+  defaultLanguage: Language;
+  pendingCount: number;
+  delegates: { id: string; name: string; email: string; language: Language; disabledAt: Date | string | null }[];
+  invitations: {
+    id: string;
+    email: string;
+    name: string | null;
+    createdAt: Date | string;
+    expiresAt: Date | string;
+    state: InvitationState;
+  }[];
+};
+
+const nativeName = (code: Language) => LANGUAGES.find((l) => l.code === code)?.nativeName ?? code;
+
+export function DelegationPeople({
+  registration,
+  canInvite,
+  open,
+  timeZone,
+  lastResult,
+  notice,
+}: {
+  registration: RegisteredDelegationPeople;
+  canInvite: boolean;
+  open: boolean;
+  /** The meeting's zone, in which dates are shown. */
+  timeZone: string;
+  lastResult: LastResult;
+  /** What the last action did to this delegation's invitations. */
+  notice: ReactNode;
+}) {
+  const { t, i18n } = useTranslation("registrations");
+  const language = i18n.language as Language;
+  const { delegation, delegates, invitations } = registration;
+  const name = delegationName(delegation, language);
+  const when = (value: Date | string) => formatInstant(value, language, timeZone);
+  return (
+    // Opened by a link to #delegation-CODE from the table, and after an action on it. Named by the
+    // delegation, so that its people read as that delegation's group.
+    <details id={`delegation-${delegation.code}`} className="delegation-people" open={open || undefined} aria-labelledby={`delegation-${delegation.code}-name`}>
+      <summary>
+        <span id={`delegation-${delegation.code}-name`} className="delegation-people__name">
+          {name}
+        </span>{" "}
+        <span className="delegation-people__counts">{t("delegates.summary", { delegates: delegates.length, pending: registration.pendingCount })}</span>
+      </summary>
+      <div className="delegation-people__body">
+        <div role="status" aria-live="polite" className="registrations__notice-region">
+          {notice}
+        </div>
+        <h3>{t("delegates.accounts")}</h3>
+        {delegates.length === 0 ? (
+          <p className="empty">{t("delegates.noAccounts")}</p>
+        ) : (
+          <TableShell caption={`${t("delegates.accounts")} · ${name}`} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("delegates.columns.name")}</th>
+                <th scope="col">{t("delegates.columns.email")}</th>
+                <th scope="col">{t("delegates.columns.language")}</th>
+                <th scope="col">{t("delegates.columns.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {delegates.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <span dir="auto">{d.name}</span>
+                  </th>
+                  <td className="registrations__email">
+                    <bdi dir="ltr">{d.email}</bdi>
+                  </td>
+                  <td lang={d.language}>{nativeName(d.language)}</td>
+                  <td>{d.disabledAt ? t("delegates.account.disabled") : t("delegates.account.active")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableShell>
+        )}
+
+        <h3>{t("delegates.invitations")}</h3>
+        {invitations.length === 0 ? (
+          <p className="empty">{t("delegates.noInvitations")}</p>
+        ) : (
+          <TableShell caption={`${t("delegates.invitations")} · ${name}`} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("delegates.columns.email")}</th>
+                <th scope="col">{t("delegates.columns.name")}</th>
+                <th scope="col">{t("delegates.columns.sent")}</th>
+                <th scope="col">{t("delegates.columns.expires")}</th>
+                <th scope="col">{t("delegates.columns.status")}</th>
+                {canInvite ? <th scope="col">{t("delegates.columns.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row" className="registrations__email">
+                    <bdi dir="ltr">{i.email}</bdi>
+                  </th>
+                  <td>
+                    <span dir="auto">{i.name ?? "—"}</span>
+                  </td>
+                  <td>{when(i.createdAt)}</td>
+                  <td>{i.state === "accepted" ? "—" : when(i.expiresAt)}</td>
+                  <td>
+                    <Badge className={`invitation-state invitation-state--${i.state}`}>{t(`delegates.state.${i.state}`)}</Badge>
+                  </td>
+                  {canInvite ? (
+                    <td>
+                      {i.state === "pending" || i.state === "expired" ? (
+                        <div className="registrations__row-actions">
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="resend" />
+                            <input type="hidden" name="invitationId" value={i.id} />
+                            <Button type="submit" variant="secondary" size="small" aria-label={t("delegates.resendLabel", { email: i.email })}>
+                              {t("delegates.resend")}
+                            </Button>
+                          </Form>
+                          {i.state === "pending" ? (
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="revoke" />
+                              <input type="hidden" name="invitationId" value={i.id} />
+                              <Button type="submit" variant="danger" size="small" aria-label={t("delegates.revokeLabel", { email: i.email })}>
+                                {t("delegates.revoke")}
+                              </Button>
+                            </Form>
+                          ) : null}
+                        </div>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </TableShell>
+        )}
+
+        {canInvite ? (
+          <InviteForm delegationId={delegation.id} delegationName={name} defaultLanguage={registration.defaultLanguage} lastResult={lastResult} />
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+function InviteForm({
+  delegationId,
+  delegationName,
+  defaultLanguage,
+  lastResult,
+}: {
+  delegationId: string;
+  delegationName: string;
+  defaultLanguage: Language;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation("registrations");
+  const [form, fields] = useForm({
+    id: `invite-${delegationId}`,
+    lastResult,
+    defaultValue: { language: defaultLanguage },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  const titleId = `${form.id}-title`;
+  return (
+    <Form method="post" {...getFormProps(form)} className="invite-form" aria-labelledby={titleId}>
+      <h3 id={titleId}>{withData(t("invite.title", { delegation: isolate(delegationName) }))}</h3>
+      <input type="hidden" name="intent" value="invite" />
+      <input type="hidden" name="delegationId" value={delegationId} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="invite-form__fields">
+        <div className="field">
+          <label htmlFor={fields.email.id}>{t("invite.email")}</label>
+          <input {...getInputProps(fields.email, { type: "email" })} dir="ltr" autoComplete="off" />
+          <FormErrors id={fields.email.errorId} errors={fields.email.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.name.id}>{t("invite.name")}</label>
+          <input {...getInputProps(fields.name, { type: "text" })} dir="auto" autoComplete="off" />
+          <FormErrors id={fields.name.errorId} errors={fields.name.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.language.id}>{t("invite.language")}</label>
+          <select {...getSelectProps(fields.language)} aria-describedby={`${fields.language.id}-help`}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.nativeName}
+              </option>
+            ))}
+          </select>
+          <p id={`${fields.language.id}-help`} className="muted registrations__help">
+            {t("invite.languageHelp")}
+          </p>
+          <FormErrors id={fields.language.errorId} errors={fields.language.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.timeZone.id}>{t("invite.timeZone")}</label>
+          <input
+            {...getInputProps(fields.timeZone, { type: "text" })}
+            list="time-zones"
+            dir="ltr"
+            autoComplete="off"
+            aria-describedby={`${fields.timeZone.id}-help ${fields.timeZone.errors ? fields.timeZone.errorId : ""}`.trim()}
+          />
+          <p id={`${fields.timeZone.id}-help`} className="muted registrations__help">
+            {t("invite.timeZoneHelp")}
+          </p>
+          <FormErrors id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
+        </div>
+      </div>
+      <Button type="submit">{t("invite.submit")}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,70 @@
+// Which of a consultation's pages the frame's navigation bar offers a reader, in the order of the
+// work. Pure; the loaders' guards decide access for real, and tests/unit/permissions.test.ts and
+// tests/db/consultation-frame.test.ts keep this list in step with them.
+// Who may do what is app/lib/permissions.ts's: this only adds whether there is anything there yet.
+import type { ConsultationStatus } from "~/lib/consultation-status";
+import {
+  mayCloseReflectionPeriod,
+  mayManageConsultation,
+  mayManageSubmissions,
+  mayReadComments,
+  mayReadCrp,
+  maySeeAuditLog,
+  mayTranslate,
+  mayWriteSubmission,
+  type Role,
+} from "~/lib/permissions";
+
+export type { Role };
+
+export const CONSULTATION_PAGES = [
+  "overview",
+  "agenda",
+  "registrations",
+  "circulation",
+  "closing",
+  "submissions",
+  "translations",
+  "sideBySide",
+  "matrix",
+  "crp",
+  "audit",
+  "submission",
+] as const;
+
+export type ConsultationPage = (typeof CONSULTATION_PAGES)[number];
+
+/** The pages of the navigation bar for this reader, at this stage of the consultation. */
+export function consultationPages(role: Role, status: ConsultationStatus, circulated: boolean): ConsultationPage[] {
+  const reader = { role };
+  const consultation = { status };
+  const open = (page: ConsultationPage): boolean => {
+    switch (page) {
+      case "overview":
+        return true;
+      case "agenda":
+      case "registrations":
+      case "circulation":
+        return mayManageConsultation(reader);
+      case "audit":
+        return maySeeAuditLog(reader);
+      case "closing":
+        return mayCloseReflectionPeriod(reader, consultation);
+      // Nothing is submitted, so nothing to list or translate, before the non-paper goes out.
+      case "submissions":
+        return mayManageSubmissions(reader) && status !== "draft";
+      case "translations":
+        return mayTranslate(reader) && status !== "draft";
+      // What delegations said: for the secretariat and the chairs once there is something to read.
+      case "sideBySide":
+      case "matrix":
+        return mayReadComments(reader) && circulated;
+      case "crp":
+        return mayReadCrp(reader) && circulated;
+      // The delegation's own submission (a delegate sees only circulated consultations).
+      case "submission":
+        return mayWriteSubmission(reader);
+    }
+  };
+  return CONSULTATION_PAGES.filter(open);
+}

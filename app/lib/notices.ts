@@ -1,0 +1,54 @@
+// The one-time confirmations an action leaves for the page it redirects to ("Saved.", "Non-paper 2
+// has been circulated"), instead of a flag in the address that a reload or a shared link repeats.
+// The action sets one with redirectWithNotice (app/utils/notice.server.ts), in a signed cookie;
+// the page's loader reads it with readNotice and the root loader clears it once delivered. Every
+// kind is listed here with its values, and checked on the way back in. Pure: the pages type their
+// data with it.
+import { z } from "zod";
+import { AGENDA_EDITOR_INTENTS, type AgendaEditorIntent } from "~/lib/agenda-forms";
+import { isReceiptNumber } from "~/lib/receipts";
+
+const count = z.number().int().min(0).max(1_000_000);
+// A delegation's code (the rule of isDelegationCode, a server module) and a receipt number.
+const code = z.string().regex(/^[A-Z]{2,3}$/);
+const receipt = z.string().max(64).refine(isReceiptNumber);
+const agendaIntent = z.custom<AgendaEditorIntent>((value) => typeof value === "string" && (AGENDA_EDITOR_INTENTS as string[]).includes(value));
+
+export const NoticeSchema = z.discriminatedUnion("kind", [
+  /** The consultation's overview, after circulating: "Non-paper N has been circulated". */
+  z.object({ kind: z.literal("consultation.circulated"), number: count.min(1) }),
+  /** The circulation page: the covering note saved, the reflection period closed. */
+  z.object({ kind: z.literal("circulation.saved") }),
+  z.object({ kind: z.literal("circulation.closed") }),
+  /** The closing page: reminders queued (messages, missions), the period closed (notices queued). */
+  z.object({ kind: z.literal("closing.reminded"), messages: count, delegations: count }),
+  z.object({ kind: z.literal("closing.closed"), count }),
+  /** The agenda editor: one of its changes, or a pasted agenda saved. */
+  z.object({ kind: z.literal("agenda.done"), intent: agendaIntent }),
+  z.object({ kind: z.literal("agenda.imported"), items: count, points: count }),
+  /** The CRP page: the introduction saved, a version compiled. */
+  z.object({ kind: z.literal("crp.saved") }),
+  z.object({ kind: z.literal("crp.compiled"), version: count.min(1) }),
+  /** A comment's translation saved as a draft or final. */
+  z.object({ kind: z.literal("translation.saved"), status: z.enum(["draft", "final"]) }),
+  /** The secretariat's submissions: a late revision accepted or declined, a deadline extended. */
+  z.object({ kind: z.literal("submissions.decided"), decision: z.enum(["accepted", "declined"]), code, receipt }),
+  z.object({ kind: z.literal("submissions.extended"), code }),
+  /** The delegate's editor: the submission withdrawn, or the review sent back (stale, empty). */
+  z.object({ kind: z.literal("submission.notice"), notice: z.enum(["withdrawn", "stale", "empty"]) }),
+  /** The outbox: failed messages queued again (0: there was nothing to retry). */
+  z.object({ kind: z.literal("outbox.retried"), count }),
+  /** One's own account page after a change, with the sessions it ended. */
+  z.object({ kind: z.literal("account.notice"), notice: z.enum(["password-changed", "session-ended", "session-gone", "others-ended"]), count }),
+  /** The account's two-factor page: two-factor sign-in turned off. */
+  z.object({ kind: z.literal("twoFactor.disabled") }),
+  /** The users page: an account disabled or enabled, and the sessions that ended with it. */
+  z.object({ kind: z.literal("users.notice"), notice: z.enum(["disabled", "enabled"]), count }),
+  /** The sign-in page after a password reset. */
+  z.object({ kind: z.literal("signIn.resetDone") }),
+]);
+
+export type Notice = z.infer<typeof NoticeSchema>;
+export type NoticeKind = Notice["kind"];
+/** The notice of one kind (or of a few), as a page's loader returns it. */
+export type NoticeOf<K extends NoticeKind> = Extract<Notice, { kind: K }>;

@@ -1,0 +1,314 @@
+// The import's plan: what importing a file would do in this instance, read in the import's own
+// transaction, for the officer to see and confirm before anything is written (import.server.ts).
+import { createHash } from "node:crypto";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { checkArchive, type Archive, type ArchiveProblem } from "~/lib/archive-schema";
+import type { DelegationNames } from "~/lib/delegation-names";
+import { cleanName } from "~/lib/name-rules";
+import { delegationNameColumns } from "~/models/delegation.server";
+import { schema } from "~/utils/db.server";
+import { ArchiveValidationError, chunks, IDS_PER_QUERY, type Db, type Tx } from "./common.server";
+import { ARCHIVE_TABLES } from "./tables.server";
+
+const { consultations, delegations, meetings, submissionRevisions, users } = schema;
+
+/** An account the import would create (without a password: the person can be invited later). */
+export type PlannedAccount = {
+  email: string;
+  name: string;
+  role: "chair" | "delegate";
+  /** A delegate's delegation: its code and its names in the six languages. */
+  delegation: string | null;
+  delegationNames: DelegationNames | null;
+  language: string;
+};
+/** A chair the import would give access to the consultation: an account here, or one it creates. */
+export type PlannedChair = { email: string; name: string; existing: boolean };
+
+/**
+ * What an import would do, for the officer to confirm before anything is written: the accounts it
+ * would create, the chairs it would give access, whether it makes a copy, and how much it holds.
+ * `confirmation` is a digest of the file's content and of this plan: the import writes only when
+ * it is given back unchanged (the same file, and nothing here changed in between).
+ */
+export type ImportPlan = {
+  title: string;
+  sourceConsultationId: string;
+  remapped: boolean;
+  /** The archive's prefix and the one the import would use (a free "-2", "-3", … when taken). */
+  sourcePrefix: string;
+  receiptPrefix: string;
+  meeting: { existing: boolean; body: string; session: string };
+  counts: {
+    agendaItems: number;
+    points: number;
+    registrations: number;
+    submissions: number;
+    revisions: number;
+    comments: number;
+    translations: number;
+    attachments: number;
+    documents: number;
+    auditEntries: number;
+  };
+  accounts: PlannedAccount[];
+  chairs: PlannedChair[];
+  confirmation: string;
+};
+
+/** The import changes who can sign in or see the consultation: it must be confirmed. */
+export function planNeedsConfirmation(plan: ImportPlan): boolean {
+  return plan.accounts.length > 0 || plan.chairs.length > 0;
+}
+
+/**
+ * The import would create accounts or give chairs access and was not confirmed (`needed`), or
+ * the confirmation given is not that of this file and this instance now (`changed`): nothing was
+ * written; `plan` is what the import would do now.
+ */
+export class ArchiveConfirmationError extends Error {
+  constructor(
+    readonly reason: "needed" | "changed",
+    readonly plan: ImportPlan,
+  ) {
+    super(
+      reason === "needed"
+        ? `The import would create ${plan.accounts.length} account(s) and give ${plan.chairs.length} chair(s) access: it must be confirmed.`
+        : "The file or this instance changed since the import was previewed: check the new preview.",
+    );
+    this.name = "ArchiveConfirmationError";
+  }
+}
+
+/** The people the file names outside its audit log (lower-cased): those the consultation's rows link to. */
+function linkedPeople(archive: Archive): Set<string> {
+  const out = new Set<string>();
+  for (const table of ARCHIVE_TABLES) {
+    const fields = Object.values(table.people ?? {}) as string[];
+    if (!fields.length) continue;
+    for (const { entry } of table.entries(archive)) {
+      for (const field of fields) {
+        const email = (entry as Record<string, string | null>)[field];
+        if (email) out.add(email.toLowerCase());
+      }
+    }
+  }
+  return out;
+}
+
+/** Every row id of the file but the meeting's and the consultation's, with its path, by table. */
+function rowIds(archive: Archive) {
+  return ARCHIVE_TABLES.filter((t) => t.freeIds).map((t) => ({
+    table: t.table,
+    ids: new Map(t.entries(archive).map(({ entry, path }) => [(entry as { id: string }).id.toLowerCase(), `${path}.id`])),
+  }));
+}
+
+/** The file's content and the plan, as one digest: what the officer confirms. */
+function confirmationDigest(archive: Archive, plan: Omit<ImportPlan, "confirmation">): string {
+  return createHash("sha256").update("nonpaper-archive-import\n").update(JSON.stringify(archive)).update("\n").update(JSON.stringify(plan)).digest("hex");
+}
+
+export type Planned = {
+  plan: ImportPlan;
+  delegationId: Map<string, string>;
+  /** Accounts here by lower-cased email. */
+  userId: Map<string, string>;
+  existing: { consultation: boolean; meeting: boolean };
+};
+
+/**
+ * Everything the import needs to know of this instance, read in the import's own transaction:
+ * delegations by code, whether the consultation, its meeting, its ids, its receipt prefix and its
+ * receipts are here already, and the people by email. Refuses (ArchiveValidationError, with the
+ * paths) an unknown delegation, a row id this instance already uses for another row, a person
+ * whose account here has another role or delegation, and a secretariat officer without an
+ * account here: secretariat accounts are never created from a file.
+ */
+export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions): Promise<Planned> {
+  const codes = new Set<string>();
+  archive.users.forEach((u) => u.delegation && codes.add(u.delegation));
+  archive.registrations.forEach((r) => codes.add(r.delegation));
+  archive.submissions.forEach((s) => codes.add(s.delegation));
+  const prefix = archive.consultation.receiptPrefix;
+  const emails = archive.users.map((u) => u.email.toLowerCase());
+  const [delegationRows, consultationRows, meetingRows, prefixRows, userRows] = await Promise.all([
+    codes.size
+      ? tx
+          .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns })
+          .from(delegations)
+          .where(inArray(delegations.code, [...codes]))
+      : Promise.resolve([]),
+    tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, archive.consultation.id)),
+    tx.select({ id: meetings.id, body: meetings.body, session: meetings.session }).from(meetings).where(eq(meetings.id, archive.meeting.id)),
+    tx
+      .select({ prefix: consultations.receiptPrefix })
+      .from(consultations)
+      .where(or(eq(consultations.receiptPrefix, prefix), sql`${consultations.receiptPrefix} like ${`${prefix.replace(/[\\%_]/g, "\\$&")}-%`}`)),
+    emails.length
+      ? tx
+          .select({ id: users.id, email: users.email, name: users.name, role: users.role, delegation: delegations.code })
+          .from(users)
+          .leftJoin(delegations, eq(delegations.id, users.delegationId))
+          .where(inArray(users.email, emails))
+      : Promise.resolve([]),
+  ]);
+  const existing = { consultation: consultationRows.length > 0, meeting: meetingRows.length > 0 };
+  const delegationId = new Map(delegationRows.map((d) => [d.code, d.id]));
+  const namesOf = new Map(delegationRows.map(({ id: _id, code, ...names }) => [code, names]));
+  const problems: ArchiveProblem[] = [];
+  const needCode = (code: string | null, path: string) => {
+    if (code !== null && !delegationId.has(code)) {
+      problems.push({ path, code: "unknownDelegation", message: `no delegation with the code ${code} in this instance`, values: { code } });
+    }
+  };
+  archive.users.forEach((u, i) => needCode(u.delegation, `users[${i}].delegation`));
+  archive.registrations.forEach((r, i) => needCode(r.delegation, `registrations[${i}].delegation`));
+  archive.submissions.forEach((s, i) => needCode(s.delegation, `submissions[${i}].delegation`));
+
+  // A new consultation keeps its ids: none of them may be another row's here. (A copy gets new ones.)
+  const remapped = existing.consultation;
+  if (!remapped) {
+    for (const { table, ids } of rowIds(archive)) {
+      if (!ids.size) continue;
+      const idColumn = (table as typeof schema.agendaItems).id;
+      for (const part of chunks([...ids.keys()], IDS_PER_QUERY)) {
+        const taken = await tx
+          .select({ id: idColumn })
+          .from(table as typeof schema.agendaItems)
+          .where(inArray(idColumn, part));
+        for (const row of taken) {
+          problems.push({
+            path: ids.get(row.id)!,
+            code: "idTaken",
+            message: `the id ${row.id} is already another row's in this instance`,
+            values: { id: row.id },
+          });
+        }
+      }
+    }
+  }
+
+  // Receipt numbers are unique here: a taken prefix gets the first free "-2", "-3", … suffix.
+  const takenPrefixes = new Set(prefixRows.map((r) => r.prefix));
+  let receiptPrefix = prefix;
+  for (let n = 2; takenPrefixes.has(receiptPrefix); n++) receiptPrefix = `${prefix}-${n}`;
+  const receipts = archive.submissions.flatMap((s, i) =>
+    s.revisions.map((r, j) => ({ path: `submissions[${i}].revisions[${j}].receiptNumber`, receipt: receiptPrefix + r.receiptNumber.slice(prefix.length) })),
+  );
+  for (const part of chunks(receipts, IDS_PER_QUERY)) {
+    const taken = await tx
+      .select({ receipt: submissionRevisions.receiptNumber })
+      .from(submissionRevisions)
+      .where(
+        inArray(
+          submissionRevisions.receiptNumber,
+          part.map((r) => r.receipt),
+        ),
+      );
+    const numbers = new Set(taken.map((r) => r.receipt));
+    for (const r of part) {
+      if (numbers.has(r.receipt))
+        problems.push({
+          path: r.path,
+          code: "receiptTaken",
+          message: `the receipt ${r.receipt} is already given out in this instance`,
+          values: { receipt: r.receipt },
+        });
+    }
+  }
+
+  // People: those the rows link to must have an account here or be one the import may create.
+  const linked = linkedPeople(archive);
+  const here = new Map(userRows.map((u) => [u.email, u]));
+  const accounts: PlannedAccount[] = [];
+  archive.users.forEach((u, i) => {
+    const key = u.email.toLowerCase();
+    const account = here.get(key);
+    if (account) {
+      if (account.role !== u.role) {
+        problems.push({
+          path: `users[${i}].role`,
+          code: "roleDiffers",
+          message: `the account ${u.email} here is a ${account.role}, not a ${u.role}`,
+          values: { email: u.email, role: account.role, fileRole: u.role },
+        });
+      } else if (u.role === "delegate" && account.delegation !== u.delegation) {
+        problems.push({
+          path: `users[${i}].delegation`,
+          code: "delegationDiffers",
+          message: `the account ${u.email} here is a delegate of ${account.delegation}, not of ${u.delegation}`,
+          values: { email: u.email, code: account.delegation ?? "", fileCode: u.delegation ?? "" },
+        });
+      }
+      return;
+    }
+    if (!linked.has(key)) return; // named only in the audit log: kept there as the file says
+    if (u.role === "secretariat" && !options.scratch) {
+      problems.push({
+        path: `users[${i}]`,
+        code: "secretariatNotCreated",
+        message: `${u.email} has no account here, and secretariat accounts are never created from a file: create the account first`,
+        values: { email: u.email },
+      });
+      return;
+    }
+    accounts.push({
+      email: key,
+      name: cleanName(u.name),
+      role: u.role as PlannedAccount["role"],
+      delegation: u.delegation,
+      delegationNames: u.delegation ? namesOf.get(u.delegation)! : null,
+      language: u.language,
+    });
+  });
+  if (problems.length) throw new ArchiveValidationError(problems);
+
+  const fileName = new Map(archive.users.map((u) => [u.email.toLowerCase(), cleanName(u.name)]));
+  const chairs: PlannedChair[] = archive.chairs.map((c) => {
+    const account = here.get(c.user.toLowerCase());
+    return { email: c.user.toLowerCase(), name: account?.name ?? fileName.get(c.user.toLowerCase())!, existing: !!account };
+  });
+  const comments = archive.submissions.flatMap((s) => [...s.draftComments, ...s.revisions.flatMap((r) => r.comments)]);
+  const draft: Omit<ImportPlan, "confirmation"> = {
+    title: archive.consultation.title,
+    sourceConsultationId: archive.consultation.id,
+    remapped,
+    sourcePrefix: prefix,
+    receiptPrefix,
+    meeting: existing.meeting
+      ? { existing: true, body: meetingRows[0]!.body, session: meetingRows[0]!.session }
+      : { existing: false, body: archive.meeting.body, session: archive.meeting.session },
+    counts: {
+      agendaItems: archive.agendaItems.length,
+      points: archive.agendaItems.reduce((n, item) => n + item.points.length, 0),
+      registrations: archive.registrations.length,
+      submissions: archive.submissions.length,
+      revisions: archive.submissions.reduce((n, s) => n + s.revisions.length, 0),
+      comments: comments.length,
+      translations: comments.reduce((n, c) => n + c.translations.length, 0),
+      attachments: archive.attachments.length,
+      documents: archive.generatedDocuments.length,
+      auditEntries: archive.auditLog.length,
+    },
+    accounts,
+    chairs,
+  };
+  const plan: ImportPlan = { ...draft, confirmation: confirmationDigest(archive, draft) };
+  return { plan, delegationId, userId: new Map(userRows.map((u) => [u.email, u.id])), existing };
+}
+
+export type PlanOptions = {
+  /**
+   * A throwaway database (npm run crp): the people are created as the file names them,
+   * secretariat included, and nothing needs confirming. Never for a database people sign in to.
+   */
+  scratch?: boolean;
+};
+
+/** The file checked and what importing it would do here now; nothing is written. */
+export async function previewImport(db: Db, input: unknown, options: PlanOptions = {}): Promise<ImportPlan> {
+  const checked = checkArchive(input);
+  if (!checked.ok) throw new ArchiveValidationError(checked.problems);
+  return db.transaction(async (tx) => (await planWithin(tx, checked.archive, options)).plan);
+}

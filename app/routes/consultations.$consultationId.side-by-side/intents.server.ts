@@ -1,0 +1,64 @@
+// The side-by-side view's action, one named handler per intent. Today there is one: saving the
+// reader's review (tag and private note) of one comment.
+import { data, redirect } from "@remix-run/node";
+import type { ReviewReply } from "~/components/side-by-side/review-form";
+import { isReviewTag, MAX_REVIEW_NOTE } from "~/lib/consolidation";
+import { isUuid } from "~/lib/ids";
+import { safeAnchor, searchWithoutReview } from "~/lib/side-by-side";
+import { saveReview, type ReviewRefusal } from "~/models/review.server";
+import type { SessionUser } from "~/models/user.server";
+
+type IntentInput = {
+  request: Request;
+  user: SessionUser;
+  consultationId: string;
+  form: FormData;
+  ipAddress: string;
+};
+
+const REFUSALS: Record<Exclude<ReviewRefusal, "not_found">, { message: string; values?: Record<string, number> }> = {
+  invalid_tag: { message: "consolidation:errors.invalidTag" },
+  note_too_long: { message: "consolidation:errors.noteTooLong", values: { max: MAX_REVIEW_NOTE } },
+  note_invalid: { message: "consolidation:errors.noteInvalid" },
+};
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** A refused review, with what was typed, for the page to show in that entry's form. */
+function refuse(form: FormData, status: number, error: string, values?: Record<string, string | number>) {
+  const review: ReviewReply = { commentId: field(form, "commentId"), tag: field(form, "tag"), note: field(form, "note"), error, values };
+  return data({ review }, { status });
+}
+
+type Intent = (input: IntentInput) => Promise<Response | ReturnType<typeof refuse>>;
+
+/** Saves the reader's tag and private note on one comment, then back to the same view at that entry. */
+const saveReviewIntent: Intent = async ({ request, user, consultationId, form, ipAddress }) => {
+  const commentId = field(form, "commentId");
+  const tag = field(form, "tag");
+  if (!isUuid(commentId)) return refuse(form, 400, "consolidation:errors.invalid");
+  if (tag !== "" && !isReviewTag(tag)) return refuse(form, 400, REFUSALS.invalid_tag.message);
+  const saved = await saveReview(user, { consultationId, commentId, tag: tag === "" ? null : tag, note: field(form, "note"), ipAddress });
+  if (!saved.ok) {
+    // A comment of this consultation that a new revision replaced meanwhile, or a forged id.
+    if (saved.reason === "not_found") return refuse(form, 409, "consolidation:errors.notFound");
+    const refusal = REFUSALS[saved.reason];
+    return refuse(form, 400, refusal.message, refusal.values);
+  }
+  // Post/redirect/get, also without JavaScript: the view without the open form, at the entry.
+  const url = new URL(request.url);
+  const anchor = safeAnchor(field(form, "anchor"));
+  throw redirect(`${url.pathname}${searchWithoutReview(url.search)}${anchor ? `#${anchor}` : ""}`);
+};
+
+const INTENTS: Record<string, Intent> = { review: saveReviewIntent };
+
+/** Sends the posted form to its intent's handler; an unknown intent is refused. */
+export function handleIntent(input: IntentInput) {
+  const name = field(input.form, "intent");
+  const intent = Object.hasOwn(INTENTS, name) ? INTENTS[name] : undefined;
+  return intent ? intent(input) : Promise.resolve(refuse(input.form, 400, "consolidation:errors.invalid"));
+}

@@ -1,0 +1,164 @@
+// /consultations/:id/submission/review — the confirmation step: the draft as it will be sent,
+// read-only, then "Submit". The idempotency key is made when this page renders, so a double click
+// or a retry after a network error gives one revision; the draft version reviewed goes with it,
+// so a draft changed since (by a colleague) is not submitted unseen.
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { Deadline } from "~/components/ui/deadline";
+import { FormErrors } from "~/components/ui/form-errors";
+import { RevisionView } from "~/components/submission/revision-view";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { isolate, withData } from "~/components/ui/data-text";
+import { Notice } from "~/components/ui/notice";
+import { delegationName } from "~/lib/delegation-names";
+import { isUuid } from "~/lib/ids";
+import { paths } from "~/lib/paths";
+import { isEmptyContent, refusalMessage } from "~/lib/submission-rules";
+import { mayWriteSubmission } from "~/lib/permissions";
+import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { submitSubmission } from "~/models/submission-submit.server";
+import { clientAddress, requireUser } from "~/utils/auth.server";
+import { publicBaseUrl } from "~/utils/env.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import type { TitleHandle } from "~/components/ui/document-title";
+import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
+import submissionStylesheet from "~/styles/submission.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: submissionStylesheet }];
+
+export const handle: TitleHandle<typeof loader> = {
+  title: (t, data, language) => t("submissions:review.title", { delegation: isolate(delegationName(data.delegation, language)) }),
+};
+
+const notFound = () => data({ reason: "not_found" }, { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = mayWriteSubmission(user) && isUuid(params.consultationId) ? await getSubmissionForDelegate(user, params.consultationId) : null;
+  if (!submission) throw notFound();
+  const { agendaItems, draft } = submission;
+  return {
+    consultation: submission.consultation,
+    delegation: submission.delegation,
+    meeting: submission.meeting,
+    deadline: submission.deadline,
+    can: submission.can,
+    content: draft.content,
+    draftVersion: draft.draftVersion,
+    empty: isEmptyContent(draft.content),
+    agendaItems: agendaItems.map(({ id, number, title }) => ({ id, number, title })),
+    points: agendaItems.flatMap((item) =>
+      item.points.map((p) => ({ id: p.id, agendaItemId: item.id, label: p.label, versionNumber: p.versionNumber, text: p.text })),
+    ),
+    nextRevision: (submission.revisions[0]?.revisionNumber ?? 0) + 1,
+    readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
+    idempotencyKey: randomUUID(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!mayWriteSubmission(user) || !isUuid(params.consultationId)) throw notFound();
+  const consultationId = params.consultationId;
+  const form = await request.formData();
+  const versionText = form.get("draftVersion");
+  const draftVersion = typeof versionText === "string" && /^\d{1,9}$/.test(versionText) ? Number(versionText) : -1;
+  const key = form.get("idempotencyKey");
+  if (form.get("intent") !== "submit" || draftVersion < 0) {
+    return data({ formErrors: [refusalMessage("invalid")] }, { status: 400 });
+  }
+  const result = await submitSubmission(user, {
+    consultationId,
+    idempotencyKey: typeof key === "string" ? key : "",
+    draftVersion,
+    ipAddress: clientAddress(context),
+    baseUrl: publicBaseUrl(request),
+  });
+  if (result.ok) throw redirect(paths.receipt(consultationId, result.receipt.revisionNumber));
+  switch (result.reason) {
+    case "not_found":
+      throw notFound();
+    case "stale_draft":
+      throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "stale" });
+    case "empty":
+      throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "empty" });
+    default:
+      return data({ formErrors: [refusalMessage(result.reason)] }, { status: result.reason === "not_open" ? 409 : 400 });
+  }
+}
+
+export default function ReviewPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation(["submissions", "common"]);
+  const { consultation, can, deadline } = loaded;
+  const editor = paths.submission(consultation.id);
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
+  const delegation = delegationName(loaded.delegation, i18n.language as never);
+
+  return (
+    <article className="submission-page submission-review">
+      <p className="eyebrow">
+        <Link to={editor}>{t("review.back")}</Link>
+      </p>
+      <h1>{withData(t("review.title", { delegation: isolate(delegation) }))}</h1>
+      <p>
+        <strong>{t("editor.deadline")}</strong>{" "}
+        {deadline.effective ? (
+          <Deadline deadline={deadline.effective} meetingTimeZone={loaded.meeting.timeZone} readerTimeZone={loaded.readerTimeZone} />
+        ) : (
+          t("editor.noDeadline")
+        )}
+      </p>
+      <FormErrors errors={actionData?.formErrors} />
+
+      {!can.submit ? (
+        <Notice announce={false}>{t("review.notOpen")}</Notice>
+      ) : loaded.empty ? (
+        <Notice tone="warning" announce={false}>
+          {t("review.empty")}
+        </Notice>
+      ) : (
+        <>
+          <p>{t("review.intro")}</p>
+          <section aria-labelledby="review-content-title" className="submission-review__content">
+            <h2 id="review-content-title">{t("review.contentTitle")}</h2>
+            <p className="muted">{t("review.language", { language: t(`common:languageNames.${loaded.content.language}`) })}</p>
+            <RevisionView content={loaded.content} agendaItems={loaded.agendaItems} points={loaded.points} />
+          </section>
+          <section className="submission-review__confirm" aria-label={t("review.submit")}>
+            {loaded.nextRevision > 1 ? <p>{t("review.revisionNote", { number: loaded.nextRevision })}</p> : null}
+            <p>{t("review.receiptNote")}</p>
+            {can.submitIsLate ? (
+              <Notice tone="warning" announce={false}>
+                {t("review.lateNote")}
+              </Notice>
+            ) : null}
+            <Form method="post" className="submission-review__form">
+              <input type="hidden" name="intent" value="submit" />
+              <input type="hidden" name="idempotencyKey" value={loaded.idempotencyKey} />
+              <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
+              {/* Disabled as well while sending: one revision per review, whatever is pressed. */}
+              <SubmitButton pending={submitting} disabled={submitting}>
+                {submitting ? t("review.submitting") : can.submitIsLate ? t("review.submitLate") : t("review.submit")}
+              </SubmitButton>{" "}
+              <Button to={editor} variant="secondary">
+                {t("review.back")}
+              </Button>
+            </Form>
+          </section>
+        </>
+      )}
+      {!can.submit || loaded.empty ? (
+        <p>
+          <Link to={editor}>{t("review.back")}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+export const ErrorBoundary = ConsultationPageErrorBoundary;
