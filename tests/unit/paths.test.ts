@@ -78,6 +78,7 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["nonPaper", paths.nonPaper(C), "consultations.$consultationId.non-paper.tsx"],
   ["nonPaperDocx", paths.nonPaperDocx(C), "consultations.$consultationId_.non-paper[.]docx.ts"],
   ["sideBySide", paths.sideBySide(C), "consultations.$consultationId.side-by-side/route.tsx"],
+  ["meetingExport", paths.meetingExport(C, "side-by-side.docx", "?item=2"), "consultations.$consultationId_.exports.$file.ts"],
   ["matrix", paths.matrix(C), "consultations.$consultationId.matrix.tsx"],
   ["crp", paths.crp(C), "consultations.$consultationId.crp.tsx"],
   ["crpFile", paths.crpFile(C, 3, "docx"), "consultations.$consultationId_.crp_.$file.ts"],

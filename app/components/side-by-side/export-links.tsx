@@ -1,0 +1,21 @@
+import type { Translate } from "~/components/side-by-side/labels";
+import { paths } from "~/lib/paths";
+
+/**
+ * The view as files for the meeting room: the same query as the page (agenda item and filters),
+ * so the download says what the reader sees. Plain links: the server sends the files.
+ */
+export function ExportLinks({ consultationId, search, t }: { consultationId: string; search: string; t: Translate }) {
+  return (
+    <p className="sbs-exports">
+      {t("consolidation:exports.heading")}{" "}
+      <a href={paths.meetingExport(consultationId, "side-by-side.docx", search)} download>
+        {t("consolidation:exports.word")}
+      </a>
+      {" · "}
+      <a href={paths.meetingExport(consultationId, "side-by-side.xlsx", search)} download>
+        {t("consolidation:exports.excel")}
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,89 @@
+// The side-by-side of an agenda item as a Word table a chair takes into the room: A4 landscape,
+// point | delegation | comment in English | original, the heading row repeated on every page, each
+// original in its own language and direction (Arabic right to left, so Word lays it out as written).
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { directionOf, type Language } from "~/i18n/languages";
+import type { SideBySideExport } from "~/documents/meeting-exports";
+import { A4, UN_PAGE_MARGINS, UN_STYLE, unStyles, unTextRuns } from "~/documents/un-styles";
+
+/** Word's proofing languages for the six official languages. */
+const WORD_LANGUAGE: Record<Language, string> = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" };
+/** Characters XML 1.0 cannot carry. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const isRightToLeft = (language: Language) => directionOf(language) === "rtl";
+
+/** Column widths in per cent of the table: the two texts get the room. */
+const WIDTHS = [8, 14, 39, 39];
+
+/** A run's language as Word's XML has it: East Asian, complex script (bidirectional) or Latin. */
+type RunLanguage = { value?: string; eastAsia?: string; bidirectional?: string };
+
+function languageOf(language: Language): RunLanguage {
+  const tag = WORD_LANGUAGE[language];
+  return language === "zh" ? { eastAsia: tag } : isRightToLeft(language) ? { bidirectional: tag } : { value: tag };
+}
+
+/** A text in a language: one paragraph per paragraph of the text, in its direction. */
+function textParagraphs(text: string, language: Language): Paragraph[] {
+  const rtl = isRightToLeft(language);
+  const paragraphs = text.replace(NOT_XML, "").split(/\r\n?\s*\r\n?|\n\s*\n/);
+  return paragraphs.map(
+    (paragraph) =>
+      new Paragraph({
+        style: UN_STYLE.singleText,
+        bidirectional: rtl,
+        alignment: rtl ? AlignmentType.RIGHT : undefined,
+        spacing: { after: 80 },
+        children: paragraph
+          .split(/\r\n?|\n/)
+          .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, rightToLeft: rtl, language: languageOf(language) })),
+      }),
+  );
+}
+
+function cell(children: Paragraph[], width: number): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, margins: { top: 60, bottom: 60, left: 100, right: 100 } });
+}
+
+/** The side-by-side table as a .docx (landscape). `language` is the reader's: the labels' language. */
+export async function renderSideBySideDocx(table: SideBySideExport, language: Language): Promise<Buffer> {
+  const label = (text: string) => textParagraphs(text, language);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [table.columns.point, table.columns.delegation, table.columns.english, table.columns.original].map((text, index) =>
+      cell([new Paragraph({ style: UN_STYLE.singleText, bidirectional: isRightToLeft(language), children: unTextRuns(text, { bold: true }) })], WIDTHS[index]!),
+    ),
+  });
+  const rows = table.rows.map(
+    (row) =>
+      new TableRow({
+        children: [
+          cell(label(row.point), WIDTHS[0]!),
+          cell(label(row.delegation), WIDTHS[1]!),
+          cell(textParagraphs(row.english, "en"), WIDTHS[2]!),
+          cell(row.original ? textParagraphs(row.original, row.originalLanguage) : [new Paragraph("")], WIDTHS[3]!),
+        ],
+      }),
+  );
+  const document = new Document({
+    title: table.title,
+    subject: table.subtitle,
+    creator: "United Nations",
+    lastModifiedBy: "Nonpaper",
+    styles: unStyles(),
+    sections: [
+      {
+        properties: {
+          page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: UN_PAGE_MARGINS },
+        },
+        children: [
+          new Paragraph({ style: UN_STYLE.singleText, bidirectional: isRightToLeft(language), children: unTextRuns(table.title, { bold: true, size: 24 }) }),
+          new Paragraph({ style: UN_STYLE.singleText, spacing: { after: 200 }, children: unTextRuns(table.subtitle) }),
+          new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
