@@ -22,6 +22,19 @@ export const DEMO_TOTP_SECRET = "NONPAPERDEMOTOTPSECRETARIATCODES";
 export const DEMO_TOTP_EMAIL = "secretariat@nonpaper.test";
 
 type DelegationRecord = (typeof delegationData)[number];
+
+// The demo meetings' names in the other official languages, as UN documents in those languages
+// write them (issue 15): the Working Group by the short name the Conference's documents use in each
+// language. The intergovernmental expert group has only its English name here (the others are left
+// to the English fallback rather than guessed).
+const WORKING_GROUP_ON_TECHNICAL_ASSISTANCE = {
+  fr: "Groupe de travail sur l’assistance technique",
+  es: "Grupo de Trabajo sobre Asistencia Técnica",
+  ru: "Рабочая группа по технической помощи",
+  zh: "技术援助工作组",
+  ar: "الفريق العامل المعني بالمساعدة التقنية",
+};
+const VIENNA = { fr: "Vienne", es: "Viena", ru: "Вена", zh: "维也纳", ar: "فيينا" };
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Reference data always; the demo (users, the 2020 and 2023 consultations, and a late one) on request. */
@@ -156,10 +169,12 @@ async function seedDemo(tx: Tx) {
   const now = new Date();
   const meeting2020 = await insertMeeting(tx, {
     body: "Working Group of Government Experts on Technical Assistance",
+    bodyTranslations: WORKING_GROUP_ON_TECHNICAL_ASSISTANCE,
     parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
     symbolPrefix: "CTOC/COP/WG.2",
     session: "2020",
     venue: "Vienna",
+    venueTranslations: VIENNA,
     startDate: "2020-07-09",
     endDate: "2020-07-10",
     format: "hybrid" as const,
@@ -201,10 +216,12 @@ async function seedDemo(tx: Tx) {
   // 2023: the eleven recommendations, as a consultation whose reflection period has ended.
   const meeting2023 = await insertMeeting(tx, {
     body: "Working Group of Government Experts on Technical Assistance",
+    bodyTranslations: WORKING_GROUP_ON_TECHNICAL_ASSISTANCE,
     parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
     symbolPrefix: "CTOC/COP/WG.2",
     session: "2023",
     venue: "Vienna",
+    venueTranslations: VIENNA,
     startDate: "2023-05-29",
     endDate: "2023-05-30",
     format: "hybrid" as const,
@@ -252,6 +269,7 @@ async function seedDemo(tx: Tx) {
     symbolPrefix: "CTOC/COP/WG.10",
     session: "2020",
     venue: "Vienna",
+    venueTranslations: VIENNA,
     startDate: "2020-07-13",
     endDate: "2020-07-15",
     format: "hybrid" as const,

@@ -4,6 +4,7 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LANGUAGE_CODES, type Language } from "./languages";
+import { registerNameForms } from "./name-forms";
 import type { Resources } from "./resources";
 import { paths } from "~/lib/paths";
 
@@ -35,6 +36,8 @@ export function createI18nInstance(language: Language, bundles: Partial<Record<L
     initAsync: false,
     returnNull: false,
   });
+  // {{delegation, of}} → "du Pérou", "del Perú" (app/i18n/name-forms.ts).
+  registerNameForms(instance);
   return instance;
 }
 

@@ -149,13 +149,25 @@ const user = z.strictObject({
   delegation: delegationCode.nullable(),
 });
 
+// Texts in other official languages than the English of their field (issue 15): by language
+// code, only the six, each a string. Optional, and written only when there is one, so that a file
+// without them (an older one) imports with none, and one with none stays readable by an older
+// instance. The meeting's names follow the name rules, as on the meeting form.
+const nameInLanguages = z.partialRecord(
+  language,
+  str(1, 2_000).refine((value) => nameProblem(value) === null, "a name must not hold bidi, control or damaged characters"),
+);
+const textInLanguages = z.partialRecord(language, text);
+
 const meeting = z.strictObject({
   id,
   body: line,
+  bodyTranslations: nameInLanguages.optional(),
   parentBody: line.nullable(),
   symbolPrefix: line,
   session: line,
   venue: line,
+  venueTranslations: nameInLanguages.optional(),
   startDate: day,
   endDate: day,
   format: z.enum(ARCHIVE_ENUMS.meetingFormat),
@@ -186,6 +198,7 @@ const consultation = z.strictObject({
   /** Paragraphs of the CRP's introduction rewritten by hand, by key ("session", "received", …). */
   introductionParagraphs: z.partialRecord(z.enum(["session", "approval", "received", "late", "translations", "presentation"]), text).nullable(),
   coveringNote: text.nullable(),
+  coveringNoteTranslations: textInLanguages.optional(),
   circulatedAt: instant.nullable(),
   closedAt: instant.nullable(),
   compiledAt: instant.nullable(),
@@ -234,6 +247,7 @@ const nonPaper = z.strictObject({
   circulatedAt: instant,
   circulatedBy: email.nullable(),
   coveringNote: text.nullable(),
+  coveringNoteTranslations: textInLanguages.optional(),
   /** The point versions frozen in it. */
   pointVersions: z.array(id).max(ARCHIVE_LIMITS.items),
 });
@@ -540,6 +554,15 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): ArchiveProblem {
       return /received undefined$/.test(message) ? problem(path, "missing", message) : problem(path, "type", message, { expected: String(issue.expected) });
     case "unrecognized_keys":
       return problem(path, "unknownKeys", message, { keys: issue.keys.join(", ") });
+    case "invalid_key": {
+      // A record's key that its key schema refuses (a language code that is not one of the six):
+      // reported on the record, as a field that is not part of the format.
+      const key = String(path.at(-1));
+      const accepted = acceptedValues(issue.issues);
+      return problem(path.slice(0, -1), "unknownKeys", `the key ${JSON.stringify(key)} is not accepted here${accepted ? ` (only ${accepted})` : ""}`, {
+        keys: key,
+      });
+    }
     case "too_big":
       return problem(path, issue.origin === "array" ? "tooMany" : issue.origin === "string" ? "tooLong" : "tooBig", message, {
         maximum: Number(issue.maximum),
@@ -565,6 +588,20 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): ArchiveProblem {
     default:
       return problem(path, "invalid", message);
   }
+}
+
+/** The values an enum accepts, from the issues of a refused record key ("ar", "zh", …), if they say. */
+function acceptedValues(issues: readonly z.core.$ZodIssue[]): string | null {
+  for (const issue of issues) {
+    if (issue.code === "invalid_value") return issue.values.map((v) => JSON.stringify(v)).join(", ");
+    if (issue.code === "invalid_union") {
+      for (const branch of issue.errors) {
+        const found = acceptedValues(branch);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1007,6 +1044,14 @@ definitions.add(timeZone, { id: "timeZone", description: "An IANA time zone, e.g
 definitions.add(delegationCode, {
   id: "delegationCode",
   description: "A delegation's code in the instance (ISO 3166 alpha-3 for States, e.g. PER; EU for the European Union).",
+});
+definitions.add(nameInLanguages, {
+  id: "nameInLanguages",
+  description: "A name in other official languages, by language code (at most 2,000 characters each); the English field stands in for a language left out.",
+});
+definitions.add(textInLanguages, {
+  id: "textInLanguages",
+  description: "A text in other official languages, by language code; the English field stands in for a language left out.",
 });
 definitions.add(comment, { id: "comment" });
 definitions.add(crpText, { id: "crpText" });

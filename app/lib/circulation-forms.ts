@@ -2,7 +2,8 @@
 // messages for what the model refused. Pure: no database, no request.
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import { MAX_COVERING_NOTE, normalizeNote } from "~/lib/note-verbale";
+import type { Language } from "~/i18n/languages";
+import { MAX_COVERING_NOTE, NOTE_TRANSLATION_LANGUAGES, normalizeNote, type CoveringNoteTranslations } from "~/lib/covering-note";
 import type { CirculationBlocker, CirculateResult } from "~/models/circulation.server";
 
 const note = z
@@ -10,11 +11,25 @@ const note = z
   .transform(normalizeNote)
   .pipe(z.string().min(1, "circulation:errors.noteRequired").max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong"));
 
-export const SaveSchema = z.object({ intent: z.literal("save"), coveringNote: note });
-export const RegenerateSchema = z.object({ intent: z.literal("regenerate"), coveringNote: z.string().optional() });
+// The note in another official language: optional (an empty box means none, and readers of that
+// language receive the English note); posted as translations.fr, translations.ru…
+const translation = z.string().transform(normalizeNote).pipe(z.string().max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong")).optional();
+// Absent when the form had no such boxes: the model keeps the saved translations then.
+const translations = z.object({ ar: translation, zh: translation, fr: translation, ru: translation, es: translation }).optional();
+
+/** The button that drafts the note from the data in a language: "regenerate" for English, "regenerate-fr"… */
+export const REGENERATE_INTENTS = ["regenerate", "regenerate-ar", "regenerate-zh", "regenerate-fr", "regenerate-ru", "regenerate-es"] as const;
+export type RegenerateIntent = (typeof REGENERATE_INTENTS)[number];
+export const regenerateIntent = (language: Language): RegenerateIntent =>
+  language === "en" ? "regenerate" : `regenerate-${language as (typeof NOTE_TRANSLATION_LANGUAGES)[number]}`;
+export const regeneratedLanguage = (intent: RegenerateIntent): Language => (intent === "regenerate" ? "en" : (intent.slice("regenerate-".length) as Language));
+
+export const SaveSchema = z.object({ intent: z.literal("save"), coveringNote: note, translations });
+export const RegenerateSchema = z.object({ intent: z.enum(REGENERATE_INTENTS), coveringNote: z.string().optional(), translations });
 export const CirculateSchema = z.object({
   intent: z.literal("circulate"),
   coveringNote: note,
+  translations,
   confirm: z.literal("on", { errorMap: () => ({ message: "circulation:errors.confirmRequired" }) }),
 });
 export const CloseSchema = z.object({
@@ -27,10 +42,18 @@ export const CloseSchema = z.object({
 // One form with three buttons (save, regenerate, circulate) and a separate one to close.
 export const CirculationActionSchema = z.discriminatedUnion("intent", [SaveSchema, RegenerateSchema, CirculateSchema, CloseSchema]);
 
-/** What the action answers when it does not redirect: the form's errors, or a regenerated draft. */
+/**
+ * What the action answers when it does not redirect: the form's errors, or a note drafted again in
+ * one language, with the texts the officer had typed in the others (they stay in their boxes).
+ */
 export type CirculationActionData = {
   result: SubmissionResult<string[]> | null;
-  regenerated: { text: string; nonce: number } | null;
+  regenerated: {
+    language: Language;
+    text: string;
+    nonce: number;
+    typed: { coveringNote: string | null; translations: CoveringNoteTranslations | null };
+  } | null;
 };
 
 export const blockerMessage: Record<CirculationBlocker, string> = {

@@ -1,7 +1,7 @@
 // The meeting and consultation forms' rules, shared by the browser (Conform) and the server
 // (the server's parse is the rule). Messages are translation keys, translated at display.
 import { z } from "zod";
-import { LANGUAGE_CODES } from "~/i18n/languages";
+import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { isTimeZone } from "~/lib/dates";
 import { currentTimeZone } from "~/lib/time-zones";
 import { nameField } from "~/lib/name-rules";
@@ -45,6 +45,16 @@ const symbol = (max: number) =>
 
 export const MEETING_FORMATS = ["in_person", "hybrid", "online"] as const;
 
+/** The official languages other than English, in which a meeting's body and venue may also be given. */
+export const OTHER_LANGUAGES = LANGUAGE_CODES.filter((code): code is Exclude<Language, "en"> => code !== "en");
+
+// A name in the other official languages, each optional, with the rules and the limit of the
+// English field (English stands in for a language left empty). Other keys are dropped.
+const otherLanguageNames = (max: number) =>
+  z
+    .object(Object.fromEntries(OTHER_LANGUAGES.map((code) => [code, optionalText(max)])) as Record<Exclude<Language, "en">, ReturnType<typeof optionalText>>)
+    .optional();
+
 export const MeetingSchema = z
   .object({
     body: requiredText(300),
@@ -52,6 +62,8 @@ export const MeetingSchema = z
     symbolPrefix: symbol(60),
     session: requiredText(100),
     venue: requiredText(100),
+    bodyTranslations: otherLanguageNames(300),
+    venueTranslations: otherLanguageNames(100),
     startDate: isoDate,
     endDate: isoDate,
     format: z.enum(MEETING_FORMATS, { errorMap: () => ({ message: E("choose") }) }),

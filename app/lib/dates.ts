@@ -1,9 +1,11 @@
 // Dates and times in the reader's language with Intl; no I/O, usable on server and browser.
 import { currentTimeZone } from "~/lib/time-zones";
+import { cityTime } from "~/lib/zone-names";
 
-/** UN English is British English: "9 October 2020", 24-hour times. */
+/** UN English is British English ("9 October 2020"); UN Arabic writes Western digits ("14 أغسطس 2020"). */
 export function intlLocale(language: string): string {
-  return language === "en" ? "en-GB" : language;
+  if (language === "en") return "en-GB";
+  return language === "ar" ? "ar-u-nu-latn" : language;
 }
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one (tens of microseconds,
@@ -30,31 +32,92 @@ export function formatCalendarDate(isoDate: string, language: string): string {
   return dateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** A span of calendar dates, e.g. "9–10 July 2020"; Intl picks each language's own form. */
+/**
+ * A span of calendar dates in each language's long form: "9–10 July 2020", "9–10 juillet 2020",
+ * "29 de julio – 2 de agosto de 2020", "2020年7月9日至10日".
+ */
 export function formatCalendarRange(start: string, end: string, language: string): string {
   const locale = intlLocale(language);
   const format = dateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const from = new Date(`${start}T00:00:00Z`);
   if (start === end) return format.format(from);
-  const range = format.formatRange(from, new Date(`${end}T00:00:00Z`));
+  const to = new Date(`${end}T00:00:00Z`);
+  if (locale.startsWith("zh")) return chineseRange(format, from, to);
+  const range = format.formatRange(from, to);
   // UN English closes up the en dash: "12–16 October 2020".
   return locale === "en-GB" ? range.replace(/\s+–\s+/, "–") : range;
 }
 
-/** An instant in a given IANA zone, with the zone's name, e.g. "14 Aug 2020, 18:00 CEST". */
-export function formatInstant(instant: Date | string, language: string, timeZone: string): string {
-  return (
-    dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(instant)) +
-    ` (${zoneLabel(instant, language, timeZone)})`
-  );
+/**
+ * "2020年7月9日至10日", "2020年7月29日至8月2日", "2020年12月29日至2021年1月2日": ICU's Chinese interval
+ * falls back to "2020/7/9 – 2020/7/10". The end date leaves out the year, then the month, that it
+ * shares with the start; the numbers and 年月日 are Intl's parts of the long date.
+ */
+function chineseRange(format: Intl.DateTimeFormat, from: Date, to: Date): string {
+  const start = format.formatToParts(from);
+  const end = format.formatToParts(to);
+  const same = (type: Intl.DateTimeFormatPartTypes) => start.find((p) => p.type === type)?.value === end.find((p) => p.type === type)?.value;
+  const first = same("year") ? (same("month") ? "day" : "month") : "year";
+  const text = (parts: Intl.DateTimeFormatPart[]) => parts.map((p) => p.value).join("");
+  const kept = end.findIndex((p) => p.type === first);
+  return `${text(start)}至${text(end.slice(Math.max(0, kept)))}`;
 }
 
-/** The zone as readers know it: "Europe/Vienna" becomes e.g. "CEST" or "GMT+2" by language. */
+/**
+ * An instant on the clock of an IANA zone, the date in words, the 24-hour clock and the zone named
+ * by its city where it has one, in the reader's language:
+ * "14 August 2020, 18:00 (Vienna time)", "14 août 2020, 18:00 (heure de Vienne)",
+ * "14 de agosto de 2020, 18:00 (hora de Viena)", "14 августа 2020 г., 18:00 по венскому времени",
+ * "14 أغسطس 2020، 18:00 بتوقيت فيينا", "2020年8月14日维也纳时间18:00"; other zones by Intl's name for
+ * them ("14 August 2020, 18:00 (Myanmar Time)"), UTC as "UTC".
+ */
+export function formatInstant(instant: Date | string, language: string, timeZone: string): string {
+  const at = new Date(instant);
+  const locale = intlLocale(language);
+  const date = dateTimeFormat(locale, { dateStyle: "long", timeZone }).format(at);
+  const time = dateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(at);
+  const zone = zoneName(at, language, timeZone);
+  // Each language puts the zone where it reads it: after the time, in parentheses unless the phrase
+  // is built to follow it (Russian "по …му времени", Arabic "بتوقيت …"); Chinese before the time.
+  switch (language.split("-")[0]) {
+    case "ru":
+      return zone.city ? `${date}, ${time} ${zone.text}` : `${date}, ${time} (${zone.text})`;
+    case "ar":
+      if (zone.city) return `${date}، ${time} ${zone.text}`;
+      // Intl's Arabic names begin "توقيت …" or "التوقيت …": with the preposition they read as the city phrases do.
+      return /^(ال)?توقيت /.test(zone.text) ? `${date}، ${time} ب${zone.text}` : `${date}، ${time} (${zone.text})`;
+    case "zh":
+      return zone.text.endsWith("时间") ? `${date}${zone.text}${time}` : `${date} ${time}（${zone.text}）`;
+    default:
+      return `${date}, ${time} (${zone.text})`;
+  }
+}
+
+/**
+ * The zone as the reader's language names it: "Vienna time", "heure de Genève", "по нью-йоркскому
+ * времени", "北京时间"; a zone without a city phrase by Intl's generic name in that language
+ * ("Myanmar Time", "heure du Myanmar", "缅甸时间"); "UTC". Never the IANA id.
+ */
 export function zoneLabel(instant: Date | string, language: string, timeZone: string): string {
-  const parts = dateTimeFormat(intlLocale(language), { timeZone, timeZoneName: "short" }).formatToParts(new Date(instant));
-  const name = parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
-  // Shown by its current IANA name, whatever is stored ("Europe/Kiev" reads Europe/Kyiv).
-  return `${currentTimeZone(timeZone).replace(/_/g, " ")}, ${name}`;
+  return zoneName(new Date(instant), language, timeZone).text;
+}
+
+function zoneName(at: Date, language: string, timeZone: string): { text: string; city: boolean } {
+  // Stored names are read by their current IANA name ("Europe/Kiev" is Kyiv, "Asia/Calcutta" New Delhi).
+  const current = currentTimeZone(timeZone);
+  if (current === "UTC") return { text: "UTC", city: false };
+  let city = cityTime(current, language);
+  if (city) return { text: city, city: true };
+  // Other spellings ("europe/vienna", links such as "GMT"): as Intl resolves them (ICU's names are old ones).
+  const resolved = currentTimeZone(dateTimeFormat("en", { timeZone }).resolvedOptions().timeZone);
+  if (resolved === "UTC") return { text: "UTC", city: false };
+  city = cityTime(resolved, language);
+  if (city) return { text: city, city: true };
+  const name = dateTimeFormat(intlLocale(language), { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(at)
+    .find((part) => part.type === "timeZoneName")?.value;
+  // Intl always gives the name; the resolved id only satisfies the type.
+  return { text: name ?? resolved, city: false };
 }
 
 /** Whether the runtime knows an IANA zone name ("Europe/Vienna"; "UTC"). */

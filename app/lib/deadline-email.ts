@@ -2,12 +2,14 @@
 // consultation's deadline is extended or changed, and when the secretariat reminds a mission
 // that has not submitted. Each in the recipient's own language (locales/<lang>/consultations.json,
 // "missionMail"), with instants written out as diplomatic mail writes them. Pure: data in, text out.
-import { fixedTranslator } from "~/i18n/i18next";
+import { fixedTranslator, messageTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { writeDiplomaticInstant } from "~/lib/diplomatic-instant";
 import { composeMessage, instantLines, type MissionMessageContext, type T } from "~/lib/mission-message";
 import type { MessageText } from "~/lib/notification-text";
 const translator = (language: Language): T => fixedTranslator(language, "consultations");
+// The messages' sentences: in Arabic their values are isolated for direction (messageTranslator).
+const messages = (language: Language): T => messageTranslator(language, "consultations");
 
 /** An instant written out in full in the recipient's language (app/lib/diplomatic-instant.ts). */
 export const diplomaticInstant = (instant: Date | string, language: Language, timeZone: string): string =>
@@ -33,7 +35,7 @@ export type ClosingMessageInput = MissionMailContext & {
 
 /** Tells a mission that the reflection period is closed: when, whether early and why, and what became of its draft. */
 export function closingMessage(input: ClosingMessageInput): MessageText {
-  const t = translator(input.language);
+  const t = messages(input.language);
   const middle = [
     ...timeLines(t, input, "missionMail.closed.at", input.closedAt),
     ...(input.earlyBeforeDeadline
@@ -66,7 +68,7 @@ export type DeadlineChangeMessageInput = MissionMailContext & {
 
 /** Tells a mission that the consultation's deadline moved: "extended" when later, "changed" otherwise. */
 export function deadlineChangeMessage(input: DeadlineChangeMessageInput): MessageText {
-  const t = translator(input.language);
+  const t = messages(input.language);
   const kind = input.previous && input.next.getTime() > input.previous.getTime() ? "extended" : "changed";
   const middle = [
     ...timeLines(t, input, "missionMail.deadline.new", input.next),
@@ -92,7 +94,7 @@ export type ReminderMessageInput = MissionMailContext & {
 
 /** Reminds a mission that has not submitted (or has unsubmitted changes) of the deadline. */
 export function reminderMessage(input: ReminderMessageInput): MessageText {
-  const t = translator(input.language);
+  const t = messages(input.language);
   return compose(
     t,
     input,

@@ -1,25 +1,12 @@
 // Instants as diplomatic mail writes them, in the six languages: the weekday and month in words,
-// the 24-hour clock, the zone named by its duty station's city. Pure: the caller gives the
+// the 24-hour clock, the zone named by its city (app/lib/zone-names.ts). Pure: the caller gives the
 // translation function of the "consultations" namespace (the server's for emails, the page's own
 // in the browser).
 import type { Language } from "~/i18n/languages";
 import { intlLocale } from "~/lib/dates";
+import { currentTimeZone } from "~/lib/time-zones";
+import { cityTime } from "~/lib/zone-names";
 import type { T } from "~/lib/mission-message";
-
-/**
- * The cities of the United Nations duty stations where meetings are held, as each language names
- * them in "<city> time" (Russian in the genitive: "по времени Вены"). A zone not listed is named
- * by the language's own long name for it.
- */
-const DUTY_STATIONS: Record<string, Record<Language, string>> = {
-  "Europe/Vienna": { ar: "فيينا", zh: "维也纳", en: "Vienna", fr: "Vienne", ru: "Вены", es: "Viena" },
-  "America/New_York": { ar: "نيويورك", zh: "纽约", en: "New York", fr: "New York", ru: "Нью-Йорка", es: "Nueva York" },
-  "Africa/Nairobi": { ar: "نيروبي", zh: "内罗毕", en: "Nairobi", fr: "Nairobi", ru: "Найроби", es: "Nairobi" },
-  "Asia/Bangkok": { ar: "بانكوك", zh: "曼谷", en: "Bangkok", fr: "Bangkok", ru: "Бангкока", es: "Bangkok" },
-  "Asia/Beirut": { ar: "بيروت", zh: "贝鲁特", en: "Beirut", fr: "Beyrouth", ru: "Бейрута", es: "Beirut" },
-  "America/Santiago": { ar: "سانتياغو", zh: "圣地亚哥", en: "Santiago", fr: "Santiago", ru: "Сантьяго", es: "Santiago" },
-  "Africa/Addis_Ababa": { ar: "أديس أبابا", zh: "亚的斯亚贝巴", en: "Addis Ababa", fr: "Addis-Abeba", ru: "Аддис-Абебы", es: "Addis Abeba" },
-};
 
 /** Arabic with Western digits, as in United Nations documents. */
 const locale = (language: Language) => (language === "ar" ? "ar-u-nu-latn" : intlLocale(language));
@@ -27,8 +14,9 @@ const locale = (language: Language) => (language === "ar" ? "ar-u-nu-latn" : int
 /** The zone as the sentence names it: "Vienna time", "heure de Vienne", "UTC", else the zone's long name. */
 function zoneText(t: T, instant: Date, language: Language, timeZone: string): string {
   if (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/i.test(timeZone)) return t("missionMail.time.utc");
-  const city = DUTY_STATIONS[timeZone]?.[language];
-  if (city) return t("missionMail.time.zone", { city });
+  // The city phrase every date in the app uses ("heure de Vienne", "по венскому времени"), locales/<lang>/zones.json.
+  const city = cityTime(currentTimeZone(timeZone), language);
+  if (city) return city;
   const name =
     new Intl.DateTimeFormat(locale(language), { timeZone, timeZoneName: "long" }).formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ??
     timeZone;

@@ -1,8 +1,9 @@
 // The invitation email, written in the invitee's language from locales/<lang>/registrations.json.
 // Pure: data in, subject and plain-text body out (the outbox sends it).
 import { fixedTranslator } from "~/i18n/i18next";
-import type { Language } from "~/i18n/languages";
-import { formatCalendarRange, formatInstant } from "~/lib/dates";
+import { directionOf, type Language } from "~/i18n/languages";
+import { formatInstant } from "~/lib/dates";
+import { meetingLine, type MeetingNameSource } from "~/lib/meeting-names";
 
 export type InvitationEmailInput = {
   language: Language;
@@ -10,23 +11,27 @@ export type InvitationEmailInput = {
   inviterName: string;
   delegationName: string;
   consultationTitle: string;
-  meeting: { body: string; venue: string; startDate: string; endDate: string; timeZone: string };
+  /** The body and venue in the other official languages too, where the secretariat gave them. */
+  meeting: MeetingNameSource & { startDate: string; endDate: string; timeZone: string };
   link: string;
   expiresAt: Date;
 };
 
 export function invitationEmail(input: InvitationEmailInput): { subject: string; body: string } {
   const t = fixedTranslator(input.language, "registrations");
-  // "Working Group …, Vienna, 9–10 July 2020": the body's name is English data, the dates are localized.
-  const dates = formatCalendarRange(input.meeting.startDate, input.meeting.endDate, input.language);
-  const meeting = `${input.meeting.body}, ${input.meeting.venue}, ${dates}`;
+  // In a right-to-left sentence, data that may be English (names, the title, the meeting) is
+  // isolated (U+2068 … U+2069), so that it and the sentence's own words keep their order.
+  const data = (value: string) => (directionOf(input.language) === "rtl" ? `\u2068${value}\u2069` : value);
   const paragraphs = [
     input.inviteeName ? t("email.greeting", { name: input.inviteeName }) : t("email.greetingNoName"),
     t("email.invited", {
-      inviter: input.inviterName,
+      inviter: data(input.inviterName),
       delegation: input.delegationName,
-      consultation: input.consultationTitle,
-      meeting,
+      consultation: data(input.consultationTitle),
+      // "Groupe de travail …, Vienne, 9–10 juillet 2020": the body and venue in the reader's
+      // language where given (English otherwise), the dates localized; in Arabic the names are
+      // isolated within it (meetingLine).
+      meeting: data(meetingLine(input.meeting, input.language)),
     }),
     `${t("email.action")}\n${input.link}`,
     // The meeting's zone: the one in which the consultation's deadlines are stated.

@@ -2,13 +2,14 @@
 // deadline changes, reminders): greeting, the consultation's English data on lines of their own,
 // the message, the link and the footer. Each namespace names its keys "<prefix>.greeting", …
 import type { Language } from "~/i18n/languages";
+import type { NameInSentence } from "~/lib/delegation-names";
 import type { MessageText } from "~/lib/notification-text";
 
 export type MissionMessageContext = {
   language: Language;
   recipientName: string | null;
-  /** The delegation's name in the recipient's language. */
-  delegationName: string;
+  /** The delegation's name in the recipient's language, with its article (nameInSentence). */
+  delegationName: NameInSentence;
   /** Data in the working language (English), quoted as is. */
   consultationTitle: string;
   meetingName: string;

@@ -1,8 +1,9 @@
 // The email that tells a delegate a non-paper was circulated, in the delegate's own language
 // (locales/<lang>/circulation.json). Pure: data in, subject and plain-text body out.
-import { fixedTranslator } from "~/i18n/i18next";
+import { messageTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
+import type { NameInSentence } from "~/lib/delegation-names";
 
 export type CirculationMessageInput = {
   language: Language;
@@ -10,8 +11,8 @@ export type CirculationMessageInput = {
   recipientName: string | null;
   /** An invitee has no account yet: the text tells them to accept their invitation first. */
   isInvitee: boolean;
-  /** The delegation's name in the recipient's language. */
-  delegationName: string;
+  /** The delegation's name in the recipient's language, with its article (nameInSentence). */
+  delegationName: NameInSentence;
   /** Data in the working language (English), quoted as is. */
   consultationTitle: string;
   meetingName: string;
@@ -21,13 +22,16 @@ export type CirculationMessageInput = {
   recipientTimeZone: string | null;
   /** Absolute address of the consultation page. */
   link: string;
-  /** The covering note verbale, in English, appended after the message. */
+  /** The covering note verbale appended after the message: the reader's own when prepared, else English (coveringNoteFor). */
   coveringNote: string;
+  /** The language of `coveringNote`; English when not given. */
+  coveringNoteLanguage?: Language;
 };
 
 export type MessageText = { subject: string; body: string };
 
-const translator = (language: Language) => fixedTranslator(language, "circulation");
+// In Arabic the values in a sentence are isolated for direction (messageTranslator).
+const translator = (language: Language) => messageTranslator(language, "circulation");
 
 export function circulationMessage(input: CirculationMessageInput): MessageText {
   const t = translator(input.language);
@@ -52,7 +56,8 @@ export function circulationMessage(input: CirculationMessageInput): MessageText 
     t("email.footer"),
     "",
     "────────────────────────────────────────",
-    t("email.noteHeading"),
+    // The heading says "(in English)" only when the reader gets the English note in another language.
+    (input.coveringNoteLanguage ?? "en") === input.language ? t("email.noteHeadingOwn") : t("email.noteHeading"),
     "",
     input.coveringNote,
   ];

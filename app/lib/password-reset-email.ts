@@ -1,6 +1,6 @@
 // The password reset email, in the account's language from locales/<lang>/account.json.
 // Pure: data in, subject and plain-text body out (the outbox sends it).
-import { fixedTranslator } from "~/i18n/i18next";
+import { messageTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 
@@ -16,7 +16,8 @@ export type PasswordResetEmailInput = {
 };
 
 export function passwordResetEmail(input: PasswordResetEmailInput): { subject: string; body: string } {
-  const t = fixedTranslator(input.language, "account");
+  // In Arabic the values in a sentence are isolated for direction (messageTranslator).
+  const t = messageTranslator(input.language, "account");
   const paragraphs = [
     t("resetEmail.greeting", { name: input.name }),
     t("resetEmail.requested", { email: input.email }),

@@ -105,6 +105,9 @@ export const paths = {
       ["item", "point", "delegation", "language", "amendment", "status", "tag", "order", "original", "review"],
       hash,
     ),
+  /** What a chair takes into the room: the side-by-side as filtered (its own query), or the matrix. */
+  meetingExport: (consultationId: string, file: "side-by-side.docx" | "side-by-side.xlsx" | "matrix.xlsx", search = "") =>
+    `${consultationPath(consultationId)}/exports/${file}${search}`,
   matrix: (consultationId: string, query?: { order?: string | null }) => at(`${consultationPath(consultationId)}/matrix`, query, ["order"]),
   crp: (consultationId: string, query?: CrpQuery, hash?: string | null) =>
     at(`${consultationPath(consultationId)}/crp`, query, ["from", "to", "preview"], hash),

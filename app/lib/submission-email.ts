@@ -1,19 +1,23 @@
 // The emails about a delegation's submission (receipt, withdrawal, decision on a late
 // submission, deadline extension), each in the recipient's own language
 // (locales/<lang>/submissions.json, "email"). Pure: data in, subject and plain-text body out.
-import { fixedTranslator } from "~/i18n/i18next";
+import { fixedTranslator, messageTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
-import { formatInstant, intlLocale } from "~/lib/dates";
+import { formatInstant } from "~/lib/dates";
 import { composeMessage, instantLines, type MissionMessageContext, type T } from "~/lib/mission-message";
 import type { MessageText } from "~/lib/notification-text";
 
 export type SubmissionMessageContext = MissionMessageContext;
 
-const translator = (language: Language) => fixedTranslator(language, "submissions");
+// In Arabic the values in a sentence are isolated for direction (messageTranslator).
+const translator = (language: Language) => messageTranslator(language, "submissions");
 
-/** "Spanish" in English, "espagnol" in French: the name of a language in the reader's language. */
+/**
+ * "Spanish" in English, "espagnol" in French, "西班牙文" in Chinese: the name of a language as the
+ * interface names it (common:languageNames), not as Intl.DisplayNames does (Chinese 西班牙语).
+ */
 export function languageName(code: Language, readerLanguage: Language): string {
-  return new Intl.DisplayNames([intlLocale(readerLanguage)], { type: "language" }).of(code) ?? code;
+  return fixedTranslator(readerLanguage, "common")(`languageNames.${code}`);
 }
 
 const timeLines = (t: T, ctx: SubmissionMessageContext, key: string, instant: Date) => instantLines(t, ctx, "email", key, instant, formatInstant);

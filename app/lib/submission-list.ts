@@ -1,7 +1,7 @@
 // The secretariat's list of submissions: where each registered delegation stands, and the
 // filter by it. Pure: the rows come from listSubmissionsForSecretariat.
 import type { Language } from "~/i18n/languages";
-import type { DelegationNames } from "~/lib/delegation-names";
+import type { DelegationArticles, DelegationNames } from "~/lib/delegation-names";
 import type { Participation } from "~/lib/registration-review";
 import type { RevisionState } from "~/lib/submission-rules";
 
@@ -35,7 +35,7 @@ export const filterHref = (status: RowStatus | null) => (status ? `?status=${sta
 
 /** One delegation's row as the page shows it (instants as strings once sent to the browser). */
 export type SubmissionListRow = {
-  delegation: DelegationNames & { id: string; code: string };
+  delegation: DelegationNames & DelegationArticles & { id: string; code: string };
   participation: Participation;
   status: RowStatus;
   deadline: Date | string | null;

@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, max } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import type { ConsultationStatus } from "~/lib/consultation-status";
-import { formatCalendarRange } from "~/lib/dates";
-import { delegationName } from "~/lib/delegation-names";
-import { MAX_COVERING_NOTE, draftNoteVerbale, normalizeNote } from "~/lib/note-verbale";
+import { nameInSentence } from "~/lib/delegation-names";
+import { meetingLine } from "~/lib/meeting-names";
+import { MAX_COVERING_NOTE, cleanTranslations, coveringNoteFor, normalizeNote, sameTranslations, type CoveringNoteTranslations } from "~/lib/covering-note";
+import { draftNoteVerbale } from "~/lib/note-verbale";
 import { circulationMessage } from "~/lib/notification-text";
 import { paths } from "~/lib/paths";
 import { countOpenBrackets } from "~/lib/point-import";
@@ -13,7 +14,7 @@ import { moveConsultationStatus, selectCurrentVersions } from "~/models/consulta
 import { outboxStatusCounts, queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
-import { delegationNameColumns } from "~/models/delegation.server";
+import { delegationNameColumns, delegationSentenceColumns } from "~/models/delegation.server";
 
 const { agendaItems, consultations, delegations, invitations, meetings, nonPaperPoints, nonPapers, notificationOutbox, registrations, users } = schema;
 
@@ -127,6 +128,7 @@ const consultationColumns = {
   status: consultations.status,
   deadline: consultations.deadline,
   coveringNote: consultations.coveringNote,
+  coveringNoteTranslations: consultations.coveringNoteTranslations,
   circulatedAt: consultations.circulatedAt,
   closedAt: consultations.closedAt,
   parentSession: consultations.parentSession,
@@ -141,6 +143,9 @@ const consultationColumns = {
     parentBody: meetings.parentBody,
     session: meetings.session,
     venue: meetings.venue,
+    // The email's meeting line and the note in each language (meeting-names.ts, note-verbale.ts).
+    bodyTranslations: meetings.bodyTranslations,
+    venueTranslations: meetings.venueTranslations,
     startDate: meetings.startDate,
     endDate: meetings.endDate,
     format: meetings.format,
@@ -162,6 +167,8 @@ type ConsultationRow = {
     body: string;
     parentBody: string | null;
     venue: string;
+    bodyTranslations: Partial<Record<Language, string>>;
+    venueTranslations: Partial<Record<Language, string>>;
     startDate: string;
     endDate: string;
     format: "in_person" | "hybrid" | "online";
@@ -184,28 +191,54 @@ function calendarDateIn(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
-/** The generated covering note for a consultation (the secretariat may edit it before circulating). */
-function generateNote(row: ConsultationRow, itemNumbers: string[], link: string, now: Date): string {
-  return draftNoteVerbale({
-    meeting: row.meeting,
-    consultationTitle: row.title,
-    reflectionApprovedOn: row.reflectionApprovedOn,
-    reflectionApprovalMethod: row.reflectionApprovalMethod,
-    agendaItemNumbers: itemNumbers,
-    deadline: row.deadline,
-    parentSession: row.parentSession,
-    parentSessionVenue: row.parentSessionVenue,
-    parentSessionStartDate: row.parentSessionStartDate,
-    parentSessionEndDate: row.parentSessionEndDate,
-    link,
-    // The note is dated the day it is drafted; the officer corrects it if it goes out later.
-    place: row.meeting.venue,
-    date: calendarDateIn(now, row.meeting.timeZone),
-  });
+/** The generated covering note for a consultation in a language (the secretariat may edit it before circulating). */
+function generateNote(row: ConsultationRow, itemNumbers: string[], link: string, now: Date, language: Language = "en"): string {
+  return draftNoteVerbale(
+    {
+      meeting: row.meeting,
+      consultationTitle: row.title,
+      reflectionApprovedOn: row.reflectionApprovedOn,
+      reflectionApprovalMethod: row.reflectionApprovalMethod,
+      agendaItemNumbers: itemNumbers,
+      deadline: row.deadline,
+      parentSession: row.parentSession,
+      parentSessionVenue: row.parentSessionVenue,
+      parentSessionStartDate: row.parentSessionStartDate,
+      parentSessionEndDate: row.parentSessionEndDate,
+      link,
+      // The note is dated the day it is drafted; the officer corrects it if it goes out later.
+      place: row.meeting.venue,
+      date: calendarDateIn(now, row.meeting.timeZone),
+    },
+    language,
+  );
 }
 
 export function consultationLink(baseUrl: string, consultationId: string): string {
   return `${baseUrl.replace(/\/+$/, "")}${paths.consultation(consultationId)}`;
+}
+
+/**
+ * The covering note drafted from the consultation's data in a language, for the officer's text box
+ * (nothing is saved). Secretariat only: null for anyone else and for an unknown consultation.
+ */
+export async function draftCoveringNote(
+  user: SessionUser,
+  consultationId: string,
+  language: Language,
+  options: { baseUrl: string; now?: Date },
+): Promise<string | null> {
+  if (!mayManageConsultation(user)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select(consultationColumns)
+    .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
+    .where(eq(consultations.id, consultationId));
+  if (!row) return null;
+  const versions = await selectCurrentVersions(db, consultationId);
+  const itemNumbers = await numberedItemsWithPoints(db, consultationId, new Set(versions.map((v) => v.agendaItemId)));
+  return generateNote(row, itemNumbers, consultationLink(options.baseUrl, consultationId), options.now ?? new Date(), language);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,6 +279,7 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
         number: nonPapers.number,
         circulatedAt: nonPapers.circulatedAt,
         coveringNote: nonPapers.coveringNote,
+        coveringNoteTranslations: nonPapers.coveringNoteTranslations,
         circulatedByName: users.name,
         points: count(nonPaperPoints.pointVersionId),
       })
@@ -310,8 +344,10 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
     note: {
       saved: row.coveringNote,
       generated: generateNote(row, itemNumbers, link, now),
+      // The other languages are drafted on request ("draft in this language"), not on every view.
+      translations: cleanTranslations(row.coveringNoteTranslations),
     },
-    nonPaper: latest ?? null,
+    nonPaper: latest ? { ...latest, coveringNoteTranslations: cleanTranslations(latest.coveringNoteTranslations) } : null,
     notifications,
     notificationCounts: outboxStatusCounts(notifications),
   };
@@ -338,10 +374,29 @@ async function lockConsultation(tx: Transaction, consultationId: string) {
 
 export type SaveNoteResult = { ok: true; changed: boolean } | Refusal<"not_found" | "not_draft" | "note_required" | "note_too_long">;
 
-/** Stores the edited covering note of a draft consultation, with an audit entry. */
+/**
+ * The translations of the note to store: those given, cleaned (an empty text removes a language),
+ * or the saved ones when none were given (a caller that only knows the English note keeps them).
+ */
+function noteTranslations(given: CoveringNoteTranslations | undefined, saved: unknown): CoveringNoteTranslations {
+  return given === undefined ? cleanTranslations(saved) : cleanTranslations(given);
+}
+
+const tooLong = (translations: CoveringNoteTranslations) => Object.values(translations).some((text) => text.length > MAX_COVERING_NOTE);
+
+/** The audit's trace of the translations: their lengths by language, nothing when there are none. */
+function translationLengths(translations: CoveringNoteTranslations) {
+  const entries = Object.entries(translations);
+  return entries.length ? { translations: Object.fromEntries(entries.map(([language, text]) => [language, text.length])) } : {};
+}
+
+/**
+ * Stores the edited covering note of a draft consultation, in English and in the other languages
+ * the officer prepared (`coveringNoteTranslations`; left as saved when not given), with an audit entry.
+ */
 export async function saveCoveringNote(
   user: SessionUser,
-  input: { consultationId: string; coveringNote: string; ipAddress?: string | null },
+  input: { consultationId: string; coveringNote: string; coveringNoteTranslations?: CoveringNoteTranslations; ipAddress?: string | null },
 ): Promise<SaveNoteResult> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const note = normalizeNote(input.coveringNote);
@@ -352,8 +407,13 @@ export async function saveCoveringNote(
     const row = await lockConsultation(tx, input.consultationId);
     if (!row) return { ok: false, reason: "not_found" };
     if (row.status !== "draft") return { ok: false, reason: "not_draft", status: row.status };
-    if (row.coveringNote === note) return { ok: true, changed: false };
-    await tx.update(consultations).set({ coveringNote: note, updatedAt: new Date() }).where(eq(consultations.id, row.id));
+    const translations = noteTranslations(input.coveringNoteTranslations, row.coveringNoteTranslations);
+    if (tooLong(translations)) return { ok: false, reason: "note_too_long" };
+    if (row.coveringNote === note && sameTranslations(translations, cleanTranslations(row.coveringNoteTranslations))) return { ok: true, changed: false };
+    await tx
+      .update(consultations)
+      .set({ coveringNote: note, coveringNoteTranslations: translations, updatedAt: new Date() })
+      .where(eq(consultations.id, row.id));
     await recordAudit(
       {
         actorId: user.id,
@@ -361,7 +421,7 @@ export async function saveCoveringNote(
         entityType: "consultation",
         entityId: row.id,
         consultationId: row.id,
-        details: { length: note.length },
+        details: { length: note.length, ...translationLengths(translations) },
         ipAddress: input.ipAddress ?? null,
       },
       tx,
@@ -377,14 +437,23 @@ export type CirculateResult =
 /**
  * Circulates a draft consultation, all in one transaction under a lock on the consultation row
  * (so two clicks or two officers make exactly one non-paper): re-checks what circulation needs;
- * inserts the next non-paper with the covering note and freezes the current version of every
- * point in it; moves the consultation draft -> open; records the circulation in the audit log;
- * and queues one email per recipient in their language, deduplicated per non-paper and address.
- * Sending is the dispatcher's work, after the commit.
+ * inserts the next non-paper with the covering note (English, and the other languages prepared:
+ * `coveringNoteTranslations`, else those saved) and freezes the current version of every point in
+ * it; moves the consultation draft -> open; records the circulation in the audit log; and queues one
+ * email per recipient in their language, with the note in that language when there is one
+ * (coveringNoteFor), deduplicated per non-paper and address. Sending is the dispatcher's work, after
+ * the commit.
  */
 export async function circulateConsultation(
   user: SessionUser,
-  input: { consultationId: string; coveringNote: string; baseUrl: string; ipAddress?: string | null; now?: Date },
+  input: {
+    consultationId: string;
+    coveringNote: string;
+    coveringNoteTranslations?: CoveringNoteTranslations;
+    baseUrl: string;
+    ipAddress?: string | null;
+    now?: Date;
+  },
 ): Promise<CirculateResult> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const note = normalizeNote(input.coveringNote);
@@ -396,6 +465,8 @@ export async function circulateConsultation(
     const row = await lockConsultation(tx, input.consultationId);
     if (!row) return { ok: false, reason: "not_found" };
     if (row.status !== "draft") return { ok: false, reason: "not_draft", status: row.status };
+    const translations = noteTranslations(input.coveringNoteTranslations, row.coveringNoteTranslations);
+    if (tooLong(translations)) return { ok: false, reason: "note_too_long" };
 
     const [versions, [registered], found, [last]] = await Promise.all([
       selectCurrentVersions(tx, row.id),
@@ -412,11 +483,11 @@ export async function circulateConsultation(
     const number = (last?.number ?? 0) + 1;
     const [nonPaper] = await tx
       .insert(nonPapers)
-      .values({ consultationId: row.id, number, circulatedAt: now, circulatedBy: user.id, coveringNote: note })
+      .values({ consultationId: row.id, number, circulatedAt: now, circulatedBy: user.id, coveringNote: note, coveringNoteTranslations: translations })
       .returning({ id: nonPapers.id });
     const nonPaperId = nonPaper!.id;
     await tx.insert(nonPaperPoints).values(versions.map((v) => ({ nonPaperId, pointVersionId: v.versionId })));
-    await tx.update(consultations).set({ coveringNote: note }).where(eq(consultations.id, row.id));
+    await tx.update(consultations).set({ coveringNote: note, coveringNoteTranslations: translations }).where(eq(consultations.id, row.id));
     const moved = await moveConsultationStatus(tx, {
       consultationId: row.id,
       from: "draft",
@@ -432,7 +503,7 @@ export async function circulateConsultation(
       ? await tx
           .select({
             id: delegations.id,
-            ...delegationNameColumns,
+            ...delegationSentenceColumns,
           })
           .from(delegations)
           .where(inArray(delegations.id, [...new Set(recipients.map((r) => r.delegationId))]))
@@ -440,18 +511,20 @@ export async function circulateConsultation(
     const nameOf = new Map(names.map((d) => [d.id, d]));
     const link = consultationLink(input.baseUrl, row.id);
     const messages: QueuedNotification[] = recipients.map((r) => {
+      const covering = coveringNoteFor(r.language, { english: note, translations });
       const text = circulationMessage({
         language: r.language,
         recipientName: r.name,
         isInvitee: r.kind === "invitee",
-        delegationName: delegationName(nameOf.get(r.delegationId)!, r.language),
+        delegationName: nameInSentence(nameOf.get(r.delegationId)!, r.language),
         consultationTitle: row.title,
-        meetingName: `${row.meeting.body}, ${row.meeting.venue}, ${formatCalendarRange(row.meeting.startDate, row.meeting.endDate, r.language)}`,
+        meetingName: meetingLine(row.meeting, r.language),
         deadline: row.deadline!,
         meetingTimeZone: row.meeting.timeZone,
         recipientTimeZone: r.timeZone ?? null,
         link,
-        coveringNote: note,
+        coveringNote: covering.text,
+        coveringNoteLanguage: covering.language,
       });
       return {
         recipientEmail: r.email,
@@ -481,6 +554,7 @@ export async function circulateConsultation(
           delegates: recipients.filter((r) => r.kind === "delegate").length,
           invitees: recipients.filter((r) => r.kind === "invitee").length,
           notifications: messages.length,
+          ...translationLengths(translations),
         },
         ipAddress: input.ipAddress ?? null,
       },

@@ -30,6 +30,8 @@ const consultationColumns = {
   meeting: {
     body: meetings.body,
     venue: meetings.venue,
+    bodyTranslations: meetings.bodyTranslations,
+    venueTranslations: meetings.venueTranslations,
     startDate: meetings.startDate,
     endDate: meetings.endDate,
     timeZone: meetings.timeZone,

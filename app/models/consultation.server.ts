@@ -99,6 +99,9 @@ const summaryColumns = {
     symbolPrefix: meetings.symbolPrefix,
     session: meetings.session,
     venue: meetings.venue,
+    // For the home page and the consultation's facts, in the reader's language (meeting-names.ts).
+    bodyTranslations: meetings.bodyTranslations,
+    venueTranslations: meetings.venueTranslations,
     startDate: meetings.startDate,
     endDate: meetings.endDate,
     format: meetings.format,
@@ -446,7 +449,15 @@ export async function updateConsultation(
       // Once circulated, the missions work to the deadline: each is told it moved.
       if (before.status === "open") {
         const [meeting] = await tx
-          .select({ body: meetings.body, venue: meetings.venue, startDate: meetings.startDate, endDate: meetings.endDate, timeZone: meetings.timeZone })
+          .select({
+            body: meetings.body,
+            venue: meetings.venue,
+            bodyTranslations: meetings.bodyTranslations,
+            venueTranslations: meetings.venueTranslations,
+            startDate: meetings.startDate,
+            endDate: meetings.endDate,
+            timeZone: meetings.timeZone,
+          })
           .from(meetings)
           .where(eq(meetings.id, next.meetingId));
         notified = await notifyDeadlineChange(

@@ -11,3 +11,13 @@ export const delegationNameColumns = {
   nameRu: delegations.nameRu,
   nameEs: delegations.nameEs,
 };
+
+/**
+ * The names with the French and Spanish articles, for a name put into a sentence
+ * (nameInSentence: "observations du Pérou", "para el Perú").
+ */
+export const delegationSentenceColumns = {
+  ...delegationNameColumns,
+  articleFr: delegations.articleFr,
+  articleEs: delegations.articleEs,
+};

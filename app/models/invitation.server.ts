@@ -81,6 +81,8 @@ async function createInvitation(
       meeting: {
         body: meetings.body,
         venue: meetings.venue,
+        bodyTranslations: meetings.bodyTranslations,
+        venueTranslations: meetings.venueTranslations,
         startDate: meetings.startDate,
         endDate: meetings.endDate,
         timeZone: meetings.timeZone,

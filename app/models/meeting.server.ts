@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { MeetingInput } from "~/lib/consultation-forms";
+import { presentTexts, sameTexts } from "~/lib/meeting-names";
 import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/user.server";
@@ -14,6 +15,8 @@ const meetingColumns = {
   symbolPrefix: meetings.symbolPrefix,
   session: meetings.session,
   venue: meetings.venue,
+  bodyTranslations: meetings.bodyTranslations,
+  venueTranslations: meetings.venueTranslations,
   startDate: meetings.startDate,
   endDate: meetings.endDate,
   format: meetings.format,
@@ -39,6 +42,9 @@ function values(input: MeetingInput) {
     symbolPrefix: input.symbolPrefix,
     session: input.session,
     venue: input.venue,
+    // The other official languages given; a language left empty reads English.
+    bodyTranslations: presentTexts(input.bodyTranslations),
+    venueTranslations: presentTexts(input.venueTranslations),
     startDate: input.startDate,
     endDate: input.endDate,
     format: input.format,
@@ -78,7 +84,9 @@ export async function updateMeeting(user: SessionUser, id: string, input: Meetin
     const [before] = await tx.select(meetingColumns).from(meetings).where(eq(meetings.id, id)).for("update");
     if (!before) return false;
     const next = values(input);
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
+      key === "bodyTranslations" || key === "venueTranslations" ? !sameTexts(next[key], before[key]) : next[key] !== before[key],
+    );
     if (!changed.length) return true;
     await tx
       .update(meetings)

@@ -2,12 +2,12 @@
 // the recipient's own language, queued in the outbox inside the caller's transaction.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
-import { formatCalendarRange } from "~/lib/dates";
 import { deadlineChangeMessage, type MissionMailContext } from "~/lib/deadline-email";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
+import { meetingLine, type MeetingNameSource } from "~/lib/meeting-names";
 import type { MessageText } from "~/lib/notification-text";
 import { paths } from "~/lib/paths";
-import { delegationNameColumns } from "~/models/delegation.server";
+import { delegationSentenceColumns } from "~/models/delegation.server";
 import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
 import { schema, type Reader, type Transaction } from "~/utils/db.server";
 
@@ -28,7 +28,7 @@ export type MissionDelegate = {
   timeZone: string | null;
   delegationId: string;
   deadlineExtendedTo: Date | null;
-  delegation: DelegationNames & { code: string };
+  delegation: DelegationNames & DelegationArticles & { code: string };
 };
 
 /**
@@ -46,7 +46,7 @@ export function listMissionDelegates(db: Reader, consultationId: string, delegat
       timeZone: users.timeZone,
       delegationId: registrations.delegationId,
       deadlineExtendedTo: registrations.deadlineExtendedTo,
-      delegation: { code: delegations.code, ...delegationNameColumns },
+      delegation: { code: delegations.code, ...delegationSentenceColumns },
     })
     .from(users)
     .innerJoin(registrations, and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId)))
@@ -58,7 +58,7 @@ export function listMissionDelegates(db: Reader, consultationId: string, delegat
 export type MissionConsultation = {
   id: string;
   title: string;
-  meeting: { body: string; venue: string; startDate: string; endDate: string; timeZone: string };
+  meeting: MeetingNameSource & { startDate: string; endDate: string; timeZone: string };
 };
 
 export function missionLink(baseUrl: string | null | undefined, consultationId: string): string | null {
@@ -83,9 +83,10 @@ export async function queueMissionMessages(
       {
         language: r.language,
         recipientName: r.name,
-        delegationName: delegationName(r.delegation, r.language),
+        delegationName: nameInSentence(r.delegation, r.language),
         consultationTitle: consultation.title,
-        meetingName: `${meeting.body}, ${meeting.venue}, ${formatCalendarRange(meeting.startDate, meeting.endDate, r.language)}`,
+        // The body and venue in the delegate's language where the secretariat gave them.
+        meetingName: meetingLine(meeting, r.language),
         meetingTimeZone: meeting.timeZone,
         recipientTimeZone: r.timeZone,
         link,

@@ -3,7 +3,7 @@ import { matchNameList } from "~/lib/delegation-match";
 import { buildRegistrationReview, canChangeRegistrations, toMatchable, type Participation, type ReviewRow } from "~/lib/registration-review";
 import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
-import { delegationNameColumns } from "~/models/delegation.server";
+import { delegationNameColumns, delegationSentenceColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Transaction } from "~/utils/db.server";
 
@@ -44,7 +44,7 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
         createdAt: registrations.createdAt,
         // Removal is refused once the delegation has a submission (even a draft) here.
         hasSubmission: sql<boolean>`exists (select 1 from ${submissions} where ${submissions.consultationId} = ${registrations.consultationId} and ${submissions.delegationId} = ${registrations.delegationId})`,
-        delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+        delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
       })
       .from(registrations)
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
@@ -82,7 +82,8 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
       .where(isNull(invitations.revokedAt))
       .orderBy(desc(invitations.createdAt)),
     db
-      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, formalNameEn: delegations.formalNameEn })
+      // With the articles: the notices and review labels put a name into a sentence.
+      .select({ id: delegations.id, code: delegations.code, ...delegationSentenceColumns, formalNameEn: delegations.formalNameEn })
       .from(delegations)
       .orderBy(asc(delegations.nameEn)),
   ]);

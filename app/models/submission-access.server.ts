@@ -13,7 +13,7 @@ import { mayReadComments, maySeeRevision, mayWriteSubmission } from "~/lib/permi
 import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader } from "~/utils/db.server";
-import { delegationNameColumns } from "~/models/delegation.server";
+import { delegationSentenceColumns } from "~/models/delegation.server";
 
 const {
   comments,
@@ -32,7 +32,8 @@ const {
 export const delegationColumns = {
   id: delegations.id,
   code: delegations.code,
-  ...delegationNameColumns,
+  // With the articles: the pages and emails put the name into sentences ("observations du Pérou").
+  ...delegationSentenceColumns,
 };
 
 export const consultationColumns = {
@@ -46,6 +47,8 @@ export const consultationColumns = {
 const meetingColumns = {
   body: meetings.body,
   venue: meetings.venue,
+  bodyTranslations: meetings.bodyTranslations,
+  venueTranslations: meetings.venueTranslations,
   startDate: meetings.startDate,
   endDate: meetings.endDate,
   timeZone: meetings.timeZone,

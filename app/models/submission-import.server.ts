@@ -16,6 +16,7 @@ import { mayRecordSubmissionOnBehalf } from "~/lib/permissions";
 import { selectAgendaItems, selectLatestNonPaper } from "~/models/consultation.server";
 import { submitOnBehalf, type SubmitOnBehalfResult } from "~/models/submission-submit.server";
 import type { SessionUser } from "~/models/user.server";
+import { delegationSentenceColumns } from "~/models/delegation.server";
 import { getDb, schema, type Reader } from "~/utils/db.server";
 
 const {
@@ -83,7 +84,8 @@ export async function getImportSetup(user: SessionUser, consultationId: string) 
       .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
       .where(eq(consultations.id, consultationId)),
     db
-      .select({ id: delegations.id, code: delegations.code, nameEn: delegations.nameEn })
+      // The names with their articles: the save button names the delegation in a sentence.
+      .select({ id: delegations.id, code: delegations.code, ...delegationSentenceColumns })
       .from(registrations)
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
       .where(eq(registrations.consultationId, consultationId))

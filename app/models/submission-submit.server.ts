@@ -3,8 +3,8 @@
 // secretariat, and withdrawal. After the deadline a submission is held as late for the secretariat.
 import { and, asc, count, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
-import { formatCalendarRange } from "~/lib/dates";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { nameInSentence } from "~/lib/delegation-names";
+import { meetingLine } from "~/lib/meeting-names";
 import { isUuid } from "~/lib/ids";
 import { formatReceiptNumber } from "~/lib/receipts";
 import { receiptMessage, withdrawalMessage, type SubmissionMessageContext } from "~/lib/submission-email";
@@ -58,8 +58,9 @@ async function nextReceiptNumber(tx: Transaction, access: Pick<Access, "consulta
   });
 }
 
+/** The body and venue in the delegate's language where the secretariat gave them, and the dates. */
 function meetingName(meeting: Access["meeting"], language: Language) {
-  return `${meeting.body}, ${meeting.venue}, ${formatCalendarRange(meeting.startDate, meeting.endDate, language)}`;
+  return meetingLine(meeting, language);
 }
 
 /**
@@ -82,7 +83,7 @@ export async function notifyMission(
     const text = build({
       language: r.language,
       recipientName: r.name,
-      delegationName: delegationName(access.delegation as DelegationNames, r.language),
+      delegationName: nameInSentence(access.delegation, r.language),
       consultationTitle: access.consultation.title,
       meetingName: meetingName(access.meeting, r.language),
       meetingTimeZone: access.meeting.timeZone,

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Language } from "~/i18n/languages";
-import type { DelegationNames } from "~/lib/delegation-names";
+import type { DelegationArticles, DelegationNames } from "~/lib/delegation-names";
 import {
   commentLanguages,
   fieldsToTranslate,
@@ -36,7 +36,7 @@ import { recordAudit } from "~/models/audit.server";
 import { rowsStamp } from "~/models/row-stamp.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
-import { delegationNameColumns } from "~/models/delegation.server";
+import { delegationSentenceColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 import { TranslationError, translationProvider, type TranslationErrorKind } from "~/utils/translation-provider.server";
@@ -263,7 +263,7 @@ export type DeskRow = {
   /** A new proposal's own label, (a), (b), … */
   label: string | null;
   excerpt: string;
-  delegation: { id: string; code: string } & DelegationNames;
+  delegation: { id: string; code: string } & DelegationNames & DelegationArticles;
   agendaItem: { id: string; number: string | null; title: string };
   point: { id: string; label: string } | null;
   status: DeskStatus;
@@ -284,7 +284,7 @@ async function readDeskRows(db: Reader, index: readonly DeskIndexRow[], ids: rea
       // Enough of each text for the excerpt (a slice of code points, at least as many UTF-16 units).
       bodyStart: excerptSource(comments.body),
       proposedStart: excerptSource(comments.proposedText),
-      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
       agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
       point: { id: discussionPoints.id, label: discussionPoints.label },
       translation: { id: translations.id, machineAssisted: translations.machineAssisted, updatedAt: translations.updatedAt, translatorName: users.name },
@@ -422,7 +422,7 @@ function selectComment(db: Reader, consultationId: string, commentId: string, vi
         withdrawnAt: submissionRevisions.withdrawnAt,
         late: submissionRevisions.late,
       },
-      delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
+      delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
       agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
       point: { label: discussionPoints.label, versionNumber: pointVersions.versionNumber, text: pointVersions.text },
       translation: translationColumns,

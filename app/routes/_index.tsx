@@ -7,6 +7,7 @@ import { DelegationStatus } from "~/components/submission/delegation-status";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { TableShell } from "~/components/ui/table-shell";
+import { MeetingName } from "~/components/meetings/meeting-name";
 import { formatCalendarRange } from "~/lib/dates";
 import { paths } from "~/lib/paths";
 import { mayManageConsultation, mayWriteSubmission } from "~/lib/permissions";
@@ -75,10 +76,10 @@ export default function Home() {
                   </Link>
                 </th>
                 <td data-label={t("columns.meeting")}>
-                  <bdi lang="en">{c.meeting.body}</bdi>
+                  <MeetingName meeting={c.meeting} />
                   <br />
                   <span className="muted">
-                    <bdi>{c.meeting.venue}</bdi>, {formatCalendarRange(c.meeting.startDate, c.meeting.endDate, i18n.language)}
+                    <MeetingName meeting={c.meeting} part="venue" />, {formatCalendarRange(c.meeting.startDate, c.meeting.endDate, i18n.language)}
                   </span>
                 </td>
                 <td data-label={t("columns.status")}>

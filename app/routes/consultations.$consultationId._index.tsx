@@ -10,6 +10,7 @@ import { DelegatePanel } from "~/components/consultation/delegate-panel";
 import { Notice, useNotice } from "~/components/ui/notice";
 import { submissionWindow } from "~/lib/countdown";
 import { isUuid } from "~/lib/ids";
+import { meetingNames } from "~/lib/meeting-names";
 import { paths } from "~/lib/paths";
 import { mayManageConsultation, mayWriteSubmission } from "~/lib/permissions";
 import { getConsultationForUser } from "~/models/consultation.server";
@@ -54,6 +55,8 @@ export default function ConsultationPage() {
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
   const meeting = consultation.meeting;
+  // The body in the reader's language where the secretariat gave it, else in English.
+  const { body } = meetingNames(meeting, i18n.language);
   // For a delegate, their delegation's deadline (extended or not); for everyone else the consultation's.
   const deadline = delegationDeadline ? delegationDeadline.effective : consultation.deadline;
   // A delegate's page turns from "write" to "late" when the countdown reaches the deadline.
@@ -68,8 +71,8 @@ export default function ConsultationPage() {
         </Notice>
       ) : null}
       <header className="consultation__header">
-        <p className="eyebrow" lang="en">
-          <bdi>{meeting.symbolPrefix}</bdi> · <bdi>{meeting.body}</bdi>
+        <p className="eyebrow">
+          <bdi dir="ltr">{meeting.symbolPrefix}</bdi> · <bdi lang={body.lang}>{body.text}</bdi>
         </p>
         <h1>
           <bdi>{consultation.title}</bdi>

@@ -168,7 +168,8 @@ export default function AgendaEditorPage() {
     <article className="agenda-editor">
       <h1>{t("editor.title")}</h1>
       <p className="lead">
-        {t("editor.summary", { items: t("counts.items", { count: agendaItems.length }), points: t("counts.points", { count: pointCount }) })}
+        {/* Counts after labels: a whole sentence that needs no agreement with two numbers. */}
+        {t("editor.summary", { items: agendaItems.length, points: pointCount })}
       </p>
       <p className="note">{t(`editor.rules.${consultation.status}`)}</p>
 

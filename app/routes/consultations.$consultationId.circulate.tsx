@@ -10,14 +10,16 @@ import {
   CirculationActionSchema,
   circulateRefusal,
   closeRefusal,
+  regeneratedLanguage,
   type CirculateSchema,
   type CirculationActionData,
   type CloseSchema,
+  type RegenerateSchema,
   type SaveSchema,
 } from "~/lib/circulation-forms";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
-import { circulateConsultation, closeReflectionPeriod, getCirculationPage, saveCoveringNote } from "~/models/circulation.server";
+import { circulateConsultation, closeReflectionPeriod, draftCoveringNote, getCirculationPage, saveCoveringNote } from "~/models/circulation.server";
 import { kickNotificationDispatch } from "~/models/outbox.server";
 import type { SessionUser } from "~/models/user.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
@@ -66,24 +68,39 @@ type Call = {
 
 const respond = (payload: CirculationActionData, status?: number) => data(payload, status);
 
-async function regenerate(call: Call) {
-  // The draft goes back into the text box only; the saved note changes when the officer saves.
-  const page = await getCirculationPage(call.user, call.consultationId, { baseUrl: call.baseUrl });
-  if (!page) notFound();
-  return respond({ result: null, regenerated: { text: page.note.generated, nonce: Date.now() } });
+async function regenerate(call: Call, value: z.infer<typeof RegenerateSchema>) {
+  // The draft goes back into its text box only, the others keep what was typed; the saved notes
+  // change when the officer saves.
+  const language = regeneratedLanguage(value.intent);
+  const text = await draftCoveringNote(call.user, call.consultationId, language, { baseUrl: call.baseUrl });
+  if (text === null) notFound();
+  const typed = { coveringNote: value.coveringNote ?? null, translations: value.translations ?? null };
+  return respond({ result: null, regenerated: { language, text, nonce: Date.now(), typed } });
 }
 
 async function save(call: Call, value: z.infer<typeof SaveSchema>) {
   const { consultationId, ipAddress } = call;
-  const saved = await saveCoveringNote(call.user, { consultationId, coveringNote: value.coveringNote, ipAddress });
+  const saved = await saveCoveringNote(call.user, {
+    consultationId,
+    coveringNote: value.coveringNote,
+    coveringNoteTranslations: value.translations,
+    ipAddress,
+  });
   if (saved.ok) throw await redirectWithNotice(call.request, paths.circulate(consultationId), { kind: "circulation.saved" });
   if (saved.reason === "not_found") notFound();
-  return respond({ result: call.reply({ formErrors: ["circulation:errors.notDraft"] }), regenerated: null }, 409);
+  const message = saved.reason === "note_too_long" ? "circulation:errors.noteTooLong" : "circulation:errors.notDraft";
+  return respond({ result: call.reply({ formErrors: [message] }), regenerated: null }, saved.reason === "note_too_long" ? 400 : 409);
 }
 
 async function circulate(call: Call, value: z.infer<typeof CirculateSchema>) {
   const { consultationId, baseUrl, ipAddress } = call;
-  const result = await circulateConsultation(call.user, { consultationId, coveringNote: value.coveringNote, baseUrl, ipAddress });
+  const result = await circulateConsultation(call.user, {
+    consultationId,
+    coveringNote: value.coveringNote,
+    coveringNoteTranslations: value.translations,
+    baseUrl,
+    ipAddress,
+  });
   if (result.ok) {
     // Sending starts now, after the commit; the page does not wait for the mail server.
     kickNotificationDispatch();
@@ -124,7 +141,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const value = submission.value;
   switch (value.intent) {
     case "regenerate":
-      return regenerate(call);
+    case "regenerate-ar":
+    case "regenerate-zh":
+    case "regenerate-fr":
+    case "regenerate-ru":
+    case "regenerate-es":
+      return regenerate(call, value);
     case "save":
       return save(call, value);
     case "circulate":

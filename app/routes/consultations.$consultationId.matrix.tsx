@@ -64,6 +64,12 @@ export default function MatrixPage() {
       </p>
       <h1>{t("matrix.title")}</h1>
       <p className="lead">{t("matrix.lead")}</p>
+      <p className="sbs-exports">
+        {t("exports.heading")}{" "}
+        <a href={paths.meetingExport(consultation.id, "matrix.xlsx", order === "reader" ? "?order=reader" : "")} download>
+          {t("exports.matrixExcel")}
+        </a>
+      </p>
       {/* Only the order to choose, and only where the reader's language gives a second one. */}
       {readerLanguage !== "en" ? (
         <FilterForm id="matrix-order" className="matrix-order" apply={t("matrix.applyOrder")}>

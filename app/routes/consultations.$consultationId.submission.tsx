@@ -11,11 +11,11 @@ import { Deadline } from "~/components/ui/deadline";
 import { SubmissionEditor, type DraftConflict } from "~/components/submission/submission-editor";
 import { DelegationStatus } from "~/components/submission/delegation-status";
 import { Button } from "~/components/ui/button";
-import { isolate, withData } from "~/components/ui/data-text";
+import { withData } from "~/components/ui/data-text";
 import { Notice, useNotice } from "~/components/ui/notice";
 import type { DraftFields } from "~/lib/autosave-store";
 import { delegationState } from "~/lib/delegation-state";
-import { delegationName } from "~/lib/delegation-names";
+import { nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { contentToFields, type FieldIssue } from "~/lib/submission-fields";
@@ -35,7 +35,7 @@ import submissionStylesheet from "~/styles/submission.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submissionStylesheet }];
 
 export const handle: TitleHandle<typeof loader> = {
-  title: (t, data, language) => t("submissions:editor.title", { delegation: isolate(delegationName(data.submission.delegation, language)) }),
+  title: (t, data, language) => t("submissions:editor.title", { delegation: nameInSentence(data.submission.delegation, language, { isolate: true }) }),
 };
 
 const notFound = () => data({ reason: "not_found" }, { status: 404 });
@@ -127,12 +127,12 @@ export default function SubmissionEditorPage() {
   const { consultation, meeting, deadline, can } = submission;
   const [passedLive, setPassedLive] = useState(false);
   const readOnly = !can.edit || passedLive;
-  const delegation = delegationName(submission.delegation, i18n.language as never);
+  const delegation = nameInSentence(submission.delegation, i18n.language as never, { isolate: true });
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "review";
 
   return (
     <article className="submission-page">
-      <h1>{withData(t("editor.title", { delegation: isolate(delegation) }))}</h1>
+      <h1>{withData(t("editor.title", { delegation }))}</h1>
       <DelegationStatus state={state} timeZone={readerTimeZone} consultationId={consultation.id} />
 
       <section className="submission-page__deadline" aria-label={t("editor.deadlineLabel")}>

@@ -10,9 +10,9 @@ import { Deadline } from "~/components/ui/deadline";
 import { FormErrors } from "~/components/ui/form-errors";
 import { RevisionView } from "~/components/submission/revision-view";
 import { Button, SubmitButton } from "~/components/ui/button";
-import { isolate, withData } from "~/components/ui/data-text";
+import { withData } from "~/components/ui/data-text";
 import { Notice } from "~/components/ui/notice";
-import { delegationName } from "~/lib/delegation-names";
+import { nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { isEmptyContent, refusalMessage } from "~/lib/submission-rules";
@@ -29,7 +29,7 @@ import submissionStylesheet from "~/styles/submission.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submissionStylesheet }];
 
 export const handle: TitleHandle<typeof loader> = {
-  title: (t, data, language) => t("submissions:review.title", { delegation: isolate(delegationName(data.delegation, language)) }),
+  title: (t, data, language) => t("submissions:review.title", { delegation: nameInSentence(data.delegation, language, { isolate: true }) }),
 };
 
 const notFound = () => data({ reason: "not_found" }, { status: 404 });
@@ -97,14 +97,14 @@ export default function ReviewPage() {
   const { consultation, can, deadline } = loaded;
   const editor = paths.submission(consultation.id);
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
-  const delegation = delegationName(loaded.delegation, i18n.language as never);
+  const delegation = nameInSentence(loaded.delegation, i18n.language as never, { isolate: true });
 
   return (
     <article className="submission-page submission-review">
       <p className="eyebrow">
         <Link to={editor}>{t("review.back")}</Link>
       </p>
-      <h1>{withData(t("review.title", { delegation: isolate(delegation) }))}</h1>
+      <h1>{withData(t("review.title", { delegation }))}</h1>
       <p>
         <strong>{t("editor.deadline")}</strong>{" "}
         {deadline.effective ? (

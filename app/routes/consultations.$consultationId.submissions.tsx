@@ -14,7 +14,7 @@ import { Notice, useNotice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import type { Language } from "~/i18n/languages";
 import { formatInstant, instantFromWallClock, wallClockIn } from "~/lib/dates";
-import { delegationName } from "~/lib/delegation-names";
+import { nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { filterHref, isRowStatus, rowStatus, statusTotals } from "~/lib/submission-list";
@@ -192,10 +192,13 @@ export default function SubmissionsPage() {
           {withData(
             flash.kind === "extended"
               ? t("secretariat.flash.extended", {
-                  delegation: isolate(delegationName(flash.delegation, language)),
+                  delegation: nameInSentence(flash.delegation, language, { isolate: true }),
                   time: flash.until ? inMeetingZone(flash.until) : "",
                 })
-              : t(`secretariat.flash.${flash.kind}`, { delegation: isolate(delegationName(flash.delegation, language)), receipt: isolate(flash.receipt) }),
+              : t(`secretariat.flash.${flash.kind}`, {
+                  delegation: nameInSentence(flash.delegation, language, { isolate: true }),
+                  receipt: isolate(flash.receipt),
+                }),
           )}
         </Notice>
       ) : null}

@@ -16,11 +16,11 @@ import { OutdatedChanges } from "~/components/translation-editor/outdated-change
 import { ReadOnlyTranslation } from "~/components/translation-editor/read-only-translation";
 import { TranslationFacts } from "~/components/translation-editor/translation-facts";
 import { TranslationForm } from "~/components/translation-editor/translation-form";
-import { isolate, withData } from "~/components/ui/data-text";
+import { withData } from "~/components/ui/data-text";
 import { useNotice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
-import { delegationName } from "~/lib/delegation-names";
+import { delegationName, nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { textFieldErrors, TranslationSchema } from "~/lib/translation-forms";
@@ -38,7 +38,7 @@ import { ConsultationPageErrorBoundary } from "~/components/consultation/consult
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: translationsStylesheet }];
 
 export const handle: TitleHandle<typeof loader> = {
-  title: (t, data, language) => t("translations:editor.title", { delegation: isolate(delegationName(data.page.delegation, language)) }),
+  title: (t, data, language) => t("translations:editor.title", { delegation: nameInSentence(data.page.delegation, language, { isolate: true }) }),
 };
 
 function notFound(): never {
@@ -162,7 +162,7 @@ export default function TranslationEditorPage() {
           <Link to={paths.translations(page.consultation.id)}>{t("editor.back")}</Link>
         </p>
       ) : null}
-      <h1>{withData(t("editor.title", { delegation: isolate(name) }))}</h1>
+      <h1>{withData(t("editor.title", { delegation: nameInSentence(page.delegation, language, { isolate: true }) }))}</h1>
 
       {saved && !actionData ? <SavedNotice saved={saved.status} nextHref={page.nextToTranslateId ? commentHref(page.nextToTranslateId) : null} /> : null}
       <TranslationFacts page={page} name={name} originalName={originalName} at={at} />

@@ -16,6 +16,7 @@ import { delegations } from "./delegations";
 import {
   consultationStatusEnum,
   languageEnum,
+  type OfficialLanguage,
   meetingFormatEnum,
   participationEnum,
   pointVersionSourceEnum,
@@ -30,6 +31,10 @@ export const meetings = pgTable("meetings", {
   symbolPrefix: text("symbol_prefix").notNull(),
   session: text("session").notNull(),
   venue: text("venue").notNull(),
+  // The body's name and the venue in the other official languages, where the secretariat gives
+  // them; \`body\` and \`venue\` (English) stand in for any language left out.
+  bodyTranslations: jsonb("body_translations").$type<Partial<Record<OfficialLanguage, string>>>().notNull().default({}),
+  venueTranslations: jsonb("venue_translations").$type<Partial<Record<OfficialLanguage, string>>>().notNull().default({}),
   startDate: date("start_date").notNull(),
   endDate: date("end_date").notNull(),
   format: meetingFormatEnum("format").notNull(),
@@ -71,6 +76,9 @@ export const consultations = pgTable(
     introductionNote: text("introduction_note"),
     introductionParagraphs: jsonb("introduction_paragraphs").$type<Record<string, string>>(),
     coveringNote: text("covering_note"),
+    // The covering note in other official languages, each sent to the missions whose delegates read
+    // that language; \`coveringNote\` (English) goes to all others.
+    coveringNoteTranslations: jsonb("covering_note_translations").$type<Partial<Record<OfficialLanguage, string>>>().notNull().default({}),
     circulatedAt: timestamp("circulated_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     compiledAt: timestamp("compiled_at", { withTimezone: true }),
@@ -166,6 +174,7 @@ export const nonPapers = pgTable(
     circulatedAt: timestamp("circulated_at", { withTimezone: true }).notNull().defaultNow(),
     circulatedBy: uuid("circulated_by").references(() => users.id),
     coveringNote: text("covering_note"),
+    coveringNoteTranslations: jsonb("covering_note_translations").$type<Partial<Record<OfficialLanguage, string>>>().notNull().default({}),
   },
   (t) => [uniqueIndex("non_papers_consultation_number_key").on(t.consultationId, t.number)],
 );

@@ -69,3 +69,5 @@ export const documentKindEnum = pgEnum("document_kind", ["non_paper", "note_verb
 export const documentStatusEnum = pgEnum("document_status", ["draft", "final"]);
 
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+export type OfficialLanguage = (typeof languageEnum.enumValues)[number];

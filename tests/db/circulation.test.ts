@@ -243,7 +243,7 @@ describe("circulating", () => {
     expect(byEmail.get("peru@nonpaper.test")!.body).toContain("Perú");
     expect(byEmail.get("peru@nonpaper.test")!.recipientUserId).toBe(await userIdByEmail("peru@nonpaper.test"));
     expect(byEmail.get("fiji-circulate@nonpaper.test")!.body).toContain("Mere Vuniwaqa");
-    expect(byEmail.get("fiji-circulate@nonpaper.test")!.body).toContain("Acceptez cette invitation");
+    expect(byEmail.get("fiji-circulate@nonpaper.test")!.body).toContain("Une fois cette invitation acceptée et votre compte créé");
     expect(byEmail.get("fiji-circulate@nonpaper.test")!.recipientUserId).toBeNull();
   });
 

@@ -397,7 +397,7 @@ describe("a new deadline", () => {
     const usa = extended.find((m) => m.language === "en")!;
     expect(usa.subject).toBe("Deadline extended: Draft discussion points");
     expect(usa.body).toContain(`New deadline: ${diplomaticInstant(deadline!, "en", "Europe/Vienna")}`);
-    expect(extended.find((m) => m.language === "fr")!.subject).toBe("Prorogation de la date limite : Draft discussion points");
+    expect(extended.find((m) => m.language === "fr")!.subject).toBe("Prorogation de la date limite\u00a0: Draft discussion points");
     const [update] = (await audits(c.consultationId, "consultation.update")).slice(-1);
     expect(update!.details).toMatchObject({ changed: ["deadline"], notifications: 3, invitationsExtended: 1 });
 

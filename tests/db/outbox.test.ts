@@ -175,7 +175,8 @@ describe("sending the outbox through SMTP", () => {
     }
     const arabic = smtp.received.find((r) => r.to.includes("morocco@nonpaper.test") && parseMessage(r.raw).body.includes(consultationId))!;
     expect(arabic.raw).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/im);
-    expect(parseMessage(arabic.raw).subject).toBe(`ورقة غير رسمية لإبداء التعليقات: Discussion points ${drafts}`);
+    // The English title is isolated for direction inside the Arabic subject (U+2068 … U+2069), byte for byte through SMTP.
+    expect(parseMessage(arabic.raw).subject).toBe(`ورقة غير رسمية لإبداء التعليقات: \u2068Discussion points ${drafts}\u2069`);
 
     // Nothing is sent twice.
     expect(await dispatchPendingNotifications()).toMatchObject({ configured: true, claimed: 0 });

@@ -406,8 +406,8 @@ describe("submitting", () => {
       expect(m.body).toContain(`${BASE_URL}/consultations/${c.consultationId}`);
       expect(m.kind).toBe("submission.receipt");
     }
-    expect(messages.find((m) => m.recipientEmail === "peru@nonpaper.test")!.body).toContain("America/Lima");
-    expect(messages.find((m) => m.recipientEmail === colleague.email)!.body).toContain("Numéro d'accusé de réception");
+    expect(messages.find((m) => m.recipientEmail === "peru@nonpaper.test")!.body).toContain("hora de Lima");
+    expect(messages.find((m) => m.recipientEmail === colleague.email)!.body).toContain("Numéro d’accusé de réception");
     const [audit] = await db
       .select()
       .from(schema.auditLog)

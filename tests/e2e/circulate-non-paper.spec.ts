@@ -104,8 +104,9 @@ test("the secretariat goes from a pasted annex to a circulated non-paper with no
   await page.getByRole("navigation").getByRole("link", { name: "Outbox", exact: true }).click();
   for (const [email, subject] of [
     ["peru@nonpaper.test", `Documento oficioso para observaciones: ${TITLE}`],
-    ["morocco@nonpaper.test", `ورقة غير رسمية لإبداء التعليقات: ${TITLE}`],
-    ["france@nonpaper.test", `Document officieux pour observations : ${TITLE}`],
+    // In Arabic the English title is isolated for direction (U+2068 … U+2069).
+    ["morocco@nonpaper.test", `ورقة غير رسمية لإبداء التعليقات: \u2068${TITLE}\u2069`],
+    ["france@nonpaper.test", `Document officieux pour observations\u00a0: ${TITLE}`],
   ] as const) {
     await expect(page.getByRole("row").filter({ hasText: email }).first(), email).toContainText(subject);
   }

@@ -223,7 +223,9 @@ async function occurrences(page: Page, needles: string[]) {
 test("in Arabic, titles, meeting names and symbols inside sentences are isolated for direction", async ({ page }) => {
   await loginAs(page, "morocco");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-  const needles = [TITLE_2020, "Working Group of Government Experts on Technical Assistance", "CTOC/COP/WG.2", "Vienna"];
+  // The Working Group's body and the venue have their Arabic names in the demo (issue 15); the expert
+  // group's body has only its English one, shown to an Arabic reader as English data.
+  const needles = [TITLE_2020, "Intergovernmental expert group established in accordance with Conference resolution 9/1", "CTOC/COP/WG.2"];
   const home = await occurrences(page, needles);
   await page.getByRole("link", { name: TITLE_2020 }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE_2020 })).toBeVisible();

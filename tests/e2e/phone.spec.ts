@@ -46,7 +46,7 @@ const DELEGATES = [
     dir: "rtl",
     open: "مفتوحة لتلقي التعليقات",
     deadline: "الموعد النهائي لتقديم التعليقات",
-    comments: "تعليقات وفدك",
+    comments: "تعليقات وفدكم",
     receipt: "الإيصال",
   },
   {

@@ -7,7 +7,7 @@ async function ready(page: Page) {
 }
 
 /** The facts of a receipt (in Spanish, Peru's language): its number, its status… */
-const receiptFacts = (page: Page) => page.getByRole("region", { name: "Recibo", exact: true });
+const receiptFacts = (page: Page) => page.getByRole("region", { name: "Acuse de recibo", exact: true });
 
 /** The receipt's number among its facts, as the heading gives it (`pattern`). */
 const receiptNumber = (page: Page, pattern: RegExp) => receiptFacts(page).getByText(pattern);
@@ -43,13 +43,13 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
 
   await page.goto(editor);
   await ready(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comentarios de Perú");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Observaciones del Perú");
   await expect(page.getByText(/Tiempo restante/)).toBeVisible();
-  await expect(page.getByLabel("Idioma de la presentación")).toHaveValue("es");
+  await expect(page.getByLabel("Idioma de la contribución")).toHaveValue("es");
   await expect(page.locator("body")).not.toContainText(moroccoSecret);
 
-  await page.getByLabel("Comentario general sobre este tema del programa").first().fill("El Perú agradece a la Secretaría los puntos de debate.");
-  await page.getByLabel("Su comentario sobre el punto (a)").fill("Apoyamos el punto (a) <script>alert(1)</script>.");
+  await page.getByLabel("Observación general sobre este tema del programa").first().fill("El Perú agradece a la Secretaría los puntos de debate.");
+  await page.getByLabel("Su observación sobre el punto (a)").fill("Apoyamos el punto (a) <script>alert(1)</script>.");
   await page.getByRole("button", { name: "Proponer una enmienda al punto (b)" }).click();
   // Peru's first revision (in the demo) already proposes an amendment to (c).
   const amendment = page.getByLabel("Redacción propuesta del punto (b)");
@@ -61,7 +61,7 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
 
   // A reload (or another browser) shows the draft saved on the server.
   await page.reload();
-  await expect(page.getByLabel("Comentario general sobre este tema del programa").first()).toHaveValue(
+  await expect(page.getByLabel("Observación general sobre este tema del programa").first()).toHaveValue(
     "El Perú agradece a la Secretaría los puntos de debate.",
   );
   await expect(page.getByLabel("Redacción propuesta del punto (b)")).toHaveValue(/dissemination and outreach plan/);
@@ -69,34 +69,34 @@ test("a delegate of Peru writes in Spanish with an amendment, finds the draft af
 
   // Review: everything that will be sent, read-only, then submit.
   await page.getByRole("button", { name: "Revisar y presentar" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revisar los comentarios de Perú");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revisar las observaciones del Perú");
   // Script typed in a comment is shown as text, never run.
   await expect(page.getByText("Apoyamos el punto (a) <script>alert(1)</script>.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Lo que se enviará" }).locator("ins").first()).toContainText("and outreach");
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Presentar los comentarios" }).click();
+  await page.getByRole("button", { name: "Presentar las observaciones" }).click();
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Acuse de recibo CTOC-2020-PER-\d{4}$/);
   const firstReceipt = (await receiptNumber(page, /^CTOC-2020-PER-\d{4}$/).innerText()).trim();
   const firstRevision = Number(page.url().split("/").pop());
-  await expect(page.getByText("La Secretaría ha recibido los comentarios de su delegación.")).toBeVisible();
+  await expect(page.getByText("La Secretaría ha recibido las observaciones de su delegación.")).toBeVisible();
   await expectAccessible(page);
 
   // A revision: a new receipt, and the first one marked superseded.
-  await page.getByRole("link", { name: "Volver a la presentación de su delegación" }).click();
+  await page.getByRole("link", { name: "Volver a la contribución de su delegación" }).click();
   await ready(page);
-  await page.getByLabel("Su comentario sobre el punto (a)").fill("Apoyamos el punto (a), con una reserva.");
+  await page.getByLabel("Su observación sobre el punto (a)").fill("Apoyamos el punto (a), con una reserva.");
   await page.getByRole("button", { name: "Revisar y presentar" }).click();
   await expect(page.getByText(`Será la revisión ${firstRevision + 1}.`, { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "Presentar los comentarios" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-2020-PER-\d{4}$/);
+  await page.getByRole("button", { name: "Presentar las observaciones" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Acuse de recibo CTOC-2020-PER-\d{4}$/);
   const secondReceipt = (await receiptNumber(page, /^CTOC-2020-PER-\d{4}$/).innerText()).trim();
   expect(secondReceipt).not.toBe(firstReceipt);
   expect(page.url()).toMatch(new RegExp(`/receipts/${firstRevision + 1}$`));
   const firstRow = page.getByRole("row").filter({ hasText: firstReceipt });
   await expect(firstRow.getByText("Sustituida por una revisión posterior", { exact: true })).toBeVisible();
   await firstRow.getByRole("link", { name: String(firstRevision) }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Recibo ${firstReceipt}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Acuse de recibo ${firstReceipt}`);
 
   // Morocco's submission is not at any address Peru can open.
   for (const path of [`${consultation}/submissions/MAR/1`, `${editor}/receipts/${firstRevision + 50}`, `${consultation}/submissions/MAR`]) {
@@ -114,7 +114,7 @@ test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right t
   await ready(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("تعليقات المغرب");
-  await expect(page.getByLabel("لغة التقديم")).toHaveValue("ar");
+  await expect(page.getByLabel("لغة المساهمة")).toHaveValue("ar");
 
   const comment = page.getByLabel("تعليقكم على النقطة (a)");
   await comment.fill("يؤيد المغرب النقطة (a) ويقترح توضيح نطاقها.");
@@ -145,9 +145,9 @@ test("a delegate of Morocco writes in Arabic, in an Arabic page laid out right t
   await expectAccessible(page);
 
   // Switching the language of the submission to Spanish turns the text areas left to right.
-  await page.getByLabel("لغة التقديم").selectOption("es");
+  await page.getByLabel("لغة المساهمة").selectOption("es");
   await expect(comment).toHaveAttribute("dir", "ltr");
-  await page.getByLabel("لغة التقديم").selectOption("ar");
+  await page.getByLabel("لغة المساهمة").selectOption("ar");
   await expect(comment).toHaveAttribute("dir", "rtl");
 });
 
@@ -161,13 +161,13 @@ test("after the deadline a submission is held as late, and the secretariat accep
   await ready(page);
   // The deadline has passed: the draft is read-only, and sending it is a late submission.
   await expect(page.getByText(/El plazo ha vencido: el borrador ya no puede modificarse/)).toBeVisible();
-  const general = page.getByLabel("Comentario general sobre este tema del programa").first();
+  const general = page.getByLabel("Observación general sobre este tema del programa").first();
   await expect(general).toHaveValue(/El Perú apoya la armonización/);
   await expect(general).toHaveAttribute("readonly", "");
   await page.getByRole("button", { name: "Revisar y presentar" }).click();
-  await expect(page.getByText(/Los comentarios quedarán retenidos como presentación tardía/)).toBeVisible();
-  await page.getByRole("button", { name: "Presentar como presentación tardía" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recibo CTOC-IEG-2020-PER-\d{4}$/);
+  await expect(page.getByText(/Las observaciones quedarán retenidas como contribución tardía/)).toBeVisible();
+  await page.getByRole("button", { name: "Presentar como contribución tardía" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Acuse de recibo CTOC-IEG-2020-PER-\d{4}$/);
   const receipt = (await receiptNumber(page, /^CTOC-IEG-2020-PER-\d{4}$/).innerText()).trim();
   await expect(page.getByText(/llegaron después del plazo/)).toBeVisible();
   await expect(receiptFacts(page).getByText("Tardía, pendiente de decisión de la Secretaría", { exact: true })).toBeVisible();

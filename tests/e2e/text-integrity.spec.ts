@@ -193,7 +193,7 @@ test("two delegates of Egypt's mission see each other, and edits of different pa
   await ready(second.page);
   // Each sees that the other has the draft open.
   // "Also working on this draft now: …", in Arabic.
-  const presence = (page: Page) => page.getByRole("status").filter({ hasText: "يعمل الآن على هذه المسودة أيضًا" });
+  const presence = (page: Page) => page.getByRole("status").filter({ hasText: "يعمل الآن على هذه المسودة أيضاً" });
   await expect(presence(second.page)).toContainText("Nour El-Sayed");
   await expect(presence(first.page)).toContainText("Karim Mansour", { timeout: 40_000 });
 

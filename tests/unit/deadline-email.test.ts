@@ -3,12 +3,14 @@ import { LANGUAGE_CODES } from "~/i18n/languages";
 import { isEarlyClosing, missionStanding, needsReminder, remindedToday, reminderDay } from "~/lib/closing";
 import { closingMessage, deadlineChangeMessage, diplomaticInstant, reminderMessage, type MissionMailContext } from "~/lib/deadline-email";
 import { INVITATION_DEADLINE_MARGIN_MS, INVITATION_LIFETIME_MS, invitationExpiry } from "~/lib/invitation-rules";
+import { nameInSentence } from "~/lib/delegation-names";
 
+const PERU = { nameAr: "بيرو", nameZh: "秘鲁", nameEn: "Peru", nameFr: "Pérou", nameRu: "Перу", nameEs: "Perú", articleFr: "le", articleEs: "el" };
 const deadline = new Date("2020-08-14T16:00:00Z");
 const base: MissionMailContext = {
   language: "en",
   recipientName: "Lucía Fernández",
-  delegationName: "Peru",
+  delegationName: nameInSentence(PERU, "en"),
   consultationTitle: "Discussion points for future consideration",
   meetingName: "Working Group of Government Experts on Technical Assistance, Vienna, 9–10 July 2020",
   meetingTimeZone: "Europe/Vienna",
@@ -21,14 +23,16 @@ describe("dates as diplomatic mail writes them", () => {
     expect(diplomaticInstant(deadline, "en", "Europe/Vienna")).toBe("18:00 (Vienna time) on Friday, 14 August 2020");
     expect(diplomaticInstant(deadline, "fr", "Europe/Vienna")).toBe("vendredi 14 août 2020 à 18 h 00 (heure de Vienne)");
     expect(diplomaticInstant(deadline, "es", "Europe/Vienna")).toBe("viernes 14 de agosto de 2020, a las 18.00 horas (hora de Viena)");
-    expect(diplomaticInstant(deadline, "ru", "Europe/Vienna")).toBe("18:00 (по времени Вены), пятница, 14 августа 2020 года");
+    expect(diplomaticInstant(deadline, "ru", "Europe/Vienna")).toBe("18:00 (по венскому времени), пятница, 14 августа 2020 года");
     expect(diplomaticInstant(deadline, "zh", "Europe/Vienna")).toBe("2020年8月14日（星期五）维也纳时间18:00");
     expect(diplomaticInstant(deadline, "ar", "Europe/Vienna")).toBe("الساعة 18:00 (بتوقيت فيينا) يوم الجمعة 14 أغسطس 2020");
   });
 
   it("uses the meeting's clock (a New York meeting says New York time) and names other zones in the reader's language", () => {
     expect(diplomaticInstant(deadline, "en", "America/New_York")).toBe("12:00 (New York time) on Friday, 14 August 2020");
-    expect(diplomaticInstant(deadline, "fr", "America/Lima")).toContain("11 h 00 (heure normale du Pérou)");
+    expect(diplomaticInstant(deadline, "fr", "America/Lima")).toContain("11 h 00 (heure de Lima)");
+    // A zone without a city phrase: its long name in the reader's language.
+    expect(diplomaticInstant(deadline, "fr", "Asia/Yangon")).toContain("22 h 30 (heure du Myanmar)");
     expect(diplomaticInstant(deadline, "en", "UTC")).toBe("16:00 (UTC) on Friday, 14 August 2020");
     // Never abbreviated, never numeric: no "Aug", no "14/08".
     for (const language of LANGUAGE_CODES) expect(diplomaticInstant(deadline, language, "Europe/Vienna")).not.toMatch(/\d+\/\d+|Aug\b/);

@@ -152,7 +152,8 @@ describe("db/seed-data/delegations.json", () => {
       es: "Países Bajos (Reino de los)",
       ru: "Нидерланды (Королевство)",
     });
-    expect(nld.articles).toEqual({ fr: null, es: null, en: null });
+    // UN French and Spanish running text: "des Pays-Bas (Royaume des)", "de los Países Bajos (Reino de los)".
+    expect(nld.articles).toEqual({ fr: "les", es: "los", en: null });
   });
 
   it("strips the article from the United Kingdom but keeps Bolivia's parenthesis", () => {
@@ -167,6 +168,9 @@ describe("db/seed-data/delegations.json", () => {
     expect(bol.names.fr).toBe("Bolivie (État plurinational de)");
     expect(bol.names.es).toBe("Bolivia (Estado Plurinacional de)");
     expect(byCode("IRN").names.fr).toBe("Iran (République islamique d')");
+    // The bracketed names take their article in running text too: "de la Bolivie (État plurinational de)".
+    expect(bol.articles).toEqual({ fr: "la", es: null, en: null });
+    expect(byCode("IRN").articles).toEqual({ fr: "l'", es: "el", en: null });
   });
 
   it("marks the observer and non-member States and adds the European Union", () => {

@@ -28,7 +28,7 @@ describe("InvisibleCharacters", () => {
 
   it("speaks Arabic with its plural forms", () => {
     const html = render(createElement(InvisibleCharacters, { value: "نص\u202Eمعكوس", onRemove: () => {} }), "ar");
-    expect(text(html)).toContain("يتضمن هذا النص حرفًا واحدًا غير مرئي يمنع حفظه.");
+    expect(text(html)).toContain("يتضمن هذا النص حرفاً واحداً غير مرئي يمنع حفظه.");
     expect(text(html)).toContain("حذف الأحرف غير المرئية");
   });
 });

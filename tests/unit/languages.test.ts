@@ -38,8 +38,8 @@ describe("dates in the reader's language", () => {
 
   it("states an instant in the meeting's zone and another zone", () => {
     const deadline = "2020-08-14T16:00:00Z";
-    expect(formatInstant(deadline, "en", "Europe/Vienna")).toMatch(/14 Aug 2020, 18:00 \(Europe\/Vienna, CEST\)/);
-    expect(formatInstant(deadline, "en", "America/Lima")).toMatch(/14 Aug 2020, 11:00 \(America\/Lima, GMT-5\)/);
+    expect(formatInstant(deadline, "en", "Europe/Vienna")).toMatch(/14 August 2020, 18:00 \(Vienna time\)/);
+    expect(formatInstant(deadline, "en", "America/Lima")).toMatch(/14 August 2020, 11:00 \(Lima time\)/);
   });
 });
 

@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { circulationMessage, type CirculationMessageInput } from "~/lib/notification-text";
+import { nameInSentence } from "~/lib/delegation-names";
 
+const PERU = { nameAr: "بيرو", nameZh: "秘鲁", nameEn: "Peru", nameFr: "Pérou", nameRu: "Перу", nameEs: "Perú", articleFr: "le", articleEs: "el" };
 const deadline = new Date("2020-08-14T16:00:00Z");
 const base: CirculationMessageInput = {
   language: "en",
   recipientName: "Lucía Fernández",
   isInvitee: false,
-  delegationName: "Peru",
+  delegationName: nameInSentence(PERU, "en"),
   consultationTitle: "Discussion points for future consideration",
   meetingName: "Working Group of Government Experts on Technical Assistance, Vienna, 9–10 July 2020",
   deadline,

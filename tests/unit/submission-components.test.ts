@@ -81,7 +81,7 @@ describe("ScriptHint", () => {
     expect(text(html)).toContain("Keep French");
     expect(html).toContain('aria-live="polite"');
     const ar = text(render(createElement(ScriptHint, { language: "fr", text: russian, onChangeLanguage: () => {} }), "ar"));
-    expect(ar).toContain("يبدو أن هذا النص مكتوب باللغة الروسية، ولكن لغة التقديم المختارة هي الفرنسية.");
+    expect(ar).toContain("يبدو أن هذا النص مكتوب باللغة الروسية، ولكن لغة المساهمة المختارة هي الفرنسية.");
   });
 
   it("is an empty polite region when the text fits", () => {

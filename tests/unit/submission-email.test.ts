@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { extensionMessage, languageName, lateDecisionMessage, receiptMessage, withdrawalMessage, type SubmissionMessageContext } from "~/lib/submission-email";
+import { nameInSentence } from "~/lib/delegation-names";
 
+const PERU = { nameAr: "بيرو", nameZh: "秘鲁", nameEn: "Peru", nameFr: "Pérou", nameRu: "Перу", nameEs: "Perú", articleFr: "le", articleEs: "el" };
 const context: SubmissionMessageContext = {
   language: "en",
   recipientName: "Lucía Fernández",
-  delegationName: "Peru",
+  delegationName: nameInSentence(PERU, "en"),
   consultationTitle: "Discussion points for future consideration",
   meetingName: "Working Group of Government Experts on Technical Assistance, Vienna, 9–10 July 2020",
   meetingTimeZone: "Europe/Vienna",

@@ -93,7 +93,7 @@ describe("old names", () => {
   });
 
   it("are shown by their current names", () => {
-    expect(zoneLabel("2026-06-01T12:00:00Z", "en", "Europe/Kiev")).toMatch(/^Europe\/Kyiv, /);
-    expect(zoneLabel("2026-06-01T12:00:00Z", "en", "Asia/Rangoon")).toMatch(/^Asia\/Yangon, /);
+    expect(zoneLabel("2026-06-01T12:00:00Z", "en", "Europe/Kiev")).toBe("Kyiv time");
+    expect(zoneLabel("2026-06-01T12:00:00Z", "en", "Asia/Rangoon")).toBe("Myanmar Time");
   });
 });

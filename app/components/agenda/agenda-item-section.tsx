@@ -35,7 +35,17 @@ export function AgendaItemSection({
   canRevise: boolean;
 }) {
   const { t } = useTranslation("agenda");
+  // Whole phrases per case (a numbered agenda item, a section without a number), never one built
+  // around the other: "point 3 de l’ordre du jour", "la section « … »".
   const itemName = item.number ? t("itemName", { number: item.number }) : t("itemNameUnnumbered", { title: item.title });
+  const count = item.points.length;
+  const confirmation = item.number
+    ? count
+      ? t("confirm.deleteItemWithPoints", { number: item.number, count })
+      : t("confirm.deleteItem", { number: item.number })
+    : count
+      ? t("confirm.deleteItemUnnumberedWithPoints", { title: item.title, count })
+      : t("confirm.deleteItemUnnumbered", { title: item.title });
   return (
     <section className="agenda-item agenda-editor__item" aria-labelledby={`item-${item.id}`}>
       <div className="agenda-editor__head">
@@ -51,13 +61,7 @@ export function AgendaItemSection({
         {canEditStructure ? (
           <div className="agenda-editor__controls" role="group" aria-label={t("controls.item", { name: itemName })}>
             <MoveButtons intent="item.move" idName="agendaItemId" id={item.id} isFirst={isFirst} isLast={isLast} context={itemName} />
-            <DeleteButton
-              intent="item.delete"
-              idName="agendaItemId"
-              id={item.id}
-              context={itemName}
-              confirmation={t("confirm.deleteItem", { name: itemName, count: item.points.length })}
-            />
+            <DeleteButton intent="item.delete" idName="agendaItemId" id={item.id} context={itemName} confirmation={confirmation} />
           </div>
         ) : null}
       </div>
@@ -82,7 +86,7 @@ export function AgendaItemSection({
               key={point.id}
               consultationId={consultationId}
               point={point}
-              itemName={itemName}
+              item={item}
               isFirst={pointIndex === 0}
               isLast={pointIndex === item.points.length - 1}
               canEditStructure={canEditStructure}

@@ -16,7 +16,7 @@ export type EditorPoint = { id: string; label: string; text: string; versionNumb
 export function PointEntry({
   consultationId,
   point,
-  itemName,
+  item,
   isFirst,
   isLast,
   canEditStructure,
@@ -24,14 +24,21 @@ export function PointEntry({
 }: {
   consultationId: string;
   point: EditorPoint;
-  itemName: string;
+  /** The agenda item it is under: numbered, or a section named by its title. */
+  item: { number: string | null; title: string };
   isFirst: boolean;
   isLast: boolean;
   canEditStructure: boolean;
   canRevise: boolean;
 }) {
   const { t } = useTranslation("agenda");
-  const pointName = t("pointName", { label: point.label, item: itemName });
+  // Whole phrases per case: "point (a) of agenda item 3", "point (a) of the section “…”".
+  const pointName = item.number
+    ? t("pointName", { label: point.label, number: item.number })
+    : t("pointNameUnnumbered", { label: point.label, title: item.title });
+  const confirmation = item.number
+    ? t("confirm.deletePoint", { label: point.label, number: item.number })
+    : t("confirm.deletePointUnnumbered", { label: point.label, title: item.title });
   return (
     <li className="point agenda-editor__point" id={`point-${point.id}`} tabIndex={-1}>
       <span className="point__label" lang="en" dir="ltr">
@@ -55,13 +62,7 @@ export function PointEntry({
         {canEditStructure ? (
           <div className="agenda-editor__controls" role="group" aria-label={t("controls.point", { name: pointName })}>
             <MoveButtons intent="point.move" idName="pointId" id={point.id} isFirst={isFirst} isLast={isLast} context={pointName} />
-            <DeleteButton
-              intent="point.delete"
-              idName="pointId"
-              id={point.id}
-              context={pointName}
-              confirmation={t("confirm.deletePoint", { name: pointName })}
-            />
+            <DeleteButton intent="point.delete" idName="pointId" id={point.id} context={pointName} confirmation={confirmation} />
           </div>
         ) : null}
         <ControlErrors formKeys={[agendaFormKey("point.move", point.id), agendaFormKey("point.delete", point.id)]} />

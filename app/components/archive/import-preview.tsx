@@ -1,5 +1,6 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { TableShell } from "~/components/ui/table-shell";
+import { isolate, withData } from "~/components/ui/data-text";
 import type { Language } from "~/i18n/languages";
 import { delegationName } from "~/lib/delegation-names";
 import type { ImportPlan } from "~/models/archive.server";
@@ -59,7 +60,14 @@ export function ImportPreview({ plan, changed }: { plan: ImportPlan; changed: bo
         </div>
         <div>
           <dt>{t("preview.meeting")}</dt>
-          <dd>{t(plan.meeting.existing ? "preview.meetingExisting" : "preview.meetingNew", { body: plan.meeting.body, session: plan.meeting.session })}</dd>
+          <dd>
+            {withData(
+              t(plan.meeting.existing ? "preview.meetingExisting" : "preview.meetingNew", {
+                body: isolate(plan.meeting.body),
+                session: isolate(plan.meeting.session),
+              }),
+            )}
+          </dd>
         </div>
       </dl>
 

@@ -25,17 +25,20 @@ export function CirculationChecklist({ consultationId, checklist, timeZone }: { 
   const id = consultationId;
   const has = (b: CirculationBlocker) => checklist.blockers.includes(b);
   const deadlineText = checklist.deadline ? formatInstant(checklist.deadline, i18n.language, timeZone) : null;
+  // Two sentences, each agreeing with its own count (one point is under one item: that goes without saying).
+  const pointsText = [
+    t("checklist.points.ok", { count: checklist.points }),
+    checklist.points > 1 ? t("checklist.points.items", { count: checklist.agendaItemsWithPoints }) : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <section className="panel" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t("checklist.title")}</h2>
       <ul className="circulation-checklist">
         <ChecklistItem
           state={has("no_points") ? "todo" : "done"}
-          text={
-            has("no_points")
-              ? t("checklist.points.missing")
-              : t("checklist.points.ok", { count: checklist.points, items: t("checklist.points.items", { count: checklist.agendaItemsWithPoints }) })
-          }
+          text={has("no_points") ? t("checklist.points.missing") : pointsText}
           link={{ to: paths.agenda(id), label: t("checklist.points.link") }}
         />
         {checklist.pointsWithBrackets > 0 ? (

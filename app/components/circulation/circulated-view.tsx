@@ -4,7 +4,9 @@ import { Deadline } from "~/components/ui/deadline";
 import { FormErrors } from "~/components/ui/form-errors";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { Button } from "~/components/ui/button";
+import { directionOf } from "~/i18n/languages";
 import type { CirculationActionData } from "~/lib/circulation-forms";
+import { NOTE_TRANSLATION_LANGUAGES } from "~/lib/covering-note";
 import { formatInstant } from "~/lib/dates";
 import { paths } from "~/lib/paths";
 import type { CirculationPageData } from "~/models/circulation.server";
@@ -21,6 +23,7 @@ export function CirculatedView({
 }) {
   const { t, i18n } = useTranslation("circulation");
   const { t: tc } = useTranslation("consultations");
+  const { t: tCommon } = useTranslation("common");
   const { consultation, nonPaper, notifications, notificationCounts: counts } = page;
   const zone = consultation.meeting.timeZone;
   const beforeDeadline = consultation.deadline !== null && new Date(consultation.deadline).getTime() > Date.now();
@@ -78,6 +81,22 @@ export function CirculatedView({
           ) : (
             <p className="empty">{t("circulated.noNote")}</p>
           )}
+          {/* The same note in the languages the secretariat prepared, as each went out (frozen with the non-paper). */}
+          {NOTE_TRANSLATION_LANGUAGES.some((language) => nonPaper.coveringNoteTranslations[language]) ? (
+            <>
+              <p className="muted">{t("circulated.noteTranslations")}</p>
+              {NOTE_TRANSLATION_LANGUAGES.filter((language) => nonPaper.coveringNoteTranslations[language]).map((language) => (
+                <section key={language} aria-labelledby={`sent-note-${language}`}>
+                  <h3 id={`sent-note-${language}`}>{tCommon(`languageNames.${language}`)}</h3>
+                  <div className="circulation__note" lang={language} dir={directionOf(language)}>
+                    {nonPaper.coveringNoteTranslations[language]!.split("\n\n").map((paragraph, index) => (
+                      <p key={index}>{paragraph}</p>
+                    ))}
+                  </div>
+                </section>
+              ))}
+            </>
+          ) : null}
         </section>
       ) : null}
 

@@ -6,7 +6,9 @@ import { CirculationChecklist } from "~/components/circulation/checklist";
 import { NotifySummary } from "~/components/circulation/notify-summary";
 import { FormErrors } from "~/components/ui/form-errors";
 import { SubmitButton } from "~/components/ui/button";
-import { CirculationActionSchema, type CirculationActionData } from "~/lib/circulation-forms";
+import { directionOf } from "~/i18n/languages";
+import { CirculationActionSchema, regenerateIntent, type CirculationActionData } from "~/lib/circulation-forms";
+import { NOTE_TRANSLATION_LANGUAGES } from "~/lib/covering-note";
 import { paths } from "~/lib/paths";
 import type { CirculationPageData } from "~/models/circulation.server";
 
@@ -25,17 +27,28 @@ export function DraftView({
 }) {
   const navigation = useNavigation();
   const { t } = useTranslation("circulation");
+  const { t: tCommon } = useTranslation("common");
   const { consultation, checklist, recipients } = page;
   const id = consultation.id;
   const regenerated = actionData?.regenerated ?? null;
+  // After a draft in one language, every other box keeps what the officer had typed (not yet saved).
+  const typed = regenerated?.typed ?? null;
+  const english = regenerated?.language === "en" ? regenerated.text : (typed?.coveringNote ?? page.note.saved ?? page.note.generated);
+  const translations = Object.fromEntries(
+    NOTE_TRANSLATION_LANGUAGES.map((language) => [
+      language,
+      regenerated?.language === language ? regenerated.text : ((typed?.translations ?? page.note.translations)[language] ?? ""),
+    ]),
+  );
   const [form, fields] = useForm({
-    // A new id when the draft is regenerated, so that the text box takes the new text.
+    // A new id when a draft is regenerated, so that the text boxes take the new texts.
     id: regenerated ? `circulate-${id}-${regenerated.nonce}` : `circulate-${id}`,
     lastResult: regenerated ? undefined : actionData?.result,
-    defaultValue: { coveringNote: regenerated?.text ?? page.note.saved ?? page.note.generated },
+    defaultValue: { coveringNote: english, translations },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CirculationActionSchema }),
   });
+  const translationFields = fields.translations.getFieldset();
   const blocked = checklist.blockers.length > 0;
   const busy = navigation.state !== "idle";
 
@@ -50,7 +63,7 @@ export function DraftView({
         <section className="panel stack" aria-labelledby="note-title">
           <h2 id="note-title">{t("note.title")}</h2>
           <p className="muted">{t("note.help")}</p>
-          <p className="muted">{regenerated ? t("note.regenerated") : page.note.saved ? t("note.fromSaved") : t("note.fromData")}</p>
+          <p className="muted">{regenerated?.language === "en" ? t("note.regenerated") : page.note.saved ? t("note.fromSaved") : t("note.fromData")}</p>
           <div className="field">
             <label htmlFor={fields.coveringNote.id}>{t("note.label")}</label>
             <textarea
@@ -71,6 +84,43 @@ export function DraftView({
               {t("note.regenerate")}
             </SubmitButton>
           </div>
+
+          {/* The note in the other languages: optional, each drafted from the data on request, posted with the English one. */}
+          <section className="stack" aria-labelledby="note-translations-title">
+            <h3 id="note-translations-title">{t("note.translations.title")}</h3>
+            <p className="muted">{t("note.translations.help")}</p>
+            {NOTE_TRANSLATION_LANGUAGES.map((language) => {
+              const field = translationFields[language];
+              const name = tCommon(`languageNames.${language}`);
+              const drafted = regenerated?.language === language;
+              return (
+                <details key={language} className="circulation__translation" open={drafted || Boolean(field.errors) || undefined}>
+                  <summary>{t(translations[language] ? "note.translations.prepared" : "note.translations.notPrepared", { language: name })}</summary>
+                  <div className="field">
+                    <label htmlFor={field.id}>{t("note.translations.label", { language: name })}</label>
+                    {drafted ? <p className="muted">{t("note.translations.drafted")}</p> : null}
+                    <textarea
+                      {...getTextareaProps(field)}
+                      key={field.key}
+                      rows={22}
+                      lang={language}
+                      dir={directionOf(language)}
+                      className="circulation__note-input"
+                    />
+                    <FormErrors id={field.errorId} errors={field.errors} />
+                  </div>
+                  <SubmitButton variant="secondary" name="intent" value={regenerateIntent(language)} pending={busy}>
+                    {t("note.translations.draft", { language: name })}
+                  </SubmitButton>
+                </details>
+              );
+            })}
+            <div className="circulation__buttons">
+              <SubmitButton variant="secondary" name="intent" value="save" pending={busy}>
+                {t("note.save")}
+              </SubmitButton>
+            </div>
+          </section>
         </section>
 
         <section className="panel stack" aria-labelledby="summary-title">

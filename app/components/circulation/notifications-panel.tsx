@@ -24,11 +24,8 @@ export function NotificationsPanel({
     <section className="panel" aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t("notifications.title")}</h2>
       <p>
-        {t("notifications.summary", {
-          sent: t("notifications.sent", { count: counts.sent }),
-          pending: t("notifications.pending", { count: counts.pending }),
-          failed: t("notifications.failed", { count: counts.failed }),
-        })}{" "}
+        {/* Counts after labels: one sentence that needs no agreement with three numbers. */}
+        {t("notifications.summary", { sent: counts.sent, pending: counts.pending, failed: counts.failed })}{" "}
         <Link to={paths.outbox({ consultation: consultationId })}>{t("notifications.outboxLink")}</Link>
       </p>
       {notifications.length === 0 ? (

@@ -3,6 +3,7 @@ import { Countdown } from "~/components/ui/countdown";
 import { Deadline } from "~/components/ui/deadline";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { formatCalendarRange, formatInstant } from "~/lib/dates";
+import { meetingNames } from "~/lib/meeting-names";
 import { mayReadCrp, mayWriteSubmission } from "~/lib/permissions";
 import type { ConsultationDetail } from "~/models/consultation.server";
 import type { UserRole } from "~/models/user.server";
@@ -30,6 +31,8 @@ export function ConsultationFacts({
   const { t, i18n } = useTranslation("consultations");
   const { consultation, nonPaper } = detail;
   const meeting = consultation.meeting;
+  // The venue in the reader's language where the secretariat gave it, else in English.
+  const { venue } = meetingNames(meeting, i18n.language);
   return (
     <dl className="facts">
       <div>
@@ -41,7 +44,7 @@ export function ConsultationFacts({
       <div>
         <dt>{t("facts.meeting")}</dt>
         <dd>
-          <bdi>{meeting.venue}</bdi>, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} ({t(`format.${meeting.format}`)})
+          <bdi lang={venue.lang}>{venue.text}</bdi>, {formatCalendarRange(meeting.startDate, meeting.endDate, i18n.language)} ({t(`format.${meeting.format}`)})
         </dd>
       </div>
       <div>

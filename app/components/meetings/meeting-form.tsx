@@ -2,13 +2,17 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { MEETING_FORMATS, MeetingSchema, type MeetingInput } from "~/lib/consultation-forms";
+import { directionOf } from "~/i18n/languages";
+import { MEETING_FORMATS, MeetingSchema, OTHER_LANGUAGES, type MeetingInput } from "~/lib/consultation-forms";
 import { FormErrors } from "~/components/ui/form-errors";
 import { Field } from "~/components/ui/field";
 import { TimeZoneOptions } from "~/components/meetings/time-zone-options";
 import { SubmitButton } from "~/components/ui/button";
 
-/** Create or edit a meeting: body, symbol prefix, session, venue, dates, format, time zone. */
+/**
+ * Create or edit a meeting: body, symbol prefix, session, venue, dates, format, time zone; the
+ * body and the venue also in the other official languages, where the UN has them (optional).
+ */
 export function MeetingForm({
   lastResult,
   defaultValue,
@@ -18,7 +22,7 @@ export function MeetingForm({
   defaultValue?: Partial<MeetingInput>;
   submitLabel: string;
 }) {
-  const { t } = useTranslation("consultations");
+  const { t } = useTranslation(["consultations", "common"]);
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "meeting",
@@ -29,6 +33,8 @@ export function MeetingForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
   });
+  const bodyNames = fields.bodyTranslations.getFieldset();
+  const venueNames = fields.venueTranslations.getFieldset();
   return (
     <Form method="post" {...getFormProps(form)} className="form-grid">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -73,6 +79,29 @@ export function MeetingForm({
           </select>
         </Field>
       </div>
+      <fieldset aria-describedby="meeting-other-languages-help">
+        <legend>{t("meetingForm.otherLanguages")}</legend>
+        <p className="field__help" id="meeting-other-languages-help">
+          {t("meetingForm.otherLanguagesHelp")}
+        </p>
+        {/* One group per name, each input labelled by its language alone (the group's legend
+            says which name), and typed in that language and its direction. */}
+        <div className="form-row">
+          {(["body", "venue"] as const).map((part) => {
+            const names = part === "body" ? bodyNames : venueNames;
+            return (
+              <fieldset key={part}>
+                <legend>{t(`meetingForm.${part}`)}</legend>
+                {OTHER_LANGUAGES.map((code) => (
+                  <Field key={code} field={names[code]} label={t(`common:languageNames.${code}`)}>
+                    <input {...getInputProps(names[code], { type: "text" })} lang={code} dir={directionOf(code)} />
+                  </Field>
+                ))}
+              </fieldset>
+            );
+          })}
+        </div>
+      </fieldset>
       <p>
         <SubmitButton pending={navigation.state === "submitting"}>{submitLabel}</SubmitButton>
       </p>

@@ -6,20 +6,20 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors } from "~/components/ui/form-errors";
-import { isolate, withData } from "~/components/ui/data-text";
+import { withData } from "~/components/ui/data-text";
 import { Button } from "~/components/ui/button";
 import { Badge } from "~/components/ui/badge";
 import { TableShell } from "~/components/ui/table-shell";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames, type NameInSentence } from "~/lib/delegation-names";
 import type { InvitationState } from "~/lib/invitation-rules";
 import { InviteSchema, type RegistrationsActionData } from "~/lib/registration-forms";
 
 type LastResult = RegistrationsActionData["result"];
 
 export type RegisteredDelegationPeople = {
-  delegation: DelegationNames & { id: string; code: string };
+  delegation: DelegationNames & DelegationArticles & { id: string; code: string };
   defaultLanguage: Language;
   pendingCount: number;
   delegates: { id: string; name: string; email: string; language: Language; disabledAt: Date | string | null }[];
@@ -161,7 +161,12 @@ export function DelegationPeople({
         )}
 
         {canInvite ? (
-          <InviteForm delegationId={delegation.id} delegationName={name} defaultLanguage={registration.defaultLanguage} lastResult={lastResult} />
+          <InviteForm
+            delegationId={delegation.id}
+            delegationName={nameInSentence(delegation, language, { isolate: true })}
+            defaultLanguage={registration.defaultLanguage}
+            lastResult={lastResult}
+          />
         ) : null}
       </div>
     </details>
@@ -175,7 +180,8 @@ function InviteForm({
   lastResult,
 }: {
   delegationId: string;
-  delegationName: string;
+  /** Isolated for direction, with its article ("Inviter un délégué ou une déléguée du Pérou"). */
+  delegationName: NameInSentence;
   defaultLanguage: Language;
   lastResult: LastResult;
 }) {
@@ -191,7 +197,7 @@ function InviteForm({
   const titleId = `${form.id}-title`;
   return (
     <Form method="post" {...getFormProps(form)} className="invite-form" aria-labelledby={titleId}>
-      <h3 id={titleId}>{withData(t("invite.title", { delegation: isolate(delegationName) }))}</h3>
+      <h3 id={titleId}>{withData(t("invite.title", { delegation: delegationName }))}</h3>
       <input type="hidden" name="intent" value="invite" />
       <input type="hidden" name="delegationId" value={delegationId} />
       <FormErrors id={form.errorId} errors={form.errors} />

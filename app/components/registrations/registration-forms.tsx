@@ -11,13 +11,13 @@ import { Button } from "~/components/ui/button";
 import { Badge } from "~/components/ui/badge";
 import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { RegisterSchema, ReviewSchema, type RegistrationsActionData } from "~/lib/registration-forms";
 import { PARTICIPATIONS, delegationMatchesFilter, reviewSummary, toMatchable, type ReviewRow } from "~/lib/registration-review";
 
 type LastResult = RegistrationsActionData["result"];
 
-export type DelegationOption = DelegationNames & { id: string; code: string; registered: boolean };
+export type DelegationOption = DelegationNames & DelegationArticles & { id: string; code: string; registered: boolean };
 
 /** A delegation's name in the reader's language, with the English name when it differs. */
 function labelOf(delegation: DelegationNames, language: Language): string {
@@ -197,6 +197,11 @@ export function ReviewForm({
     const d = id ? delegations.get(id) : undefined;
     return d ? labelOf(d, language) : "";
   };
+  // "Inscrire la délégation du Pérou": the name with its article where the sentence needs it.
+  const inSentence = (id: string) => {
+    const d = delegations.get(id);
+    return d ? nameInSentence(d, language) : "";
+  };
   return (
     <section aria-labelledby="review-title" className="registrations__review">
       <h3 id="review-title">{t("review.title")}</h3>
@@ -249,7 +254,7 @@ export function ReviewForm({
                           defaultChecked={ticked ? ticked.has(row.delegationId) : row.preselected}
                         />
                         <label htmlFor={controlId} className="visually-hidden">
-                          {t("review.registerLabel", { delegation: nameOf(row.delegationId) })}
+                          {t("review.registerLabel", { delegation: inSentence(row.delegationId) })}
                         </label>
                       </>
                     ) : (row.kind === "choose" || row.kind === "unmatched") && row.candidateIds.length ? (

@@ -7,12 +7,12 @@ import { isolate, withData } from "~/components/ui/data-text";
 import { Notice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { paths } from "~/lib/paths";
 import { listOfNames } from "~/lib/registered-delegations";
 import type { Notice as RegistrationDone } from "~/lib/registration-forms";
 
-type Delegation = DelegationNames & { id: string; code: string };
+type Delegation = DelegationNames & DelegationArticles & { id: string; code: string };
 
 export function RegistrationNotice({
   notice,
@@ -39,6 +39,11 @@ export function RegistrationNotice({
       }),
       language,
     );
+  // "L’inscription du Pérou a été retirée": the name with its article, isolated for direction.
+  const removed = (code: string) => {
+    const d = byCode.get(code);
+    return d ? nameInSentence(d, language, { isolate: true }) : isolate(code);
+  };
   const nameOfId = (id: string) => {
     const d = byId.get(id);
     return d ? delegationName(d, language) : "";
@@ -54,7 +59,7 @@ export function RegistrationNotice({
     case "removed":
       return (
         <Notice tone="success" announce={false}>
-          {withData(t("notices.removed", { delegation: isolate(list([notice.code])) }))}
+          {withData(t("notices.removed", { delegation: removed(notice.code) }))}
         </Notice>
       );
     case "participationChanged":

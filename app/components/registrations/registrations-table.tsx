@@ -5,14 +5,14 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "~/components/ui/button";
 import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { PARTICIPATIONS, type Participation } from "~/lib/registration-review";
 
 export type RegistrationRow = {
   id: string;
   participation: Participation;
   hasSubmission: boolean;
-  delegation: DelegationNames & { id: string; code: string };
+  delegation: DelegationNames & DelegationArticles & { id: string; code: string };
   delegates: unknown[];
   pendingCount: number;
 };
@@ -55,6 +55,8 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
   const language = i18n.language as Language;
   const english = r.delegation.nameEn;
   const local = delegationName(r.delegation, language);
+  // "Participation du Pérou": the name with its article where the sentence needs it.
+  const inSentence = nameInSentence(r.delegation, language);
   return (
     <tr>
       <th scope="row">
@@ -73,7 +75,7 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
             <input type="hidden" name="intent" value="participation" />
             <input type="hidden" name="delegationId" value={r.delegation.id} />
             <label className="visually-hidden" htmlFor={`participation-${r.id}`}>
-              {t("table.participationOf", { delegation: local })}
+              {t("table.participationOf", { delegation: inSentence })}
             </label>
             <select id={`participation-${r.id}`} name="participation" defaultValue={r.participation}>
               {PARTICIPATIONS.map((p) => (
@@ -84,7 +86,7 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
             </select>
             <Button type="submit" variant="secondary" size="small">
               {t("table.change")}
-              <span className="visually-hidden"> · {t("table.participationOf", { delegation: local })}</span>
+              <span className="visually-hidden"> · {t("table.participationOf", { delegation: inSentence })}</span>
             </Button>
           </Form>
         ) : (
@@ -94,7 +96,7 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
       <td className="numeric">
         <Link to={`?open=${r.delegation.code}#delegation-${r.delegation.code}`}>
           {r.delegates.length}
-          <span className="visually-hidden"> · {t("table.delegatesOf", { delegation: local })}</span>
+          <span className="visually-hidden"> · {t("table.delegatesOf", { delegation: inSentence })}</span>
         </Link>
       </td>
       <td className="numeric">{r.pendingCount}</td>
@@ -106,7 +108,7 @@ function RegistrationTableRow({ registration: r, canChange }: { registration: Re
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="delegationId" value={r.delegation.id} />
-              <Button type="submit" variant="danger" size="small" aria-label={t("table.removeLabel", { delegation: local })}>
+              <Button type="submit" variant="danger" size="small" aria-label={t("table.removeLabel", { delegation: inSentence })}>
                 {t("table.remove")}
               </Button>
             </Form>

@@ -11,6 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { TableShell } from "~/components/ui/table-shell";
 import type { DocxReadWarning } from "~/documents/docx-reader";
 import { directionOf, isLanguage, LANGUAGE_CODES, type Language } from "~/i18n/languages";
+import { nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { redline, redlineStats } from "~/lib/redline";
 import type { ImportConfidence, ImportConsultation, ImportReason } from "~/lib/submission-import";
 
@@ -113,7 +114,7 @@ export function ImportReviewForm({
   review: ImportReviewData;
   lastResult: SubmissionResult<string[]> | null;
   issues: ImportIssue[];
-  delegations: { id: string; code: string; nameEn: string }[];
+  delegations: ({ id: string; code: string } & DelegationNames & DelegationArticles)[];
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation(["submissions", "common"]);
@@ -217,7 +218,9 @@ export function ImportReviewForm({
 
       <div className="submission-import__buttons">
         <SubmitButton pending={navigation.state !== "idle"} disabled={!delegation}>
-          {delegation ? withData(t("importPage.save", { delegation: isolate(delegation.nameEn) })) : t("importPage.saveNoDelegation")}
+          {delegation
+            ? withData(t("importPage.save", { delegation: nameInSentence(delegation, i18n.language as Language, { isolate: true }) }))
+            : t("importPage.saveNoDelegation")}
         </SubmitButton>
       </div>
     </Form>

@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Badge } from "~/components/ui/badge";
 import { TableShell } from "~/components/ui/table-shell";
 import type { Language } from "~/i18n/languages";
-import { delegationName } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type NameInSentence } from "~/lib/delegation-names";
 import { paths } from "~/lib/paths";
 import type { RowStatus, SubmissionListRow } from "~/lib/submission-list";
 
@@ -41,7 +41,8 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
   const { t, i18n } = useTranslation(["submissions", "common", "registrations"]);
   const language = i18n.language as Language;
   const localName = delegationName(row.delegation, language);
-  const name = localName || row.delegation.nameEn;
+  // "Proroger la date limite pour le Pérou": the name with its article where the sentence needs it.
+  const name = nameInSentence(row.delegation, language);
   const latest = row.latest;
   const revisionHref = (n: number) => paths.delegationRevision(consultationId, row.delegation.code, n);
   const extendHref = `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), extend: row.delegation.code })}#extend-title`;
@@ -115,7 +116,7 @@ function SubmissionRow({ row, consultationId, canExtend, filter, inMeetingZone }
 }
 
 /** Links to the revisions before the latest, newest first. */
-function EarlierRevisions({ hrefOf, latest, name }: { hrefOf: (n: number) => string; latest: number; name: string }) {
+function EarlierRevisions({ hrefOf, latest, name }: { hrefOf: (n: number) => string; latest: number; name: NameInSentence }) {
   const { t } = useTranslation("submissions");
   return (
     <p className="submissions-table__note">

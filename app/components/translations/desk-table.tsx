@@ -2,7 +2,7 @@
 // translator (no hooks, no router links per row), so a page of rows costs little to render.
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
-import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { paths } from "~/lib/paths";
 import type { DeskStatus } from "~/lib/translation-segments";
 import { isolate, withData, withoutIsolates } from "~/components/ui/data-text";
@@ -17,7 +17,7 @@ export type DeskTableRow = {
   language: Language;
   label: string | null;
   excerpt: string;
-  delegation: { code: string } & DelegationNames;
+  delegation: { code: string } & DelegationNames & DelegationArticles;
   agendaItem: { number: string | null };
   point: { label: string } | null;
   status: DeskStatus;
@@ -109,7 +109,7 @@ export function DeskTable({
               <td>
                 <a
                   href={paths.translation(consultationId, row.commentId)}
-                  aria-label={t("desk.table.translateLabel", { delegation: name, where: withoutIsolates(where) })}
+                  aria-label={t("desk.table.translateLabel", { delegation: nameInSentence(row.delegation, language), where: withoutIsolates(where) })}
                 >
                   {words.translate}
                 </a>

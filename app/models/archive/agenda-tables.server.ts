@@ -3,7 +3,7 @@
 import { asc, eq, getTableColumns } from "drizzle-orm";
 import type { Archive } from "~/lib/archive-schema";
 import { schema } from "~/utils/db.server";
-import { at, iso } from "./common.server";
+import { at, iso, languageTexts } from "./common.server";
 import { nested, top, type ArchiveTable, type Select } from "./declaration.server";
 
 const { agendaItems, discussionPoints, nonPaperPoints, nonPapers, pointVersions } = schema;
@@ -103,6 +103,7 @@ export const nonPaperTable: ArchiveTable<typeof nonPapers, Select<typeof nonPape
     circulatedAt: iso(n.circulatedAt),
     circulatedBy: out.email(n.circulatedBy),
     coveringNote: n.coveringNote,
+    ...languageTexts("coveringNoteTranslations", n.coveringNoteTranslations),
     pointVersions: out.under(nonPaperPointTable, n.id),
   }),
   entries: (archive) => top(archive.nonPapers, "nonPapers"),
@@ -113,6 +114,7 @@ export const nonPaperTable: ArchiveTable<typeof nonPapers, Select<typeof nonPape
     circulatedAt: at(n.circulatedAt),
     circulatedBy: into.person(n.circulatedBy),
     coveringNote: n.coveringNote,
+    coveringNoteTranslations: n.coveringNoteTranslations ?? {},
   }),
   freeIds: true,
 };

@@ -1,6 +1,6 @@
 // What the archive's export, import and table declarations share: the database handle, the
 // validation error, the mark an imported audit entry carries, and the small helpers.
-import { IMPORT_ACTION, IMPORTED_MARK, type ArchiveProblem, type ArchiveUser } from "~/lib/archive-schema";
+import { ARCHIVE_ENUMS, IMPORT_ACTION, IMPORTED_MARK, type ArchiveProblem, type ArchiveUser } from "~/lib/archive-schema";
 import type { Database } from "~/utils/db.server";
 
 /** The audit action of an import; left out of exports, as it tells of this instance, not the consultation. */
@@ -38,6 +38,19 @@ export class ArchiveValidationError extends Error {
     );
     this.name = "ArchiveValidationError";
   }
+}
+
+type LanguageTexts = Partial<Record<(typeof ARCHIVE_ENUMS.language)[number], string>>;
+
+/**
+ * A column of texts in other languages as the file writes it: `{ [key]: texts }` with the texts in
+ * the order of the languages (the same data, the same file), or nothing when there is none (a file
+ * an older instance still reads).
+ */
+export function languageTexts<K extends string>(key: K, texts: LanguageTexts | null | undefined): { [P in K]?: LanguageTexts } {
+  const ordered: LanguageTexts = {};
+  for (const code of ARCHIVE_ENUMS.language) if (typeof texts?.[code] === "string") ordered[code] = texts[code];
+  return (Object.keys(ordered).length ? { [key]: ordered } : {}) as { [P in K]?: LanguageTexts };
 }
 
 export const iso = (value: Date) => value.toISOString();

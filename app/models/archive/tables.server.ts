@@ -9,7 +9,7 @@ import type { CrpModel } from "~/documents/crp";
 import { currentTimeZone } from "~/lib/time-zones";
 import { schema } from "~/utils/db.server";
 import { agendaItemTable, nonPaperPointTable, nonPaperTable, pointTable, versionTable } from "./agenda-tables.server";
-import { at, atOrNull, byKey, IMPORT_AUDIT_ACTION, importedMark, iso, isoOrNull, type ImportedMark, type Tx } from "./common.server";
+import { at, atOrNull, byKey, IMPORT_AUDIT_ACTION, importedMark, iso, isoOrNull, languageTexts, type ImportedMark, type Tx } from "./common.server";
 import { top, type AnyArchiveTable, type ArchiveTable, type Insert, type Select } from "./declaration.server";
 import type { PlannedAccount } from "./plan.server";
 import { commentTable, reviewTable, revisionTable, submissionTable, translationTable } from "./submission-tables.server";
@@ -71,10 +71,12 @@ export const meetingTable: ArchiveTable<typeof meetings, Select<typeof meetings>
   toEntry: (m, out) => ({
     id: m.id,
     body: m.body,
+    ...languageTexts("bodyTranslations", m.bodyTranslations),
     parentBody: m.parentBody,
     symbolPrefix: m.symbolPrefix,
     session: m.session,
     venue: m.venue,
+    ...languageTexts("venueTranslations", m.venueTranslations),
     startDate: m.startDate,
     endDate: m.endDate,
     format: m.format,
@@ -87,10 +89,13 @@ export const meetingTable: ArchiveTable<typeof meetings, Select<typeof meetings>
   toRow: (m, into) => ({
     id: into.id(m.id),
     body: m.body,
+    // A file without them (older than the column) gives none: English for every reader.
+    bodyTranslations: m.bodyTranslations ?? {},
     parentBody: m.parentBody,
     symbolPrefix: m.symbolPrefix,
     session: m.session,
     venue: m.venue,
+    venueTranslations: m.venueTranslations ?? {},
     startDate: m.startDate,
     endDate: m.endDate,
     format: m.format,
@@ -127,6 +132,7 @@ export const consultationTable: ArchiveTable<typeof consultations, ConsultationR
     introductionNote: c.introductionNote,
     introductionParagraphs: c.introductionParagraphs ?? null,
     coveringNote: c.coveringNote,
+    ...languageTexts("coveringNoteTranslations", c.coveringNoteTranslations),
     circulatedAt: isoOrNull(c.circulatedAt),
     closedAt: isoOrNull(c.closedAt),
     compiledAt: isoOrNull(c.compiledAt),
@@ -157,6 +163,7 @@ export const consultationTable: ArchiveTable<typeof consultations, ConsultationR
     introductionNote: c.introductionNote,
     introductionParagraphs: c.introductionParagraphs ?? null,
     coveringNote: c.coveringNote,
+    coveringNoteTranslations: c.coveringNoteTranslations ?? {},
     circulatedAt: atOrNull(c.circulatedAt),
     closedAt: atOrNull(c.closedAt),
     compiledAt: atOrNull(c.compiledAt),

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation, useNavigation, type Sh
 import { useMemo, type ReactNode } from "react";
 import { EntryList, type EntryShared, type ReviewState } from "~/components/side-by-side/entry-list";
 import { SideBySideFilters } from "~/components/side-by-side/filter-form";
+import { ExportLinks } from "~/components/side-by-side/export-links";
 import { ItemNav } from "~/components/side-by-side/item-nav";
 import { PointSection } from "~/components/side-by-side/point-section";
 import { ReviewOpener } from "~/components/side-by-side/review-opener";
@@ -49,6 +50,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const consultationId = params.consultationId;
   if (!isUuid(consultationId) || !(await canReview(user, consultationId))) notFound();
   return handleIntent({ request, user, consultationId, form: await request.formData(), ipAddress: clientAddress(context) });
+}
+
+/** The page's query for its files: the open review form left out, the agenda item named. */
+function exportSearch(search: string, item: string): string {
+  const params = new URLSearchParams(searchWithoutReview(search));
+  params.set("item", item);
+  return `?${params}`;
 }
 
 export default function SideBySidePage() {
@@ -114,6 +122,7 @@ export default function SideBySidePage() {
             pointChoices={view.pointChoices}
             readerLanguage={view.readerLanguage}
           />
+          <ExportLinks consultationId={consultation.id} search={exportSearch(location.search, itemKey(item))} t={t} />
           <p className="note">{t("review.noteHelp")}</p>
           <ReviewOpener search={location.search} />
 
