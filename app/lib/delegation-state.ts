@@ -1,7 +1,7 @@
 // Where a delegation stands with its comments on one consultation, as its delegates are shown it
 // (home list, consultation page, submission editor). Pure: the facts come from the database
 // (models/delegation-state.server.ts, or the submission page's own data), "now" is never needed.
-import { dateTimeFormat, intlLocale } from "~/lib/dates";
+import { formatInstant } from "~/lib/dates";
 import type { LateDecision } from "~/lib/submission-rules";
 
 /** One submitted revision, as much of it as the state needs. */
@@ -89,20 +89,9 @@ export function delegationState(facts: DelegationFacts): DelegationState {
 }
 
 /**
- * An instant as diplomatic correspondence writes it, in the reader's zone: the month in words,
- * the 24-hour clock, the zone's name ("9 October 2020 at 14:32 CEST", "2020年10月9日 GMT+2 14:32").
- * Arabic with Western digits, as in United Nations documents.
+ * An instant as diplomatic correspondence writes it, in the reader's zone: the long date, the 24-hour
+ * clock and the zone named by its city ("9 October 2020, 14:32 (Vienna time)"); formatInstant.
  */
 export function formatStatusTime(instant: Date | string, language: string, timeZone: string): string {
-  const locale = language === "ar" ? "ar-u-nu-latn" : intlLocale(language);
-  return dateTimeFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(instant));
+  return formatInstant(instant, language, timeZone);
 }

@@ -8,8 +8,8 @@ import type { AutosaveStatus } from "~/components/submission/use-autosave";
 import { Button } from "~/components/ui/button";
 
 /**
- * "14:02" today, "10 Aug 2020, 14:02" another day (or always, with `withDate`), in the reader's
- * language and zone.
+ * "14:02" today, "10 August 2020, 14:02" another day (or always, with `withDate`), in the reader's
+ * language and zone: the long date and the 24-hour clock, as every date in the app.
  */
 export function formatSaveTime(iso: string, language: string, timeZone?: string, options: { withDate?: boolean; now?: number } = {}): string {
   const date = new Date(iso);
@@ -17,7 +17,10 @@ export function formatSaveTime(iso: string, language: string, timeZone?: string,
   const sameDay = !options.withDate && day(date) === day(options.now ?? Date.now());
   return dateTimeFormat(intlLocale(language), {
     timeZone,
-    ...(sameDay ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    ...(sameDay ? {} : { day: "numeric", month: "long", year: "numeric" }),
   }).format(date);
 }
 
