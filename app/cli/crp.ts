@@ -14,13 +14,16 @@ import { seedDatabase } from "../../db/seed";
 import { renderCrpDocx } from "~/documents/crp-docx";
 import { buildCrpModel, crpToHtml, crpToMarkdown, type CrpMissing, type CrpModel } from "~/documents/crp";
 import type { Archive } from "~/lib/archive-schema";
+import { isCalendarDate } from "~/lib/crp-forms";
 import { ArchiveValidationError, importConsultation } from "~/models/archive.server";
 import { loadCrpData } from "~/models/crp.server";
 import { closePdfBrowser, printHtmlToPdf } from "~/utils/pdf.server";
 import { describeProblems, readJsonFile } from "./archive";
 
 export const CRP_USAGE = `Usage:
-  npm run crp -- --archive FILE --out DIR   write crp.docx, crp.pdf, crp.html and crp.md of an archived consultation`;
+  npm run crp -- --archive FILE --out DIR [--issued-on YYYY-MM-DD]
+      write crp.docx, crp.pdf, crp.html and crp.md of an archived consultation; a CRP compiled
+      from the data is dated --issued-on, else as the archive's latest CRP version was, else today`;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 const console_: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
@@ -34,6 +37,13 @@ export function describeMissing(missing: CrpMissing[]): string[] {
   );
 }
 
+/** The date of issue of the archive's latest CRP version ("YYYY-MM-DD"), if its model keeps one. */
+function archivedIssueDate(archive: Archive): string | null {
+  const crps = archive.generatedDocuments.filter((d) => d.kind === "crp").sort((a, b) => b.versionNumber - a.versionNumber);
+  const date = (crps[0]?.model as Partial<CrpModel> | undefined)?.masthead?.issuedOn;
+  return typeof date === "string" && isCalendarDate(date) ? date : null;
+}
+
 /** The archive's latest final CRP compilation, if any. */
 function savedFinal(archive: Archive): { versionNumber: number; model: CrpModel } | null {
   const finals = archive.generatedDocuments.filter((d) => d.kind === "crp" && d.status === "final");
@@ -42,11 +52,11 @@ function savedFinal(archive: Archive): { versionNumber: number; model: CrpModel 
 }
 
 export async function main(argv: string[], io: Output = console_, options: { issuedOn?: string } = {}): Promise<number> {
-  let values: { archive?: string; out?: string; help?: boolean };
+  let values: { archive?: string; out?: string; "issued-on"?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { archive: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { archive: { type: "string" }, out: { type: "string" }, "issued-on": { type: "string" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     }));
@@ -60,6 +70,11 @@ export async function main(argv: string[], io: Output = console_, options: { iss
   }
   if (!values.archive || !values.out) {
     io.err(CRP_USAGE);
+    return 2;
+  }
+  const issuedOnFlag = values["issued-on"] ?? options.issuedOn;
+  if (issuedOnFlag !== undefined && !isCalendarDate(issuedOnFlag)) {
+    io.err(`--issued-on: "${issuedOnFlag}" is not a date as YYYY-MM-DD.\n${CRP_USAGE}`);
     return 2;
   }
   const read = await readJsonFile(values.archive);
@@ -84,10 +99,13 @@ export async function main(argv: string[], io: Output = console_, options: { iss
     // importConsultation has checked the file: it is an Archive.
     const saved = savedFinal(read.value as Archive);
     if (saved) {
-      io.err(`The archive holds the final CRP (version ${saved.versionNumber}): writing it.`);
+      io.err(`The archive holds the final CRP (version ${saved.versionNumber}): writing it, with its own date of issue.`);
+      if (issuedOnFlag) io.err("--issued-on is not applied: an issued CRP keeps its date.");
       model = saved.model;
     } else {
-      const data = (await loadCrpData(scratch.db, imported.consultationId, { issuedOn: options.issuedOn }))!;
+      // A CRP rebuilt from an archive of 2020 is dated as it was issued then, not the day it is rebuilt.
+      const issuedOn = issuedOnFlag ?? archivedIssueDate(read.value as Archive) ?? undefined;
+      const data = (await loadCrpData(scratch.db, imported.consultationId, { issuedOn }))!;
       const final = buildCrpModel(data, { final: true });
       if (final.ok) model = final.model;
       else {
@@ -97,6 +115,7 @@ export async function main(argv: string[], io: Output = console_, options: { iss
         if (!draft.ok) throw new Error("a draft CRP always compiles");
         model = draft.model;
       }
+      if (!issuedOn) io.err(`No date of issue in the archive and no --issued-on: the CRP is dated today (${model.masthead.date}).`);
     }
   } finally {
     await scratch.close();

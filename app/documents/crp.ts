@@ -206,6 +206,8 @@ export interface CrpModel {
     symbol: string;
     /** The date of issue, "9 October 2020". */
     date: string;
+    /** The same date as data, "2020-10-09" (models saved before it was kept lack it). */
+    issuedOn?: string;
     /** "English only" */
     languageLine: string;
     /** The parent body, "Conference of the Parties to …". */
@@ -485,6 +487,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
     masthead: {
       symbol,
       date: unDate(data.issuedOn, "[date of issue]"),
+      issuedOn: data.issuedOn,
       languageLine: "English only",
       body: meeting.parentBody?.trim() || meeting.body,
       session,

@@ -406,6 +406,8 @@ const crpModel = z.strictObject({
   masthead: z.strictObject({
     symbol: line,
     date: line,
+    // The date of issue as data; versions compiled before it was kept lack it.
+    issuedOn: day.optional(),
     languageLine: line,
     body: line,
     session: line,

@@ -14,11 +14,40 @@ const ownWords = z
   .transform((v) => v.replace(/\r\n?/g, "\n").trim())
   .pipe(z.string().max(MAX_INTRODUCTION_NOTE, "crp:errors.introductionTooLong"));
 
+/** Whether "YYYY-MM-DD" names a real calendar day ("2020-02-30" does not). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** Whether a date of issue is plausible: from 1990 (the oldest archives) to a year from now. */
+export function isIssueDateInRange(value: string, now = new Date()): boolean {
+  const limit = new Date(now.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
+  return value >= "1990-01-01" && value <= limit;
+}
+
+/** The date of issue a compile form gives, "YYYY-MM-DD"; empty: today on the meeting's clock (the model's default). */
+const issuedOn = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .pipe(
+    z
+      .string()
+      .refine(isCalendarDate, "crp:errors.issuedOnInvalid")
+      .refine((v) => isIssueDateInRange(v), "crp:errors.issuedOnOutOfRange")
+      .optional(),
+  );
+
 export const CrpActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("draft"), expectedLatestVersion: version }),
+  z.object({ intent: z.literal("draft"), expectedLatestVersion: version, issuedOn }),
   z.object({
     intent: z.literal("final"),
     expectedLatestVersion: version,
+    issuedOn,
     confirm: z.literal("on", { errorMap: () => ({ message: "crp:errors.confirmRequired" }) }),
   }),
   z.object({

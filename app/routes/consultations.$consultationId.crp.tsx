@@ -17,6 +17,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { crpPreview } from "~/documents/crp-preview";
 import { EDITABLE_INTRODUCTION_KEYS } from "~/lib/crp-files";
 import { compileRefusalMessage, CrpActionSchema, intentOf, MAX_BLOCKING_SHOWN, previewPartParam, versionParam, type CrpActionAnswer } from "~/lib/crp-forms";
+import { wallClockIn } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { compileCrp, getCrpPage, getCrpRedline, saveIntroductionNote, saveIntroductionParagraph } from "~/models/crp.server";
@@ -63,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     introduction,
     redlineAsked: url.searchParams.has("from") || url.searchParams.has("to"),
     readerTimeZone: user.timeZone ?? page.consultation.timeZone,
+    // The compile forms' date of issue: today on the meeting's clock, as the model would date it.
+    today: wallClockIn(new Date(), page.consultation.timeZone).date,
     // Left by the action's redirect: the introduction saved, a version compiled.
     notice: await readNotice(request, ["crp.saved", "crp.compiled"]),
   };
@@ -112,6 +115,7 @@ async function compile(call: Call, value: Value<"draft" | "final">) {
     consultationId: call.consultationId,
     final,
     expectedLatestVersion: value.expectedLatestVersion,
+    issuedOn: value.issuedOn,
     ipAddress: call.ipAddress,
   });
   if (result.ok) throw await redirectWithNotice(call.request, paths.crp(call.consultationId), { kind: "crp.compiled", version: result.versionNumber });
@@ -173,6 +177,7 @@ export default function CrpPage() {
         canCompileDraft={page.canCompileDraft}
         canCompileFinal={page.canCompileFinal}
         finalBlocked={blocking.length > 0}
+        today={loaded.today}
         errorsFor={errorsFor}
       />
 

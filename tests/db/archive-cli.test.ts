@@ -110,8 +110,33 @@ describe("npm run crp", () => {
     const out = path.join(await tempDir(), "crp");
     const run = capture();
     expect(await crpMain(["--archive", file, "--out", out], run.io)).toBe(0);
-    expect(run.err[0]).toBe("The archive holds the final CRP (version 2): writing it.");
+    expect(run.err[0]).toBe("The archive holds the final CRP (version 2): writing it, with its own date of issue.");
     expect(await readFile(path.join(out, "crp.md"), "utf8")).toContain("30 September 2026");
+  });
+
+  it("dates a CRP compiled from an archive as given, else as the archive's last version was, never by the day it is rebuilt", { timeout: 60_000 }, async () => {
+    const c = await crpConsultation({ delegations: ["USA"] });
+    await addRevision(c, "USA", { language: "en", comments: [{ key: "g", kind: "general", item: "2", body: "The United States thanks the Chair." }] });
+    const db = await getDb();
+    await db.update(schema.consultations).set({ status: "closed", closedAt: new Date() }).where(eq(schema.consultations.id, c.consultationId));
+    // Only a draft was compiled, on 9 October 2020: the rebuilt CRP keeps that date.
+    expect(await compileCrp(c.officer, { consultationId: c.consultationId, final: false, issuedOn: "2020-10-09" })).toMatchObject({ ok: true });
+    const { file } = await archiveFile(c.consultationId);
+    const rebuilt = path.join(await tempDir(), "crp");
+    const run = capture();
+    expect(await crpMain(["--archive", file, "--out", rebuilt], run.io)).toBe(0);
+    expect(await readFile(path.join(rebuilt, "crp.md"), "utf8")).toContain("9 October 2020");
+    expect(run.err.join("\n")).not.toMatch(/dated today/);
+
+    // --issued-on decides.
+    const given = path.join(await tempDir(), "crp");
+    expect(await crpMain(["--archive", file, "--out", given, "--issued-on", "2020-10-12"], capture().io)).toBe(0);
+    expect(await readFile(path.join(given, "crp.md"), "utf8")).toContain("12 October 2020");
+
+    // Not a day of the calendar: refused before anything is read.
+    const bad = capture();
+    expect(await crpMain(["--archive", file, "--out", given, "--issued-on", "2020-02-30"], bad.io)).toBe(2);
+    expect(bad.err[0]).toMatch(/^--issued-on: "2020-02-30" is not a date as YYYY-MM-DD/);
   });
 
   it("refuses bad arguments (2) and a file that is not a valid archive (1)", async () => {

@@ -1,5 +1,5 @@
 // The CRP page and its downloads as routes: who may read, who may compile, what the files are.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
@@ -122,6 +122,10 @@ describe("the CRP page", () => {
       [{ intent: "final", expectedLatestVersion: "1", confirm: "on" }, 409, "crp:errors.notClosed"],
       [{ intent: "final", expectedLatestVersion: "1" }, 400, "crp:errors.confirmRequired"],
       [{ intent: "draft", expectedLatestVersion: "x" }, 400, "crp:errors.invalid"],
+      [{ intent: "draft", expectedLatestVersion: "1", issuedOn: "2020-02-30" }, 400, "crp:errors.issuedOnInvalid"],
+      [{ intent: "draft", expectedLatestVersion: "1", issuedOn: "9 October 2020" }, 400, "crp:errors.issuedOnInvalid"],
+      [{ intent: "draft", expectedLatestVersion: "1", issuedOn: "1989-12-31" }, 400, "crp:errors.issuedOnOutOfRange"],
+      [{ intent: "draft", expectedLatestVersion: "1", issuedOn: "2999-01-01" }, 400, "crp:errors.issuedOnOutOfRange"],
       [{ intent: "introduction", introductionNote: "x".repeat(10_001) }, 400, "crp:errors.introductionTooLong"],
       [{ intent: "paragraph", key: "received", text: "x".repeat(10_001) }, 400, "crp:errors.introductionTooLong"],
       [{ intent: "paragraph", key: "purpose", text: "x" }, 400, "crp:errors.invalid"],
@@ -137,6 +141,20 @@ describe("the CRP page", () => {
     // What the officer typed comes back with the error.
     const long = await post("secretariat@nonpaper.test", c.consultationId, { intent: "introduction", introductionNote: "y".repeat(10_001) });
     if ("value" in long) expect(JSON.stringify(long.value)).toContain("y".repeat(100));
+  });
+
+  it("keeps the date of issue the officer chose with the version, and offers today on the meeting's clock", async () => {
+    const c = await setUp();
+    const page = await load("secretariat@nonpaper.test", c.consultationId);
+    if (!("value" in page)) throw new Error("expected the page");
+    expect(page.value.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await post("secretariat@nonpaper.test", c.consultationId, { intent: "draft", expectedLatestVersion: "1", issuedOn: "2020-10-09" });
+    const db = await getDb();
+    const [version] = await db
+      .select({ model: schema.generatedDocuments.model })
+      .from(schema.generatedDocuments)
+      .where(and(eq(schema.generatedDocuments.consultationId, c.consultationId), eq(schema.generatedDocuments.versionNumber, 2)));
+    expect((version!.model as CrpModel).masthead).toMatchObject({ date: "9 October 2020", issuedOn: "2020-10-09" });
   });
 
   it("saves the introduction and shows the redline between two versions", async () => {

@@ -6,6 +6,20 @@ import type { ConsultationStatus } from "~/lib/consultation-status";
 import { BlockingList } from "./blocking-list";
 import { SubmitButton } from "~/components/ui/button";
 
+/** The date the version is issued on, printed under its symbol: today by default, any day for a CRP rebuilt later. */
+function IssueDate({ id, today }: { id: string; today: string }) {
+  const { t } = useTranslation("crp");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("compile.issuedOn")}</label>
+      <p className="field__help" id={`${id}-help`}>
+        {t("compile.issuedOnHelp")}
+      </p>
+      <input type="date" id={id} name="issuedOn" defaultValue={today} required aria-describedby={`${id}-help`} />
+    </div>
+  );
+}
+
 /** What blocks the final CRP, and the two compile forms (draft; final with a confirmation). */
 export function CompilePanel({
   consultationId,
@@ -16,6 +30,7 @@ export function CompilePanel({
   canCompileDraft,
   canCompileFinal,
   finalBlocked,
+  today,
   errorsFor,
 }: {
   consultationId: string;
@@ -27,6 +42,8 @@ export function CompilePanel({
   canCompileFinal: boolean;
   /** Something on the page's own list blocks the final compilation. */
   finalBlocked: boolean;
+  /** The default date of issue: today on the meeting's clock ("YYYY-MM-DD"). */
+  today: string;
   errorsFor: (intent: "draft" | "final") => string[];
 }) {
   const { t } = useTranslation("crp");
@@ -48,6 +65,7 @@ export function CompilePanel({
               <input type="hidden" name="intent" value="draft" />
               <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
               <p className="muted">{t("compile.draftHelp")}</p>
+              <IssueDate id="crp-issued-on-draft" today={today} />
               <FormErrors errors={errorsFor("draft")} />
               <SubmitButton variant="secondary" pending={busy}>
                 {compiling === "draft" ? t("compile.working") : t("compile.draft")}
@@ -59,6 +77,7 @@ export function CompilePanel({
               <input type="hidden" name="intent" value="final" />
               <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
               <p className="muted">{t("compile.finalHelp")}</p>
+              <IssueDate id="crp-issued-on-final" today={today} />
               <FormErrors errors={errorsFor("final")} />
               <div className="checkbox">
                 <input type="checkbox" id="crp-confirm" name="confirm" required disabled={finalBlocked} />
