@@ -2,9 +2,10 @@
 // and no database of one's own. The archive is imported into a scratch in-memory PGlite (migrated,
 // with the delegations only); its latest final compilation is written if it has one, otherwise
 // the CRP is compiled from the data: final when nothing is missing, else a draft (what is missing
-// is listed on stderr). Writes crp.docx, crp.pdf, crp.html and crp.md into DIR; without Chromium
-// the PDF is skipped with a warning. Exit codes: 0 written, 1 refused (a file that is not a valid
-// archive), 2 wrong arguments.
+// is listed on stderr). Writes crp.docx, crp.pdf, crp.html and crp.md into DIR; the PDF is the Word
+// file converted by LibreOffice, else the HTML printed by Chromium, and without either it is skipped
+// with a warning. Exit codes: 0 written, 1 refused (a file that is not a valid archive), 2 wrong
+// arguments.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,7 +18,7 @@ import type { Archive } from "~/lib/archive-schema";
 import { isCalendarDate } from "~/lib/crp-forms";
 import { ArchiveValidationError, importConsultation } from "~/models/archive.server";
 import { loadCrpData } from "~/models/crp.server";
-import { closePdfBrowser, printHtmlToPdf } from "~/utils/pdf.server";
+import { closePdfBrowser, printDocumentPdf } from "~/utils/pdf.server";
 import { describeProblems, readJsonFile } from "./archive";
 
 export const CRP_USAGE = `Usage:
@@ -123,15 +124,19 @@ export async function main(argv: string[], io: Output = console_, options: { iss
 
   await mkdir(values.out, { recursive: true });
   const html = crpToHtml(model, { document: true });
+  const docx = new Uint8Array(await renderCrpDocx(model));
   const files: [string, Uint8Array | string][] = [
-    ["crp.docx", new Uint8Array(await renderCrpDocx(model))],
+    ["crp.docx", docx],
     ["crp.html", html],
     ["crp.md", crpToMarkdown(model)],
   ];
   try {
-    files.push(["crp.pdf", await printHtmlToPdf(html, { headerText: model.draftMark })]);
+    // The Word file converted by LibreOffice when installed, else the HTML printed by Chromium.
+    files.push(["crp.pdf", (await printDocumentPdf({ docx: async () => docx, html: () => html, headerText: model.draftMark })).pdf]);
   } catch (error) {
-    io.err(`Warning: crp.pdf not written, Chromium could not print it (${(error as Error).message.split("\n")[0]}). Print crp.html or crp.docx instead.`);
+    io.err(
+      `Warning: crp.pdf not written, neither LibreOffice nor Chromium could make it (${(error as Error).message.split("\n")[0]}). Print crp.html or crp.docx instead.`,
+    );
   } finally {
     await closePdfBrowser();
   }

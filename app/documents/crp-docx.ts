@@ -3,8 +3,9 @@
 // numbering in section I, and the agenda footnote as a footnote marked "*".
 
 import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, NumberFormat, Packer, Paragraph, TextRun } from "docx";
-import type { CrpBlock, CrpModel, CrpParagraph, CrpText } from "./crp";
+import { paragraphText, type CrpBlock, type CrpModel, type CrpParagraph, type CrpText } from "./crp";
 import {
+  UN_AUTHOR,
   UN_LABEL_HANG,
   UN_LANGUAGE,
   UN_SIZE,
@@ -45,7 +46,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 function textParagraph(p: CrpParagraph, options: { quote?: boolean; keepNext?: boolean } = {}): Paragraph {
   const indent = options.quote ? { left: UN_TEXT_INDENT + UN_LABEL_HANG, right: UN_TEXT_INDENT + UN_LABEL_HANG } : undefined;
   if (p.language === "en") {
-    return new Paragraph({ style: UN_STYLE.singleText, widowControl: true, indent, keepNext: options.keepNext, children: unTextRuns(p.text) });
+    return new Paragraph({ style: UN_STYLE.singleText, widowControl: true, indent, keepNext: options.keepNext, children: unTextRuns(paragraphText(p)) });
   }
   const rtl = p.dir === "rtl";
   const tag = WORD_LANGUAGE[p.language];
@@ -57,7 +58,7 @@ function textParagraph(p: CrpParagraph, options: { quote?: boolean; keepNext?: b
     bidirectional: rtl,
     alignment: rtl ? AlignmentType.RIGHT : undefined,
     keepNext: options.keepNext,
-    children: p.text
+    children: paragraphText(p)
       .replace(NOT_XML, "")
       .split(/\r\n?|\n/)
       .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, rightToLeft: rtl, language })),
@@ -69,7 +70,11 @@ function markParagraph(mark: string): Paragraph {
 }
 
 function textParagraphs(text: CrpText, options: { quote?: boolean } = {}): Paragraph[] {
-  return [...(text.mark ? [markParagraph(text.mark)] : []), ...text.paragraphs.map((p) => textParagraph(p, options))];
+  // A delegation's own lettered paragraph hangs its label as the points do (a quoted wording keeps it in line).
+  const paragraphs = text.paragraphs.flatMap((p) =>
+    p.label && p.language === "en" && !options.quote ? unLabelledParagraphs(p.label, [p.text]) : [textParagraph(p, options)],
+  );
+  return [...(text.mark ? [markParagraph(text.mark)] : []), ...paragraphs];
 }
 
 function blockParagraphs(block: CrpBlock): Paragraph[] {
@@ -94,7 +99,7 @@ function blockParagraphs(block: CrpBlock): Paragraph[] {
           ...mark,
           ...unLabelledParagraphs(
             block.label,
-            block.text.paragraphs.map((p) => p.text),
+            block.text.paragraphs.map((p) => paragraphText(p)),
           ),
         ];
       }
@@ -172,7 +177,8 @@ export async function renderCrpDocx(model: CrpModel): Promise<Buffer> {
     title: `${m.symbol}: ${model.title}`,
     subject: [m.body, m.session, m.venueAndDates].join(", "),
     description: model.subtitle,
-    creator: "Nonpaper",
+    // LibreOffice's PDF takes its title and author from these properties.
+    creator: UN_AUTHOR,
     lastModifiedBy: "Nonpaper",
     styles: unStyles(),
     evenAndOddHeaderAndFooters: true,

@@ -64,7 +64,10 @@ export interface CrpAgendaItemData {
   /** The letter of the item's heading in the source ("A"), if any. */
   heading: string | null;
   title: string;
-  /** The chapeau of the points as circulated ("The Working Group may wish to consider …"). */
+  /**
+   * The sentence introducing the points as circulated ("The Working Group may wish to consider …"):
+   * it replaces the standard sentence of the CRP when given.
+   */
   introduction: string | null;
   /** The points in order, in the wording last circulated. */
   points: { id: string; label: string; text: string }[];
@@ -78,6 +81,11 @@ export interface CrpData {
   meeting: {
     body: string;
     parentBody: string | null;
+    /**
+     * The originating meeting's session (meetings.session): "Twelfth session", "Tenth meeting", or a
+     * year ("2020"), which the dates already say. Absent in data kept before it was read.
+     */
+    session?: string | null;
     venue: string;
     /** "YYYY-MM-DD" */
     startDate: string;
@@ -122,9 +130,16 @@ export interface CrpData {
 
 /** A paragraph and the language it is in: English, or an original left untranslated in a draft. */
 export interface CrpParagraph {
+  /** Without its label, when it has one. */
   text: string;
   language: Language;
   dir: Direction;
+  /**
+   * The label of a delegation's own lettered or numbered paragraph ("(a)", "(iv)", "1."), set off so
+   * that every rendering hangs it as the points' labels hang; English text only. Absent in models
+   * saved before it was set off (the label is then still at the start of `text`).
+   */
+  label?: string;
 }
 
 /** Some text of a delegation, with the mark of a draft where its translation is not final. */
@@ -145,7 +160,7 @@ export type CrpBlock =
 export interface CrpDelegationSection {
   code: string;
   name: string;
-  /** "[Original: Spanish]" above a translated submission; null for one in English. */
+  /** "[Original: Spanish]" above a translated submission; null for one in English, or when left out. */
   original: string | null;
   blocks: CrpBlock[];
 }
@@ -160,7 +175,7 @@ export interface CrpItemSection {
   heading: CrpHeading;
   /** The item's title under "Agenda item N"; null when the title is the heading. */
   title: string | null;
-  /** The sentence introducing the points, then the item's own chapeau. */
+  /** The item's own introduction of its points, else the standard sentence. */
   introduction: string[];
   points: { label: string; paragraphs: string[] }[];
   /** In English alphabetical order of names. */
@@ -200,6 +215,11 @@ export type CrpFactField =
 export interface CrpModel {
   language: "en";
   final: boolean;
+  /**
+   * Whether each translated delegation's comments carry "[Original: …]" (a choice of the compile
+   * form); absent in models saved before the choice existed, which all carry it.
+   */
+  originalLines?: boolean;
   /** "Draft – not for issue" on a draft, on every page; null on the final one. */
   draftMark: string | null;
   masthead: {
@@ -240,6 +260,8 @@ export const CRP_DRAFT_MARK = "Draft – not for issue";
 export const TRANSLATION_PENDING = "[Translation pending: original reproduced below]";
 export const TRANSLATION_DRAFT = "[Draft translation]";
 export const TRANSLATION_OUTDATED = "[Translation outdated: the original has been revised]";
+/** The line above a translated delegation's comments, as the compile form names it. */
+export const ORIGINAL_LINE = "[Original: …]";
 
 const WORKING_LANGUAGE: Language = "en";
 
@@ -283,9 +305,14 @@ export function compareEnglishNames(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/** The model of the CRP; for a final one, the list of what is missing instead when anything is. */
-export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpResult {
+/**
+ * The model of the CRP; for a final one, the list of what is missing instead when anything is.
+ * `originalLines: false` leaves out the "[Original: …]" line above each translated delegation's
+ * comments (section I already says which were translated from which language).
+ */
+export function buildCrpModel(data: CrpData, options: { final: boolean; originalLines?: boolean }): CrpResult {
   const { meeting, consultation } = data;
+  const originalLines = options.originalLines ?? true;
   const missing: CrpMissing[] = [];
   const fact = (field: CrpFactField, value: string | null | undefined): string => {
     const text = value?.trim();
@@ -405,17 +432,19 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       sections.push({
         code: delegation.code,
         name: delegation.name,
-        original: languages.length ? `[Original: ${englishList(languages.map((l) => LANGUAGE_NAMES[l]))}]` : null,
+        original: originalLines && languages.length ? `[Original: ${englishList(languages.map((l) => LANGUAGE_NAMES[l]))}]` : null,
         blocks,
       });
     }
     return {
       heading: { label, text: itemName },
       title: item.number ? item.title : null,
-      introduction: [
-        item.points.length ? `The discussion points under ${where}, as circulated, read as follows:` : `No discussion points were circulated under ${where}.`,
-        ...(item.points.length && item.introduction ? paragraphsOf(item.introduction) : []),
-      ],
+      // The item's own introduction of its points replaces the standard sentence.
+      introduction: !item.points.length
+        ? [`No discussion points were circulated under ${where}.`]
+        : item.introduction?.trim()
+          ? paragraphsOf(item.introduction)
+          : [`The discussion points under ${where}, as circulated, read as follows:`],
       points: item.points.map((point) => ({ label: point.label, paragraphs: paragraphsOf(point.text) })),
       delegations: sections,
       notice: sections.length ? null : `No comments were received on the discussion points under ${where}.`,
@@ -426,11 +455,14 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
   const parentShort = meeting.parentBody ? shortBodyName(meeting.parentBody) : meeting.body;
   const bodyInText = inRunningText(meeting.body);
   const held = heldPhrase(meeting);
+  // "the twelfth session of the Working Group … held in Vienna on 9 and 10 July 2020": title and section II.
+  const sessionName = sessionInRunningText(meeting.session) ?? "meeting";
+  const origin = `arising from the ${sessionName} of the ${meeting.body.trim()} held ${held.replace(/,.*$/, "")}`;
   const onTime = delegations.filter((d) => d.timeliness === "on_time");
   const late = delegations.filter((d) => d.timeliness === "late_accepted");
   const commented = [...onTime, ...late];
   const generated: Record<CrpIntroductionKey, string[]> = {
-    session: [`The ${bodyInText} held its meeting ${held}.`],
+    session: [`The ${bodyInText} held its ${sessionName} ${held}.`],
     purpose: consultation.introductionNote?.trim()
       ? paragraphsOf(consultation.introductionNote)
       : [
@@ -483,6 +515,7 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
   const model: CrpModel = {
     language: "en",
     final: options.final,
+    originalLines,
     draftMark: options.final ? null : CRP_DRAFT_MARK,
     masthead: {
       symbol,
@@ -497,13 +530,13 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
       agendaItemTitle: itemTitle,
     },
     footnote: { marker: "*", text: `${agendaSymbol.replace(/\.$/, "")}.` },
-    title: `Comments received on the discussion points arising from the meeting of the ${meeting.body.trim()} held ${held.replace(/,.*$/, "")}`,
+    title: `Comments received on the discussion points ${origin}`,
     subtitle: "Note by the Secretariat",
     introduction: { heading: { label: "I.", text: "Introduction" }, paragraphs },
     comments: {
       heading: {
         label: "II.",
-        text: everyParty ? "Comments of States parties on the discussion points" : "Comments received on the discussion points",
+        text: `${everyParty ? "Comments of States parties" : "Comments received"} on the discussion points ${origin}`,
       },
       items,
     },
@@ -513,8 +546,29 @@ export function buildCrpModel(data: CrpData, options: { final: boolean }): CrpRe
   return { ok: true, model };
 }
 
+/** "(a) ", "(iv) ", "(B) ", "a) ", "1. " at the start of a paragraph: a label to hang. */
+const PARAGRAPH_LABEL = /^(\((?:[a-z]{1,2}|[ivx]{3,5}|[A-Z]|\d{1,3})\)|(?:[a-z]|\d{1,3})\)|\d{1,3}\.)[ \t]+(?=\S)/;
+
+/**
+ * English paragraphs, a delegation's own lettered or numbered ones with their label set off: a label
+ * followed by a capital, or any label in a list of two or more ("(a) to update …; (b) to …"). A lone
+ * "(b) is welcome" is a sentence about point (b), not a subparagraph.
+ */
 function english(text: string): CrpParagraph[] {
-  return paragraphsOf(text).map((p) => ({ text: p, language: WORKING_LANGUAGE, dir: "ltr" }));
+  const paragraphs = paragraphsOf(text);
+  const labels = paragraphs.map((p) => PARAGRAPH_LABEL.exec(p));
+  const list = labels.filter(Boolean).length >= 2;
+  return paragraphs.map((p, i) => {
+    const labelled = labels[i];
+    return labelled && (list || /^\p{Lu}/u.test(p.slice(labelled[0].length)))
+      ? { text: p.slice(labelled[0].length), language: WORKING_LANGUAGE, dir: "ltr", label: labelled[1]! }
+      : { text: p, language: WORKING_LANGUAGE, dir: "ltr" };
+  });
+}
+
+/** A paragraph's text with its label in front, as it reads in running text. */
+export function paragraphText(p: Pick<CrpParagraph, "text" | "label">): string {
+  return typeof p.label === "string" && p.label ? `${p.label} ${p.text}` : p.text;
 }
 
 function inLanguage(text: string, language: Language): CrpParagraph[] {
@@ -529,6 +583,20 @@ export function discussionPointName(label: string): string {
 
 function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * The originating meeting's session in running text: "Twelfth session" -> "twelfth session", a bare
+ * ordinal ("Twelfth", "12th") -> "twelfth session". Null for a year ("2020") or anything else that is
+ * not an ordinal session or meeting: the dates already say it, and the text says "the meeting".
+ */
+export function sessionInRunningText(session: string | null | undefined): string | null {
+  const text = session?.trim().replace(/\s+/g, " ") ?? "";
+  if (/\b(?:session|meeting)\b/iu.test(text) && /\p{L}{2,}/u.test(text.replace(/\b(?:session|meeting)\b/giu, ""))) {
+    return lowerFirst(text).replace(/\b(?:Session|Meeting)\b/g, (word) => word.toLowerCase());
+  }
+  if (/^(?:\d{1,3}(?:st|nd|rd|th)|\p{L}+(?:-\p{L}+)?(?:th|st|nd|rd))$/iu.test(text)) return `${lowerFirst(text)} session`;
+  return null;
 }
 
 /** a, b, …, z, aa, bb, … as UN documents letter subparagraphs. */
@@ -617,7 +685,7 @@ function md(text: string): string {
 function mdText(text: CrpText, prefix = ""): string[] {
   const out: string[] = [];
   if (text.mark) out.push(`**${md(text.mark)}**`);
-  text.paragraphs.forEach((p) => out.push(prefix + md(p.text)));
+  text.paragraphs.forEach((p) => out.push(prefix + md(paragraphText(p))));
   return out;
 }
 
@@ -680,12 +748,18 @@ function langAttributes(language: unknown): string {
   return ` lang="${language}" dir="${directionOf(language)}"`;
 }
 
-function htmlParagraph(p: CrpParagraph, attributes = ""): string {
-  return `<p${attributes}${langAttributes(p.language)}>${htmlLines(p.text)}</p>`;
+/**
+ * A paragraph; a delegation's own labelled one hangs its label as a point does (`hang`), or keeps it
+ * in line in a quoted wording, as Word does.
+ */
+function htmlParagraph(p: CrpParagraph, attributes = "", hang = true): string {
+  const label = hang && typeof p.label === "string" && p.label ? `<span class="crp-label">${html(p.label)}</span>` : "";
+  const text = label ? p.text : paragraphText(p);
+  return `<p${label && !attributes ? ` class="crp-point"` : attributes}${langAttributes(p.language)}>${label}${htmlLines(text)}</p>`;
 }
 
-function htmlText(text: CrpText): string {
-  return (text.mark ? `<p class="crp-mark"><strong>${html(text.mark)}</strong></p>` : "") + text.paragraphs.map((p) => htmlParagraph(p)).join("");
+function htmlText(text: CrpText, hang = true): string {
+  return (text.mark ? `<p class="crp-mark"><strong>${html(text.mark)}</strong></p>` : "") + text.paragraphs.map((p) => htmlParagraph(p, "", hang)).join("");
 }
 
 function htmlHeading(level: number, h: CrpHeading, id?: string, extra = ""): string {
@@ -780,14 +854,15 @@ export function crpHtmlItem(item: CrpItemSection, index: number): string[] {
     for (const block of delegation.blocks) {
       if (block.kind === "subheading") out.push(`<p class="crp-subheading"><em>${html(block.text)}</em></p>`);
       else if (block.kind === "text") out.push(htmlText(block.text));
-      else if (block.kind === "proposed_wording") out.push(`<p class="crp-lead">${html(block.lead)}</p>`, `<blockquote>${htmlText(block.text)}</blockquote>`);
+      else if (block.kind === "proposed_wording")
+        out.push(`<p class="crp-lead">${html(block.lead)}</p>`, `<blockquote>${htmlText(block.text, false)}</blockquote>`);
       else {
         const mark = block.text.mark ? `<p class="crp-mark"><strong>${html(block.text.mark)}</strong></p>` : "";
         const [first, ...rest] = block.text.paragraphs;
         const lang = first ? langAttributes(first.language) : "";
         out.push(
           mark,
-          `<p class="crp-point"><span class="crp-label">${html(block.label)}</span><span${lang}>${first ? htmlLines(first.text) : ""}</span></p>`,
+          `<p class="crp-point"><span class="crp-label">${html(block.label)}</span><span${lang}>${first ? htmlLines(paragraphText(first)) : ""}</span></p>`,
           ...rest.map((p) => htmlParagraph(p, ` class="crp-point"`)),
         );
       }

@@ -1,5 +1,5 @@
 // United Nations document typography for the `docx` package, shared by every document the app
-// generates (the non-paper now; the CRP later). Pure: no I/O, no data access.
+// generates (the non-paper, the CRP). Pure: no I/O, no data access.
 //
 // The measures follow the UN Editorial Manual and the Office's Word templates: A4, Times New Roman,
 // body text 10 pt on 12 pt, headings in bold with the hierarchy I. (14 pt), A. (12 pt), 1. and (a)
@@ -47,6 +47,8 @@ export const UN_TEXT_INDENT = 2 * TWIPS_PER_CM;
 export const UN_LABEL_HANG = TWIPS_PER_CM;
 
 export const UN_FONT = "Times New Roman";
+/** The author of every document the app issues, in Word's properties and so in the PDF. */
+export const UN_AUTHOR = "United Nations";
 /** UN English is British English: Word's spelling and hyphenation follow it. */
 export const UN_LANGUAGE = "en-GB";
 
@@ -283,28 +285,30 @@ export function unMastheadRule(): Paragraph {
   });
 }
 
+type OuterEdge = (typeof AlignmentType)["LEFT"] | (typeof AlignmentType)["RIGHT"];
+
 /**
- * Footers with the page number at the outer edge (right on odd pages, left on even ones), and
- * optionally a header line on every page (e.g. a "Draft" mark). Use with `evenAndOddHeaderAndFooters`,
- * as `createUnDocument` does.
+ * The running header and the page number at the outer edge of each page, as in a bound UN document:
+ * right on odd pages, left on even ones. The header line (the document symbol, or a "Draft" mark) is
+ * optional. Use with `evenAndOddHeaderAndFooters`, as `createUnDocument` does.
  */
 export function unHeadersAndFooters(options: { headerText?: string | null } = {}) {
-  const pageNumber = (alignment: (typeof AlignmentType)["LEFT"] | (typeof AlignmentType)["RIGHT"]) =>
+  const pageNumber = (alignment: OuterEdge) =>
     new Footer({
       children: [new Paragraph({ style: UN_STYLE.headerFooter, alignment, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
     });
-  const header = () =>
+  const header = (alignment: OuterEdge) =>
     new Header({
       children: [
         new Paragraph({
           style: UN_STYLE.headerFooter,
-          alignment: AlignmentType.RIGHT,
+          alignment,
           children: options.headerText ? unTextRuns(options.headerText) : [],
         }),
       ],
     });
   return {
-    headers: { default: header(), even: header() },
+    headers: { default: header(AlignmentType.RIGHT), even: header(AlignmentType.LEFT) },
     footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
   };
 }
@@ -337,7 +341,8 @@ export function createUnDocument(options: {
     title: options.title,
     subject: options.subject,
     description: options.description,
-    creator: "Nonpaper",
+    // The author a PDF made from it carries too: the document is the United Nations', not the app's.
+    creator: UN_AUTHOR,
     lastModifiedBy: "Nonpaper",
     styles: unStyles(),
     evenAndOddHeaderAndFooters: true,

@@ -372,7 +372,8 @@ const CRP_FACT_FIELDS = [
   "circulatedAt",
   "deadline",
 ] as const;
-const crpParagraph = z.strictObject({ text, language, dir: z.enum(["ltr", "rtl"]) }).refine((p) => p.dir === directionOf(p.language), {
+// `label`: a delegation's own lettered paragraph's label, set off to hang (versions compiled before lack it).
+const crpParagraph = z.strictObject({ text, language, dir: z.enum(["ltr", "rtl"]), label: line.optional() }).refine((p) => p.dir === directionOf(p.language), {
   path: ["dir"],
   message: "not the direction of the paragraph's language",
   params: { code: "direction" },
@@ -402,6 +403,8 @@ const crpMissing = z.discriminatedUnion("kind", [
 const crpModel = z.strictObject({
   language: z.literal("en"),
   final: z.boolean(),
+  // Whether translated comments carry "[Original: …]"; versions compiled before the choice lack it (they do).
+  originalLines: z.boolean().optional(),
   draftMark: line.nullable(),
   masthead: z.strictObject({
     symbol: line,

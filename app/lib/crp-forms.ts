@@ -42,12 +42,19 @@ const issuedOn = z
       .optional(),
   );
 
+/**
+ * The compile form's box "leave out the [Original: …] lines": ticked, each translated delegation's
+ * comments go without it; absent (a form or script that does not name it), as before: with it.
+ */
+const omitOriginalLines = z.boolean().optional();
+
 export const CrpActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("draft"), expectedLatestVersion: version, issuedOn }),
+  z.object({ intent: z.literal("draft"), expectedLatestVersion: version, issuedOn, omitOriginalLines }),
   z.object({
     intent: z.literal("final"),
     expectedLatestVersion: version,
     issuedOn,
+    omitOriginalLines,
     confirm: z.literal("on", { errorMap: () => ({ message: "crp:errors.confirmRequired" }) }),
   }),
   z.object({

@@ -67,6 +67,7 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
       meeting: {
         body: meetings.body,
         parentBody: meetings.parentBody,
+        session: meetings.session,
         venue: meetings.venue,
         startDate: meetings.startDate,
         endDate: meetings.endDate,
@@ -436,7 +437,15 @@ export type CompileResult =
  */
 export async function compileCrp(
   user: SessionUser,
-  input: { consultationId: string; final: boolean; expectedLatestVersion?: number | null; ipAddress?: string | null; issuedOn?: string },
+  input: {
+    consultationId: string;
+    final: boolean;
+    expectedLatestVersion?: number | null;
+    ipAddress?: string | null;
+    issuedOn?: string;
+    /** False: no "[Original: …]" line above the translated delegations' comments (default true). */
+    originalLines?: boolean;
+  },
 ): Promise<CompileResult> {
   if (!mayCompileCrp(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
@@ -450,7 +459,7 @@ export async function compileCrp(
       return { ok: false, reason: "stale", latestVersion };
     }
     const data = (await loadCrpData(tx, input.consultationId, { issuedOn: input.issuedOn }))!;
-    const built = buildCrpModel(data, { final: input.final });
+    const built = buildCrpModel(data, { final: input.final, originalLines: input.originalLines });
     if (!built.ok) return { ok: false, reason: "blocked", missing: built.missing };
     const digest = crpSourceDigest(data);
     const versionNumber = latestVersion + 1;
@@ -484,7 +493,8 @@ export async function compileCrp(
         entityType: "generated_document",
         entityId: saved!.id,
         consultationId: input.consultationId,
-        details: { version: versionNumber, final: input.final, digest },
+        // The choice is named only when it departs from the default.
+        details: { version: versionNumber, final: input.final, digest, ...(input.originalLines === false ? { originalLines: false } : {}) },
         ipAddress: input.ipAddress ?? null,
       },
       tx,

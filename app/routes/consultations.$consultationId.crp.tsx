@@ -116,6 +116,7 @@ async function compile(call: Call, value: Value<"draft" | "final">) {
     final,
     expectedLatestVersion: value.expectedLatestVersion,
     issuedOn: value.issuedOn,
+    originalLines: !value.omitOriginalLines,
     ipAddress: call.ipAddress,
   });
   if (result.ok) throw await redirectWithNotice(call.request, paths.crp(call.consultationId), { kind: "crp.compiled", version: result.versionNumber });

@@ -6,7 +6,7 @@ import { isUuid } from "~/lib/ids";
 import { getCrpVersion } from "~/models/crp.server";
 import { requireUser } from "~/utils/auth.server";
 import { fixedTranslator } from "~/i18n/i18next";
-import { printHtmlToPdf } from "~/utils/pdf.server";
+import { printDocumentPdf } from "~/utils/pdf.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 
 const CONTENT_TYPES: Record<CrpFormat, string> = {
@@ -30,9 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let body: Uint8Array;
   if (file.format === "pdf") {
     try {
-      body = await printHtmlToPdf(crpToHtml(model, { document: true }), { headerText: model.draftMark });
+      // The Word file converted by LibreOffice (the same pages), else the HTML printed by Chromium.
+      ({ pdf: body } = await printDocumentPdf({
+        docx: async () => new Uint8Array(await renderCrpDocx(model)),
+        html: () => crpToHtml(model, { document: true }),
+        headerText: model.draftMark,
+      }));
     } catch (error) {
-      // No Chromium on this server (or it failed to start): say so and what to do instead.
+      // Neither LibreOffice nor Chromium on this server (or both failed): say so and what to do instead.
       console.error("crp: PDF printing failed", error);
       const t = fixedTranslator(await resolveLanguage(request, user.language), "crp");
       return new Response(t("errors.pdfUnavailable"), { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

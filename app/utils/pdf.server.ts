@@ -1,10 +1,13 @@
-// Prints a whole HTML page to PDF with Chromium (through playwright-core), as a reader's browser
-// would print it: A4, the page's own @page margins, page numbers at the foot, and a line of text
-// (a draft's mark) at the head of every page. The page is loaded with JavaScript off and every
-// request refused, so nothing but the given HTML can end up in the file.
+// The PDF of a document. Its Word file converted by LibreOffice when it is installed, so that the
+// PDF is the Word file page for page (docx-to-pdf.server.ts); otherwise its HTML printed by Chromium
+// (through playwright-core), as a reader's browser would print it: A4, the page's own @page margins,
+// page numbers at the foot, and a line of text (a draft's mark) at the head of every page. Chromium
+// loads the page with JavaScript off and every request refused, so nothing but the given HTML can end
+// up in the file. Both PDFs are tagged and have the headings as their outline.
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { escapeHtml } from "~/lib/html-escape";
+import { docxToPdf, docxToPdfAvailable } from "~/utils/docx-to-pdf.server";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
@@ -43,6 +46,8 @@ export async function printHtmlToPdf(html: string, options: { headerText?: strin
       preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: true,
+      tagged: true,
+      outline: true,
       headerTemplate: `<div style="${small} text-align: end; font-weight: bold;">${escapeHtml(options.headerText ?? "")}</div>`,
       footerTemplate: `<div style="${small} text-align: end;"><span class="pageNumber"></span></div>`,
     });
@@ -50,4 +55,27 @@ export async function printHtmlToPdf(html: string, options: { headerText?: strin
   } finally {
     await context.close();
   }
+}
+
+/** What a document's PDF is made from: its Word file (preferred) and its whole HTML page. */
+export interface PdfSources {
+  docx: () => Promise<Uint8Array>;
+  html: () => string;
+  /** The line Chromium prints at the head of every page (a draft's mark); the Word file has its own. */
+  headerText?: string | null;
+}
+
+/**
+ * The document as PDF: LibreOffice's conversion of the Word file when LibreOffice is installed and
+ * succeeds, else Chromium's print of the HTML. Throws when neither can make it (the caller answers 503).
+ */
+export async function printDocumentPdf(sources: PdfSources): Promise<{ pdf: Uint8Array; engine: "libreoffice" | "chromium" }> {
+  if (docxToPdfAvailable()) {
+    try {
+      return { pdf: await docxToPdf(await sources.docx()), engine: "libreoffice" };
+    } catch (error) {
+      console.error("pdf: LibreOffice could not convert the Word file; printing the HTML with Chromium instead", error);
+    }
+  }
+  return { pdf: await printHtmlToPdf(sources.html(), { headerText: sources.headerText }), engine: "chromium" };
 }

@@ -42,7 +42,7 @@ test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downlo
   expect(text).toContain("Note by the Secretariat");
   expect(text).toContain("Agenda item 2");
 
-  // PDF: printed by Chromium on the server.
+  // PDF: the Word file converted by LibreOffice on the server (Chromium printing the HTML without it).
   const [pdf] = await Promise.all([page.waitForEvent("download"), versions.getByRole("link", { name: "PDF of version 1" }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/-draft-v1\.pdf$/);
   expect(

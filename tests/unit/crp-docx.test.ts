@@ -36,7 +36,7 @@ describe("renderCrpDocx", () => {
     // Every heading, and nothing else is one.
     expect(html.match(/<h\d>.*?<\/h\d>/g)).toEqual([
       "<h1>I.\tIntroduction</h1>",
-      "<h1>II.\tComments of States parties on the discussion points</h1>",
+      "<h1>II.\tComments of States parties on the discussion points arising from the twelfth session of the Working Group of Government Experts on Technical Assistance held in Vienna on 9 and 10 July 2020</h1>",
       "<h2>A.\tAgenda item 2<br />Updating the legislative records of States parties</h2>",
       "<h3>Peru</h3>",
       "<h3>United States of America</h3>",
@@ -44,7 +44,7 @@ describe("renderCrpDocx", () => {
       "<h3>Morocco</h3>",
       "<h3>United States of America</h3>",
     ]);
-    expect(html).toContain('<p class="title">Comments received on the discussion points arising from the meeting of the Working Group');
+    expect(html).toContain('<p class="title">Comments received on the discussion points arising from the twelfth session of the Working Group');
 
     // Section I is a real numbered list of seven paragraphs.
     const list = /<ol><li>The Working Group of Government Experts.*?<\/ol>/.exec(html)?.[0] ?? "";
@@ -66,7 +66,6 @@ describe("renderCrpDocx", () => {
       "<p><strong>Note by the Secretariat</strong></p>",
       "<h1>I.",
       "<h1>II.",
-      "<p>The discussion points under agenda item 2, as circulated, read as follows:</p>",
       "<p>The Working Group may wish to consider the following:</p>",
       '<p class="labelled">(a)\tStates should update their legislative records in the SHERLOC portal, [including for purposes of the review mechanism].</p>',
       '<p class="labelled">(c)\t',

@@ -6,6 +6,7 @@ export const crpFixture: CrpData = {
   meeting: {
     body: "Working Group of Government Experts on Technical Assistance",
     parentBody: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+    session: "Twelfth session",
     venue: "Vienna",
     startDate: "2020-07-09",
     endDate: "2020-07-10",

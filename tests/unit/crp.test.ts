@@ -71,13 +71,13 @@ Item 4 of the provisional agenda\\*
 
 **Technical assistance**
 
-# Comments received on the discussion points arising from the meeting of the Working Group of Government Experts on Technical Assistance held in Vienna on 9 and 10 July 2020
+# Comments received on the discussion points arising from the twelfth session of the Working Group of Government Experts on Technical Assistance held in Vienna on 9 and 10 July 2020
 
 **Note by the Secretariat**
 
 ## I. Introduction
 
-1. The Working Group of Government Experts on Technical Assistance held its meeting in Vienna on 9 and 10 July 2020, in a hybrid format, with some participants present in the meeting room and others connected remotely.
+1. The Working Group of Government Experts on Technical Assistance held its twelfth session in Vienna on 9 and 10 July 2020, in a hybrid format, with some participants present in the meeting room and others connected remotely.
 
 2. Stemming from the meeting, the Chair, in consultation with the Secretariat, prepared discussion points for future consideration. Instead of being negotiated at the meeting, the discussion points were circulated to States for their written comments during a reflection period.
 
@@ -91,13 +91,11 @@ Item 4 of the provisional agenda\\*
 
 7. In section II below, the discussion points are reproduced under each agenda item as circulated, followed by the comments received, presented in English alphabetical order of the names of the States parties and reproduced without formal editing.
 
-## II. Comments of States parties on the discussion points
+## II. Comments of States parties on the discussion points arising from the twelfth session of the Working Group of Government Experts on Technical Assistance held in Vienna on 9 and 10 July 2020
 
 ### A. Agenda item 2
 
 **Updating the legislative records of States parties**
-
-The discussion points under agenda item 2, as circulated, read as follows:
 
 The Working Group may wish to consider the following:
 
@@ -177,6 +175,7 @@ describe("buildCrpModel and crpToMarkdown", () => {
     expect(model.masthead).toEqual({
       symbol: "CTOC/COP/2020/CRP.5",
       date: "9 October 2020",
+      issuedOn: "2020-10-09",
       languageLine: "English only",
       body: "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
       session: "Tenth session",
@@ -198,7 +197,7 @@ describe("buildCrpModel and crpToMarkdown", () => {
     });
     expect(model.masthead.venueAndDates).toBe("Vienna, 30 September–2 October 2020");
     expect(paragraph(model, "session")).toBe(
-      "The Working Group of Government Experts on Technical Assistance held its meeting in Vienna from 30 June to 2 July 2020.",
+      "The Working Group of Government Experts on Technical Assistance held its twelfth session in Vienna from 30 June to 2 July 2020.",
     );
     expect(model.title).toMatch(/held in Vienna from 30 June to 2 July 2020$/);
 
@@ -209,7 +208,7 @@ describe("buildCrpModel and crpToMarkdown", () => {
     });
     expect(acrossYears.masthead.venueAndDates).toBe("Vienna, 30 December 2020–2 January 2021");
     expect(paragraph(acrossYears, "session")).toBe(
-      "The Working Group of Government Experts on Technical Assistance held its meeting online from 14 to 18 December 2020, with all participants connected remotely.",
+      "The Working Group of Government Experts on Technical Assistance held its twelfth session online from 14 to 18 December 2020, with all participants connected remotely.",
     );
     expect(acrossYears.title).toMatch(/held online from 14 to 18 December 2020$/);
   });
@@ -259,7 +258,9 @@ describe("buildCrpModel and crpToMarkdown", () => {
       delegations: [delegation("PER", "Peru"), delegation("HOL", "Holy See", { kind: "observer_state", participation: "observer" })],
     });
     expect(paragraph(withObserver, "received")).toBe("By the deadline, written comments had been received from the following States: Holy See and Peru.");
-    expect(withObserver.comments.heading.text).toBe("Comments received on the discussion points");
+    expect(withObserver.comments.heading.text).toBe(
+      "Comments received on the discussion points arising from the twelfth session of the Working Group of Government Experts on Technical Assistance held in Vienna on 9 and 10 July 2020",
+    );
   });
 
   it("says so when nothing came by the deadline, and leaves out items with neither points nor comments", () => {
@@ -397,9 +398,10 @@ describe("buildCrpModel and crpToMarkdown", () => {
   });
 
   it("labels unlettered items A., B., … and heads unnumbered sections with their title", () => {
+    // Without an introduction of its own, an item's points are introduced by the standard sentence.
     const model = final({
       ...crpFixture,
-      agendaItems: crpFixture.agendaItems.map((item, i) => ({ ...item, heading: null, number: i === 0 ? null : item.number })),
+      agendaItems: crpFixture.agendaItems.map((item, i) => ({ ...item, heading: null, number: i === 0 ? null : item.number, introduction: null })),
     });
     expect(model.comments.items.map((i) => [i.heading, i.title])).toEqual([
       [{ label: "A.", text: "Updating the legislative records of States parties" }, null],
@@ -424,7 +426,7 @@ describe("crpToHtml", () => {
     delete data.delegations.find((d) => d.code === "MAR")!.comments[0]!.translation;
     const html = crpToHtml(draft(data));
     expect(html.startsWith('<article class="crp" lang="en" dir="ltr">')).toBe(true);
-    expect(html).toContain("<h1>Comments received on the discussion points arising from the meeting");
+    expect(html).toContain("<h1>Comments received on the discussion points arising from the twelfth session of the Working Group");
     expect(html).toContain('<h2 id="crp-introduction"><span class="crp-label">I.</span> Introduction</h2>');
     expect(html).toContain('<ol class="crp-paragraphs">\n<li value="1">The Working Group of Government Experts');
     expect(html).toContain(

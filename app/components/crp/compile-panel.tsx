@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { FormErrors } from "~/components/ui/form-errors";
-import type { CrpMissing } from "~/documents/crp";
+import { isolate, withData } from "~/components/ui/data-text";
+import { ORIGINAL_LINE, type CrpMissing } from "~/documents/crp";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import { BlockingList } from "./blocking-list";
 import { SubmitButton } from "~/components/ui/button";
@@ -16,6 +17,25 @@ function IssueDate({ id, today }: { id: string; today: string }) {
         {t("compile.issuedOnHelp")}
       </p>
       <input type="date" id={id} name="issuedOn" defaultValue={today} required aria-describedby={`${id}-help`} />
+    </div>
+  );
+}
+
+/**
+ * Whether the translated delegations' comments carry "[Original: …]": section I already says which
+ * were translated from which language. Unticked by default, as every CRP before it.
+ */
+function OriginalLines({ id }: { id: string }) {
+  const { t } = useTranslation("crp");
+  return (
+    <div className="field">
+      <div className="checkbox">
+        <input type="checkbox" id={id} name="omitOriginalLines" aria-describedby={`${id}-help`} />
+        <label htmlFor={id}>{withData(t("compile.omitOriginalLines", { line: isolate(ORIGINAL_LINE) }))}</label>
+      </div>
+      <p className="field__help" id={`${id}-help`}>
+        {t("compile.omitOriginalLinesHelp")}
+      </p>
     </div>
   );
 }
@@ -57,7 +77,8 @@ export function CompilePanel({
       {status === "draft" ? <p className="note">{t("compile.notCirculated")}</p> : null}
       {status === "open" ? <p className="note">{t("compile.openNote")}</p> : null}
       {status === "compiled" ? <p className="note">{t("compile.compiledNote")}</p> : null}
-      <BlockingList consultationId={consultationId} missing={missing} total={total} />
+      {/* Once the final CRP is compiled nothing blocks it, and nothing more can be compiled. */}
+      {status === "compiled" ? null : <BlockingList consultationId={consultationId} missing={missing} total={total} />}
       {canCompileDraft || canCompileFinal ? (
         <div className="crp-compile">
           {canCompileDraft ? (
@@ -66,6 +87,7 @@ export function CompilePanel({
               <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
               <p className="muted">{t("compile.draftHelp")}</p>
               <IssueDate id="crp-issued-on-draft" today={today} />
+              <OriginalLines id="crp-omit-original-lines-draft" />
               <FormErrors errors={errorsFor("draft")} />
               <SubmitButton variant="secondary" pending={busy}>
                 {compiling === "draft" ? t("compile.working") : t("compile.draft")}
@@ -78,6 +100,7 @@ export function CompilePanel({
               <input type="hidden" name="expectedLatestVersion" value={latestVersion} />
               <p className="muted">{t("compile.finalHelp")}</p>
               <IssueDate id="crp-issued-on-final" today={today} />
+              <OriginalLines id="crp-omit-original-lines-final" />
               <FormErrors errors={errorsFor("final")} />
               <div className="checkbox">
                 <input type="checkbox" id="crp-confirm" name="confirm" required disabled={finalBlocked} />
