@@ -7,7 +7,7 @@ import { paragraphText, type CrpBlock, type CrpModel, type CrpParagraph, type Cr
 import {
   UN_AUTHOR,
   UN_LABEL_HANG,
-  UN_LANGUAGE,
+  NOT_XML,
   UN_SIZE,
   UN_STYLE,
   UN_TEXT_INDENT,
@@ -22,25 +22,13 @@ import {
   unParagraph,
   unStyles,
   unTextRuns,
+  wordRunLanguage,
   unTitle,
 } from "./un-styles";
 
 const PARAGRAPH_NUMBERING = "crp-paragraphs";
 /** Where the text of a numbered paragraph starts after its number: 0.6 cm. */
 const NUMBER_TAB = 340;
-
-/** Word's language tags for text left in its original language (a draft's pending translation). */
-const WORD_LANGUAGE: Record<CrpParagraph["language"], string> = {
-  ar: "ar-SA",
-  zh: "zh-CN",
-  en: UN_LANGUAGE,
-  fr: "fr-FR",
-  ru: "ru-RU",
-  es: "es-ES",
-};
-
-/** Characters XML 1.0 cannot carry (as un-styles drops them). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** A paragraph of a delegation's text: English as a body paragraph; an original in its own language and direction. */
 function textParagraph(p: CrpParagraph, options: { quote?: boolean; keepNext?: boolean } = {}): Paragraph {
@@ -49,8 +37,7 @@ function textParagraph(p: CrpParagraph, options: { quote?: boolean; keepNext?: b
     return new Paragraph({ style: UN_STYLE.singleText, widowControl: true, indent, keepNext: options.keepNext, children: unTextRuns(paragraphText(p)) });
   }
   const rtl = p.dir === "rtl";
-  const tag = WORD_LANGUAGE[p.language];
-  const language = p.language === "zh" ? { eastAsia: tag } : rtl ? { bidirectional: tag } : { value: tag };
+  const language = wordRunLanguage(p.language);
   return new Paragraph({
     style: UN_STYLE.singleText,
     widowControl: true,

@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { directionOf, type Language } from "~/i18n/languages";
 import type { MatrixExport, SideBySideExport } from "~/documents/meeting-exports";
+// Excel's files are XML too: the same characters are dropped as from Word's.
+import { NOT_XML } from "~/documents/un-styles";
 
-/** Characters XML 1.0 cannot carry (Excel's files are XML too). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (text: string) => text.replace(NOT_XML, "");
 
 /** Excel's limit for one cell; longer texts are cut with a mark rather than refused by Excel. */

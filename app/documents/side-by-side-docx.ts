@@ -4,24 +4,12 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { directionOf, type Language } from "~/i18n/languages";
 import type { SideBySideExport } from "~/documents/meeting-exports";
-import { A4, UN_PAGE_MARGINS, UN_STYLE, unStyles, unTextRuns } from "~/documents/un-styles";
+import { A4, NOT_XML, UN_PAGE_MARGINS, UN_STYLE, unStyles, unTextRuns, wordRunLanguage } from "~/documents/un-styles";
 
-/** Word's proofing languages for the six official languages. */
-const WORD_LANGUAGE: Record<Language, string> = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" };
-/** Characters XML 1.0 cannot carry. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const isRightToLeft = (language: Language) => directionOf(language) === "rtl";
 
 /** Column widths in per cent of the table: the two texts get the room. */
 const WIDTHS = [8, 14, 39, 39];
-
-/** A run's language as Word's XML has it: East Asian, complex script (bidirectional) or Latin. */
-type RunLanguage = { value?: string; eastAsia?: string; bidirectional?: string };
-
-function languageOf(language: Language): RunLanguage {
-  const tag = WORD_LANGUAGE[language];
-  return language === "zh" ? { eastAsia: tag } : isRightToLeft(language) ? { bidirectional: tag } : { value: tag };
-}
 
 /** A text in a language: one paragraph per paragraph of the text, in its direction. */
 function textParagraphs(text: string, language: Language): Paragraph[] {
@@ -36,7 +24,7 @@ function textParagraphs(text: string, language: Language): Paragraph[] {
         spacing: { after: 80 },
         children: paragraph
           .split(/\r\n?|\n/)
-          .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, rightToLeft: rtl, language: languageOf(language) })),
+          .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, rightToLeft: rtl, language: wordRunLanguage(language) })),
       }),
   );
 }

@@ -85,8 +85,14 @@ export const UN_MAMMOTH_STYLE_MAP = [
   "p[style-name='UN Header Footer'] => p.header-footer:fresh",
 ] as const;
 
-/** Text that XML 1.0 cannot carry at all (C0 controls other than tab and line breaks). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Text that XML 1.0 cannot carry at all (C0 controls other than tab and line breaks): Word and Excel files drop it. */
+export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Word's proofing language of a run in one of the six official languages: East Asian, complex script (bidirectional) or Latin. */
+export function wordRunLanguage(language: "ar" | "zh" | "en" | "fr" | "ru" | "es"): { value?: string; eastAsia?: string; bidirectional?: string } {
+  const tag = { ar: "ar-SA", zh: "zh-CN", en: UN_LANGUAGE, fr: "fr-FR", ru: "ru-RU", es: "es-ES" }[language];
+  return language === "zh" ? { eastAsia: tag } : language === "ar" ? { bidirectional: tag } : { value: tag };
+}
 
 /** The styles of a UN document: document defaults, Word's headings restyled, and UN_STYLE. */
 export function unStyles(): IStylesOptions {
