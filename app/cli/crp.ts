@@ -24,7 +24,8 @@ import { describeProblems, readJsonFile } from "./archive";
 export const CRP_USAGE = `Usage:
   npm run crp -- --archive FILE --out DIR [--issued-on YYYY-MM-DD]
       write crp.docx, crp.pdf, crp.html and crp.md of an archived consultation; a CRP compiled
-      from the data is dated --issued-on, else as the archive's latest CRP version was, else today`;
+      from the data is dated --issued-on, else as the archive's latest CRP version was, else today,
+      and keeps that version's choice of "[Original: …]" lines`;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 const console_: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
@@ -38,11 +39,15 @@ export function describeMissing(missing: CrpMissing[]): string[] {
   );
 }
 
-/** The date of issue of the archive's latest CRP version ("YYYY-MM-DD"), if its model keeps one. */
-function archivedIssueDate(archive: Archive): string | null {
+/**
+ * What the secretariat chose for the archive's latest CRP version: its date of issue ("YYYY-MM-DD")
+ * if its model keeps one, and whether translated comments carried "[Original: …]" lines.
+ */
+function archivedChoices(archive: Archive): { issuedOn: string | null; originalLines: boolean } {
   const crps = archive.generatedDocuments.filter((d) => d.kind === "crp").sort((a, b) => b.versionNumber - a.versionNumber);
-  const date = (crps[0]?.model as Partial<CrpModel> | undefined)?.masthead?.issuedOn;
-  return typeof date === "string" && isCalendarDate(date) ? date : null;
+  const latest = crps[0]?.model as Partial<CrpModel> | undefined;
+  const date = latest?.masthead?.issuedOn;
+  return { issuedOn: typeof date === "string" && isCalendarDate(date) ? date : null, originalLines: latest?.originalLines !== false };
 }
 
 /** The archive's latest final CRP compilation, if any. */
@@ -105,14 +110,16 @@ export async function main(argv: string[], io: Output = console_, options: { iss
       model = saved.model;
     } else {
       // A CRP rebuilt from an archive of 2020 is dated as it was issued then, not the day it is rebuilt.
-      const issuedOn = issuedOnFlag ?? archivedIssueDate(read.value as Archive) ?? undefined;
+      const archived = archivedChoices(read.value as Archive);
+      const issuedOn = issuedOnFlag ?? archived.issuedOn ?? undefined;
       const data = (await loadCrpData(scratch.db, imported.consultationId, { issuedOn }))!;
-      const final = buildCrpModel(data, { final: true });
+      const { originalLines } = archived;
+      const final = buildCrpModel(data, { final: true, originalLines });
       if (final.ok) model = final.model;
       else {
         io.err("The final CRP cannot be compiled yet; writing a draft, which marks these gaps:");
         for (const line of describeMissing(final.missing)) io.err(line);
-        const draft = buildCrpModel(data, { final: false });
+        const draft = buildCrpModel(data, { final: false, originalLines });
         if (!draft.ok) throw new Error("a draft CRP always compiles");
         model = draft.model;
       }

@@ -97,6 +97,7 @@ export const paths = {
   closing: (consultationId: string) => `${consultationPath(consultationId)}/closing`,
   nonPaper: (consultationId: string) => `${consultationPath(consultationId)}/non-paper`,
   nonPaperDocx: (consultationId: string) => `${consultationPath(consultationId)}/non-paper.docx`,
+  nonPaperPdf: (consultationId: string) => `${consultationPath(consultationId)}/non-paper.pdf`,
   /** The side-by-side reading; `item` and `point` narrow it, the hash is an entry. */
   sideBySide: (consultationId: string, query?: SideBySideQuery, hash?: string | null) =>
     at(

@@ -47,6 +47,9 @@ export default function NonPaperPage() {
           <Button reloadDocument to={paths.nonPaperDocx(consultationId)} download={model.fileName}>
             {t("nonPaper.download")}
           </Button>
+          <Button reloadDocument variant="secondary" to={paths.nonPaperPdf(consultationId)} download={model.fileName.replace(/\.docx$/, ".pdf")}>
+            {t("nonPaper.downloadPdf")}
+          </Button>
         </div>
       </div>
       {model.draft ? (

@@ -3,6 +3,7 @@ import { archiveFileName, serializeArchive } from "~/lib/archive-schema";
 import { isUuid } from "~/lib/ids";
 import { getConsultationArchive } from "~/models/archive.server";
 import { requireRole } from "~/utils/auth.server";
+import { fileResponse } from "~/utils/download.server";
 
 /**
  * The whole consultation as a JSON archive (app/lib/archive-schema.ts), for the secretariat only:
@@ -13,17 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "secretariat");
   const archive = isUuid(params.consultationId) ? await getConsultationArchive(user, params.consultationId) : null;
   if (!archive) throw data({ reason: "not_found" }, { status: 404 });
-  const body = new TextEncoder().encode(serializeArchive(archive));
-  const name = archiveFileName(archive);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Length": String(body.byteLength),
-      // The file name is ASCII by construction; filename* is there for clients that prefer it.
-      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      // Everything the consultation holds: no shared cache may keep it.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(new TextEncoder().encode(serializeArchive(archive)), "json", archiveFileName(archive));
 }

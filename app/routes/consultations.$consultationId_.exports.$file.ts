@@ -7,10 +7,9 @@ import { isUuid } from "~/lib/ids";
 import { readSideBySideQuery } from "~/lib/side-by-side";
 import { getMatrix, getSideBySide } from "~/models/consolidation.server";
 import { requireRole } from "~/utils/auth.server";
+import { fileResponse } from "~/utils/download.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FILES = ["side-by-side.docx", "side-by-side.xlsx", "matrix.xlsx"] as const;
 type ExportFile = (typeof FILES)[number];
 
@@ -27,16 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedTranslator(language, "consolidation");
   const body = await render(file, user, params.consultationId, request, language, t);
   if (!body) throw data({ reason: "not_found" }, { status: 404 });
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": file.endsWith(".docx") ? DOCX : XLSX,
-      "Content-Length": String(body.byteLength),
-      "Content-Disposition": `attachment; filename="${file}"`,
-      // What a user may read depends on who they are: no shared cache may keep it.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileResponse(body, file.endsWith(".docx") ? "docx" : "xlsx", file);
 }
 
 async function render(

@@ -140,6 +140,31 @@ describe("npm run crp", () => {
     expect(bad.err[0]).toMatch(/^--issued-on: "2020-02-30" is not a date as YYYY-MM-DD/);
   });
 
+  it('keeps the latest version\'s choice of "[Original: …]" lines when it compiles from the data', { timeout: 60_000 }, async () => {
+    const c = await crpConsultation({ delegations: ["PER"] });
+    await addRevision(c, "PER", {
+      language: "es",
+      comments: [
+        { key: "g", kind: "general", item: "2", body: "El Perú agradece a la Presidencia.", translation: { status: "final", body: "Peru thanks the Chair." } },
+      ],
+    });
+    const written = async () => {
+      const { file } = await archiveFile(c.consultationId);
+      const out = path.join(await tempDir(), "crp");
+      expect(await crpMain(["--archive", file, "--out", out], capture().io)).toBe(0);
+      return readFile(path.join(out, "crp.md"), "utf8");
+    };
+    // No version yet: the lines are there, as on the CRP page by default.
+    expect(await written()).toContain("[Original: Spanish]");
+    // The secretariat compiled a draft without them: the rebuilt CRP has none either.
+    expect(await compileCrp(c.officer, { consultationId: c.consultationId, final: false, originalLines: false, issuedOn: "2026-10-01" })).toMatchObject({
+      ok: true,
+    });
+    const rebuilt = await written();
+    expect(rebuilt).toContain("Peru thanks the Chair.");
+    expect(rebuilt).not.toContain("[Original:");
+  });
+
   it("refuses bad arguments (2) and a file that is not a valid archive (1)", async () => {
     const run = capture();
     expect(await crpMain(["--archive", "x.json"], run.io)).toBe(2);

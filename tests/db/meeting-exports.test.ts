@@ -81,7 +81,7 @@ describe("exports for the meeting", () => {
   it("writes the side-by-side to Word in landscape, the Arabic original marked right to left", async () => {
     const c = await scenario();
     const { response, bytes } = await bodyOf(await download(CHAIR, c.consultationId, "side-by-side.docx", "?item=2"));
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="side-by-side.docx"');
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="side-by-side.docx"; filename*=UTF-8''side-by-side.docx`);
     const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
     expect(xml).toContain('w:orient="landscape"');
     expect(xml).toContain(SPANISH.replace("«", "«"));

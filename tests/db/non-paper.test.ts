@@ -1,18 +1,31 @@
 import mammoth from "mammoth";
 import { describe, expect, it, vi } from "vitest";
 import { DRAFT_MARK } from "~/documents/non-paper";
+import { fixedTranslator } from "~/i18n/i18next";
 import { getConsultationForUser } from "~/models/consultation.server";
 import { getNonPaperForUser } from "~/models/non-paper.server";
 import { revisePoint } from "~/models/point.server";
 import { getUserById } from "~/models/user.server";
 import { loader as pageLoader } from "~/routes/consultations.$consultationId.non-paper";
 import { loader as docxLoader } from "~/routes/consultations.$consultationId_.non-paper[.]docx";
+import { loader as pdfLoader } from "~/routes/consultations.$consultationId_.non-paper[.]pdf";
 import { getDb, schema } from "~/utils/db.server";
 import { insertDraftConsultation } from "./fixtures";
 import { consultationIdByPrefix, createDelegate, outcome, requestAs, statusOf, userIdByEmail } from "./helpers";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
+
+// The PDF's engines (LibreOffice, Chromium) can be made to fail, as on a server that has neither.
+const pdfEngines = vi.hoisted(() => ({ down: false }));
+vi.mock("~/utils/pdf.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/utils/pdf.server")>();
+  return {
+    ...actual,
+    printDocumentPdf: (sources: Parameters<typeof actual.printDocumentPdf>[0]) =>
+      pdfEngines.down ? Promise.reject(new Error("neither LibreOffice nor Chromium")) : actual.printDocumentPdf(sources),
+  };
+});
 
 const context = { clientAddress: "127.0.0.1" };
 const userByEmail = async (email: string) => (await getUserById(await userIdByEmail(email)))!;
@@ -26,6 +39,13 @@ const page = async (email: string | null, consultationId: string) =>
 const docx = async (email: string | null, consultationId: string) =>
   (await docxLoader({
     request: await requestAs(email, `/consultations/${consultationId}/non-paper.docx`),
+    params: { consultationId },
+    context,
+  })) as Response;
+
+const pdf = async (email: string | null, consultationId: string) =>
+  (await pdfLoader({
+    request: await requestAs(email, `/consultations/${consultationId}/non-paper.pdf`),
     params: { consultationId },
     context,
   })) as Response;
@@ -82,6 +102,7 @@ describe("the non-paper document: who gets which text", () => {
     ] as const) {
       expect(await deniedStatus(() => page(email, id)), `${email} ${id}`).toBe(404);
       expect(await deniedStatus(() => docx(email, id)), `${email} ${id} docx`).toBe(404);
+      expect(await deniedStatus(() => pdf(email, id)), `${email} ${id} pdf`).toBe(404);
     }
   });
 
@@ -93,6 +114,7 @@ describe("the non-paper document: who gets which text", () => {
     });
     expect(await deniedStatus(() => page("peru@nonpaper.test", consultationId))).toBe(404);
     expect(await deniedStatus(() => docx("peru@nonpaper.test", consultationId))).toBe(404);
+    expect(await deniedStatus(() => pdf("peru@nonpaper.test", consultationId))).toBe(404);
   });
 
   it("answers 404 to a chair of another consultation, and to a draft's own chair before circulation", async () => {
@@ -105,6 +127,7 @@ describe("the non-paper document: who gets which text", () => {
     const circulatedId = await consultationIdByPrefix("CTOC-2020");
     expect(await deniedStatus(() => page(otherChair.email, circulatedId))).toBe(404);
     expect(await deniedStatus(() => docx(otherChair.email, circulatedId))).toBe(404);
+    expect(await deniedStatus(() => pdf(otherChair.email, circulatedId))).toBe(404);
     // Their own consultation has no circulated non-paper yet: nothing to read.
     expect(await deniedStatus(() => page(otherChair.email, draftId))).toBe(404);
     expect(await getNonPaperForUser(otherChair, draftId)).toBeNull();
@@ -187,6 +210,7 @@ describe("the non-paper document: who gets which text", () => {
     const attempts: [() => Promise<unknown>, string][] = [
       [() => page(null, consultationId), `/consultations/${consultationId}/non-paper`],
       [() => docx(null, consultationId), `/consultations/${consultationId}/non-paper.docx`],
+      [() => pdf(null, consultationId), `/consultations/${consultationId}/non-paper.pdf`],
     ];
     for (const [run, path] of attempts) {
       const result = await outcome(run);
@@ -214,4 +238,35 @@ describe("the non-paper document: who gets which text", () => {
     expect(html).toMatch(/<h2>A\.\s+Updating the legislative records/);
     expect(html).toMatch(/<p>\(g\)\s/);
   });
+
+  it(
+    "serves the PDF as an attachment with its file name; without an engine, 503 and what to do instead, in the reader's language",
+    { timeout: 60_000 },
+    async () => {
+      const consultationId = await consultationIdByPrefix("CTOC-2020");
+      const response = await pdf("morocco@nonpaper.test", consultationId);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("application/pdf");
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="non-paper-CTOC-COP-WG.2-2020.pdf"; filename*=UTF-8''non-paper-CTOC-COP-WG.2-2020.pdf`,
+      );
+      expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(Number(response.headers.get("Content-Length"))).toBe(bytes.byteLength);
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+      pdfEngines.down = true;
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        // Morocco's delegate reads the interface in Arabic.
+        const refused = await pdf("morocco@nonpaper.test", consultationId);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get("Cache-Control")).toBe("no-store");
+        expect(await refused.text()).toBe(fixedTranslator("ar", "documents")("nonPaper.pdfUnavailable"));
+      } finally {
+        pdfEngines.down = false;
+        vi.mocked(console.error).mockRestore();
+      }
+    },
+  );
 });

@@ -99,6 +99,14 @@ test("the secretariat goes from a pasted annex to a circulated non-paper with no
   expect(docText).toContain("Agenda item 2");
   expect(docText).toContain("UNODC should [develop and implement] a dissemination plan");
   expect(docText.indexOf("(a)")).toBeLessThan(docText.indexOf("(g)"));
+  // … and as PDF, the same file converted (LibreOffice) or printed (Chromium).
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Non-paper (PDF)" }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^non-paper-CTOC-COP-WG\.2-.*\.pdf$/);
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString("latin1"),
+  ).toBe("%PDF-");
 
   // 6. The notifications: one per delegate of the three delegations, each in their language.
   await page.getByRole("navigation").getByRole("link", { name: "Outbox", exact: true }).click();

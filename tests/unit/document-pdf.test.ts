@@ -11,6 +11,7 @@ import { buildCrpModel, crpToHtml, type CrpData, type CrpDelegationData, type Cr
 import { renderCrpDocx } from "~/documents/crp-docx";
 import { buildNonPaperModel, type NonPaperData } from "~/documents/non-paper";
 import { renderNonPaperDocx } from "~/documents/non-paper-docx";
+import { nonPaperToHtml } from "~/documents/non-paper-html";
 import { docxToPdf, docxToPdfAvailable } from "~/utils/docx-to-pdf.server";
 import { closePdfBrowser, printDocumentPdf, printHtmlToPdf } from "~/utils/pdf.server";
 import { crpFixture } from "./crp.fixture";
@@ -281,6 +282,13 @@ describe("the CRP as PDF, through LibreOffice", () => {
     expect(footnote.y).toBeLessThan(PAGE.height / 4);
     for (const page of read.pages.slice(1)) expect(lineWith(page.lines, FOOTNOTE)).toBeUndefined();
 
+    // Headings keep with what follows without leaving a hole: the last line of text on page 1 stands
+    // less than an eighth of the page above the footnote (section II's heading, item A's heading,
+    // its introduction and the first lines of point (a) go to page 2 together, as Word moves them).
+    const lastText = first.lines.filter((l) => l.y > footnote.y + 6).at(-1)!;
+    expect(lastText.y - footnote.y).toBeLessThan(PAGE.height / 8);
+    expect(second.lines[1]!.text).toMatch(/^II\. Comments of States parties/);
+
     // Page 2, even: the symbol at the head and the number at the foot, both at the left edge.
     const [head2, foot2] = [second.lines[0]!, second.lines.at(-1)!];
     expect(head2.text).toBe(SYMBOL);
@@ -314,6 +322,24 @@ describe("the non-paper as PDF, through LibreOffice", () => {
     expect(read.info.Title).toBe(`${model.kind}: ${model.title}`);
     expect(read.info.Author).toBe("United Nations");
     expect(read.pages.flatMap((p) => p.fonts).filter((f) => !f.embedded)).toEqual([]);
+  });
+});
+
+describe("the non-paper as PDF, printed by Chromium (the fallback without LibreOffice)", () => {
+  afterAll(() => closePdfBrowser());
+
+  it("is tagged, with the headings as outline, the document's title and every point's words", { timeout: 60_000 }, async (context) => {
+    if (!CHROMIUM) return context.skip("Chromium is not installed at /usr/bin/chromium");
+    const model = buildNonPaperModel({ ...nonPaper, nonPaper: null });
+    const read = await readPdf(await printHtmlToPdf(nonPaperToHtml(model), { headerText: model.draftMark }));
+    expect(read.warnings).toEqual([]);
+    expect(read.markInfo?.Marked).toBe(true);
+    expect(read.outline).toContainEqual(expect.stringMatching(/Agenda item 2/));
+    expect(read.info.Title).toBe(`${model.kind}: ${model.title}`);
+    const text = read.pages.flatMap((p) => p.lines.map((l) => l.text)).join(" ");
+    // The draft's mark at the head of every page, and every point's opening words.
+    for (const page of read.pages) expect(page.lines[0]!.text).toBe(model.draftMark);
+    for (const point of model.sections.flatMap((s) => s.points)) expect(text).toContain(point.paragraphs[0]!.split(" ").slice(0, 5).join(" "));
   });
 });
 

@@ -77,6 +77,7 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["closing", paths.closing(C), "consultations.$consultationId.closing.tsx"],
   ["nonPaper", paths.nonPaper(C), "consultations.$consultationId.non-paper.tsx"],
   ["nonPaperDocx", paths.nonPaperDocx(C), "consultations.$consultationId_.non-paper[.]docx.ts"],
+  ["nonPaperPdf", paths.nonPaperPdf(C), "consultations.$consultationId_.non-paper[.]pdf.ts"],
   ["sideBySide", paths.sideBySide(C), "consultations.$consultationId.side-by-side/route.tsx"],
   ["meetingExport", paths.meetingExport(C, "side-by-side.docx", "?item=2"), "consultations.$consultationId_.exports.$file.ts"],
   ["matrix", paths.matrix(C), "consultations.$consultationId.matrix.tsx"],
@@ -155,6 +156,7 @@ describe("paths", () => {
     expect(paths.circulate(C)).toBe(`/consultations/${C}/circulate`);
     expect(paths.closing(C)).toBe(`/consultations/${C}/closing`);
     expect(paths.nonPaper(C)).toBe(`/consultations/${C}/non-paper`);
+    expect(paths.nonPaperPdf(C)).toBe(`/consultations/${C}/non-paper.pdf`);
     expect(paths.nonPaperDocx(C)).toBe(`/consultations/${C}/non-paper.docx`);
     expect(paths.sideBySide(C)).toBe(`/consultations/${C}/side-by-side`);
     expect(paths.matrix(C)).toBe(`/consultations/${C}/matrix`);

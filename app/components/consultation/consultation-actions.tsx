@@ -40,6 +40,11 @@ export function ConsultationActions({
           {t("actions.nonPaperDocx")}
         </a>
       </li>
+      <li>
+        <a href={paths.nonPaperPdf(consultationId)} download>
+          {t("actions.nonPaperPdf")}
+        </a>
+      </li>
     </>
   );
   // The chair's way in to what delegations said; the pages themselves are in the frame's navigation.
