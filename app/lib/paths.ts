@@ -57,6 +57,14 @@ export type CrpQuery = { from?: QueryValue; to?: QueryValue; preview?: string | 
 export type VersionsQuery = { from?: QueryValue; to?: QueryValue };
 export type DeskQuery = { status?: string | null; language?: string | null; delegation?: string | null; page?: QueryValue };
 export type SubmissionsQuery = { status?: string | null; extend?: string | null };
+export type AuditQuery = {
+  actor?: string | null;
+  action?: string | null;
+  delegation?: string | null;
+  from?: string | null;
+  to?: string | null;
+  before?: QueryValue;
+};
 
 export const paths = {
   home: () => "/",
@@ -115,7 +123,12 @@ export const paths = {
   /** A saved CRP version as a file: the last segment is the version and the format, "v3.docx". */
   crpFile: (consultationId: string, versionNumber: number, extension: string) =>
     `${consultationPath(consultationId)}/crp/${segment(`v${versionNumber}.${extension}`)}`,
-  audit: (consultationId: string, query?: { before?: QueryValue }) => at(`${consultationPath(consultationId)}/audit`, query, ["before"]),
+  /** The audit log as filtered (app/lib/audit-filters.ts); `before` pages back from an entry's id. */
+  audit: (consultationId: string, query?: AuditQuery) =>
+    at(`${consultationPath(consultationId)}/audit`, query, ["actor", "action", "delegation", "from", "to", "before"]),
+  /** The audit log as CSV, with the page's filters. */
+  auditCsv: (consultationId: string, query?: Omit<AuditQuery, "before">) =>
+    at(`${consultationPath(consultationId)}/audit.csv`, query, ["actor", "action", "delegation", "from", "to"]),
   archiveJson: (consultationId: string) => `${consultationPath(consultationId)}/archive.json`,
   /** One point's history; `from` and `to` are the versions compared. */
   point: (consultationId: string, pointId: string, query?: VersionsQuery) =>

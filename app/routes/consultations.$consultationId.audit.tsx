@@ -1,12 +1,22 @@
+// /consultations/:id/audit — the consultation's audit log (the secretariat; others 403, unknown
+// consultations 404), filtered by actor, action, delegation and days by a GET form that works
+// without JavaScript (?actor=&action=&delegation=&from=&to=), paged back by entry (?before=),
+// and as CSV with the same filters (audit.csv). The parts are in app/components/audit/.
 import { type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatInstant } from "~/lib/dates";
+import type { Language } from "~/i18n/languages";
+import type { Translate } from "~/lib/audit-export";
+import { auditSelection, countAuditFilters, parseAuditFilters } from "~/lib/audit-filters";
+import { zoneLabel } from "~/lib/dates";
+import { paths } from "~/lib/paths";
 import { maySeeAuditLog } from "~/lib/permissions";
-import { listConsultationAudit } from "~/models/audit.server";
+import { auditFilterChoices, listConsultationAudit } from "~/models/audit.server";
 import { requireConsultation } from "~/utils/consultation-access.server";
 import type { TitleHandle } from "~/components/ui/document-title";
-import { TableShell } from "~/components/ui/table-shell";
+import { AuditFilterForm } from "~/components/audit/audit-filter-form";
+import { AuditTable } from "~/components/audit/audit-table";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
 import consultationStylesheet from "~/styles/consultation.css?url";
 
@@ -16,62 +26,69 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultati
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, consultation } = await requireConsultation(request, params, { may: maySeeAuditLog });
-  const before = Number(new URL(request.url).searchParams.get("before"));
-  const log = await listConsultationAudit(consultation.id, { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const search = new URL(request.url).searchParams;
+  const { filters, errors } = parseAuditFilters(search);
+  // Times are shown, and days read, on the reader's own clock, else the meeting's.
+  const timeZone = user.timeZone ?? consultation.meeting.timeZone;
+  const before = Number(search.get("before"));
+  const log = await listConsultationAudit(consultation.id, auditSelection(filters, timeZone), {
+    before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+  });
   return {
-    timeZone: consultation.meeting.timeZone,
-    readerTimeZone: user.timeZone,
+    consultationId: consultation.id,
+    timeZone,
+    filters,
+    errors,
+    typed: { from: (search.get("from") ?? "").slice(0, 40), to: (search.get("to") ?? "").slice(0, 40) },
+    paged: Number.isSafeInteger(before) && before > 0,
+    choices: await auditFilterChoices(consultation.id),
     ...log,
   };
 }
 
 export default function AuditPage() {
-  const { entries, hasMore, timeZone, readerTimeZone } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["consultations", "common"]);
+  const { consultationId, timeZone, filters, errors, typed, paged, choices, entries, hasMore, matching } = useLoaderData<typeof loader>();
+  const { t: translate, i18n } = useTranslation(["consultations", "common"]);
+  const language = i18n.language as Language;
+  const t: Translate = useMemo(() => (key, options) => String(translate(key as never, options as never)), [translate]);
+  const active = countAuditFilters(filters);
   return (
     <section>
-      <h1>{t("audit.title")}</h1>
-      <p className="lead">{t("audit.lead")}</p>
-      {entries.length === 0 ? (
-        <p className="empty">{t("audit.empty")}</p>
-      ) : (
-        <TableShell caption={t("audit.title")} captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatInstant(entry.at, i18n.language, readerTimeZone ?? timeZone)}</td>
-                <td>
-                  {entry.actorName ?? t("audit.system")}
-                  {entry.actorRole ? <span className="muted"> · {t(`common:roles.${entry.actorRole}`)}</span> : null}
-                </td>
-                <th scope="row">
-                  {/* A readable name where there is one; the code stays, for searching the log. */}
-                  {t(`audit.actions.${entry.action}` as never, { defaultValue: "" }) || null}{" "}
-                  <code className="muted" dir="ltr">
-                    {entry.action}
-                  </code>
-                </th>
-                <td>
-                  <code className="audit-details" dir="ltr">
-                    {JSON.stringify(entry.details)}
-                  </code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </TableShell>
-      )}
-      {hasMore ? (
+      <h1>{t("consultations:audit.title")}</h1>
+      <p className="lead">{t("consultations:audit.lead")}</p>
+      <p>{t("consultations:audit.appendOnly")}</p>
+      <AuditFilterForm
+        t={t}
+        language={language}
+        consultationId={consultationId}
+        filters={filters}
+        typed={typed}
+        errors={errors}
+        choices={choices}
+        zone={zoneLabel(new Date(), language, timeZone)}
+        active={active}
+      />
+      {matching > 0 ? (
         <p>
-          <Link to={`?before=${entries.at(-1)!.id}`}>{t("audit.older")}</Link>
+          <span className="muted" role="status">
+            {t("consultations:audit.matching", { count: matching })}
+          </span>
+          {" · "}
+          <a href={paths.auditCsv(consultationId, filters)} download>
+            {t("consultations:audit.csvLink")}
+          </a>
+        </p>
+      ) : null}
+      {entries.length === 0 ? (
+        <p className="empty">{active ? t("consultations:audit.emptyFiltered") : t("consultations:audit.empty")}</p>
+      ) : (
+        <AuditTable t={t} language={language} timeZone={timeZone} entries={entries} />
+      )}
+      {hasMore || paged ? (
+        <p>
+          {hasMore ? <Link to={paths.audit(consultationId, { ...filters, before: entries.at(-1)!.id })}>{t("consultations:audit.older")}</Link> : null}
+          {hasMore && paged ? " · " : null}
+          {paged ? <Link to={paths.audit(consultationId, filters)}>{t("consultations:audit.newest")}</Link> : null}
         </p>
       ) : null}
     </section>

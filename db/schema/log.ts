@@ -3,7 +3,9 @@ import { consultations } from "./consultations";
 import { languageEnum, outboxStatusEnum } from "./enums";
 import { users } from "./users";
 
-// Who did what when, for every state change. Append-only.
+// Who did what when, for every state change. Append-only: a trigger refuses UPDATE, DELETE and
+// TRUNCATE (migration 0009), and no foreign key may rewrite a row (no ON DELETE SET NULL or
+// CASCADE), so a consultation or account with entries cannot be deleted at all.
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -14,7 +16,7 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
-    consultationId: uuid("consultation_id").references(() => consultations.id, { onDelete: "set null" }),
+    consultationId: uuid("consultation_id").references(() => consultations.id, { onDelete: "restrict" }),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ipAddress: text("ip_address"),
   },

@@ -84,6 +84,7 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["crp", paths.crp(C), "consultations.$consultationId.crp.tsx"],
   ["crpFile", paths.crpFile(C, 3, "docx"), "consultations.$consultationId_.crp_.$file.ts"],
   ["audit", paths.audit(C), "consultations.$consultationId.audit.tsx"],
+  ["auditCsv", paths.auditCsv(C, { delegation: "PER" }), "consultations.$consultationId_.audit[.]csv.ts"],
   ["archiveJson", paths.archiveJson(C), "consultations.$consultationId_.archive[.]json.ts"],
   ["point", paths.point(C, P), "consultations.$consultationId.points.$pointId.tsx"],
   ["translations", paths.translations(C), "consultations.$consultationId.translations.tsx"],
