@@ -66,6 +66,7 @@ export const ARCHIVE_ENUMS = {
   submissionSource: ["editor", "email_import"],
   translationStatus: ["draft", "final"],
   reviewTag: ["supports", "proposes_amendment", "objects", "new_proposal", "general", "needs_follow_up"],
+  disposition: ["reflected", "partly_reflected", "not_reflected", "noted", "superseded", "withdrawn"],
   documentKind: ["non_paper", "note_verbale", "crp"],
   documentStatus: ["draft", "final"],
 } as const;
@@ -303,6 +304,13 @@ const review = z.strictObject({
   updatedAt: instant,
 });
 
+const disposition = z.strictObject({
+  disposition: z.enum(ARCHIVE_ENUMS.disposition),
+  observation: text.nullable(),
+  decidedBy: email,
+  decidedAt: instant,
+});
+
 const comment = z.strictObject({
   id,
   kind: z.enum(ARCHIVE_ENUMS.commentKind),
@@ -318,6 +326,12 @@ const comment = z.strictObject({
   updatedAt: instant,
   translations: z.array(translation).max(ARCHIVE_ENUMS.language.length),
   reviews: z.array(review).max(10_000),
+  // Optional: files written before dispositions have none, and version 1 still reads them.
+  dispositions: z
+    .array(disposition)
+    .max(1)
+    .optional()
+    .describe("What became of the comment: its disposition and the observations of the Secretariat (at most one; absent when none was recorded)."),
 });
 
 const revision = z.strictObject({
@@ -898,6 +912,7 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
       reviewerOnce(r.reviewer.toLowerCase(), [...path, "reviews", k, "reviewer"], "the reviewer");
       person(r.reviewer, [...path, "reviews", k, "reviewer"]);
     });
+    c.dispositions?.forEach((d, k) => person(d.decidedBy, [...path, "dispositions", k, "decidedBy"]));
   };
 
   // Receipts: the prefix, the delegation, a number the counter has given out, each once.

@@ -7,6 +7,7 @@
 // and client (the browser builds the same string, and React leaves equal strings alone).
 import { directionOf, type Direction, type Language } from "~/i18n/languages";
 import type { ReviewTag } from "~/lib/consolidation";
+import type { Disposition } from "~/lib/dispositions";
 import { escapeHtml } from "~/lib/html-escape";
 import { paths } from "~/lib/paths";
 import { pendingPassages, type RedlineSegment } from "~/lib/redline";
@@ -52,6 +53,14 @@ export function makeEntryWords(t: Translate, language: Language) {
       save: t("consolidation:review.save"),
       cancel: t("consolidation:review.cancel"),
     },
+    dispositionForm: {
+      title: t("consolidation:disposition.title"),
+      help: t("consolidation:disposition.help"),
+      none: t("consolidation:disposition.none"),
+      observation: t("consolidation:disposition.observation"),
+      save: t("consolidation:disposition.save"),
+      of: once((code: Disposition) => t(`consolidation:dispositions.${code}`)),
+    },
     html: {
       revision: once((number: number) => text("consolidation:sideBySide.revision", { number })),
       amendment: text("consolidation:sideBySide.amendment"),
@@ -80,6 +89,9 @@ export function makeEntryWords(t: Translate, language: Language) {
       deletedStart: text("consultations:redline.deletedStart"),
       deletedEnd: text("consultations:redline.deletedEnd"),
       pendingTitle: text("consultations:redline.pendingTitle"),
+      dispositionTitle: text("consolidation:disposition.title"),
+      disposition: once((code: Disposition) => text(`consolidation:dispositions.${code}`)),
+      observation: text("consolidation:disposition.observation"),
     },
   };
 }
@@ -192,6 +204,15 @@ function reviewHtml(entry: PageEntry, anchor: string, options: EntryHtmlOptions)
     tags += "</p>";
   }
   if (options.reviewing) return tags ? `<div class="sbs-review">${tags}</div>` : "";
+  const decided = entry.disposition;
+  let disposition = "";
+  if (decided) {
+    // Shared by the secretariat and the chairs (a review is each reader's own): shown to every reader of the page.
+    disposition = `<div class="sbs-disposition" role="group" aria-labelledby="${anchor}-disposition"><p class="sbs-label"><span id="${anchor}-disposition">${w.dispositionTitle}</span><span class="badge sbs-disposition__value sbs-disposition--${decided.disposition}">${w.disposition(decided.disposition)}</span></p>`;
+    if (decided.observation)
+      disposition += `<p class="sbs-disposition__observation"><span class="sbs-label">${w.observation}</span> ${escapeHtml(decided.observation)}</p>`;
+    disposition += "</div>";
+  }
   const mine = entry.myReview;
   let own = "";
   if (mine) {
@@ -202,5 +223,5 @@ function reviewHtml(entry: PageEntry, anchor: string, options: EntryHtmlOptions)
   const button = `<button type="submit" form="${REVIEW_OPENER_ID}" name="review" value="${id}" class="button button--secondary sbs-review__open" data-review-open="${id}" aria-describedby="${anchor}-name">${mine ? w.edit : w.open}</button>`;
   // The reader's own review, when there is one, a group named "Your review".
   const mineGroup = mine ? ` role="group" aria-labelledby="${anchor}-mine"` : "";
-  return `<div class="sbs-review">${tags}<div class="sbs-review__mine"${mineGroup}>${own}${button}</div></div>`;
+  return `<div class="sbs-review">${disposition}${tags}<div class="sbs-review__mine"${mineGroup}>${own}${button}</div></div>`;
 }

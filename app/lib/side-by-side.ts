@@ -2,6 +2,7 @@
 // components and the model. Pure: no I/O, safe on server and client.
 import { isLanguage, type Language } from "~/i18n/languages";
 import { isReviewTag, type ReviewTag } from "~/lib/consolidation";
+import { isDispositionFilter, type Disposition, type DispositionFilter } from "~/lib/dispositions";
 import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { redline, type RedlineSegment } from "~/lib/redline";
@@ -22,6 +23,8 @@ export type SideBySideFilters = {
   translationStatus?: DeskStatus | null;
   /** A tag that someone gave the comment, or "untagged". */
   tag?: ReviewTag | "untagged" | null;
+  /** What became of the comment, or "none": no disposition yet. */
+  disposition?: DispositionFilter | null;
   order: DelegationOrder;
   readerLanguage: Language;
 };
@@ -53,6 +56,7 @@ export function readSideBySideQuery(search: URLSearchParams, readerLanguage: Lan
   const amendment = get("amendment");
   const status = get("status");
   const tag = get("tag");
+  const disposition = get("disposition");
   const item = get("item");
   const point = get("point");
   const review = get(REVIEW_PARAM);
@@ -64,6 +68,7 @@ export function readSideBySideQuery(search: URLSearchParams, readerLanguage: Lan
     hasAmendment: amendment === "yes" ? true : amendment === "no" ? false : null,
     translationStatus: DESK_STATUSES.includes(status as DeskStatus) ? (status as DeskStatus) : null,
     tag: tag === "untagged" || isReviewTag(tag) ? tag : null,
+    disposition: isDispositionFilter(disposition) ? disposition : null,
     order: get("order") === "reader" ? "reader" : "en",
     readerLanguage,
     original: get("original") === "hidden" ? "hidden" : "beside",
@@ -114,6 +119,8 @@ export type PageEntry = {
   /** Others' tags (the reader's own review is `myReview`). */
   tags: { reviewerId: string; reviewerName: string; tag: ReviewTag }[];
   myReview: { tag: ReviewTag | null; note: string | null } | null;
+  /** What became of the comment, shared by the secretariat and the chairs; null: not decided yet. */
+  disposition: { disposition: Disposition; observation: string | null } | null;
 };
 
 /** An entry as the model gives it (app/models/consolidation.server.ts's SideBySideEntry). */
@@ -143,6 +150,7 @@ export function pageEntry(entry: ModelEntry, language: Language): PageEntry {
     translation: entry.translation,
     tags: entry.reviews.filter((r) => !r.own).map(({ reviewerId, reviewerName, tag }) => ({ reviewerId, reviewerName, tag })),
     myReview: entry.myReview,
+    disposition: entry.disposition,
   };
 }
 

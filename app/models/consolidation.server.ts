@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { CELL_MARKS, REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
+import { countDispositions, type Disposition, type DispositionCounts } from "~/lib/dispositions";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type CommentLanguages } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
@@ -21,6 +22,7 @@ import { getDb, schema, type Reader } from "~/utils/db.server";
 const {
   agendaItems,
   chairReviews,
+  commentDispositions,
   comments,
   consultations,
   delegations,
@@ -128,6 +130,8 @@ export type SideBySideEntry = {
   /** Every reviewer's tag (notes are private: only the reader's own, in `myReview`). */
   reviews: EntryReview[];
   myReview: { tag: ReviewTag | null; note: string | null } | null;
+  /** What became of the comment (shared by the secretariat and the chairs), or null: not decided yet. */
+  disposition: { disposition: Disposition; observation: string | null } | null;
 };
 
 export type PointSummary = {
@@ -139,6 +143,8 @@ export type PointSummary = {
   amendedBy: SideBySideEntry["delegation"][];
   /** Delegations with at least one comment on the point tagged so, by anyone. */
   tags: Record<ReviewTag, number>;
+  /** The point's comments and amendments by disposition ("none": not decided yet). */
+  dispositions: DispositionCounts;
 };
 
 const emptyTagCounts = (): Record<ReviewTag, number> => Object.fromEntries(REVIEW_TAGS.map((tag) => [tag, 0])) as Record<ReviewTag, number>;
@@ -212,6 +218,8 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
               sourceProposedText: translations.sourceProposedText,
               machineAssisted: translations.machineAssisted,
             },
+            disposition: commentDispositions.disposition,
+            observation: commentDispositions.observation,
           })
           .from(comments)
           .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
@@ -219,6 +227,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
           .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
           .leftJoin(baseVersion, eq(baseVersion.id, comments.basePointVersionId))
           .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, consultation.workingLanguage)))
+          .leftJoin(commentDispositions, eq(commentDispositions.commentId, comments.id))
           .where(inItem)
           .orderBy(asc(comments.position), asc(comments.id)),
         db
@@ -283,6 +292,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
           : null,
       reviews: reviews.flatMap((v) => (v.tag ? [{ reviewerId: v.reviewerId, reviewerName: v.reviewerName, tag: v.tag, own: v.reviewerId === user.id }] : [])),
       myReview: mine ? { tag: mine.tag, note: mine.note } : null,
+      disposition: r.disposition ? { disposition: r.disposition, observation: r.observation } : null,
     };
   });
   const rank = delegationRanks(
@@ -298,7 +308,8 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     (!filters.language || e.language === filters.language || e.languages.body === filters.language || e.languages.proposedText === filters.language) &&
     (filters.hasAmendment === null || filters.hasAmendment === undefined || (e.kind === "amendment") === filters.hasAmendment) &&
     (!filters.translationStatus || e.translationStatus === filters.translationStatus) &&
-    (!filters.tag || (filters.tag === "untagged" ? e.reviews.length === 0 : e.reviews.some((v) => v.tag === filters.tag)));
+    (!filters.tag || (filters.tag === "untagged" ? e.reviews.length === 0 : e.reviews.some((v) => v.tag === filters.tag))) &&
+    (!filters.disposition || (e.disposition?.disposition ?? "none") === filters.disposition);
 
   const onPoints = entries.filter((e) => e.pointId !== null);
   const points = itemPoints.map((p) => {
@@ -308,6 +319,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
       amended: new Set(all.filter((e) => e.kind === "amendment").map((e) => e.delegation.id)).size,
       amendedBy: [...new Map(all.filter((e) => e.kind === "amendment").map((e) => [e.delegation.id, e.delegation])).values()],
       tags: emptyTagCounts(),
+      dispositions: countDispositions(all.map((e) => e.disposition?.disposition ?? null)),
     };
     for (const tag of REVIEW_TAGS) {
       summary.tags[tag] = new Set(all.filter((e) => e.reviews.some((v) => v.tag === tag)).map((e) => e.delegation.id)).size;
@@ -334,7 +346,20 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     proposals: point ? [] : entries.filter((e) => e.kind === "new_proposal" && aside(e)),
     /** Every delegation with a comment on the item (on the point, when one is asked for), in the chosen order (for the filter). */
     delegations: [...delegationsSeen.values()],
+    /** What became of each delegation's comments on the item (on the point), in the chosen order; filters never narrow it. */
+    dispositionsByDelegation: dispositionsByDelegation(point ? entries.filter((e) => e.pointId === point.id) : entries),
   };
+}
+
+/** Each delegation's entries counted by disposition, in the entries' order (the view's order of delegations). */
+function dispositionsByDelegation(entries: SideBySideEntry[]): { delegation: SideBySideEntry["delegation"]; counts: DispositionCounts }[] {
+  const byCode = new Map<string, { delegation: SideBySideEntry["delegation"]; decided: (Disposition | null)[] }>();
+  for (const e of entries) {
+    const row = byCode.get(e.delegation.code) ?? { delegation: e.delegation, decided: [] };
+    row.decided.push(e.disposition?.disposition ?? null);
+    byCode.set(e.delegation.code, row);
+  }
+  return [...byCode.values()].map((row) => ({ delegation: row.delegation, counts: countDispositions(row.decided) }));
 }
 
 export type SideBySide = NonNullable<Awaited<ReturnType<typeof getSideBySide>>>;

@@ -64,6 +64,9 @@ export const reviewTagEnum = pgEnum("review_tag", [
   "needs_follow_up",
 ]);
 
+// What became of a comment in the Chair's revised text (app/lib/dispositions.ts).
+export const dispositionEnum = pgEnum("disposition", ["reflected", "partly_reflected", "not_reflected", "noted", "superseded", "withdrawn"]);
+
 export const documentKindEnum = pgEnum("document_kind", ["non_paper", "note_verbale", "crp"]);
 
 export const documentStatusEnum = pgEnum("document_status", ["draft", "final"]);

@@ -8,7 +8,7 @@ import {
   uuid,
   boolean,
 } from "drizzle-orm/pg-core";
-import { languageEnum, reviewTagEnum, translationStatusEnum } from "./enums";
+import { dispositionEnum, languageEnum, reviewTagEnum, translationStatusEnum } from "./enums";
 import { comments } from "./submissions";
 import { users } from "./users";
 
@@ -60,3 +60,19 @@ export const chairReviews = pgTable(
     index("chair_reviews_reviewer_idx").on(t.reviewerId),
   ],
 );
+
+// What became of one comment: one disposition per comment, shared by the secretariat and the
+// consultation's chairs (unlike a review, which is each reviewer's own). The observation is the
+// secretariat's short reason, written to be shown to the delegation; private notes stay in
+// chair_reviews.
+export const commentDispositions = pgTable("comment_dispositions", {
+  commentId: uuid("comment_id")
+    .primaryKey()
+    .references(() => comments.id, { onDelete: "cascade" }),
+  disposition: dispositionEnum("disposition").notNull(),
+  observation: text("observation"),
+  decidedBy: uuid("decided_by")
+    .notNull()
+    .references(() => users.id),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -69,6 +69,14 @@ async function richConsultation() {
   const chair = await userByEmail("chair@nonpaper.test");
   await db.insert(schema.consultationChairs).values({ consultationId: c.consultationId, userId: chair.id });
   await db.insert(schema.chairReviews).values({ commentId: ids.peru.point!, reviewerId: chair.id, tag: "supports", note: "Peru agrees." });
+  // What became of Peru's comment, with the Secretariat's observations (shown to delegations: in the file).
+  await db.insert(schema.commentDispositions).values({
+    commentId: ids.peru.point!,
+    disposition: "partly_reflected",
+    observation: "Reflected in (a) of Rev.1 — «sin corchetes», 括号已删除.",
+    decidedBy: chair.id,
+    decidedAt: new Date("2026-10-02T09:00:00Z"),
+  });
   const compiled = await compileCrp(c.officer, { consultationId: c.consultationId, final: false, issuedOn: "2026-10-01" });
   expect(compiled.ok).toBe(true);
   const [file] = await db
@@ -127,6 +135,7 @@ async function rowCounts(db: Database, consultationId: string) {
     comments: await n(db.select({ n: count() }).from(s.comments).where(inArray(s.comments.submissionId, submissionIds))),
     translations: await n(db.select({ n: count() }).from(s.translations).where(inArray(s.translations.commentId, commentIds))),
     reviews: await n(db.select({ n: count() }).from(s.chairReviews).where(inArray(s.chairReviews.commentId, commentIds))),
+    dispositions: await n(db.select({ n: count() }).from(s.commentDispositions).where(inArray(s.commentDispositions.commentId, commentIds))),
     attachments: await n(db.select({ n: count() }).from(s.attachments).where(eq(s.attachments.consultationId, consultationId))),
     documents: await n(db.select({ n: count() }).from(s.generatedDocuments).where(eq(s.generatedDocuments.consultationId, consultationId))),
   };
@@ -148,6 +157,15 @@ describe("export and import", () => {
     const reviews = first.submissions.flatMap((x) => x.revisions.flatMap((r) => r.comments.flatMap((m) => m.reviews)));
     expect(reviews.map((r) => [r.reviewer, r.tag, r.note])).toEqual([["chair@nonpaper.test", "supports", null]]);
     expect(text).not.toContain("Peru agrees.");
+    const dispositions = first.submissions.flatMap((x) => x.revisions.flatMap((r) => r.comments.flatMap((m) => m.dispositions ?? [])));
+    expect(dispositions).toEqual([
+      {
+        disposition: "partly_reflected",
+        observation: "Reflected in (a) of Rev.1 — «sin corchetes», 括号已删除.",
+        decidedBy: "chair@nonpaper.test",
+        decidedAt: "2026-10-02T09:00:00.000Z",
+      },
+    ]);
     expect(first.registrations.map((r) => r.delegation)).toEqual(["CHN", "FRA", "MAR", "PER", "RUS", "USA"]);
     expect(first.generatedDocuments).toHaveLength(1);
     expect(first.attachments[0]!.content).toBe("aGVsbG8=");
@@ -184,7 +202,7 @@ describe("export and import", () => {
     expect(serializeArchive(second)).toBe(text);
 
     expect(await rowCounts(other, c.consultationId)).toEqual(await rowCounts(db, c.consultationId));
-    expect(await rowCounts(db, c.consultationId)).toMatchObject({ submissions: 7, reviews: 1, attachments: 1, documents: 1, chairs: 1 });
+    expect(await rowCounts(db, c.consultationId)).toMatchObject({ submissions: 7, reviews: 1, dispositions: 1, attachments: 1, documents: 1, chairs: 1 });
     // The chair was created there without a password; the officer's account is as it was.
     const created = await other.select({ email: schema.users.email, passwordHash: schema.users.passwordHash, role: schema.users.role }).from(schema.users);
     expect(created.map((u) => [u.email, u.passwordHash, u.role]).sort()).toEqual([
@@ -270,7 +288,8 @@ describe("export and import", () => {
     const b = await countQueries(() => exportConsultation(db, large.consultationId));
     expect(b.result!.submissions.flatMap((s) => s.revisions.flatMap((r) => r.comments)).length).toBeGreaterThan(300);
     expect(b.queries).toBe(a.queries);
-    expect(b.queries).toBeLessThanOrEqual(17);
+    // One query per table of the archive (dispositions added the eighteenth), never one per row.
+    expect(b.queries).toBeLessThanOrEqual(18);
   });
 });
 

@@ -92,6 +92,7 @@ describe("the review action", () => {
     const reply = returned(bidi);
     expect(reply.init.status).toBe(400);
     expect(reply.data.review).toEqual({
+      form: "review",
       commentId: ids.peruB,
       tag: "objects",
       note: "abc \u202E def",
@@ -157,11 +158,18 @@ describe("the review form, on demand and without JavaScript", () => {
       expect(entry).not.toContain("<select");
     }
 
-    // ?review=<Peru's comment>: one POST form, in Peru's entry, with labelled fields; Morocco keeps its button.
+    // ?review=<Peru's comment>: two POST forms, both in Peru's entry (the reader's review and the
+    // comment's disposition), with labelled fields; Morocco keeps its button.
     const search = `?item=2&order=reader&review=${ids.peruA}`;
     const open = await render(c.consultationId, search);
-    expect(posts(open)).toHaveLength(1);
+    expect(posts(open)).toHaveLength(2);
     const form = entryHtml(open, peru);
+    expect(posts(form)).toHaveLength(2);
+    expect(form).toContain('<input type="hidden" name="intent" value="disposition"/>');
+    expect(form).toMatch(
+      new RegExp(`<label for="disposition-${ids.peruA}-value">Disposition</label><select id="disposition-${ids.peruA}-value" name="disposition">`),
+    );
+    expect(form).toContain(`<label for="disposition-${ids.peruA}-observation">Observations of the Secretariat</label>`);
     expect(form).toContain(`<form method="post" action="${sidePath(c.consultationId)}?item=2&amp;order=reader#${peru}" id="sbs-review"`);
     expect(form).toContain(`<input type="hidden" name="commentId" value="${ids.peruA}"/>`);
     expect(form).toMatch(new RegExp(`<label for="review-${ids.peruA}-tag">Tag</label><select id="review-${ids.peruA}-tag" name="tag">`));
@@ -187,7 +195,8 @@ describe("the review form, on demand and without JavaScript", () => {
     const refused = await postReview(CHAIR, c.consultationId, { commentId: ids.moroccoA, tag: "objects", note: "bell \u0007", anchor: morocco }, search);
     const reply = returned(refused);
     const again = await render(c.consultationId, search, reply.data);
-    expect(posts(again)).toHaveLength(1);
+    expect(posts(again)).toHaveLength(2);
+    expect(posts(entryHtml(again, morocco))).toHaveLength(2);
     expect(entryHtml(again, morocco)).toContain("bell \u0007</textarea>");
     expect(entryHtml(again, morocco)).toContain('role="alert"');
     expect(entryHtml(again, peru)).not.toContain("<textarea");

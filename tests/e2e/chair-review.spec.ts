@@ -83,6 +83,36 @@ test("the chair reads agenda item 2 side by side, tags Peru's amendment and foll
   await expect(france).toContainText("You followed a link to this entry.");
 });
 
+test("the chair records what became of Peru's amendment to (c), with the Secretariat's observations, and lists what has no disposition yet", async ({
+  page,
+}) => {
+  await loginAs(page, "chair");
+  const consultation = await openConsultation2020(page);
+  await page.goto(`${consultation}/side-by-side?item=2&point=c`);
+  const peru = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" });
+  await peru.getByRole("button", { name: /Review this entry|Edit your review/ }).click();
+  const observation = "Reflected in (c) of Rev.1; «la asistencia» kept as proposed — تم الإبقاء عليها.";
+  await peru.getByRole("combobox", { name: "Disposition" }).selectOption("partly_reflected");
+  await peru.getByLabel("Observations of the Secretariat").fill(observation);
+  await expectAccessible(page);
+  await peru.getByRole("button", { name: "Save the disposition" }).click();
+  await expect(page).toHaveURL(/#point-[0-9a-f-]+-PER$/);
+  const saved = page.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" });
+  const decided = saved.getByRole("group", { name: "Disposition" });
+  await expect(decided).toContainText("Partly reflected");
+  // Every character as typed.
+  expect(await decided.locator(".sbs-disposition__observation").evaluate((p) => p.lastChild?.textContent?.trim())).toBe(observation);
+  await expect(summaryOf(page, "(c)")).toContainText("Partly reflected: 1 comment");
+
+  // The filter "No disposition yet" leaves Peru's amendment out, and keeps the others.
+  await page.getByRole("combobox", { name: "Disposition" }).selectOption("none");
+  await page.getByRole("button", { name: "Apply the filters" }).click();
+  await expect(page).toHaveURL(/disposition=none/);
+  const pointC = page.getByRole("region", { name: "Point (c)" });
+  await expect(pointC.getByRole("article").first()).toBeVisible();
+  await expect(pointC.getByRole("article", { name: "Peru" })).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

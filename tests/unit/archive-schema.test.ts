@@ -236,6 +236,7 @@ describe("the archive schema", () => {
     expect(ARCHIVE_ENUMS.submissionSource).toEqual(enums.submissionSourceEnum.enumValues);
     expect(ARCHIVE_ENUMS.translationStatus).toEqual(enums.translationStatusEnum.enumValues);
     expect(ARCHIVE_ENUMS.reviewTag).toEqual(enums.reviewTagEnum.enumValues);
+    expect(ARCHIVE_ENUMS.disposition).toEqual(enums.dispositionEnum.enumValues);
     expect(ARCHIVE_ENUMS.documentKind).toEqual(enums.documentKindEnum.enumValues);
     expect(ARCHIVE_ENUMS.documentStatus).toEqual(enums.documentStatusEnum.enumValues);
   });

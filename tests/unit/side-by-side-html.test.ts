@@ -38,6 +38,7 @@ const entry = (overrides: Partial<PageEntry> = {}): PageEntry => ({
   translation: { body: "We support the point.", proposedText: null, machineAssisted: true },
   tags: [],
   myReview: null,
+  disposition: null,
   ...overrides,
 });
 
@@ -129,6 +130,20 @@ describe("an entry's HTML", () => {
     expect(html).not.toContain("<b>");
   });
 
+  it("shows what became of the comment and the Secretariat's observations, escaped, to every reader; not while the forms are open", () => {
+    const decided = entry({ disposition: { disposition: "partly_reflected", observation: HOSTILE } });
+    const html = entryHtml(decided, options());
+    const anchor = anchorOf(decided);
+    expect(html).toContain(
+      `<div class="sbs-disposition" role="group" aria-labelledby="${anchor}-disposition"><p class="sbs-label"><span id="${anchor}-disposition">Disposition</span><span class="badge sbs-disposition__value sbs-disposition--partly_reflected">Partly reflected</span></p>`,
+    );
+    expect(html).toContain(`<p class="sbs-disposition__observation"><span class="sbs-label">Observations of the Secretariat</span> ${ESCAPED}</p>`);
+    expect(entryHtml(decided, { ...options(), reviewing: true })).not.toContain("sbs-disposition");
+    expect(entryHtml(entry(), options())).not.toContain("sbs-disposition");
+    // In the reader's language.
+    expect(entryHtml(decided, { ...options(), words: wordsIn("fr") })).toContain(">Prise en compte en partie</span>");
+  });
+
   it("is what the page renders from the model's entry (pageEntry): others' tags apart from the reader's own review", () => {
     const page = pageEntry(
       {
@@ -151,6 +166,7 @@ describe("an entry's HTML", () => {
           { reviewerId: "other", reviewerName: "Other", tag: "objects", own: false },
         ],
         myReview: { tag: "supports", note: null },
+        disposition: null,
       },
       "ru",
     );

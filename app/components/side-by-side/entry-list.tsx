@@ -1,12 +1,12 @@
 import type { PageEntry } from "~/lib/side-by-side";
 import { EntryView, type EntryProps } from "./entry-view";
-import type { ReviewReply } from "./review-form";
+import type { EntryReply } from "./entry-view";
 
 /** What every entry of the page shares (stable between renders, so that entries stay memoized). */
 export type EntryShared = Pick<EntryProps, "original" | "consultationId" | "words" | "redlineOf" | "formAction">;
 
-/** The review state of the page: the open form, a refusal to show in it, a save under way. */
-export type ReviewState = { open: string | null; reply: ReviewReply | null; busyComment: string | null };
+/** The review state of the page: the open entry, a refusal to show in it, a save under way (which entry, which form). */
+export type ReviewState = { open: string | null; reply: EntryReply | null; busy: { commentId: string; intent: "review" | "disposition" } | null };
 
 export function EntryList({
   entries,
@@ -29,7 +29,7 @@ export function EntryList({
             target={isTarget?.(entry) ?? false}
             reviewing={review.open === entry.commentId}
             reply={review.reply?.commentId === entry.commentId ? review.reply : null}
-            busy={review.busyComment === entry.commentId}
+            busy={review.busy?.commentId === entry.commentId ? review.busy.intent : null}
           />
         </li>
       ))}

@@ -3,7 +3,11 @@ import type { RedlineSegment } from "~/lib/redline";
 import { anchorOf, type PageEntry } from "~/lib/side-by-side";
 import { entryHtml } from "~/lib/side-by-side-html";
 import type { EntryWords } from "./labels";
+import { DispositionForm, type DispositionReply } from "./disposition-form";
 import { ReviewForm, type ReviewReply } from "./review-form";
+
+/** A refusal of one of the entry's two forms, with what was typed in it. */
+export type EntryReply = ReviewReply | DispositionReply;
 
 export type EntryProps = {
   entry: PageEntry;
@@ -15,18 +19,19 @@ export type EntryProps = {
   redlineOf: (before: string, after: string) => RedlineSegment[];
   /** This entry's review form is open (one at most on the page). */
   reviewing: boolean;
-  /** The last review action's refusal, when it is this entry's. */
-  reply: ReviewReply | null;
-  busy: boolean;
+  /** The last refusal of the review or the disposition form, when it is this entry's. */
+  reply: EntryReply | null;
+  /** Which of the entry's forms is being saved, if one is. */
+  busy: "review" | "disposition" | null;
   /** Where the review form posts: this view without `?review=`. */
   formAction: string;
 };
 
 /**
  * One delegation's entry: the English translation beside the original (each in its language and
- * direction), an amendment's redline, the Chair's review. What it shows is one HTML string
+ * direction), an amendment's redline, its disposition, the Chair's review. What it shows is one HTML string
  * (app/lib/side-by-side-html.ts: 1,400 entries as React elements cost most of the page's time);
- * the review form, when open here, is React. Memoized: opening a form re-renders its entry only.
+ * the review and disposition forms, when open here, are React. Memoized: opening a form re-renders its entry only.
  */
 export const EntryView = memo(function EntryView({
   entry,
@@ -47,7 +52,22 @@ export const EntryView = memo(function EntryView({
       <div className="sbs-entry__content" dangerouslySetInnerHTML={{ __html: html }} />
       {reviewing ? (
         <div className="sbs-review">
-          <ReviewForm entry={entry} anchor={anchor} words={words} reply={reply} busy={busy} formAction={formAction} />
+          <ReviewForm
+            entry={entry}
+            anchor={anchor}
+            words={words}
+            reply={reply?.form === "review" ? reply : null}
+            busy={busy === "review"}
+            formAction={formAction}
+          />
+          <DispositionForm
+            entry={entry}
+            anchor={anchor}
+            words={words}
+            reply={reply?.form === "disposition" ? reply : null}
+            busy={busy === "disposition"}
+            formAction={formAction}
+          />
         </div>
       ) : null}
     </article>

@@ -3,6 +3,7 @@ import { SelectField } from "~/components/ui/field";
 import { useTranslation } from "~/i18n/use-translation";
 import { LANGUAGE_CODES, type Language } from "~/i18n/languages";
 import { REVIEW_TAGS } from "~/lib/consolidation";
+import { DISPOSITIONS } from "~/lib/dispositions";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { DESK_STATUSES } from "~/lib/translation-segments";
 
@@ -14,6 +15,7 @@ export type ShownFilters = {
   amendment: "yes" | "no" | null;
   status: string | null;
   tag: string | null;
+  disposition: string | null;
   order: "en" | "reader";
   original: "beside" | "hidden";
 };
@@ -96,6 +98,17 @@ export function SideBySideFilters({
         value={filters.tag ?? ""}
         any={t("filters.any")}
         choices={[...REVIEW_TAGS.map((tag) => ({ value: tag, label: t(`tags.${tag}`) })), { value: "untagged", label: t("filters.untagged") }]}
+      />
+      <SelectField
+        id={field("disposition")}
+        name="disposition"
+        label={t("filters.disposition")}
+        value={filters.disposition ?? ""}
+        any={t("filters.any")}
+        choices={[
+          ...DISPOSITIONS.map((disposition) => ({ value: disposition, label: t(`dispositions.${disposition}`) })),
+          { value: "none", label: t("filters.noDisposition") },
+        ]}
       />
       <SelectField
         id={field("order")}

@@ -1,6 +1,7 @@
 import type { Language } from "~/i18n/languages";
 import { REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import { DISPOSITIONS, type DispositionCounts } from "~/lib/dispositions";
 import type { Translate } from "./labels";
 
 export type SummaryOfPoint = {
@@ -8,6 +9,7 @@ export type SummaryOfPoint = {
   amended: number;
   amendedBy: (DelegationNames & { code: string })[];
   tags: Record<ReviewTag, number>;
+  dispositions: DispositionCounts;
 };
 
 /** What the delegations said on one point, counted over every entry (filters never narrow it). */
@@ -53,6 +55,17 @@ export function PointSummary({
         ))}
       </ul>
       {tagged.length === 0 ? <p className="muted">{t("summary.noTags")}</p> : null}
+      {total > 0 ? (
+        // What became of the point's comments and amendments so far: the chair's work list.
+        <ul className="sbs-summary__dispositions" aria-label={t("disposition.title")}>
+          {DISPOSITIONS.filter((d) => summary.dispositions[d] > 0).map((d) => (
+            <li key={d} className={`sbs-disposition--${d}`}>
+              {t("summary.disposition", { disposition: t(`dispositions.${d}`), count: summary.dispositions[d] })}
+            </li>
+          ))}
+          {summary.dispositions.none > 0 ? <li>{t("summary.noDisposition", { count: summary.dispositions.none })}</li> : null}
+        </ul>
+      ) : null}
       {shown !== total ? <p className="muted">{t("summary.shown", { shown, total })}</p> : null}
     </section>
   );

@@ -8,6 +8,7 @@ import { SubmitButton } from "~/components/ui/button";
 
 /** The review action's answer when it refuses: what was typed, and why (a translation key). */
 export type ReviewReply = {
+  form: "review";
   commentId: string;
   tag: string;
   note: string;

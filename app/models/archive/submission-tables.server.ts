@@ -7,7 +7,7 @@ import { schema } from "~/utils/db.server";
 import { at, atOrNull, byKey, iso, isoOrNull } from "./common.server";
 import { nested, top, type ArchiveTable, type Select } from "./declaration.server";
 
-const { chairReviews, comments, delegations, submissionRevisions, submissions, translations } = schema;
+const { chairReviews, commentDispositions, comments, delegations, submissionRevisions, submissions, translations } = schema;
 
 type SubmissionEntry = Archive["submissions"][number];
 type RevisionEntry = SubmissionEntry["revisions"][number];
@@ -133,6 +133,8 @@ export const commentTable: ArchiveTable<typeof comments, Select<typeof comments>
     updatedAt: iso(x.updatedAt),
     translations: out.under(translationTable, x.id),
     reviews: out.under(reviewTable, x.id),
+    // Written only when there is one: files of comments without a disposition stay as they were.
+    ...dispositionsOf(out.under(dispositionTable, x.id)),
   }),
   // Each submission's shared draft, then its revisions'.
   entries: (archive) =>
@@ -249,4 +251,30 @@ export const reviewTable: ArchiveTable<typeof chairReviews, Select<typeof chairR
     updatedAt: at(r.updatedAt),
   }),
   freeIds: true,
+};
+
+type ArchiveDisposition = NonNullable<ArchiveComment["dispositions"]>[number];
+const dispositionsOf = (list: ArchiveDisposition[]) => (list.length ? { dispositions: list } : {});
+
+export const dispositionTable: ArchiveTable<typeof commentDispositions, Select<typeof commentDispositions>, ArchiveDisposition, ArchiveComment> = {
+  table: commentDispositions,
+  read: (tx, consultationId) =>
+    tx
+      .select(getTableColumns(commentDispositions))
+      .from(commentDispositions)
+      .innerJoin(comments, eq(comments.id, commentDispositions.commentId))
+      .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+      .where(ofSubmissions(consultationId))
+      .orderBy(asc(commentDispositions.commentId)),
+  under: (d) => d.commentId,
+  people: { decidedBy: "decidedBy" },
+  toEntry: (d, out) => ({ disposition: d.disposition, observation: d.observation, decidedBy: out.email(d.decidedBy)!, decidedAt: iso(d.decidedAt) }),
+  entries: (archive) => nested(commentTable.entries(archive), (x) => x.dispositions ?? [], "dispositions"),
+  toRow: (d, into, x) => ({
+    commentId: into.id(x.id),
+    disposition: d.disposition,
+    observation: d.observation,
+    decidedBy: into.person(d.decidedBy)!,
+    decidedAt: at(d.decidedAt),
+  }),
 };

@@ -12,7 +12,7 @@ import { agendaItemTable, nonPaperPointTable, nonPaperTable, pointTable, version
 import { at, atOrNull, byKey, IMPORT_AUDIT_ACTION, importedMark, iso, isoOrNull, languageTexts, type ImportedMark, type Tx } from "./common.server";
 import { top, type AnyArchiveTable, type ArchiveTable, type Insert, type Select } from "./declaration.server";
 import type { PlannedAccount } from "./plan.server";
-import { commentTable, reviewTable, revisionTable, submissionTable, translationTable } from "./submission-tables.server";
+import { commentTable, dispositionTable, reviewTable, revisionTable, submissionTable, translationTable } from "./submission-tables.server";
 
 const { attachments, auditLog, consultationChairs, consultations, delegations, generatedDocuments, meetings, receiptCounters, registrations, users } = schema;
 
@@ -382,6 +382,7 @@ export const ARCHIVE_TABLES: readonly AnyArchiveTable[] = [
   commentTable,
   translationTable,
   reviewTable,
+  dispositionTable,
   documentTable,
   auditTable,
 ];

@@ -24,6 +24,7 @@ function shownFilters(query: SideBySideQuery, pointId: string | null): ShownFilt
     amendment: query.hasAmendment === true ? "yes" : query.hasAmendment === false ? "no" : null,
     status: query.translationStatus ?? null,
     tag: query.tag ?? null,
+    disposition: query.disposition ?? null,
     order: query.order,
     original: query.original,
   };

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation, useNavigation, type Sh
 import { useMemo, type ReactNode } from "react";
 import { EntryList, type EntryShared, type ReviewState } from "~/components/side-by-side/entry-list";
 import { SideBySideFilters } from "~/components/side-by-side/filter-form";
+import { DispositionTable } from "~/components/side-by-side/disposition-table";
 import { ExportLinks } from "~/components/side-by-side/export-links";
 import { ItemNav } from "~/components/side-by-side/item-nav";
 import { PointSection } from "~/components/side-by-side/point-section";
@@ -52,6 +53,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleIntent({ request, user, consultationId, form: await request.formData(), ipAddress: clientAddress(context) });
 }
 
+/** Which entry's which form is being saved. */
+function busyForm(form: FormData): ReviewState["busy"] {
+  const commentId = form.get("commentId");
+  if (typeof commentId !== "string" || !commentId) return null;
+  return { commentId, intent: form.get("intent") === "disposition" ? "disposition" : "review" };
+}
+
 /** The page's query for its files: the open review form left out, the agenda item named. */
 function exportSearch(search: string, item: string): string {
   const params = new URLSearchParams(searchWithoutReview(search));
@@ -67,7 +75,7 @@ export default function SideBySidePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
-  const reply = actionData && "review" in actionData ? actionData.review : null;
+  const reply = !actionData ? null : "review" in actionData ? actionData.review : "disposition" in actionData ? actionData.disposition : null;
   const { open, onClick } = useOnDemandReview(reply?.commentId ?? null);
   const formAction = `${location.pathname}${searchWithoutReview(location.search)}`;
   // Stable between renders while the data is the same: the entries stay memoized; new data, a new cache.
@@ -80,7 +88,7 @@ export default function SideBySidePage() {
   const review: ReviewState = {
     open,
     reply,
-    busyComment: navigation.state !== "idle" ? String(navigation.formData?.get("commentId") ?? "") || null : null,
+    busy: navigation.state !== "idle" && navigation.formData ? busyForm(navigation.formData) : null,
   };
   const itemKey = (i: { number: string | null; id: string }) => i.number ?? i.id;
   // Links keep the reader's display choices (order, original) but not the filters.
@@ -88,7 +96,9 @@ export default function SideBySidePage() {
   if (filters.order !== "en") keep.set("order", filters.order);
   if (filters.original !== "beside") keep.set("original", filters.original);
   const hrefWith = (extra: Record<string, string>) => `?${new URLSearchParams({ ...extra, ...Object.fromEntries(keep) })}`;
-  const activeFilters = [filters.point, filters.delegation, filters.language, filters.amendment, filters.status, filters.tag].filter(Boolean).length;
+  const activeFilters = [filters.point, filters.delegation, filters.language, filters.amendment, filters.status, filters.tag, filters.disposition].filter(
+    Boolean,
+  ).length;
   const itemLabel = (i: { number: string | null }): ReactNode =>
     i.number ? withData(t("consultations:agendaItem", { number: isolate(i.number) })) : t("sideBySide.generalSection");
 
@@ -162,6 +172,7 @@ export default function SideBySidePage() {
               </section>
             </>
           ) : null}
+          <DispositionTable rows={view.dispositionsByDelegation} language={filters.order === "reader" ? view.readerLanguage : "en"} t={t} />
         </>
       ) : null}
     </article>
