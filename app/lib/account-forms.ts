@@ -1,6 +1,7 @@
 // The account forms (password change, reset, disabling an account): one schema for the browser
 // and the server. Passwords are never trimmed: every character typed is part of them.
 import { z } from "zod";
+import { FORM_UNREADABLE, unreadable } from "~/lib/form-unreadable";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/invitation-rules";
 
 const newPassword = z
@@ -30,12 +31,19 @@ export const ResetPasswordSchema = z
 /** Longest reason kept with a disabled account. */
 export const DISABLE_REASON_MAX_LENGTH = 500;
 
-export const AccountStatusSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("disable"),
-    userId: z.string().uuid(),
-    reason: z.string().trim().max(DISABLE_REASON_MAX_LENGTH, "account:errors.reasonTooLong").optional(),
-    confirm: z.literal("on", { errorMap: () => ({ message: "account:errors.confirmDisable" }) }),
-  }),
-  z.object({ intent: z.literal("enable"), userId: z.string().uuid() }),
-]);
+// The intent and the account come from the page's buttons: wrong, they are a forged or stale form.
+const userId = z.string({ required_error: FORM_UNREADABLE }).uuid(FORM_UNREADABLE);
+
+export const AccountStatusSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("disable"),
+      userId,
+      reason: z.string().trim().max(DISABLE_REASON_MAX_LENGTH, "account:errors.reasonTooLong").optional(),
+      confirm: z.literal("on", { errorMap: () => ({ message: "account:errors.confirmDisable" }) }),
+    }),
+    z.object({ intent: z.literal("enable"), userId }),
+  ],
+  unreadable(),
+);

@@ -1,7 +1,9 @@
 // The forms of the agenda editor and of paste-to-import: one Zod schema each, used by Conform in
 // the browser and again on the server (the server's check is the rule). Messages are
-// translation keys in the "agenda" namespace, translated only at display (FormErrors).
+// translation keys in the "agenda" namespace (common's for a forged form), translated only at
+// display (FormErrors).
 import { z } from "zod";
+import { FORM_UNREADABLE, unreadable } from "~/lib/form-unreadable";
 import { hasLostCharacter } from "~/lib/text-integrity";
 import { MAX_POINT_TEXT } from "~/lib/limits";
 
@@ -51,7 +53,13 @@ const introduction = field(normalizeText, { max: MAX_INTRODUCTION, tooLong: "age
 const label = field(normalizeLine, { max: MAX_LABEL, tooLong: "agenda:errors.labelTooLong", required: "agenda:errors.labelRequired" });
 const pointText = field(normalizeText, { max: MAX_POINT_TEXT, tooLong: "agenda:errors.textTooLong", required: "agenda:errors.textRequired" });
 const id = z.string();
-const direction = z.enum(["up", "down"]);
+// The buttons' and hidden fields' values: anything else is a forged or stale form.
+const direction = z.enum(["up", "down"], unreadable());
+/** The version a revised text was written against (a hidden field of each revise form). */
+export const basedOnVersion = z.coerce
+  .number({ invalid_type_error: FORM_UNREADABLE, required_error: FORM_UNREADABLE })
+  .int(FORM_UNREADABLE)
+  .nonnegative(FORM_UNREADABLE);
 
 const itemFields = { number: agendaNumber, heading, title, introduction };
 
@@ -65,7 +73,7 @@ export const AgendaEditorSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("point.relabel"), pointId: id, label }),
   z.object({ intent: z.literal("point.move"), pointId: id, direction }),
   z.object({ intent: z.literal("point.delete"), pointId: id }),
-  z.object({ intent: z.literal("point.revise"), pointId: id, text: pointText, basedOnVersion: z.coerce.number().int().nonnegative() }),
+  z.object({ intent: z.literal("point.revise"), pointId: id, text: pointText, basedOnVersion }),
 ]);
 export type AgendaEditorIntent = z.infer<typeof AgendaEditorSchema>["intent"];
 export const AGENDA_EDITOR_INTENTS = AgendaEditorSchema.options.map((o) => o.shape.intent.value);

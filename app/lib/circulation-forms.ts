@@ -3,17 +3,25 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import type { Language } from "~/i18n/languages";
+import { unreadable } from "~/lib/form-unreadable";
 import { MAX_COVERING_NOTE, NOTE_TRANSLATION_LANGUAGES, normalizeNote, type CoveringNoteTranslations } from "~/lib/covering-note";
 import type { CirculationBlocker, CirculateResult } from "~/models/circulation.server";
 
+// Conform reads an empty text as missing, also after the transform (a note of spaces): both say "required".
 const note = z
   .string({ required_error: "circulation:errors.noteRequired" })
   .transform(normalizeNote)
-  .pipe(z.string().min(1, "circulation:errors.noteRequired").max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong"));
+  .pipe(
+    z
+      .string({ required_error: "circulation:errors.noteRequired" })
+      .min(1, "circulation:errors.noteRequired")
+      .max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong"),
+  );
 
 // The note in another official language: optional (an empty box means none, and readers of that
 // language receive the English note); posted as translations.fr, translations.ru…
-const translation = z.string().transform(normalizeNote).pipe(z.string().max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong")).optional();
+// A box of spaces is an empty box (Conform reads the empty text after the transform as missing).
+const translation = z.string().transform(normalizeNote).pipe(z.string().max(MAX_COVERING_NOTE, "circulation:errors.noteTooLong").optional()).optional();
 // Absent when the form had no such boxes: the model keeps the saved translations then.
 const translations = z.object({ ar: translation, zh: translation, fr: translation, ru: translation, es: translation }).optional();
 
@@ -39,8 +47,9 @@ export const CloseSchema = z.object({
   confirmClose: z.literal("on", { errorMap: () => ({ message: "circulation:errors.confirmCloseRequired" }) }),
 });
 
-// One form with three buttons (save, regenerate, circulate) and a separate one to close.
-export const CirculationActionSchema = z.discriminatedUnion("intent", [SaveSchema, RegenerateSchema, CirculateSchema, CloseSchema]);
+// One form with three buttons (save, regenerate, circulate) and a separate one to close; any
+// other intent is a forged or stale form.
+export const CirculationActionSchema = z.discriminatedUnion("intent", [SaveSchema, RegenerateSchema, CirculateSchema, CloseSchema], unreadable());
 
 /**
  * What the action answers when it does not redirect: the form's errors, or a note drafted again in

@@ -87,7 +87,7 @@ export const ConsultationSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9]{2,12}(-[A-Z0-9]{1,12}){0,3}$/, E("receiptPrefixInvalid")),
-    workingLanguage: z.enum(LANGUAGE_CODES as [string, ...string[]]).default("en"),
+    workingLanguage: z.enum(LANGUAGE_CODES as [string, ...string[]], { errorMap: () => ({ message: E("choose") }) }).default("en"),
     deadlineDate: isoDate.optional(),
     deadlineTime: z
       .string()

@@ -4,15 +4,17 @@ import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import type { CrpIntroductionKey, CrpMissing } from "~/documents/crp";
 import { EDITABLE_INTRODUCTION_KEYS, MAX_INTRODUCTION_NOTE } from "./crp-files";
+import { unreadable } from "./form-unreadable";
 
 const version = z.coerce.number({ invalid_type_error: "crp:errors.invalid" }).int("crp:errors.invalid").min(0, "crp:errors.invalid");
 
-/** A text as typed: CRLF made LF, trimmed, within the limit. */
+/** A text as typed: CRLF made LF, trimmed, within the limit; empty (or spaces) clears it. */
 const ownWords = z
   .string()
   .default("")
   .transform((v) => v.replace(/\r\n?/g, "\n").trim())
-  .pipe(z.string().max(MAX_INTRODUCTION_NOTE, "crp:errors.introductionTooLong"));
+  // Conform reads the empty text after the transform as missing: that is the empty text too.
+  .pipe(z.string().max(MAX_INTRODUCTION_NOTE, "crp:errors.introductionTooLong").default(""));
 
 /** Whether "YYYY-MM-DD" names a real calendar day ("2020-02-30" does not). */
 export function isCalendarDate(value: string): boolean {
@@ -48,25 +50,30 @@ const issuedOn = z
  */
 const omitOriginalLines = z.boolean().optional();
 
-export const CrpActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("draft"), expectedLatestVersion: version, issuedOn, omitOriginalLines }),
-  z.object({
-    intent: z.literal("final"),
-    expectedLatestVersion: version,
-    issuedOn,
-    omitOriginalLines,
-    confirm: z.literal("on", { errorMap: () => ({ message: "crp:errors.confirmRequired" }) }),
-  }),
-  z.object({
-    intent: z.literal("paragraph"),
-    key: z.enum(EDITABLE_INTRODUCTION_KEYS as [CrpIntroductionKey, ...CrpIntroductionKey[]], { errorMap: () => ({ message: "crp:errors.invalid" }) }),
-    // Empty: the paragraph is left out; "reset": it follows the data again.
-    text: ownWords,
-    reset: z.literal("1").optional(),
-  }),
-  // An empty note brings back the standard paragraph.
-  z.object({ intent: z.literal("introduction"), introductionNote: ownWords }),
-]);
+// Any other intent is a forged or stale form.
+export const CrpActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("draft"), expectedLatestVersion: version, issuedOn, omitOriginalLines }),
+    z.object({
+      intent: z.literal("final"),
+      expectedLatestVersion: version,
+      issuedOn,
+      omitOriginalLines,
+      confirm: z.literal("on", { errorMap: () => ({ message: "crp:errors.confirmRequired" }) }),
+    }),
+    z.object({
+      intent: z.literal("paragraph"),
+      key: z.enum(EDITABLE_INTRODUCTION_KEYS as [CrpIntroductionKey, ...CrpIntroductionKey[]], unreadable("crp:errors.invalid")),
+      // Empty: the paragraph is left out; "reset": it follows the data again.
+      text: ownWords,
+      reset: z.literal("1").optional(),
+    }),
+    // An empty note brings back the standard paragraph.
+    z.object({ intent: z.literal("introduction"), introductionNote: ownWords }),
+  ],
+  unreadable("crp:errors.invalid"),
+);
 
 export type CrpIntent = "draft" | "final" | "introduction" | "paragraph";
 

@@ -1,6 +1,7 @@
 // The translation editor's form: one Zod schema, used by the server's action and by Conform in the
 // browser, and the field errors of a refused text. Pure, no I/O.
 import { z } from "zod";
+import { unreadable } from "~/lib/form-unreadable";
 
 /** More paragraphs than any comment has; more is a forged request. */
 export const MAX_PARAGRAPHS = 2_000;
@@ -14,12 +15,13 @@ const paragraphs = z
 
 export const TranslationSchema = z.object({
   // "draft" and "final" save; "suggest" asks the machine-translation provider.
-  intent: z.enum(["draft", "final", "suggest"], { errorMap: () => ({ message: E("invalid") }) }),
+  intent: z.enum(["draft", "final", "suggest"], unreadable(E("invalid"))),
   expectedVersion: z.coerce
     .number({ invalid_type_error: E("invalid"), required_error: E("invalid") })
     .int(E("invalid"))
     .min(0, E("invalid")),
-  machineAssisted: z.enum(["0", "1"]).optional(),
+  // A hidden field: anything but "0" or "1" is a forged or stale form.
+  machineAssisted: z.enum(["0", "1"], unreadable(E("invalid"))).optional(),
   body: paragraphs,
   proposed: paragraphs,
 });

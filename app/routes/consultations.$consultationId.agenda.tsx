@@ -11,6 +11,7 @@ import { Notice, useNotice } from "~/components/ui/notice";
 import { readAgendaFocus, withSuggestedLabels } from "~/lib/agenda-editor";
 import { AGENDA_EDITOR_INTENTS, AgendaEditorSchema, agendaFormKey, type AgendaEditorIntent } from "~/lib/agenda-forms";
 import { isActive, isEditableStructure } from "~/lib/consultation-status";
+import { replyUnparsed } from "~/lib/form-unreadable";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import {
@@ -109,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: AgendaEditorSchema });
   if (submission.status !== "success") {
-    return data<AgendaActionData>({ formKey, result: submission.reply(), conflict: null }, { status: 400 });
+    return data<AgendaActionData>({ formKey, result: replyUnparsed(submission), conflict: null }, { status: 400 });
   }
   const value = submission.value;
   const actor: Actor = { user, base: { consultationId, ipAddress: clientAddress(context) } };

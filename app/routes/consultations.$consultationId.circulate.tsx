@@ -17,6 +17,7 @@ import {
   type RegenerateSchema,
   type SaveSchema,
 } from "~/lib/circulation-forms";
+import { replyUnparsed } from "~/lib/form-unreadable";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { circulateConsultation, closeReflectionPeriod, draftCoveringNote, getCirculationPage, saveCoveringNote } from "~/models/circulation.server";
@@ -128,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const consultationId = params.consultationId;
   const submission = parseWithZod(await request.formData(), { schema: CirculationActionSchema });
   if (submission.status !== "success") {
-    return respond({ result: submission.reply(), regenerated: null }, 400);
+    return respond({ result: replyUnparsed(submission), regenerated: null }, 400);
   }
   const call: Call = {
     request,

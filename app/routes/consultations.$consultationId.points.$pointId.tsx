@@ -7,7 +7,9 @@ import { z } from "zod";
 import { FormErrors } from "~/components/ui/form-errors";
 import { PendingText, Redline } from "~/components/ui/redline";
 import { isolate, withData } from "~/components/ui/data-text";
+import { basedOnVersion } from "~/lib/agenda-forms";
 import { formatInstant } from "~/lib/dates";
+import { replyUnparsed } from "~/lib/form-unreadable";
 import { isUuid } from "~/lib/ids";
 import { countOpenBrackets } from "~/lib/point-import";
 import { redline, redlineStats } from "~/lib/redline";
@@ -29,8 +31,14 @@ const ReviseSchema = z.object({
     .string({ required_error: "consultations:errors.textRequired" })
     // One kind of line break, no trailing spaces: the same text typed on any system is the same version.
     .transform((value) => value.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(1, "consultations:errors.textRequired").max(MAX_POINT_TEXT, "consultations:errors.textTooLong")),
-  basedOnVersion: z.coerce.number().int().nonnegative(),
+    // Conform reads the empty text after the transform (a text of spaces) as missing: "required" too.
+    .pipe(
+      z
+        .string({ required_error: "consultations:errors.textRequired" })
+        .min(1, "consultations:errors.textRequired")
+        .max(MAX_POINT_TEXT, "consultations:errors.textTooLong"),
+    ),
+  basedOnVersion,
 });
 
 async function loadHistory(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -71,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isUuid(params.consultationId) || !isUuid(params.pointId)) throw data({ reason: "not_found" }, { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: ReviseSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), conflict: null }, { status: 400 });
+    return data({ result: replyUnparsed(submission), conflict: null }, { status: 400 });
   }
   const result = await revisePoint(user, {
     consultationId: params.consultationId,

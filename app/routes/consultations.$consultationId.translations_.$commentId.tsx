@@ -21,6 +21,7 @@ import { useNotice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, nameInSentence } from "~/lib/delegation-names";
+import { replyUnparsed } from "~/lib/form-unreadable";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { textFieldErrors, TranslationSchema } from "~/lib/translation-forms";
@@ -88,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, page } = await readablePage(request, params);
   if (!mayTranslate(user)) throw data({ reason: "forbidden" }, { status: 403 });
   const submission = parseWithZod(await request.formData(), { schema: TranslationSchema });
-  if (submission.status !== "success") return respond({ result: submission.reply() }, 400);
+  if (submission.status !== "success") return respond({ result: replyUnparsed(submission, "translations:errors.invalid") }, 400);
   const call: Call = { user, page, value: submission.value, reply: (options) => submission.reply(options) };
   if (call.value.intent === "suggest") return suggest(call, request.signal);
   return save(call, request, clientAddress(context));
