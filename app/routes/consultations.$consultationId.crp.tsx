@@ -23,7 +23,7 @@ import { paths } from "~/lib/paths";
 import { compileCrp, getCrpPage, getCrpRedline, saveIntroductionNote, saveIntroductionParagraph } from "~/models/crp.server";
 import type { SessionUser } from "~/models/user.server";
 import stylesheet from "~/styles/crp.css?url";
-import { clientAddress, requireRole, requireUser } from "~/utils/auth.server";
+import { clientAddress, requireRole } from "~/utils/auth.server";
 import { readNotice, redirectWithNotice } from "~/utils/notice.server";
 import type { TitleHandle } from "~/components/ui/document-title";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
@@ -42,7 +42,8 @@ function notFound(): never {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  // As the side-by-side view and the matrix: 403 to delegates whatever the id, 404 to a chair of another.
+  const user = await requireRole(request, "secretariat", "chair");
   if (!isUuid(params.consultationId)) notFound();
   const page = await getCrpPage(user, params.consultationId);
   if (!page) notFound();

@@ -4,7 +4,7 @@ import { crpToHtml, crpToMarkdown } from "~/documents/crp";
 import { crpFileName, parseCrpFile } from "~/lib/crp-files";
 import { isUuid } from "~/lib/ids";
 import { getCrpVersion } from "~/models/crp.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireRole } from "~/utils/auth.server";
 import { fixedTranslator } from "~/i18n/i18next";
 import { fileResponse, pdfUnavailable } from "~/utils/download.server";
 import { printDocumentPdf } from "~/utils/pdf.server";
@@ -13,10 +13,11 @@ import { resolveLanguage } from "~/utils/i18n.server";
 /**
  * A saved CRP version as a file: /consultations/:id/crp/v3.docx (or .pdf, .html, .md), rendered
  * from the model saved with the version, so a download always says what was compiled. The same
- * guard as the CRP page: the secretariat and the consultation's chairs; 404 to anyone else.
+ * guard as the CRP page: the secretariat and the consultation's chairs; 403 to delegates, 404 to a
+ * chair of another consultation.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "secretariat", "chair");
   const file = parseCrpFile(params.file);
   const version = file && isUuid(params.consultationId) ? await getCrpVersion(user, params.consultationId, file.versionNumber) : null;
   if (!file || !version) throw data({ reason: "not_found" }, { status: 404 });

@@ -98,10 +98,16 @@ describe("the CRP page", () => {
 
   it("refuses delegates, other chairs, anonymous visitors, malformed ids and files, and changes nothing", async () => {
     const c = await setUp();
-    for (const email of ["peru@nonpaper.test", c.otherChair]) {
-      expect(thrown(await load(email, c.consultationId)), email).toBe(404);
-      expect(thrown(await download(email, c.consultationId, "v1.docx")), email).toBe(404);
+    // A delegate: 403, as on the side-by-side and the matrix (a page of the comments, whatever the id);
+    // a chair of another consultation: 404 (it does not learn that this one exists).
+    for (const [email, status] of [
+      ["peru@nonpaper.test", 403],
+      [c.otherChair, 404],
+    ] as const) {
+      expect(thrown(await load(email, c.consultationId)), email).toBe(status);
+      expect(thrown(await download(email, c.consultationId, "v1.docx")), email).toBe(status);
     }
+    expect(thrown(await load("peru@nonpaper.test", "00000000-0000-4000-8000-000000000000"))).toBe(403);
     expect(thrown(await post("peru@nonpaper.test", c.consultationId, { intent: "draft", expectedLatestVersion: "1" }))).toBe(403);
     expect(thrown(await post(c.otherChair, c.consultationId, { intent: "draft", expectedLatestVersion: "1" }))).toBe(403);
     expect(thrown(await load(null, c.consultationId))).toBe(302);

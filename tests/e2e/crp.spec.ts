@@ -84,11 +84,12 @@ test("the secretariat compiles a draft CRP of the 2020 demo, previews it, downlo
   await expect(page.getByLabel("To version")).toHaveValue("3");
   await expect(redline.locator("ins").filter({ hasText: "publicize the portal" })).toBeVisible();
 
-  // A delegate gets nothing here; the chair reads but has no compile button.
+  // A delegate gets nothing here (403, as on the side-by-side view: tests/unit/authorization-matrix.table.ts);
+  // the chair reads but has no compile button.
   const delegate = await browser.newPage();
   await loginAs(delegate, "peru");
-  expect((await delegate.goto(`${consultationUrl}/crp`))?.status()).toBe(404);
-  expect((await delegate.goto(`${consultationUrl}/crp/v1.docx`))?.status()).toBe(404);
+  expect((await delegate.goto(`${consultationUrl}/crp`))?.status()).toBe(403);
+  expect((await delegate.goto(`${consultationUrl}/crp/v1.docx`))?.status()).toBe(403);
   await delegate.close();
   const chair = await browser.newPage();
   await loginAs(chair, "chair");
