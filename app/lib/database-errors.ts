@@ -71,3 +71,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return fromQuery && SOCKET_CODES.has(code);
   });
 }
+
+/**
+ * True when the database refused a write for lack of space: SQLSTATE 53100 disk_full (PostgreSQL,
+ * and PGlite on a full disk, with "could not extend file"). The transaction is rolled back whole;
+ * trying again helps only once someone frees space, so the reader is told so, not "wait a moment".
+ */
+export function isStorageFull(error: unknown): boolean {
+  return [...chain(error)].some((item) => item.code === "53100");
+}

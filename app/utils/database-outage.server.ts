@@ -1,9 +1,10 @@
 // While the database restarts or fails over, requests answer 503 "try again in a moment" (the
-// error boundary's "unavailable" page, app/components/ui/error-boundary.tsx) instead of a 500.
+// error boundary's "unavailable" page, app/components/ui/error-boundary.tsx) instead of a 500; when
+// its disk is full, 507 "nothing was saved" (the "storageFull" page).
 // app/server.ts applies both pieces; relative imports only, since it runs outside Vite.
 import { data, type ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isPostgresClosedSocketWrite } from "../lib/database-errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isPostgresClosedSocketWrite, isStorageFull } from "../lib/database-errors";
 import { reportDatabaseDriverFault } from "./database-faults.server";
 
 type DataFunction = (args: never) => unknown;
@@ -35,6 +36,11 @@ function guard<F extends DataFunction>(fn: F): F {
     try {
       return await fn(args);
     } catch (error) {
+      if (isStorageFull(error)) {
+        // Nothing was written (the transaction rolled back): say so, and tell whoever runs the server.
+        console.error("Nonpaper: the database has no space left on its disk (SQLSTATE 53100); a write was refused", error);
+        throw data({ reason: "storageFull" }, { status: 507 });
+      }
       if (!isDatabaseUnavailable(error)) throw error;
       // The same postgres.js fault can also surface inside a query (a write big enough to be sent
       // at once): its pool is as broken as after the uncaught one.

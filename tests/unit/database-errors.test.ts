@@ -3,7 +3,8 @@
 // The whole story, with a real PostgreSQL restarted under load: database-restart.test.ts.
 import type { ServerBuild } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isDatabaseUnavailable, isPostgresArrayTypesFailure, isPostgresClosedSocketWrite } from "~/lib/database-errors";
+import { isDatabaseUnavailable, isPostgresArrayTypesFailure, isPostgresClosedSocketWrite, isStorageFull } from "~/lib/database-errors";
+import { errorKind } from "~/components/ui/error-boundary";
 import { onDatabaseDriverFault } from "~/utils/database-faults.server";
 import { withDatabaseOutagePages } from "~/utils/database-outage.server";
 import { installUncaughtExceptionPolicy, uncaughtDecision } from "~/utils/uncaught.server";
@@ -186,6 +187,26 @@ describe("withDatabaseOutagePages", () => {
       });
     } finally {
       warn.mockRestore();
+    }
+  });
+
+  it("turns a full disk (SQLSTATE 53100, PostgreSQL or PGlite) into a 507 'nothing was saved', logged for whoever runs the server", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // PGlite's error carries the code itself; PostgreSQL's comes wrapped by drizzle.
+      const pglite = Object.assign(new Error('could not extend file "base/1/16384": No space left on device'), { code: "53100" });
+      for (const error of [pglite, drizzleError(pglite)]) {
+        expect(isStorageFull(error)).toBe(true);
+        expect(isDatabaseUnavailable(error)).toBe(false);
+        const thrown = await loaderOf(withDatabaseOutagePages(buildWith(() => Promise.reject(error))))(args).catch((e: unknown) => e);
+        expect(thrown).toMatchObject({ type: "DataWithResponseInit", data: { reason: "storageFull" }, init: { status: 507 } });
+      }
+      expect(logged).toHaveBeenCalledTimes(2);
+      expect(isStorageFull(drizzleError(Object.assign(new Error("x"), { code: "23505" })))).toBe(false);
+      // The error page it draws.
+      expect(errorKind({ status: 507, statusText: "", internal: false, data: {} }).kind).toBe("storageFull");
+    } finally {
+      logged.mockRestore();
     }
   });
 

@@ -1,6 +1,6 @@
 // The production server while its PostgreSQL restarts under load (issue 12, item 3). A cluster of
 // this test's own (initdb, a free port, a temporary directory; never the shared server on 5432) is
-// restarted with `pg_ctl restart -m immediate` several times while parallel requests run. Then:
+// restarted with `pg_ctl restart -m immediate` and `-m fast`, in turn, while parallel requests run. Then:
 // the server process is still alive, requests that failed got 503 with Retry-After and the
 // "try again" page (never a 500 or a stack trace), /healthz is back to 200 within seconds and
 // requests succeed again. Finally the cluster is stopped: /healthz says 503 and a page says, in
@@ -8,61 +8,13 @@
 //
 // It lives in tests/unit so that CI runs it once (tests/db runs twice, on PostgreSQL and PGlite).
 // Skipped, with a message, only where no PostgreSQL server binaries (initdb, pg_ctl) are installed.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { buildIfStale } from "~/cli/build.mjs";
 import { projectRoot } from "../../db/files";
+import { appServer, buildProduction, freePorts, PG_BIN, sleep, startCluster, type AppServer, type Cluster, type ShutdownMode } from "./support/own-cluster";
 
-const run = promisify(execFile);
-
-/** initdb and pg_ctl, newest PostgreSQL first; null when none is installed. */
-function findPostgresBin(): string | null {
-  const candidates: string[] = [];
-  if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
-  if (existsSync("/usr/lib/postgresql")) {
-    const versions = readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((version) => `/usr/lib/postgresql/${version}/bin`));
-  }
-  candidates.push(...(process.env.PATH ?? "").split(path.delimiter));
-  return candidates.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) ?? null;
-}
-
-const BIN = findPostgresBin();
-const AS_ROOT = process.getuid?.() === 0;
-if (!BIN) console.warn("database-restart.test.ts: skipped, no PostgreSQL server binaries (initdb, pg_ctl) found");
-
-const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
-
-/** PostgreSQL refuses to run as root: there, its commands run as the postgres user. */
-function pg(command: string, args: string[], timeout = 30_000) {
-  const bin = path.join(BIN ?? "", command);
-  return AS_ROOT ? run("su", ["postgres", "-s", "/bin/sh", "-c", [bin, ...args].map(quote).join(" ")], { timeout }) : run(bin, args, { timeout });
-}
-
-/** Two distinct free ports on the loopback address (both held until both are known). */
-async function freePorts(): Promise<[number, number]> {
-  const servers = [createServer(), createServer()];
-  const ports = await Promise.all(
-    servers.map(
-      (server) =>
-        new Promise<number>((resolve, reject) => {
-          server.once("error", reject);
-          server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            if (address && typeof address !== "string") resolve(address.port);
-            else reject(new Error("no free port"));
-          });
-        }),
-    ),
-  );
-  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
-  return [ports[0] ?? 0, ports[1] ?? 0];
-}
+if (!PG_BIN) console.warn("database-restart.test.ts: skipped, no PostgreSQL server binaries (initdb, pg_ctl) found");
 
 const UNAVAILABLE_TITLES = ["ar", "zh", "en", "fr", "ru", "es"].map(
   (language) =>
@@ -73,108 +25,32 @@ const UNAVAILABLE_TITLES = ["ar", "zh", "en", "fr", "ru", "es"].map(
     ).errors.unavailable.title,
 );
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 type Outcome =
   | { kind: "response"; method: string; path: string; status: number; retryAfter: string | null; body: string }
   | { kind: "failure"; method: string; path: string; error: string };
 
-describe.skipIf(!BIN)("the production server while PostgreSQL restarts under load", () => {
-  const root = projectRoot();
-  let dir = "";
-  let pgPort = 0;
-  let httpPort = 0;
+describe.skipIf(!PG_BIN)("the production server while PostgreSQL restarts under load", () => {
+  let cluster: Cluster | null = null;
+  let server: AppServer | null = null;
   let base = "";
-  let server: ChildProcess | null = null;
-  let serverLog = "";
-  let serverExit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   let cookie = "";
   const form = () => ({ Origin: base, "Content-Type": "application/x-www-form-urlencoded" });
-
-  const pgOptions = () => ["-p", String(pgPort), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"].join(" ");
-  const pgCtl = (...args: string[]) => pg("pg_ctl", ["-D", path.join(dir, "data"), "-o", pgOptions(), "-l", path.join(dir, "log"), "-w", ...args]);
+  const serverLog = () => server?.log() ?? "";
+  const waitForHealth = (status: number, withinMs: number) => server!.waitForHealth(status, withinMs);
 
   beforeAll(async () => {
-    // The production bundle, rebuilt only when a source is newer. Vitest's own settings would
-    // give a build without the Remix plugin (vite.config.ts) or in test mode.
-    const saved = { VITEST: process.env.VITEST, NODE_ENV: process.env.NODE_ENV };
-    delete process.env.VITEST;
-    process.env.NODE_ENV = "production";
-    try {
-      buildIfStale();
-    } finally {
-      process.env.VITEST = saved.VITEST;
-      process.env.NODE_ENV = saved.NODE_ENV;
-    }
-
-    dir = mkdtempSync(path.join(os.tmpdir(), "nonpaper-pg-restart-"));
-    if (AS_ROOT) {
-      const { stdout } = await run("id", ["-u", "postgres"]);
-      const { stdout: group } = await run("id", ["-g", "postgres"]);
-      chownSync(dir, Number(stdout.trim()), Number(group.trim()));
-      chmodSync(dir, 0o700);
-    }
-    [pgPort, httpPort] = await freePorts();
-    await pg("initdb", ["-D", path.join(dir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "--no-instructions"], 60_000);
-    await pgCtl("start");
-
-    base = `http://127.0.0.1:${httpPort}`;
-    const env: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(process.env)) if (!name.startsWith("VITEST")) env[name] = value;
-    Object.assign(env, {
-      NODE_ENV: "production",
-      PORT: String(httpPort),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
-      PUBLIC_URL: base,
-      SESSION_SECRET: "database-restart-test-secret-0123456789",
-      SEED_DEMO: "1",
-    });
-    delete env.PGLITE_DATA_DIR;
-    // The server as production runs it: the built bundle on plain node (app/cli/build.mjs).
-    const child = spawn(process.execPath, [path.join(root, "build/server.js")], {
-      cwd: root,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-    child.on("exit", (code, signal) => (serverExit = { code, signal }));
-    server = child;
-    expect(await waitForHealth(200, 45_000), `the server never became ready:\n${serverLog}`).toBe(true);
+    await buildProduction();
+    const [pgPort = 0, httpPort = 0] = await freePorts(2);
+    cluster = await startCluster("restart", pgPort);
+    server = appServer({ port: httpPort, databaseUrl: cluster.url });
+    base = server.base;
+    await server.start();
   }, 240_000);
 
   afterAll(async () => {
-    if (server && !serverExit) {
-      server.kill("SIGTERM");
-      for (let i = 0; i < 50 && !serverExit; i++) await sleep(100);
-      if (!serverExit) server.kill("SIGKILL");
-    }
-    if (dir) {
-      await pgCtl("stop", "-m", "immediate").catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await server?.stop();
+    await cluster?.dispose();
   }, 30_000);
-
-  async function health(): Promise<number> {
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) });
-      await response.text();
-      return response.status;
-    } catch {
-      return 0;
-    }
-  }
-
-  async function waitForHealth(status: number, withinMs: number): Promise<boolean> {
-    const deadline = Date.now() + withinMs;
-    while (Date.now() < deadline) {
-      if (serverExit) return false;
-      if ((await health()) === status) return true;
-      await sleep(100);
-    }
-    return false;
-  }
 
   async function request(method: "GET" | "POST", target: string, headers: Record<string, string>, body?: string): Promise<Outcome> {
     try {
@@ -199,8 +75,8 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
     }
   }
 
-  it("survives immediate restarts, answers 503 with a try-again page meanwhile, and recovers", async () => {
-    onTestFailed(() => console.error(`server log:\n${serverLog.slice(-8000)}`));
+  it("survives immediate and fast restarts, answers 503 with a try-again page meanwhile, and recovers", async () => {
+    onTestFailed(() => console.error(`server log:\n${serverLog().slice(-8000)}`));
     // A delegate's session, for pages that read the database on every request.
     const signIn = await fetch(`${base}/login`, {
       method: "POST",
@@ -234,10 +110,13 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
     };
     const workers = Array.from({ length: 16 }, (_, n) => worker(n));
 
-    const RESTARTS = 4;
-    for (let r = 0; r < RESTARTS; r++) {
+    // Immediate (a crash: no checkpoint, recovery at start) and fast (sessions ended, a clean
+    // shutdown), in turn.
+    const MODES: ShutdownMode[] = ["immediate", "fast", "immediate", "fast"];
+    const RESTARTS = MODES.length;
+    for (const mode of MODES) {
       await sleep(800);
-      await pgCtl("restart", "-m", "immediate");
+      await cluster!.restart(mode);
     }
     stop = true;
     const restartedAt = Date.now();
@@ -250,16 +129,16 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
       acc[describeOutcome(o)] = (acc[describeOutcome(o)] ?? 0) + 1;
       return acc;
     }, {});
-    const faults = serverLog.split("porsager/postgres#1154").length - 1;
-    const typeFaults = serverLog.split("porsager/postgres#1192").length - 1;
+    const faults = serverLog().split("porsager/postgres#1154").length - 1;
+    const typeFaults = serverLog().split("porsager/postgres#1192").length - 1;
     console.info(
-      `database-restart: ${RESTARTS} restarts under load, ${outcomes.length} requests: ${JSON.stringify(tally)}; ` +
+      `database-restart: ${RESTARTS} restarts (${MODES.join(", ")}) under load, ${outcomes.length} requests: ${JSON.stringify(tally)}; ` +
         `postgres.js faults survived: ${faults} write-after-close, ${typeFaults} array-types; /healthz 200 again after ${recoveryMs} ms`,
     );
 
     // The process is alive and never logged an exit.
-    expect(serverExit, `the server exited:\n${serverLog.slice(-4000)}`).toBeNull();
-    expect(serverLog).not.toMatch(/exiting with code 1/);
+    expect(server!.exit(), `the server exited:\n${serverLog().slice(-4000)}`).toBeNull();
+    expect(serverLog()).not.toMatch(/exiting with code 1/);
     expect(healthy, "/healthz is 200 again within 15 s").toBe(true);
 
     // While the database restarted: every request had an answer (the server never went away), none
@@ -287,15 +166,15 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
       after.push(await request("GET", "/healthz", {}));
     }
     after.push(await request("POST", "/login", form(), "email=nobody%40example.org&password=wrong"));
-    expect(after.map(describeOutcome), serverLog.slice(-3000)).toEqual([
+    expect(after.map(describeOutcome), serverLog().slice(-3000)).toEqual([
       ...Array.from({ length: 4 }, () => ["GET / 200", "GET /healthz 200"]).flat(),
       expect.stringMatching(/^POST \/login (400|429)$/),
     ]);
   }, 90_000);
 
   it("says 503 while the database is down, in the reader's language, and 200 once it is back", async () => {
-    onTestFailed(() => console.error(`server log:\n${serverLog.slice(-8000)}`));
-    await pgCtl("stop", "-m", "immediate");
+    onTestFailed(() => console.error(`server log:\n${serverLog().slice(-8000)}`));
+    await cluster!.stop("immediate");
     expect(await waitForHealth(503, 10_000), "/healthz is 503 while the database is down").toBe(true);
 
     // A page (its loaders read the session) and a form (its action counts the attempt), each in
@@ -314,8 +193,8 @@ describe.skipIf(!BIN)("the production server while PostgreSQL restarts under loa
       expect(outcome.body).toContain(title);
     }
 
-    await pgCtl("start");
+    await cluster!.start();
     expect(await waitForHealth(200, 10_000), "/healthz is 200 again once the database is back").toBe(true);
-    expect(serverExit).toBeNull();
+    expect(server!.exit()).toBeNull();
   }, 60_000);
 });

@@ -6,14 +6,26 @@ import { paths } from "~/lib/paths";
 /** The HTTP status of an error a route threw, and which of the error pages (common:errors.*) shows it. */
 export function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : status === 503 ? "unavailable" : "unexpected";
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 400
+          ? "badRequest"
+          : status === 503
+            ? "unavailable"
+            : status === 507
+              ? "storageFull"
+              : "unexpected";
   return { status, kind } as const;
 }
 
 /**
- * The page shown for 403, 404, 503 and unexpected errors, in the reader's language. 503 is the
+ * The page shown for 403, 404, 503, 507 and unexpected errors, in the reader's language. 503 is the
  * database out of reach for a moment (a restart, a failover: app/utils/database-outage.server.ts):
- * the reader is asked to try again, with a link that reloads the page.
+ * the reader is asked to try again, with a link that reloads the page. 507 is its disk full: nothing
+ * was saved, and the secretariat must free space first.
  */
 export function GeneralErrorBoundary({ error }: { error: unknown }) {
   const { t } = useTranslation();
