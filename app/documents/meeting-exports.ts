@@ -1,29 +1,25 @@
-// What a chair takes into the meeting room: the side-by-side of an agenda item, as filtered, and the
-// matrix, as tables that the Word and Excel writers lay out. Pure: the view in, rows of text out; the
+// What a chair takes into the meeting room: the side-by-side of an agenda item, as filtered, the
+// matrix and the comment-resolution table, as tables that the Word and Excel writers lay out. Pure: the view in, rows of text out; the
 // words come from the reader's locale (through `t`), the comments as the delegations wrote them.
 import type { Language } from "~/i18n/languages";
 import { cellOf, type MatrixCell } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
+import type { Disposition } from "~/lib/dispositions";
+import { quickScriptCounts } from "~/lib/field-language";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** One row of the side-by-side table: point | delegation | comment in English | original. */
-export type SideBySideExportRow = {
-  point: string;
-  delegation: string;
-  /** The comment in the working language: as written, or the secretariat's translation. */
-  english: string;
-  /** The text as the delegation wrote it; empty when it was written in English. */
-  original: string;
-  /** The language of `original` (for its direction and Word's proofing language). */
-  originalLanguage: Language;
-};
+/** One cell of an exported table: its text and the language it is written in (its direction, Word's proofing). */
+export type ExportCell = { text: string; language: Language };
 
-export type SideBySideExport = {
+/** A table for the Word and Excel writers: a title, a subtitle, columns (width in per cent of the page), rows. */
+export type ExportTable = {
   title: string;
   subtitle: string;
-  columns: { point: string; delegation: string; english: string; original: string };
-  rows: SideBySideExportRow[];
+  columns: { label: string; width: number }[];
+  rows: ExportCell[][];
+  /** Each row's comment id, for a file that comes back (Excel keeps them in a hidden last column). */
+  keys?: string[];
 };
 
 /** The parts of a side-by-side entry an export reads (see getSideBySide). */
@@ -52,7 +48,8 @@ function inEnglish(text: string, needsTranslation: boolean, translated: string |
   return translated?.trim() ? translated : pending;
 }
 
-function entryRow(entry: ExportEntry, point: string, language: Language, t: Translate): SideBySideExportRow {
+/** The comment's English and its original (empty when written in English), amendments with their proposed wording. */
+function entryTexts(entry: ExportEntry, t: Translate): { english: string; original: string } {
   const pending = t("consolidation:exports.translationPending");
   const proposed = (text: string) => `${t("consolidation:exports.proposedText")}\n${text}`;
   const english = [inEnglish(entry.body, entry.needs.body, entry.translation?.body, pending)];
@@ -61,32 +58,102 @@ function entryRow(entry: ExportEntry, point: string, language: Language, t: Tran
     english.push(proposed(inEnglish(entry.proposedText, entry.needs.proposedText, entry.translation?.proposedText, pending)));
     if (entry.needs.proposedText) original.push(proposed(entry.proposedText));
   }
-  return {
-    point,
-    delegation: delegationName(entry.delegation, language),
-    english: english.filter((text) => text !== "").join("\n\n"),
-    original: original.filter((text) => text !== "").join("\n\n"),
-    originalLanguage: entry.language,
-  };
+  return { english: english.filter((text) => text !== "").join("\n\n"), original: original.filter((text) => text !== "").join("\n\n") };
 }
 
-/** The side-by-side of one agenda item as the page shows it (same filters, same order). */
-export function sideBySideExport(view: SideBySideForExport, language: Language, t: Translate): SideBySideExport {
-  const rows: SideBySideExportRow[] = [];
-  for (const point of view.points) for (const entry of point.entries) rows.push(entryRow(entry, point.label, language, t));
-  for (const entry of view.general) rows.push(entryRow(entry, t("consolidation:exports.general"), language, t));
-  for (const entry of view.proposals) rows.push(entryRow(entry, entry.label ?? t("consolidation:exports.proposal"), language, t));
+/** Every entry of a side-by-side view, in the page's order, with what its point column says. */
+function entriesOf(view: SideBySideForExport, t: Translate): { point: string; entry: ExportEntry }[] {
+  return [
+    ...view.points.flatMap((point) => point.entries.map((entry) => ({ point: point.label, entry }))),
+    ...view.general.map((entry) => ({ point: t("consolidation:exports.general"), entry })),
+    ...view.proposals.map((entry) => ({ point: entry.label ?? t("consolidation:exports.proposal"), entry })),
+  ];
+}
+
+/** The side-by-side of one agenda item as the page shows it (same filters, same order): point | delegation | English | original. */
+export function sideBySideExport(view: SideBySideForExport, language: Language, t: Translate): ExportTable {
   const item = view.item;
   return {
     title: item?.number ? t("consolidation:exports.titleItem", { number: item.number, title: item.title }) : t("consolidation:exports.titleGeneral"),
     subtitle: view.consultation.title,
-    columns: {
-      point: t("consolidation:exports.columns.point"),
-      delegation: t("consolidation:exports.columns.delegation"),
-      english: t("consolidation:exports.columns.english"),
-      original: t("consolidation:exports.columns.original"),
-    },
+    columns: [
+      { label: t("consolidation:exports.columns.point"), width: 8 },
+      { label: t("consolidation:exports.columns.delegation"), width: 14 },
+      { label: t("consolidation:exports.columns.english"), width: 39 },
+      { label: t("consolidation:exports.columns.original"), width: 39 },
+    ],
+    rows: entriesOf(view, t).map(({ point, entry }) => {
+      const texts = entryTexts(entry, t);
+      return [
+        { text: point, language },
+        { text: delegationName(entry.delegation, language), language },
+        { text: texts.english, language: "en" },
+        { text: texts.original, language: entry.language },
+      ];
+    }),
+  };
+}
+
+/** The observations are usually English; one written in Arabic is laid out right to left. */
+function observationLanguage(text: string): Language {
+  const counts = quickScriptCounts(text);
+  return counts.arabic > counts.latin ? "ar" : "en";
+}
+
+/** An entry as the comment-resolution table reads it: the export's parts and its disposition. */
+export type ResolutionEntry = ExportEntry & { commentId: string; disposition: { disposition: Disposition; observation: string | null } | null };
+
+/**
+ * The comment-resolution table: one row per comment and amendment of every agenda item (agenda
+ * item | point | delegation | type | comment in English with "[Original: …]" | proposed change |
+ * disposition | observations of the Secretariat), as secretariats keep it from the reflection
+ * period to the revised text.
+ */
+export function commentResolutionExport(
+  consultation: { title: string },
+  items: (SideBySideForExport & { points: { label: string; entries: ResolutionEntry[] }[]; general: ResolutionEntry[]; proposals: ResolutionEntry[] })[],
+  language: Language,
+  t: Translate,
+): ExportTable {
+  const column = (key: string, width: number) => ({ label: t(`consolidation:exports.resolution.columns.${key}`), width });
+  const pending = t("consolidation:exports.translationPending");
+  const keys: string[] = [];
+  const rows = items.flatMap((view) =>
+    entriesOf(view, t).map(({ point, entry }) => {
+      keys.push((entry as ResolutionEntry).commentId);
+      const e = entry as ResolutionEntry;
+      const comment = inEnglish(e.body, e.needs.body, e.translation?.body, pending);
+      const original =
+        e.needs.body || e.needs.proposedText ? t("consolidation:exports.resolution.original", { language: t(`common:languageNames.${e.language}`) }) : "";
+      const proposed =
+        e.kind === "amendment" && e.proposedText !== null ? inEnglish(e.proposedText, e.needs.proposedText, e.translation?.proposedText, pending) : "";
+      return [
+        { text: view.item?.number ?? view.item?.title ?? "", language },
+        { text: point, language },
+        { text: delegationName(e.delegation, language), language },
+        { text: t(`consolidation:exports.resolution.types.${e.kind}`), language },
+        { text: [original, comment].filter((text) => text !== "").join("\n"), language: "en" as Language },
+        { text: proposed, language: "en" as Language },
+        { text: e.disposition ? t(`consolidation:dispositions.${e.disposition.disposition}`) : "", language },
+        { text: e.disposition?.observation ?? "", language: observationLanguage(e.disposition?.observation ?? "") },
+      ];
+    }),
+  );
+  return {
+    title: t("consolidation:exports.resolution.title"),
+    subtitle: consultation.title,
+    columns: [
+      column("item", 6),
+      column("point", 7),
+      column("delegation", 11),
+      column("type", 8),
+      column("comment", 28),
+      column("proposed", 18),
+      column("disposition", 9),
+      column("observation", 13),
+    ],
     rows,
+    keys,
   };
 }
 

@@ -1,9 +1,9 @@
-// The side-by-side and the matrix as Excel workbooks (exceljs), for a chair to sort and annotate:
-// one sheet, a frozen heading row, wrapped text, each original in its own reading order (Arabic right
-// to left) and the whole sheet right to left for an Arabic reader.
+// The side-by-side, the comment-resolution table and the matrix as Excel workbooks (exceljs), for a
+// chair to sort and annotate: one sheet, a frozen heading row, filters, wrapped text, each cell in its
+// own reading order (Arabic right to left) and the whole sheet right to left for an Arabic reader.
 import ExcelJS from "exceljs";
 import { directionOf, type Language } from "~/i18n/languages";
-import type { MatrixExport, SideBySideExport } from "~/documents/meeting-exports";
+import type { ExportTable, MatrixExport } from "~/documents/meeting-exports";
 // Excel's files are XML too: the same characters are dropped as from Word's.
 import { NOT_XML } from "~/documents/un-styles";
 
@@ -36,23 +36,28 @@ async function toBuffer(book: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function renderSideBySideXlsx(table: SideBySideExport, language: Language): Promise<Buffer> {
+/** Excel's column width (in characters) for a column's share of a landscape page. */
+const excelWidth = (perCent: number) => Math.round(perCent * 1.8);
+
+export async function renderTableXlsx(table: ExportTable, language: Language): Promise<Buffer> {
   const book = workbook(table.title, table.subtitle);
   const sheet = sheetFor(book, table.title, language);
-  sheet.columns = [{ width: 10 }, { width: 24 }, { width: 70 }, { width: 70 }];
+  sheet.columns = table.columns.map((column) => ({ width: excelWidth(column.width) }));
   sheet.addRow([clean(table.title)]).font = { bold: true, size: 13 };
   sheet.addRow([clean(table.subtitle)]);
-  const header = sheet.addRow([table.columns.point, table.columns.delegation, table.columns.english, table.columns.original]);
+  const header = sheet.addRow([...table.columns.map((column) => column.label), ...(table.keys ? ["id"] : [])]);
   header.font = { bold: true };
-  for (const row of table.rows) {
-    const added = sheet.addRow([clean(row.point), clean(row.delegation), fit(clean(row.english)), fit(clean(row.original))]);
-    added.alignment = { vertical: "top", wrapText: true };
-    // The original in its own reading order: right to left for Arabic, whatever the sheet's direction.
-    const rtl = directionOf(row.originalLanguage) === "rtl";
-    added.getCell(4).alignment = { vertical: "top", wrapText: true, readingOrder: rtl ? "rtl" : "ltr", horizontal: rtl ? "right" : "left" };
-    added.getCell(3).alignment = { vertical: "top", wrapText: true, readingOrder: "ltr", horizontal: "left" };
+  // The rows' ids in a hidden last column: the file can come back with the secretariat's changes.
+  if (table.keys) sheet.getColumn(table.columns.length + 1).hidden = true;
+  for (const [index, row] of table.rows.entries()) {
+    const added = sheet.addRow([...row.map((value) => fit(clean(value.text))), ...(table.keys ? [table.keys[index]] : [])]);
+    // Each cell in its own reading order: right to left for Arabic, whatever the sheet's direction.
+    row.forEach((value, index) => {
+      const rtl = directionOf(value.language) === "rtl";
+      added.getCell(index + 1).alignment = { vertical: "top", wrapText: true, readingOrder: rtl ? "rtl" : "ltr", horizontal: rtl ? "right" : "left" };
+    });
   }
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 4 } };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: table.columns.length } };
   return toBuffer(book);
 }
 

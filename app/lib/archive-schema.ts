@@ -203,6 +203,8 @@ const consultation = z.strictObject({
   circulatedAt: instant.nullable(),
   closedAt: instant.nullable(),
   compiledAt: instant.nullable(),
+  // Optional: absent until the secretariat shows the dispositions to delegations (and in older files).
+  dispositionsPublishedAt: instant.optional().describe("Since when delegations see what became of their comments; absent while they do not."),
   createdBy: email.nullable(),
   createdAt: instant,
   updatedAt: instant,

@@ -30,12 +30,13 @@ export const CONSULTATION_PAGES = [
   "crp",
   "audit",
   "submission",
+  "dispositions",
 ] as const;
 
 export type ConsultationPage = (typeof CONSULTATION_PAGES)[number];
 
 /** The pages of the navigation bar for this reader, at this stage of the consultation. */
-export function consultationPages(role: Role, status: ConsultationStatus, circulated: boolean): ConsultationPage[] {
+export function consultationPages(role: Role, status: ConsultationStatus, circulated: boolean, dispositionsPublished = false): ConsultationPage[] {
   const reader = { role };
   const consultation = { status };
   const open = (page: ConsultationPage): boolean => {
@@ -64,6 +65,9 @@ export function consultationPages(role: Role, status: ConsultationStatus, circul
       // The delegation's own submission (a delegate sees only circulated consultations).
       case "submission":
         return mayWriteSubmission(reader);
+      // What became of its comments, once the secretariat shows the dispositions to delegations.
+      case "dispositions":
+        return mayWriteSubmission(reader) && dispositionsPublished;
     }
   };
   return CONSULTATION_PAGES.filter(open);

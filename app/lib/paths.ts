@@ -115,8 +115,11 @@ export const paths = {
       hash,
     ),
   /** What a chair takes into the room: the side-by-side as filtered (its own query), or the matrix. */
-  meetingExport: (consultationId: string, file: "side-by-side.docx" | "side-by-side.xlsx" | "matrix.xlsx", search = "") =>
-    `${consultationPath(consultationId)}/exports/${file}${search}`,
+  meetingExport: (
+    consultationId: string,
+    file: "side-by-side.docx" | "side-by-side.xlsx" | "matrix.xlsx" | "comment-resolution.docx" | "comment-resolution.xlsx",
+    search = "",
+  ) => `${consultationPath(consultationId)}/exports/${file}${search}`,
   matrix: (consultationId: string, query?: { order?: string | null }) => at(`${consultationPath(consultationId)}/matrix`, query, ["order"]),
   crp: (consultationId: string, query?: CrpQuery, hash?: string | null) =>
     at(`${consultationPath(consultationId)}/crp`, query, ["from", "to", "preview"], hash),
@@ -139,6 +142,8 @@ export const paths = {
   translation: (consultationId: string, commentId: string) => `${consultationPath(consultationId)}/translations/${segment(commentId)}`,
   /** The delegation's own submission editor. */
   submission: (consultationId: string) => `${consultationPath(consultationId)}/submission`,
+  /** What became of the delegation's comments (once the secretariat publishes the dispositions). */
+  ownDispositions: (consultationId: string) => `${consultationPath(consultationId)}/submission/dispositions`,
   /** POST only (JSON): the editor's autosave. */
   submissionDraft: (consultationId: string) => `${consultationPath(consultationId)}/submission/draft`,
   /** POST only (JSON): who else has the draft open. */

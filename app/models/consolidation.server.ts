@@ -45,7 +45,13 @@ export type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {
   if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   const [row] = await db
-    .select({ id: consultations.id, title: consultations.title, status: consultations.status, workingLanguage: consultations.workingLanguage })
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      workingLanguage: consultations.workingLanguage,
+      dispositionsPublishedAt: consultations.dispositionsPublishedAt,
+    })
     .from(consultations)
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   return row ?? null;
@@ -363,6 +369,25 @@ function dispositionsByDelegation(entries: SideBySideEntry[]): { delegation: Sid
 }
 
 export type SideBySide = NonNullable<Awaited<ReturnType<typeof getSideBySide>>>;
+
+/**
+ * Every agenda item's side-by-side view (all entries, the delegations in English order), for the
+ * comment-resolution table: null for anyone who may not read the comments. Five queries per agenda
+ * item (ten at DESIGN.md §5's scale), however many comments.
+ */
+export async function getCommentResolution(user: SessionUser, consultationId: string, readerLanguage: Language) {
+  const first = await getSideBySide(user, consultationId, { order: "en", readerLanguage });
+  if (!first) return null;
+  const views = [first];
+  for (const item of first.agendaItems) {
+    if (item.id === first.item?.id) continue;
+    const view = await getSideBySide(user, consultationId, { item: item.id, order: "en", readerLanguage });
+    if (view) views.push(view);
+  }
+  const position = new Map(first.agendaItems.map((item, index) => [item.id, index]));
+  views.sort((a, b) => (position.get(a.item?.id ?? "") ?? 0) - (position.get(b.item?.id ?? "") ?? 0));
+  return { consultation: first.consultation, items: views };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The matrix

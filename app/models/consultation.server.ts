@@ -145,6 +145,7 @@ export async function getConsultationFrame(user: SessionUser, consultationId: st
       status: consultations.status,
       meeting: { id: meetings.id, body: meetings.body, symbolPrefix: meetings.symbolPrefix, timeZone: meetings.timeZone },
       circulated: sql<boolean>`exists (select 1 from ${nonPapers} where ${nonPapers.consultationId} = ${consultations.id})`.mapWith(Boolean),
+      dispositionsPublished: sql<boolean>`${consultations.dispositionsPublishedAt} is not null`.mapWith(Boolean),
     })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))

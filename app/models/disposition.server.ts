@@ -1,18 +1,20 @@
 // Dispositions (issue 18): what became of each comment, one per comment, recorded by the
 // secretariat or the consultation's chairs on the side-by-side. The observation is written to be
-// shown to the delegation later; nothing here reaches a delegate (the side-by-side refuses them).
-import { and, eq } from "drizzle-orm";
+// shown to the delegation: once the secretariat publishes the dispositions, each delegation reads
+// those of its own current comments (getOwnDispositions), never another's.
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { isDisposition, MAX_OBSERVATION, type Disposition } from "~/lib/dispositions";
 import { isUuid } from "~/lib/ids";
-import { mayReviewComments } from "~/lib/permissions";
+import { mayManageConsultation, mayReviewComments } from "~/lib/permissions";
 import { characterCount, normalizeCommentText, textProblems } from "~/lib/submission-rules";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
+import { delegateScope, selectDelegationAccess } from "~/models/submission-access.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { commentDispositions, comments, consultations, delegations, submissionRevisions, submissions } = schema;
+const { agendaItems, commentDispositions, comments, consultations, delegations, discussionPoints, submissionRevisions, submissions } = schema;
 
 export type DispositionRefusal = "not_found" | "invalid_disposition" | "observation_too_long" | "observation_invalid" | "observation_without_disposition";
 
@@ -83,4 +85,81 @@ export async function saveDisposition(
     );
     return { ok: true, disposition: disposition === null ? null : { disposition, observation } };
   });
+}
+
+/**
+ * Shows the dispositions to the delegations (`publish`), or stops showing them. The secretariat
+ * only, once the consultation is circulated; anything else is "not_found". Audited
+ * ("dispositions.publish" / "dispositions.withdraw") in the same transaction.
+ */
+export async function setDispositionsPublished(
+  user: SessionUser,
+  input: { consultationId: string; publish: boolean; ipAddress?: string | null },
+): Promise<{ ok: true; publishedAt: Date | null } | { ok: false; reason: "not_found" }> {
+  if (!mayManageConsultation(user) || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const publishedAt = input.publish ? new Date() : null;
+    const [updated] = await tx
+      .update(consultations)
+      // Published again: the first date stands (delegations were told then).
+      .set({ dispositionsPublishedAt: input.publish ? sql`coalesce(${consultations.dispositionsPublishedAt}, ${publishedAt})` : null })
+      .where(and(eq(consultations.id, input.consultationId), ne(consultations.status, "draft")))
+      .returning({ publishedAt: consultations.dispositionsPublishedAt });
+    if (!updated) return { ok: false, reason: "not_found" } as const;
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: input.publish ? "dispositions.publish" : "dispositions.withdraw",
+        entityType: "consultation",
+        entityId: input.consultationId,
+        consultationId: input.consultationId,
+        details: {},
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, publishedAt: updated.publishedAt } as const;
+  });
+}
+
+/**
+ * What became of the delegate's own delegation's current comments: null when the reader is not a
+ * delegate of a delegation registered for this circulated consultation (the page answers 404);
+ * `publishedAt` null while the secretariat has not published the dispositions (no comment then).
+ * Two queries.
+ */
+export async function getOwnDispositions(user: SessionUser, consultationId: string) {
+  const delegationId = delegateScope(user, consultationId);
+  if (!delegationId) return null;
+  const db = await getDb();
+  const access = await selectDelegationAccess(db, delegationId, consultationId);
+  if (!access) return null;
+  const [published] = await db.select({ at: consultations.dispositionsPublishedAt }).from(consultations).where(eq(consultations.id, consultationId));
+  const publishedAt = published?.at ?? null;
+  const entries = publishedAt
+    ? await db
+        .select({
+          commentId: comments.id,
+          kind: comments.kind,
+          label: comments.label,
+          language: comments.language,
+          body: comments.body,
+          proposedText: comments.proposedText,
+          agendaItem: { id: agendaItems.id, number: agendaItems.number, title: agendaItems.title },
+          pointLabel: discussionPoints.label,
+          revisionNumber: submissionRevisions.revisionNumber,
+          disposition: commentDispositions.disposition,
+          observation: commentDispositions.observation,
+        })
+        .from(comments)
+        .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+        .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+        .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
+        .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+        .leftJoin(commentDispositions, eq(commentDispositions.commentId, comments.id))
+        .where(and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId), isCurrentRevision()))
+        .orderBy(asc(agendaItems.position), sql`${discussionPoints.position} asc nulls last`, asc(comments.position), asc(comments.id))
+    : [];
+  return { consultation: access.consultation, delegation: access.delegation, publishedAt, entries };
 }

@@ -15,6 +15,7 @@ import { maySeeAuditLog } from "~/lib/permissions";
 import { auditFilterChoices, listConsultationAudit } from "~/models/audit.server";
 import { requireConsultation } from "~/utils/consultation-access.server";
 import type { TitleHandle } from "~/components/ui/document-title";
+import { PageHeader } from "~/components/ui/page-header";
 import { AuditFilterForm } from "~/components/audit/audit-filter-form";
 import { AuditTable } from "~/components/audit/audit-table";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
@@ -31,9 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Times are shown, and days read, on the reader's own clock, else the meeting's.
   const timeZone = user.timeZone ?? consultation.meeting.timeZone;
   const before = Number(search.get("before"));
-  const log = await listConsultationAudit(consultation.id, auditSelection(filters, timeZone), {
-    before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
-  });
+  const [log, choices] = await Promise.all([
+    listConsultationAudit(consultation.id, auditSelection(filters, timeZone), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined }),
+    auditFilterChoices(consultation.id),
+  ]);
   return {
     consultationId: consultation.id,
     timeZone,
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     errors,
     typed: { from: (search.get("from") ?? "").slice(0, 40), to: (search.get("to") ?? "").slice(0, 40) },
     paged: Number.isSafeInteger(before) && before > 0,
-    choices: await auditFilterChoices(consultation.id),
+    choices,
     ...log,
   };
 }
@@ -54,8 +56,7 @@ export default function AuditPage() {
   const active = countAuditFilters(filters);
   return (
     <section>
-      <h1>{t("consultations:audit.title")}</h1>
-      <p className="lead">{t("consultations:audit.lead")}</p>
+      <PageHeader title={t("consultations:audit.title")} lead={t("consultations:audit.lead")} />
       <p>{t("consultations:audit.appendOnly")}</p>
       <AuditFilterForm
         t={t}

@@ -1,22 +1,24 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { matrixExport, sideBySideExport } from "~/documents/meeting-exports";
-import { renderMatrixXlsx, renderSideBySideXlsx } from "~/documents/meeting-xlsx";
-import { renderSideBySideDocx } from "~/documents/side-by-side-docx";
+import { commentResolutionExport, matrixExport, sideBySideExport } from "~/documents/meeting-exports";
+import { renderMatrixXlsx, renderTableXlsx } from "~/documents/meeting-xlsx";
+import { renderTableDocx } from "~/documents/table-docx";
 import { fixedTranslator } from "~/i18n/i18next";
 import { isUuid } from "~/lib/ids";
 import { readSideBySideQuery } from "~/lib/side-by-side";
-import { getMatrix, getSideBySide } from "~/models/consolidation.server";
+import { getCommentResolution, getMatrix, getSideBySide } from "~/models/consolidation.server";
 import { requireRole } from "~/utils/auth.server";
 import { fileResponse } from "~/utils/download.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 
-const FILES = ["side-by-side.docx", "side-by-side.xlsx", "matrix.xlsx"] as const;
+const FILES = ["side-by-side.docx", "side-by-side.xlsx", "matrix.xlsx", "comment-resolution.docx", "comment-resolution.xlsx"] as const;
 type ExportFile = (typeof FILES)[number];
 
 /**
  * What a chair takes into the meeting room: /consultations/:id/exports/side-by-side.docx (or .xlsx)
- * with the side-by-side view's own query (agenda item and filters), and matrix.xlsx. The same guard
- * and model as those pages: the secretariat and the consultation's chairs; 404 to anyone else.
+ * with the side-by-side view's own query (agenda item and filters), matrix.xlsx, and the
+ * comment-resolution table of the whole consultation (comment-resolution.docx or .xlsx). The same
+ * guard and model as those pages: the secretariat and the consultation's chairs; 403 to delegates,
+ * 404 to anyone else.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "secretariat", "chair");
@@ -42,8 +44,15 @@ async function render(
     const matrix = await getMatrix(user, consultationId, { order, readerLanguage: language });
     return matrix ? renderMatrixXlsx(matrixExport(matrix, language, t), language) : null;
   }
-  const view = await getSideBySide(user, consultationId, readSideBySideQuery(new URL(request.url).searchParams, language));
-  if (!view) return null;
-  const table = sideBySideExport(view, language, t);
-  return file === "side-by-side.docx" ? renderSideBySideDocx(table, language) : renderSideBySideXlsx(table, language);
+  let table;
+  if (file.startsWith("comment-resolution.")) {
+    const resolution = await getCommentResolution(user, consultationId, language);
+    if (!resolution) return null;
+    table = commentResolutionExport(resolution.consultation, resolution.items, language, t);
+  } else {
+    const view = await getSideBySide(user, consultationId, readSideBySideQuery(new URL(request.url).searchParams, language));
+    if (!view) return null;
+    table = sideBySideExport(view, language, t);
+  }
+  return file.endsWith(".docx") ? renderTableDocx(table, language) : renderTableXlsx(table, language);
 }

@@ -82,6 +82,8 @@ export const consultations = pgTable(
     circulatedAt: timestamp("circulated_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     compiledAt: timestamp("compiled_at", { withTimezone: true }),
+    // Since when each delegation reads what became of its comments (issue 18); null: not shown to them.
+    dispositionsPublishedAt: timestamp("dispositions_published_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -110,7 +110,11 @@ async function richConsultation() {
   // The secretariat's own words in the CRP's introduction.
   await db
     .update(schema.consultations)
-    .set({ introductionNote: "Circulated for lack of time.", introductionParagraphs: { received: "Comments came from six States.", presentation: "" } })
+    .set({
+      introductionNote: "Circulated for lack of time.",
+      introductionParagraphs: { received: "Comments came from six States.", presentation: "" },
+      dispositionsPublishedAt: new Date("2026-10-03T08:00:00Z"),
+    })
     .where(eq(schema.consultations.id, c.consultationId));
   return { ...c, ids };
 }
@@ -170,6 +174,7 @@ describe("export and import", () => {
     expect(first.generatedDocuments).toHaveLength(1);
     expect(first.attachments[0]!.content).toBe("aGVsbG8=");
     expect(first.consultation).toMatchObject({
+      dispositionsPublishedAt: "2026-10-03T08:00:00.000Z",
       introductionNote: "Circulated for lack of time.",
       introductionParagraphs: { received: "Comments came from six States.", presentation: "" },
     });

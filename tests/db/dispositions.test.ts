@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_OBSERVATION } from "~/lib/dispositions";
 import type { SideBySideFilters } from "~/lib/side-by-side";
 import { getSideBySide } from "~/models/consolidation.server";
-import { saveDisposition } from "~/models/disposition.server";
+import { getOwnDispositions, saveDisposition, setDispositionsPublished } from "~/models/disposition.server";
+import OwnDispositionsPage, { loader as ownLoader } from "~/routes/consultations.$consultationId.submission_.dispositions";
 import SideBySidePage, { action as sideAction, loader as sideLoader } from "~/routes/consultations.$consultationId.side-by-side/route";
 import { getDb, schema } from "~/utils/db.server";
 import { makeChairOf, newChair, writeRevision, writeTranslation } from "./consolidation-setup";
@@ -227,5 +228,87 @@ describe("the side-by-side with dispositions", () => {
     // And the table by delegation, folded, with Peru's row.
     expect(html).toMatch(/<details class="sbs-aside sbs-disposition-table"><summary>Dispositions by delegation<\/summary>/);
     expect(html).toMatch(/<th scope="row">Peru<\/th><td class="sbs-count"><\/td><td class="sbs-count"><\/td><td class="sbs-count">1<\/td>/);
+  });
+});
+
+describe("what became of a delegation's comments, once the secretariat shows them", () => {
+  it("shows each delegation only its own current comments with their dispositions, after publication; a chair may not publish", async () => {
+    const { c, ids } = await scenario();
+    const chair = await userByEmail(CHAIR);
+    const officer = await userByEmail(OFFICER);
+    const peru = await userByEmail(PERU);
+    await saveDisposition(chair, {
+      consultationId: c.consultationId,
+      commentId: ids.peruB,
+      disposition: "partly_reflected",
+      observation: "Reflected in (b) of Rev.1.",
+    });
+    await saveDisposition(chair, { consultationId: c.consultationId, commentId: ids.moroccoA, disposition: "noted", observation: "Morocco's own." });
+
+    // Before publication: the page says so, and holds no comment.
+    expect(await getOwnDispositions(peru, c.consultationId)).toMatchObject({ publishedAt: null, entries: [] });
+    expect(await setDispositionsPublished(chair, { consultationId: c.consultationId, publish: true })).toEqual({ ok: false, reason: "not_found" });
+    const published = await setDispositionsPublished(officer, { consultationId: c.consultationId, publish: true, ipAddress: "10.0.0.3" });
+    expect(published.ok && published.publishedAt).toBeInstanceOf(Date);
+
+    const own = (await getOwnDispositions(peru, c.consultationId))!;
+    expect(own.entries.map((e) => [e.pointLabel, e.kind, e.body, e.disposition, e.observation])).toEqual([
+      ["(a)", "point", "Apoyamos el punto (a).", null, null],
+      ["(b)", "amendment", "", "partly_reflected", "Reflected in (b) of Rev.1."],
+    ]);
+    expect(JSON.stringify(own)).not.toContain("Morocco's own.");
+    // Published again: the first date stands. Withdrawn: nothing shown.
+    const again = await setDispositionsPublished(officer, { consultationId: c.consultationId, publish: true });
+    expect(again.ok && again.publishedAt?.getTime()).toBe(published.ok && published.publishedAt!.getTime());
+    await setDispositionsPublished(officer, { consultationId: c.consultationId, publish: false });
+    expect(await getOwnDispositions(peru, c.consultationId)).toMatchObject({ publishedAt: null, entries: [] });
+    const db = await getDb();
+    const entries = await db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, c.consultationId), eq(schema.auditLog.entityType, "consultation")));
+    expect(entries.map((e) => e.action).filter((a) => a.startsWith("dispositions."))).toEqual([
+      "dispositions.publish",
+      "dispositions.publish",
+      "dispositions.withdraw",
+    ]);
+
+    // Nobody else's page: chairs, the secretariat and an unregistered delegation get nothing.
+    expect(await getOwnDispositions(chair, c.consultationId)).toBeNull();
+    expect(await getOwnDispositions(officer, c.consultationId)).toBeNull();
+  });
+
+  it("renders the delegate's page: the comment as written, the disposition, the observations; 404 to the secretariat; the side-by-side's button for the secretariat only", async () => {
+    const { c, ids } = await scenario();
+    const chair = await userByEmail(CHAIR);
+    await saveDisposition(chair, {
+      consultationId: c.consultationId,
+      commentId: ids.moroccoA,
+      disposition: "not_reflected",
+      observation: "Outside the mandate.",
+    });
+    await setDispositionsPublished(await userByEmail(OFFICER), { consultationId: c.consultationId, publish: true });
+    const path = `/consultations/${c.consultationId}/submission/dispositions`;
+    const load = async (email: string) =>
+      outcome(async () => ownLoader({ request: await requestAs(email, path), params: { consultationId: c.consultationId }, context }));
+    const page = await load("morocco@nonpaper.test");
+    const html = await renderRoute(OwnDispositionsPage, { url: `http://x${path}`, loaderData: (page as { value: unknown }).value, language: "ar" });
+    // Morocco's delegate reads the interface in Arabic; the comment stays in Arabic, right to left.
+    expect(html).toContain('<p class="own-dispositions__text" lang="ar" dir="rtl">يؤيد المغرب النقطة.</p>');
+    expect(html).toContain("لم يُدرج");
+    expect(html).toContain("Outside the mandate.");
+    expect(statusOf(((await load(OFFICER)) as { thrown: unknown }).thrown)).toBe(404);
+
+    const side = async (email: string) => {
+      const sidePath = `/consultations/${c.consultationId}/side-by-side?item=2`;
+      const loaded = await outcome(async () =>
+        sideLoader({ request: await requestAs(email, sidePath), params: { consultationId: c.consultationId }, context }),
+      );
+      return renderRoute(SideBySidePage, { url: `http://x${sidePath}`, loaderData: (loaded as { value: unknown }).value });
+    };
+    expect(await side(OFFICER)).toContain("Stop showing them");
+    const chairs = await side(CHAIR);
+    expect(chairs).toContain("Delegations see the dispositions of their own comments since");
+    expect(chairs).not.toContain("Stop showing them");
   });
 });

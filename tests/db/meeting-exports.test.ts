@@ -4,9 +4,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { loader as exportLoader } from "~/routes/consultations.$consultationId_.exports.$file";
+import { saveDisposition } from "~/models/disposition.server";
 import { makeChairOf, newChair, writeRevision, writeTranslation } from "./consolidation-setup";
 import { outcome, requestAs, statusOf } from "./helpers";
-import { openConsultation } from "./submission-setup";
+import { openConsultation, userByEmail } from "./submission-setup";
 import { useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -50,7 +51,7 @@ describe("exports for the meeting", () => {
     const c = await scenario();
     const otherChair = await newChair();
     const status = (result: Awaited<ReturnType<typeof download>>) => ("thrown" in result ? statusOf(result.thrown) : 200);
-    for (const file of ["side-by-side.docx", "side-by-side.xlsx", "matrix.xlsx"]) {
+    for (const file of ["side-by-side.docx", "side-by-side.xlsx", "matrix.xlsx", "comment-resolution.docx", "comment-resolution.xlsx"]) {
       expect(status(await download(null, c.consultationId, file))).toBe(302);
       expect(status(await download("peru@nonpaper.test", c.consultationId, file))).toBe(403);
       expect(status(await download(otherChair, c.consultationId, file))).toBe(404);
@@ -106,5 +107,73 @@ describe("exports for the meeting", () => {
     const totals = rows.at(-1)!;
     expect(totals.getCell(1).value).toBe("Delegations that addressed the point");
     expect(totals.getCell(column).value).toBe(2);
+  });
+
+  it("writes the comment-resolution table of every agenda item: type, English with its original's language, proposed change, disposition, observations", async () => {
+    const c = await scenario();
+    const [usaB, usaItem3] = await writeRevision(c.consultationId, "USA", "en", [
+      { kind: "amendment", pointId: c.points["2(b)"]!, body: "Delete the brackets.", proposedText: "The Secretariat should provide technical assistance." },
+      { kind: "point", pointId: c.points["3(a)"]!, body: "The United States supports this point." },
+    ]);
+    const chair = await userByEmail(CHAIR);
+    const observation = "Reflected in (b) of Rev.1 — «as proposed».";
+    expect(await saveDisposition(chair, { consultationId: c.consultationId, commentId: usaB!, disposition: "reflected", observation })).toMatchObject({
+      ok: true,
+    });
+    expect(await saveDisposition(chair, { consultationId: c.consultationId, commentId: usaItem3!, disposition: "noted", observation: null })).toMatchObject({
+      ok: true,
+    });
+
+    const rows = await sheetRows((await bodyOf(await download(CHAIR, c.consultationId, "comment-resolution.xlsx"))).bytes);
+    expect(rows[0]!.getCell(1).value).toBe("Comment-resolution table");
+    expect((rows[2]!.values as unknown[]).slice(1)).toEqual([
+      "Agenda item",
+      "Point",
+      "Delegation",
+      "Type",
+      "Comment (English)",
+      "Proposed change",
+      "Disposition",
+      "Observations of the Secretariat",
+      "id",
+    ]);
+    // Each row's comment id, in a hidden column: the file can come back.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bodyOf(await download(CHAIR, c.consultationId, "comment-resolution.xlsx"))).bytes as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.getColumn(9).hidden).toBe(true);
+    expect(rows.slice(3).map((row) => row.getCell(9).value)).toContain(usaB);
+    const entries = rows.slice(3).map((row) => (row.values as unknown[]).slice(1, 9).map((v) => v ?? ""));
+    expect(entries).toEqual([
+      ["2", "(a)", "Morocco", "Comment", "[Original: Arabic]\n[Translation pending]", "", "", ""],
+      ["2", "(a)", "Peru", "Comment", "[Original: Spanish]\nWe support point (a), without brackets.", "", "", ""],
+      [
+        "2",
+        "(b)",
+        "United States of America",
+        "Amendment",
+        "Delete the brackets.",
+        "The Secretariat should provide technical assistance.",
+        "Reflected",
+        observation,
+      ],
+      ["3", "(a)", "United States of America", "Comment", "The United States supports this point.", "", "Noted", ""],
+    ]);
+
+    // Word: landscape, the heading row repeated, the observation as written; for an Arabic reader, the labels in Arabic and right to left.
+    const xml = await (
+      await JSZip.loadAsync((await bodyOf(await download(CHAIR, c.consultationId, "comment-resolution.docx"))).bytes)
+    )
+      .file("word/document.xml")!
+      .async("string");
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toContain("<w:tblHeader/>");
+    expect(xml).toContain("Reflected in (b) of Rev.1 — «as proposed».");
+    // An observation written in Arabic stands right to left in its cell.
+    await saveDisposition(chair, { consultationId: c.consultationId, commentId: usaItem3!, disposition: "noted", observation: ARABIC });
+    const again = await sheetRows((await bodyOf(await download(CHAIR, c.consultationId, "comment-resolution.xlsx"))).bytes);
+    const noted = again.find((row) => row.getCell(7).value === "Noted")!;
+    expect(noted.getCell(8).value).toBe(ARABIC);
+    expect(noted.getCell(8).alignment).toMatchObject({ readingOrder: "rtl", horizontal: "right" });
+    expect(noted.getCell(5).alignment).toMatchObject({ readingOrder: "ltr" });
   });
 });

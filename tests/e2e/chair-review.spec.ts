@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectAccessible, loginAs, TITLE_2020 } from "./support";
 
 /** The page's review forms (one at most, opened for the entry under review). */
@@ -104,6 +106,15 @@ test("the chair records what became of Peru's amendment to (c), with the Secreta
   expect(await decided.locator(".sbs-disposition__observation").evaluate((p) => p.lastChild?.textContent?.trim())).toBe(observation);
   await expect(summaryOf(page, "(c)")).toContainText("Partly reflected: 1 comment");
 
+  // The comment-resolution table, from the page's link: Peru's row on (c) with its disposition and the observations as typed.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel", exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe("comment-resolution.xlsx");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  expect(rows).toContainEqual(expect.arrayContaining(["2", "(c)", "Peru", "Partly reflected", observation]));
+
   // The filter "No disposition yet" leaves Peru's amendment out, and keeps the others.
   await page.getByRole("combobox", { name: "Disposition" }).selectOption("none");
   await page.getByRole("button", { name: "Apply the filters" }).click();
@@ -111,6 +122,30 @@ test("the chair records what became of Peru's amendment to (c), with the Secreta
   const pointC = page.getByRole("region", { name: "Point (c)" });
   await expect(pointC.getByRole("article").first()).toBeVisible();
   await expect(pointC.getByRole("article", { name: "Peru" })).toHaveCount(0);
+});
+
+test("the secretariat shows the dispositions to delegations, and Peru's delegate reads what became of its amendment", async ({ page, browser }) => {
+  await loginAs(page, "secretariat");
+  const consultation = await openConsultation2020(page);
+  await page.goto(`${consultation}/side-by-side?item=2&point=c`);
+  await page.getByRole("button", { name: "Show the dispositions to delegations" }).click();
+  await expect(page.getByText(/Delegations see the dispositions of their own comments since/)).toBeVisible();
+
+  // Peru's delegate reads the interface in Spanish.
+  const peru = await (await browser.newContext()).newPage();
+  await loginAs(peru, "peru");
+  await peru.goto(consultation);
+  await peru.getByRole("navigation", { name: "Páginas de esta consulta" }).getByRole("link", { name: "Curso dado a nuestras observaciones" }).click();
+  await expect(peru.getByRole("heading", { level: 1 })).toContainText("Curso dado a las observaciones del Perú");
+  const amendment = peru.getByRole("article", { name: "Enmienda al punto (c)" });
+  await expect(amendment).toContainText("Reflejada en parte");
+  await expect(amendment).toContainText("Observaciones de la Secretaría");
+  await expectAccessible(peru);
+  await peru.context().close();
+
+  // Stopped again: the delegation's page says they are not published.
+  await page.getByRole("button", { name: "Stop showing them" }).click();
+  await expect(page.getByText("Delegations do not see the dispositions yet.")).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

@@ -293,6 +293,8 @@ export const MATRIX: Record<string, Row> = {
       },
     },
   },
+  // What became of the delegation's comments: its own (unpublished, the page says so).
+  "consultations.$consultationId.submission_.dispositions.tsx": { get: { path: (f) => `${C(f)}/submission/dispositions`, expect: ownDelegation("page") } },
   "consultations.$consultationId.submission_.receipts.$revisionNumber.tsx": {
     // PER's revision 1; EGY has none of its own by that number.
     get: { path: (f) => `${C(f)}/submission/receipts/${f.revision.number}`, expect: ownDelegation("page", 404) },
@@ -326,6 +328,12 @@ export const MATRIX: Record<string, Row> = {
         path: (f) => `${C(f)}/side-by-side`,
         body: (f) => ({ intent: "disposition", commentId: f.commentId, disposition: "no-such-disposition" }),
         expect: commentReaders("allowed"),
+      },
+      // Showing the dispositions to delegations is the secretariat's decision: a chair may see, not change (rule 5).
+      publication: {
+        path: (f) => `${C(f)}/side-by-side`,
+        body: form("publication", { publish: "maybe" }),
+        expect: { ...commentReaders("allowed"), chair: 403 },
       },
     },
   },

@@ -90,6 +90,7 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["translations", paths.translations(C), "consultations.$consultationId.translations.tsx"],
   ["translation", paths.translation(C, P), "consultations.$consultationId.translations_.$commentId.tsx"],
   ["submission", paths.submission(C), "consultations.$consultationId.submission.tsx"],
+  ["ownDispositions", paths.ownDispositions(C), "consultations.$consultationId.submission_.dispositions.tsx"],
   ["submissionDraft", paths.submissionDraft(C), "consultations.$consultationId_.submission_.draft.ts"],
   ["submissionPresence", paths.submissionPresence(C), "consultations.$consultationId_.submission_.presence.ts"],
   ["submissionReview", paths.submissionReview(C), "consultations.$consultationId.submission_.review.tsx"],
@@ -169,6 +170,7 @@ describe("paths", () => {
     expect(paths.translations(C)).toBe(`/consultations/${C}/translations`);
     expect(paths.translation(C, P)).toBe(`/consultations/${C}/translations/${P}`);
     expect(paths.submission(C)).toBe(`/consultations/${C}/submission`);
+    expect(paths.ownDispositions(C)).toBe(`/consultations/${C}/submission/dispositions`);
     expect(paths.submissionDraft(C)).toBe(`/consultations/${C}/submission/draft`);
     expect(paths.submissionPresence(C)).toBe(`/consultations/${C}/submission/presence`);
     expect(paths.submissionReview(C)).toBe(`/consultations/${C}/submission/review`);

@@ -206,6 +206,8 @@ describe("the consultation's pages agree with the rules", () => {
     crp: (user, _status, circulated) => mayReadCrp(user) && circulated,
     audit: (user) => maySeeAuditLog(user),
     submission: (user) => mayWriteSubmission(user),
+    // Not published in these cases (the third argument is left out): never offered.
+    dispositions: () => false,
   };
 
   for (const role of ROLES)
@@ -217,6 +219,14 @@ describe("the consultation's pages agree with the rules", () => {
           expect(pages).toEqual(pagesBefore(role, status, circulated));
         });
       }
+
+  it("offers a delegate what became of the delegation's comments only once the dispositions are published; nobody else", () => {
+    for (const status of CONSULTATION_STATUSES) {
+      expect(consultationPages("delegate", status, true, true)).toEqual([...consultationPages("delegate", status, true), "dispositions"]);
+      expect(consultationPages("delegate", status, true, false)).not.toContain("dispositions");
+      for (const role of ["chair", "secretariat"] as const) expect(consultationPages(role, status, true, true)).toEqual(consultationPages(role, status, true));
+    }
+  });
 
   it("offers a consultation's reader at least its overview, and never a page that does not exist", () => {
     for (const role of ROLES)

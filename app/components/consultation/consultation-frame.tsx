@@ -27,6 +27,7 @@ const PAGE_PATHS: Record<ConsultationPage, (consultationId: string) => string> =
   crp: (id) => paths.crp(id),
   audit: (id) => paths.audit(id),
   submission: (id) => paths.submission(id),
+  dispositions: (id) => paths.ownDispositions(id),
 };
 
 /**

@@ -16,6 +16,16 @@ export function ExportLinks({ consultationId, search, t }: { consultationId: str
       <a href={paths.meetingExport(consultationId, "side-by-side.xlsx", search)} download>
         {t("consolidation:exports.excel")}
       </a>
+      {/* The whole consultation, every comment with its disposition: not narrowed by the view's filters. */}
+      {" · "}
+      {t("consolidation:exports.resolution.title")}{" "}
+      <a href={paths.meetingExport(consultationId, "comment-resolution.docx")} download>
+        {t("consolidation:exports.resolution.word")}
+      </a>
+      {" · "}
+      <a href={paths.meetingExport(consultationId, "comment-resolution.xlsx")} download>
+        {t("consolidation:exports.resolution.excel")}
+      </a>
     </p>
   );
 }

@@ -7,7 +7,8 @@ import { MAX_OBSERVATION } from "~/lib/dispositions";
 import { isReviewTag, MAX_REVIEW_NOTE } from "~/lib/consolidation";
 import { isUuid } from "~/lib/ids";
 import { safeAnchor, searchWithoutReview } from "~/lib/side-by-side";
-import { saveDisposition, type DispositionRefusal } from "~/models/disposition.server";
+import { mayManageConsultation } from "~/lib/permissions";
+import { saveDisposition, setDispositionsPublished, type DispositionRefusal } from "~/models/disposition.server";
 import { saveReview, type ReviewRefusal } from "~/models/review.server";
 import type { SessionUser } from "~/models/user.server";
 
@@ -101,7 +102,18 @@ const saveDispositionIntent: Intent = async ({ request, user, consultationId, fo
   backToEntry(request, form);
 };
 
-const INTENTS: Record<string, Intent> = { review: saveReviewIntent, disposition: saveDispositionIntent };
+/** Shows the dispositions to the delegations, or stops: the secretariat's decision (chairs 403). */
+const publicationIntent: Intent = async ({ request, user, consultationId, form, ipAddress }) => {
+  if (!mayManageConsultation(user)) throw data({ reason: "forbidden" }, { status: 403 });
+  const publish = field(form, "publish");
+  if (publish !== "0" && publish !== "1") return refuse(form, 400, "consolidation:errors.invalid");
+  const done = await setDispositionsPublished(user, { consultationId, publish: publish === "1", ipAddress });
+  if (!done.ok) throw data({ reason: "not_found" }, { status: 404 });
+  const url = new URL(request.url);
+  throw redirect(`${url.pathname}${searchWithoutReview(url.search)}`);
+};
+
+const INTENTS: Record<string, Intent> = { review: saveReviewIntent, disposition: saveDispositionIntent, publication: publicationIntent };
 
 /** Sends the posted form to its intent's handler; an unknown intent is refused. */
 export function handleIntent(input: IntentInput) {

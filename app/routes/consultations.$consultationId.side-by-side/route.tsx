@@ -4,6 +4,7 @@ import { useMemo, type ReactNode } from "react";
 import { EntryList, type EntryShared, type ReviewState } from "~/components/side-by-side/entry-list";
 import { SideBySideFilters } from "~/components/side-by-side/filter-form";
 import { DispositionTable } from "~/components/side-by-side/disposition-table";
+import { DispositionsPublication } from "~/components/side-by-side/dispositions-publication";
 import { ExportLinks } from "~/components/side-by-side/export-links";
 import { ItemNav } from "~/components/side-by-side/item-nav";
 import { PointSection } from "~/components/side-by-side/point-section";
@@ -12,6 +13,7 @@ import { useEntryWords } from "~/components/side-by-side/labels";
 import { useOnDemandReview } from "~/components/side-by-side/use-on-demand-review";
 import { isolate, withData } from "~/components/ui/data-text";
 import { isUuid } from "~/lib/ids";
+import { mayManageConsultation } from "~/lib/permissions";
 import { paths } from "~/lib/paths";
 import { redlineCache, sameViewApartFromReview, searchWithoutReview } from "~/lib/side-by-side";
 import { canReview, getSideBySide } from "~/models/consolidation.server";
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { readerLanguage, query } = await readQuery(request, user);
   const view = await getSideBySide(user, params.consultationId, query);
   if (!view) notFound();
-  return pageData(view, query, readerLanguage);
+  return { ...pageData(view, query, readerLanguage), mayPublish: mayManageConsultation(user), readerTimeZone: user.timeZone ?? "UTC" };
 }
 
 // Opening or closing a review form changes only `?review=`: the data on the page stays right.
@@ -172,6 +174,15 @@ export default function SideBySidePage() {
               </section>
             </>
           ) : null}
+          <DispositionsPublication
+            publishedAt={consultation.dispositionsPublishedAt}
+            mayPublish={view.mayPublish}
+            busy={navigation.state !== "idle" && navigation.formData?.get("intent") === "publication"}
+            language={view.readerLanguage}
+            timeZone={view.readerTimeZone}
+            formAction={formAction}
+            t={t}
+          />
           <DispositionTable rows={view.dispositionsByDelegation} language={filters.order === "reader" ? view.readerLanguage : "en"} t={t} />
         </>
       ) : null}

@@ -1,15 +1,12 @@
-// The side-by-side of an agenda item as a Word table a chair takes into the room: A4 landscape,
-// point | delegation | comment in English | original, the heading row repeated on every page, each
-// original in its own language and direction (Arabic right to left, so Word lays it out as written).
+// A table a chair takes into the room as a Word file (the side-by-side of an agenda item, the
+// comment-resolution table): A4 landscape, the heading row repeated on every page, each cell in its
+// own language and direction (Arabic right to left, so Word lays it out as written).
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { directionOf, type Language } from "~/i18n/languages";
-import type { SideBySideExport } from "~/documents/meeting-exports";
+import type { ExportTable } from "~/documents/meeting-exports";
 import { A4, NOT_XML, UN_PAGE_MARGINS, UN_STYLE, unStyles, unTextRuns, wordRunLanguage } from "~/documents/un-styles";
 
 const isRightToLeft = (language: Language) => directionOf(language) === "rtl";
-
-/** Column widths in per cent of the table: the two texts get the room. */
-const WIDTHS = [8, 14, 39, 39];
 
 /** A text in a language: one paragraph per paragraph of the text, in its direction. */
 function textParagraphs(text: string, language: Language): Paragraph[] {
@@ -33,25 +30,22 @@ function cell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, margins: { top: 60, bottom: 60, left: 100, right: 100 } });
 }
 
-/** The side-by-side table as a .docx (landscape). `language` is the reader's: the labels' language. */
-export async function renderSideBySideDocx(table: SideBySideExport, language: Language): Promise<Buffer> {
-  const label = (text: string) => textParagraphs(text, language);
+/** The table as a .docx (landscape). `language` is the reader's: the labels' language. */
+export async function renderTableDocx(table: ExportTable, language: Language): Promise<Buffer> {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [table.columns.point, table.columns.delegation, table.columns.english, table.columns.original].map((text, index) =>
-      cell([new Paragraph({ style: UN_STYLE.singleText, bidirectional: isRightToLeft(language), children: unTextRuns(text, { bold: true }) })], WIDTHS[index]!),
+    children: table.columns.map((column) =>
+      cell(
+        [new Paragraph({ style: UN_STYLE.singleText, bidirectional: isRightToLeft(language), children: unTextRuns(column.label, { bold: true }) })],
+        column.width,
+      ),
     ),
   });
   const rows = table.rows.map(
     (row) =>
       new TableRow({
-        children: [
-          cell(label(row.point), WIDTHS[0]!),
-          cell(label(row.delegation), WIDTHS[1]!),
-          cell(textParagraphs(row.english, "en"), WIDTHS[2]!),
-          cell(row.original ? textParagraphs(row.original, row.originalLanguage) : [new Paragraph("")], WIDTHS[3]!),
-        ],
+        children: row.map((value, index) => cell(value.text ? textParagraphs(value.text, value.language) : [new Paragraph("")], table.columns[index]!.width)),
       }),
   );
   const document = new Document({

@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "dispositions_published_at" timestamp with time zone;
