@@ -99,11 +99,11 @@ export async function setDispositionsPublished(
   if (!mayManageConsultation(user) || !isUuid(input.consultationId)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const publishedAt = input.publish ? new Date() : null;
     const [updated] = await tx
       .update(consultations)
-      // Published again: the first date stands (delegations were told then).
-      .set({ dispositionsPublishedAt: input.publish ? sql`coalesce(${consultations.dispositionsPublishedAt}, ${publishedAt})` : null })
+      // Published again: the first date stands (delegations were told then). The database's clock, so
+      // that no Date travels as a raw parameter (postgres.js takes only strings there).
+      .set({ dispositionsPublishedAt: input.publish ? sql`coalesce(${consultations.dispositionsPublishedAt}, now())` : null })
       .where(and(eq(consultations.id, input.consultationId), ne(consultations.status, "draft")))
       .returning({ publishedAt: consultations.dispositionsPublishedAt });
     if (!updated) return { ok: false, reason: "not_found" } as const;
