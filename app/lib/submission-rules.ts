@@ -356,3 +356,19 @@ export function revisionState(revision: { supersededAt: Date | null; withdrawnAt
   if (revision.late === "pending") return "pending";
   return "current";
 }
+
+/**
+ * A short text of the secretariat or a chair (a private note, the observations on a disposition)
+ * as stored: line breaks unified, trimmed, empty as null; or why it is refused (over `max`
+ * characters, or control and bidi embedding/override characters).
+ */
+export function checkShortText(
+  value: string | null | undefined,
+  max: number,
+): { ok: true; text: string | null } | { ok: false; reason: "too_long" | "invalid" } {
+  const text = normalizeCommentText(value ?? "");
+  if (!text) return { ok: true, text: null };
+  if (text.length > max && characterCount(text) > max) return { ok: false, reason: "too_long" };
+  if (textProblems(text, Infinity).length) return { ok: false, reason: "invalid" };
+  return { ok: true, text };
+}

@@ -6,30 +6,20 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { isDisposition, MAX_OBSERVATION, type Disposition } from "~/lib/dispositions";
 import { isUuid } from "~/lib/ids";
 import { mayManageConsultation, mayReviewComments } from "~/lib/permissions";
-import { characterCount, normalizeCommentText, textProblems } from "~/lib/submission-rules";
+import { checkShortText } from "~/lib/submission-rules";
 import { recordAudit } from "~/models/audit.server";
-import { consultationVisibleTo } from "~/models/consultation.server";
+import { findReviewableComment } from "~/models/review.server";
 import { delegateScope, selectDelegationAccess } from "~/models/submission-access.server";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { agendaItems, commentDispositions, comments, consultations, delegations, discussionPoints, submissionRevisions, submissions } = schema;
+const { agendaItems, commentDispositions, comments, consultations, discussionPoints, submissionRevisions, submissions } = schema;
 
 export type DispositionRefusal = "not_found" | "invalid_disposition" | "observation_too_long" | "observation_invalid" | "observation_without_disposition";
 
 export type SaveDispositionResult =
   { ok: true; disposition: { disposition: Disposition; observation: string | null } | null } | { ok: false; reason: DispositionRefusal };
-
-/** The observation as stored (line breaks unified, trimmed; empty is none), or why it is refused. */
-function checkObservation(value: string | null): { ok: true; observation: string | null } | { ok: false; reason: DispositionRefusal } {
-  const observation = normalizeCommentText(value ?? "");
-  if (!observation) return { ok: true, observation: null };
-  if (observation.length > MAX_OBSERVATION && characterCount(observation) > MAX_OBSERVATION) return { ok: false, reason: "observation_too_long" };
-  // Control characters and bidi embeddings/overrides: the text may be shown to a delegation.
-  if (textProblems(observation, Infinity).length) return { ok: false, reason: "observation_invalid" };
-  return { ok: true, observation };
-}
 
 /**
  * Records the disposition of one comment of a current submitted revision, with its observation,
@@ -44,22 +34,15 @@ export async function saveDisposition(
   if (!mayReviewComments(user) || !isUuid(input.consultationId) || !isUuid(input.commentId)) return { ok: false, reason: "not_found" };
   const disposition = input.disposition;
   if (disposition !== null && !isDisposition(disposition)) return { ok: false, reason: "invalid_disposition" };
-  const checked = checkObservation(input.observation);
-  if (!checked.ok) return checked;
-  const { observation } = checked;
+  const checked = checkShortText(input.observation, MAX_OBSERVATION);
+  if (!checked.ok) return { ok: false, reason: checked.reason === "too_long" ? "observation_too_long" : "observation_invalid" };
+  const observation = checked.text;
   // An observation explains a disposition: alone, it would be lost without a word.
   if (disposition === null && observation !== null) return { ok: false, reason: "observation_without_disposition" };
 
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveDispositionResult> => {
-    const [found] = await tx
-      .select({ commentId: comments.id, delegationCode: delegations.code })
-      .from(comments)
-      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
-      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(and(eq(comments.id, input.commentId), eq(consultations.id, input.consultationId), isCurrentRevision(), consultationVisibleTo(user)));
+    const found = await findReviewableComment(tx, user, input.consultationId, input.commentId);
     if (!found) return { ok: false, reason: "not_found" };
 
     if (disposition === null) {

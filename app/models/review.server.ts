@@ -7,14 +7,14 @@
 // in the side-by-side's summary, with the reviewer's name); a note is private to its author.
 import { and, eq } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
-import { characterCount, normalizeCommentText, textProblems } from "~/lib/submission-rules";
+import { checkShortText } from "~/lib/submission-rules";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo } from "~/models/consultation.server";
 import { isReviewTag, MAX_REVIEW_NOTE, type ReviewTag } from "~/lib/consolidation";
 import { mayReviewComments } from "~/lib/permissions";
 import { isCurrentRevision } from "~/models/submission-history.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Transaction } from "~/utils/db.server";
 
 const { chairReviews, comments, consultations, delegations, submissionRevisions, submissions } = schema;
 
@@ -26,12 +26,25 @@ export type SaveReviewResult = { ok: true; review: { tag: ReviewTag | null; note
 
 /** The note as stored (line breaks unified, trimmed; empty is no note), or why it is refused. */
 export function checkReviewNote(value: string | null | undefined): { ok: true; note: string | null } | { ok: false; reason: "note_too_long" | "note_invalid" } {
-  const note = normalizeCommentText(value ?? "");
-  if (!note) return { ok: true, note: null };
-  if (note.length > MAX_REVIEW_NOTE && characterCount(note) > MAX_REVIEW_NOTE) return { ok: false, reason: "note_too_long" };
-  // Control characters and bidi embeddings/overrides (the length is checked above).
-  if (textProblems(note, Infinity).length) return { ok: false, reason: "note_invalid" };
-  return { ok: true, note };
+  const checked = checkShortText(value, MAX_REVIEW_NOTE);
+  if (!checked.ok) return { ok: false, reason: checked.reason === "too_long" ? "note_too_long" : "note_invalid" };
+  return { ok: true, note: checked.text };
+}
+
+/**
+ * A comment of a current submitted revision of this consultation that the user may review, with its
+ * delegation's code (for the audit entry); null for anything else. One query, in the caller's transaction.
+ */
+export async function findReviewableComment(tx: Transaction, user: SessionUser, consultationId: string, commentId: string) {
+  const [found] = await tx
+    .select({ commentId: comments.id, delegationCode: delegations.code })
+    .from(comments)
+    .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+    .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(and(eq(comments.id, commentId), eq(consultations.id, consultationId), isCurrentRevision(), consultationVisibleTo(user)));
+  return found ?? null;
 }
 
 /**
@@ -54,14 +67,7 @@ export async function saveReview(
 
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveReviewResult> => {
-    const [found] = await tx
-      .select({ commentId: comments.id, delegationCode: delegations.code })
-      .from(comments)
-      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
-      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(and(eq(comments.id, input.commentId), eq(consultations.id, input.consultationId), isCurrentRevision(), consultationVisibleTo(user)));
+    const found = await findReviewableComment(tx, user, input.consultationId, input.commentId);
     if (!found) return { ok: false, reason: "not_found" };
 
     const now = new Date();
