@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, like, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, like, max, or } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import { nameInSentence } from "~/lib/delegation-names";
@@ -241,6 +241,18 @@ export async function draftCoveringNote(
   return generateNote(row, itemNumbers, consultationLink(options.baseUrl, consultationId), options.now ?? new Date(), language);
 }
 
+/**
+ * The last non-paper number given out in a consultation or the round before it: a second round's
+ * revised text is circulated as the next non-paper (2 after 1), not as a first one. One query.
+ */
+function selectLastNonPaperNumber(db: Reader, consultationId: string) {
+  const previous = db.select({ id: consultations.previousRoundId }).from(consultations).where(eq(consultations.id, consultationId));
+  return db
+    .select({ number: max(nonPapers.number) })
+    .from(nonPapers)
+    .where(or(eq(nonPapers.consultationId, consultationId), inArray(nonPapers.consultationId, previous)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The circulation page
 
@@ -340,7 +352,7 @@ export async function getCirculationPage(user: SessionUser, consultationId: stri
       invitees: unique.filter((r) => r.kind === "invitee").length,
       delegations: reached.size,
     },
-    nextNonPaperNumber: (latest?.number ?? 0) + 1,
+    nextNonPaperNumber: ((await selectLastNonPaperNumber(db, consultationId))[0]?.number ?? 0) + 1,
     note: {
       saved: row.coveringNote,
       generated: generateNote(row, itemNumbers, link, now),
@@ -472,10 +484,7 @@ export async function circulateConsultation(
       selectCurrentVersions(tx, row.id),
       tx.select({ n: count() }).from(registrations).where(eq(registrations.consultationId, row.id)),
       listCirculationRecipients(tx, row.id, now),
-      tx
-        .select({ number: max(nonPapers.number) })
-        .from(nonPapers)
-        .where(eq(nonPapers.consultationId, row.id)),
+      selectLastNonPaperNumber(tx, row.id),
     ]);
     const blockers = circulationBlockers({ points: versions.length, registrations: registered?.n ?? 0, deadline: row.deadline }, now);
     if (blockers.length) return { ok: false, reason: "blocked", blockers };

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   check,
   date,
   index,
@@ -84,6 +85,10 @@ export const consultations = pgTable(
     compiledAt: timestamp("compiled_at", { withTimezone: true }),
     // Since when each delegation reads what became of its comments (issue 18); null: not shown to them.
     dispositionsPublishedAt: timestamp("dispositions_published_at", { withTimezone: true }),
+    // A second round (issue 18): the consultation whose points this one's revised text (Rev.1)
+    // revises, and its round number (1 for a first consultation). One follow-up per round.
+    previousRoundId: uuid("previous_round_id").references((): AnyPgColumn => consultations.id),
+    round: integer("round").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -91,6 +96,7 @@ export const consultations = pgTable(
   (t) => [
     index("consultations_meeting_idx").on(t.meetingId),
     uniqueIndex("consultations_receipt_prefix_key").on(t.receiptPrefix),
+    uniqueIndex("consultations_previous_round_key").on(t.previousRoundId),
   ],
 );
 

@@ -5,6 +5,7 @@ export * from "./users";
 export * from "./consultations";
 export * from "./submissions";
 export * from "./review";
+export * from "./revision";
 export * from "./documents";
 export * from "./log";
 export * from "./relations";
