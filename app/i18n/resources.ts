@@ -85,6 +85,12 @@ import ruAccount from "../../locales/ru/account.json";
 import esAccount from "../../locales/es/account.json";
 import type { Language } from "./languages";
 
+import arRevision from "../../locales/ar/revision.json";
+import zhRevision from "../../locales/zh/revision.json";
+import enRevision from "../../locales/en/revision.json";
+import frRevision from "../../locales/fr/revision.json";
+import ruRevision from "../../locales/ru/revision.json";
+import esRevision from "../../locales/es/revision.json";
 const en = {
   common: enCommon,
   auth: enAuth,
@@ -100,6 +106,7 @@ const en = {
   crp: enCrp,
   archive: enArchive,
   account: enAccount,
+  revision: enRevision,
 };
 
 export type Resources = typeof en;
@@ -124,6 +131,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     crp: arCrp,
     archive: arArchive,
     account: arAccount,
+    revision: arRevision,
   },
   zh: {
     common: zhCommon,
@@ -140,6 +148,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     crp: zhCrp,
     archive: zhArchive,
     account: zhAccount,
+    revision: zhRevision,
   },
   en,
   fr: {
@@ -157,6 +166,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     crp: frCrp,
     archive: frArchive,
     account: frAccount,
+    revision: frRevision,
   },
   ru: {
     common: ruCommon,
@@ -173,6 +183,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     crp: ruCrp,
     archive: ruArchive,
     account: ruAccount,
+    revision: ruRevision,
   },
   es: {
     common: esCommon,
@@ -189,5 +200,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     crp: esCrp,
     archive: esArchive,
     account: esAccount,
+    revision: esRevision,
   },
 };

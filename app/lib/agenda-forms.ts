@@ -50,8 +50,8 @@ const agendaNumber = field(normalizeLine, { max: MAX_AGENDA_NUMBER, tooLong: "ag
 const heading = field((v) => normalizeLine(v).toUpperCase(), { max: MAX_HEADING, tooLong: "agenda:errors.headingTooLong" }).transform(orNull);
 const title = field(normalizeLine, { max: MAX_TITLE, tooLong: "agenda:errors.titleTooLong", required: "agenda:errors.titleRequired" });
 const introduction = field(normalizeText, { max: MAX_INTRODUCTION, tooLong: "agenda:errors.introductionTooLong" }).transform(orNull);
-const label = field(normalizeLine, { max: MAX_LABEL, tooLong: "agenda:errors.labelTooLong", required: "agenda:errors.labelRequired" });
-const pointText = field(normalizeText, { max: MAX_POINT_TEXT, tooLong: "agenda:errors.textTooLong", required: "agenda:errors.textRequired" });
+export const label = field(normalizeLine, { max: MAX_LABEL, tooLong: "agenda:errors.labelTooLong", required: "agenda:errors.labelRequired" });
+export const pointText = field(normalizeText, { max: MAX_POINT_TEXT, tooLong: "agenda:errors.textTooLong", required: "agenda:errors.textRequired" });
 const id = z.string();
 // The buttons' and hidden fields' values: anything else is a forged or stale form.
 const direction = z.enum(["up", "down"], unreadable());

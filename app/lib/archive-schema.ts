@@ -1,4 +1,4 @@
-// The consultation archive, format version 1: one JSON file that holds a whole consultation (its
+// The consultation archive, format version 2: one JSON file that holds a whole consultation (its
 // meeting, agenda, points and their versions, non-papers, registrations, submissions with every
 // revision and comment, translations, reviews, compilations, attached files and audit log), so
 // that it can be imported into another instance, or the same one, with nothing lost.
@@ -18,7 +18,9 @@
 // page's message in the reader's language, locales/<lang>/archive.json "problems").
 //
 // Versioning: any change that an importer of the current version could not read, or would read
-// wrongly, gets a new version number; importers refuse versions they do not know.
+// wrongly, gets a new version number; importers refuse versions they do not know. Version 2 adds
+// a later round (issue 18): the consultation's `round` and `previousRound`, a point's `origins` and
+// `answers`, all optional, so that a version 1 file reads as it is (and must not hold them).
 import { z } from "zod/v4";
 import type { CrpModel } from "~/documents/crp";
 import { directionOf } from "~/i18n/languages";
@@ -27,7 +29,9 @@ import { parseReceiptNumber } from "~/lib/receipts";
 import { currentTimeZone } from "~/lib/time-zones";
 
 export const ARCHIVE_FORMAT = "nonpaper-consultation-archive";
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
+/** The versions this instance reads: a file of another is refused before anything else is read. */
+export const ARCHIVE_VERSIONS = [1, 2] as const;
 /** The largest archive the import page accepts (attachments travel inside, base64). */
 export const ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -178,6 +182,21 @@ const meeting = z.strictObject({
   updatedAt: instant,
 });
 
+// A circulated point of the previous round, as it was circulated: what "(c) = former (b) and (d)"
+// needs without the other consultation.
+const previousPoint = z.strictObject({
+  id,
+  label: str(1, 200),
+  agendaItemNumber: line.nullable(),
+  text,
+});
+
+const previousRound = z.strictObject({
+  consultationId: id,
+  round: positive,
+  points: z.array(previousPoint).max(10_000),
+});
+
 const consultation = z.strictObject({
   id,
   title: line,
@@ -205,6 +224,14 @@ const consultation = z.strictObject({
   compiledAt: instant.nullable(),
   // Optional: absent until the secretariat shows the dispositions to delegations (and in older files).
   dispositionsPublishedAt: instant.optional().describe("Since when delegations see what became of their comments; absent while they do not."),
+  // Version 2: written only for a later round (absent: round 1), and previousRound only while the
+  // round is linked to the consultation it revises.
+  round: positive.optional().describe("The consultation's round: 2 for the Chair's revised text of a first consultation, and so on; absent for round 1."),
+  previousRound: previousRound
+    .optional()
+    .describe(
+      "The consultation this round revises (it may not be on the importing instance): its id and round, and its circulated points that this round's points come from, so that the file alone says what each point was.",
+    ),
   createdBy: email.nullable(),
   createdAt: instant,
   updatedAt: instant,
@@ -225,12 +252,31 @@ const pointVersion = z.strictObject({
   createdAt: instant,
 });
 
+// Which comment of the previous round a point of a later round answers; the comment is the previous
+// round's, not one of the file's.
+const pointAnswer = z.strictObject({
+  commentId: id,
+  linkedBy: email.nullable(),
+  linkedAt: instant,
+});
+
 const point = z.strictObject({
   id,
   label: str(1, 200),
   position: integer,
   createdAt: instant,
   versions: z.array(pointVersion).max(10_000),
+  // Version 2, a later round's points only, and written only when there are some.
+  origins: z
+    .array(id)
+    .max(10_000)
+    .optional()
+    .describe("The previous round's points this point comes from (ids in consultation.previousRound.points): none, new; several, merged."),
+  answers: z
+    .array(pointAnswer)
+    .max(ARCHIVE_LIMITS.items)
+    .optional()
+    .describe("The previous round's comments this point answers, by the comment's id in the previous round's consultation."),
 });
 
 const agendaItem = z.strictObject({
@@ -512,7 +558,9 @@ const auditEntry = z.strictObject({
 /** The file as the schema describes it, without the checks between its parts. */
 export const archiveShape = z.strictObject({
   format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION).describe("Importers refuse a version they do not know."),
+  version: z
+    .literal(ARCHIVE_VERSIONS)
+    .describe("Importers refuse a version they do not know. Version 2 adds a later round's round, previousRound and its points' origins and answers."),
   exportedAt: instant,
   meeting: meeting.describe("The session the consultation belongs to; shared with the instance's meeting of the same id."),
   consultation,
@@ -785,7 +833,10 @@ function checkParts(schema: AnySchema, value: unknown, path: Path, out: ArchiveP
  * agenda item; what the database holds unique is unique in the file (revision numbers, receipts,
  * a delegation's registration, a comment's translation per language, …); every receipt is the
  * consultation's prefix, the submission's delegation and a number not above the counter; a chair
- * is a person the file names as a chair; a compilation's model says what its status says.
+ * is a person the file names as a chair; a compilation's model says what its status says. A later
+ * round's points name their origins among the previous round's points the file lists; the comments
+ * they answer are the previous round's, outside the file: not looked for here (the import restores
+ * what this instance holds).
  */
 export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   const problems: ArchiveProblem[] = [];
@@ -823,6 +874,19 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   unique(archive.consultation.id, ["consultation", "id"]);
   person(archive.meeting.createdBy, ["meeting", "createdBy"]);
   person(archive.consultation.createdBy, ["consultation", "createdBy"]);
+  // The previous round's rows are another consultation's: none of them may be one of the file's.
+  const previous = archive.consultation.previousRound;
+  const formerIds = new Set<string>();
+  if (previous) {
+    const path = ["consultation", "previousRound"];
+    unique(previous.consultationId, [...path, "consultationId"]);
+    previous.points.forEach((p, i) => {
+      unique(p.id, [...path, "points", i, "id"]);
+      formerIds.add(p.id.toLowerCase());
+    });
+    const round = archive.consultation.round ?? 1;
+    if (previous.round >= round) add([...path, "round"], "invalid", `the previous round (${previous.round}) is not before this one (${round})`);
+  }
   const chairOnce = once();
   archive.chairs.forEach((c, i) => {
     person(c.user, ["chairs", i, "user"]);
@@ -845,6 +909,18 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
         versionIds.add(v.id);
         numberOnce(v.versionNumber, [...path, "versionNumber"], "the version number");
         person(v.author, [...path, "author"]);
+      });
+      const originOnce = once();
+      p.origins?.forEach((origin, k) => {
+        const path = ["agendaItems", i, "points", j, "origins", k];
+        if (!formerIds.has(origin.toLowerCase())) add(path, "noPoint", `no point ${origin} in consultation.previousRound.points`, { id: origin });
+        originOnce(origin.toLowerCase(), path, "the origin");
+      });
+      const answerOnce = once();
+      p.answers?.forEach((a, k) => {
+        const path = ["agendaItems", i, "points", j, "answers", k];
+        answerOnce(a.commentId.toLowerCase(), [...path, "commentId"], "the comment");
+        person(a.linkedBy, [...path, "linkedBy"]);
       });
     });
   });
@@ -982,6 +1058,19 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   return problems;
 }
 
+/** What version 1 did not have: a file that says version 1 and holds it was not written as one. */
+function laterKeyProblems(archive: Archive): ArchiveProblem[] {
+  if (archive.version !== 1) return [];
+  const problems: ArchiveProblem[] = [];
+  const check = (value: object, keys: string[], path: Path) => {
+    const found = keys.filter((key) => Object.hasOwn(value, key));
+    if (found.length) problems.push(problem(path, "unknownKeys", `not in version 1 of the format: ${found.join(", ")}`, { keys: found.join(", ") }));
+  };
+  check(archive.consultation, ["round", "previousRound"], ["consultation"]);
+  archive.agendaItems.forEach((item, i) => item.points.forEach((p, j) => check(p, ["origins", "answers"], ["agendaItems", i, "points", j])));
+  return problems;
+}
+
 /** The bytes a base64 text holds. */
 function base64Length(content: string): number {
   const padding = content.endsWith("==") ? 2 : content.endsWith("=") ? 1 : 0;
@@ -1009,11 +1098,13 @@ export function checkArchive(value: unknown): ArchiveCheck {
   if (head.format !== ARCHIVE_FORMAT) {
     return { ok: false, problems: [problem(["format"], "notArchive", `not a consultation archive (expected "${ARCHIVE_FORMAT}")`)] };
   }
-  if (head.version !== ARCHIVE_VERSION) {
+  if (!(ARCHIVE_VERSIONS as readonly unknown[]).includes(head.version)) {
+    const versions = `${ARCHIVE_VERSIONS.slice(0, -1).join(", ")} and ${ARCHIVE_VERSIONS.at(-1)}`;
     return {
       ok: false,
       problems: [
-        problem(["version"], "version", `version ${JSON.stringify(head.version)} is not supported: this instance reads version ${ARCHIVE_VERSION}`, {
+        // The page's message names the version this instance writes (one number reads the same in every language).
+        problem(["version"], "version", `version ${JSON.stringify(head.version)} is not supported: this instance reads versions ${versions}`, {
           version: JSON.stringify(head.version) ?? "undefined",
           supported: ARCHIVE_VERSION,
         }),
@@ -1027,7 +1118,7 @@ export function checkArchive(value: unknown): ArchiveCheck {
   if (problems.length) return { ok: false, problems: capped(problems) };
   // No transforms: the value is the archive as the schema reads it.
   const archive = value as Archive;
-  const references = archiveReferenceProblems(archive);
+  const references = [...laterKeyProblems(archive), ...archiveReferenceProblems(archive)];
   return references.length ? { ok: false, problems: capped(references) } : { ok: true, archive };
 }
 
@@ -1093,6 +1184,6 @@ export function archiveFileName(archive: Archive): string {
 export function archiveJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(archiveShape, { target: "draft-2020-12", reused: "ref", metadata: definitions }),
-    title: "Nonpaper consultation archive, version 1",
+    title: `Nonpaper consultation archive, version ${ARCHIVE_VERSION}`,
   };
 }

@@ -28,6 +28,7 @@ export const CONSULTATION_PAGES = [
   "sideBySide",
   "matrix",
   "crp",
+  "revision",
   "audit",
   "submission",
   "dispositions",
@@ -36,7 +37,13 @@ export const CONSULTATION_PAGES = [
 export type ConsultationPage = (typeof CONSULTATION_PAGES)[number];
 
 /** The pages of the navigation bar for this reader, at this stage of the consultation. */
-export function consultationPages(role: Role, status: ConsultationStatus, circulated: boolean, dispositionsPublished = false): ConsultationPage[] {
+export function consultationPages(
+  role: Role,
+  status: ConsultationStatus,
+  circulated: boolean,
+  dispositionsPublished = false,
+  laterRound = false,
+): ConsultationPage[] {
   const reader = { role };
   const consultation = { status };
   const open = (page: ConsultationPage): boolean => {
@@ -62,6 +69,9 @@ export function consultationPages(role: Role, status: ConsultationStatus, circul
         return mayReadComments(reader) && circulated;
       case "crp":
         return mayReadCrp(reader) && circulated;
+      // The Chair's revised text a later round circulates, with its links to the comments before.
+      case "revision":
+        return mayReadComments(reader) && laterRound;
       // The delegation's own submission (a delegate sees only circulated consultations).
       case "submission":
         return mayWriteSubmission(reader);

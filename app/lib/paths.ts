@@ -117,9 +117,22 @@ export const paths = {
   /** What a chair takes into the room: the side-by-side as filtered (its own query), or the matrix. */
   meetingExport: (
     consultationId: string,
-    file: "side-by-side.docx" | "side-by-side.xlsx" | "matrix.xlsx" | "comment-resolution.docx" | "comment-resolution.xlsx",
+    file:
+      | "side-by-side.docx"
+      | "side-by-side.xlsx"
+      | "matrix.xlsx"
+      | "comment-resolution.docx"
+      | "comment-resolution.xlsx"
+      | "compilation-text.docx"
+      | "revised-text.docx"
+      | "revised-text-clean.docx",
     search = "",
   ) => `${consultationPath(consultationId)}/exports/${file}${search}`,
+  /** The Chair's revised text (Rev.1) of a later round, one agenda item at a time; the hash is a point. */
+  revision: (consultationId: string, query?: { item?: string | null }, hash?: string | null) =>
+    at(`${consultationPath(consultationId)}/revision`, query, ["item"], hash),
+  /** The comment-resolution table filled in Excel, uploaded back: its dispositions and observations. */
+  dispositionImport: (consultationId: string) => `${consultationPath(consultationId)}/dispositions/import`,
   matrix: (consultationId: string, query?: { order?: string | null }) => at(`${consultationPath(consultationId)}/matrix`, query, ["order"]),
   crp: (consultationId: string, query?: CrpQuery, hash?: string | null) =>
     at(`${consultationPath(consultationId)}/crp`, query, ["from", "to", "preview"], hash),

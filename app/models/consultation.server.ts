@@ -92,6 +92,9 @@ const summaryColumns = {
   circulatedAt: consultations.circulatedAt,
   crpSymbol: consultations.crpSymbol,
   parentSession: consultations.parentSession,
+  // A later round (issue 18): its number, and the round its revised text follows.
+  round: consultations.round,
+  previousRoundId: consultations.previousRoundId,
   meeting: {
     id: meetings.id,
     body: meetings.body,
@@ -146,6 +149,7 @@ export async function getConsultationFrame(user: SessionUser, consultationId: st
       meeting: { id: meetings.id, body: meetings.body, symbolPrefix: meetings.symbolPrefix, timeZone: meetings.timeZone },
       circulated: sql<boolean>`exists (select 1 from ${nonPapers} where ${nonPapers.consultationId} = ${consultations.id})`.mapWith(Boolean),
       dispositionsPublished: sql<boolean>`${consultations.dispositionsPublishedAt} is not null`.mapWith(Boolean),
+      round: consultations.round,
     })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))

@@ -5,6 +5,7 @@
 // Which comments of the previous round a revised point answers is kept in point_answers.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
+import { commentLanguages, fieldsToTranslate } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
 import { mayManageConsultation, mayReadComments } from "~/lib/permissions";
 import { mergedWording } from "~/lib/revision";
@@ -21,6 +22,7 @@ const {
   consultationChairs,
   consultations,
   discussionPoints,
+  meetings,
   pointAnswers,
   pointOrigins,
   pointVersions,
@@ -32,7 +34,8 @@ const {
 
 type Actor = { consultationId: string; ipAddress?: string | null };
 
-export type RevisionRefusal = "not_found" | "wrong_status" | "not_circulated" | "not_an_amendment" | "translation_missing" | "other_item" | "unchanged" | "stale";
+export type RevisionRefusal =
+  "not_found" | "wrong_status" | "not_circulated" | "not_an_amendment" | "translation_missing" | "other_item" | "unchanged" | "stale";
 
 export type StartRevisionResult = { ok: true; consultationId: string; created: boolean } | { ok: false; reason: RevisionRefusal };
 
@@ -161,8 +164,10 @@ async function selectRound(db: Reader, user: SessionUser, consultationId: string
       previousRoundId: consultations.previousRoundId,
       workingLanguage: consultations.workingLanguage,
       circulatedAt: consultations.circulatedAt,
+      meetingTimeZone: meetings.timeZone,
     })
     .from(consultations)
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   return row?.previousRoundId ? { ...row, previousRoundId: row.previousRoundId } : null;
 }
@@ -181,8 +186,12 @@ function selectRoundPoints(db: Reader, consultationId: string) {
       label: discussionPoints.label,
       versionNumber: current.versionNumber,
       text: current.text,
-      origins: sql<string[]>`coalesce((select array_agg(${pointOrigins.originPointId}::text) from ${pointOrigins} where ${pointOrigins.pointId} = ${discussionPoints.id}), '{}')`,
-      answers: sql<string[]>`coalesce((select array_agg(${pointAnswers.commentId}::text) from ${pointAnswers} where ${pointAnswers.pointId} = ${discussionPoints.id}), '{}')`,
+      origins: sql<
+        string[]
+      >`coalesce((select array_agg(${pointOrigins.originPointId}::text) from ${pointOrigins} where ${pointOrigins.pointId} = ${discussionPoints.id}), '{}')`,
+      answers: sql<
+        string[]
+      >`coalesce((select array_agg(${pointAnswers.commentId}::text) from ${pointAnswers} where ${pointAnswers.pointId} = ${discussionPoints.id}), '{}')`,
     })
     .from(discussionPoints)
     .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
@@ -194,28 +203,32 @@ function selectRoundPoints(db: Reader, consultationId: string) {
 /**
  * Rev.1 for the secretariat and the consultation's chairs (null for anyone else, or a first
  * round): the round's agenda, each point's current wording with its origins and the comments it
- * answers, and the previous round's circulated points. Five queries, however many points.
+ * answers, and the previous round's agenda and circulated points. Seven queries, however many points.
  */
 export async function getRevision(user: SessionUser, consultationId: string) {
   if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   const db = await getDb();
   const round = await selectRound(db, user, consultationId);
   if (!round) return null;
-  const [items, points, former, [previous]] = await Promise.all([
+  const [items, points, former, formerItems, [previous]] = await Promise.all([
     selectAgendaItems(db, consultationId),
     selectRoundPoints(db, consultationId),
     circulatedPointsOf(db, round.previousRoundId),
+    selectAgendaItems(db, round.previousRoundId),
     db
       .select({ id: consultations.id, title: consultations.title, round: consultations.round, circulatedAt: consultations.circulatedAt })
       .from(consultations)
       .where(eq(consultations.id, round.previousRoundId)),
   ]);
+  const { meetingTimeZone, ...consultation } = round;
   return {
-    consultation: round,
+    consultation,
+    meetingTimeZone,
     previous: previous!,
     items,
     points: points.map((p) => ({ ...p, origins: [...p.origins], answers: [...p.answers] })),
     former: former.points.map((p) => ({ id: p.id, agendaItemId: p.agendaItemId, label: p.label, text: p.text })),
+    formerItems: formerItems.map((i) => ({ id: i.id, number: i.number, title: i.title })),
   };
 }
 
@@ -260,13 +273,16 @@ async function findRoundPoint(tx: Transaction, consultationId: string, pointId: 
 /** A current submitted comment of the previous round, with what applying it needs. */
 async function findPreviousComment(tx: Transaction, previousRoundId: string, commentId: string, workingLanguage: Language) {
   if (!isUuid(commentId)) return null;
+  const baseVersion = tx.select({ id: pointVersions.id, text: pointVersions.text }).from(pointVersions).as("base_version");
   const [comment] = await tx
     .select({
       id: comments.id,
       kind: comments.kind,
       pointId: comments.pointId,
       language: comments.language,
+      body: comments.body,
       proposedText: comments.proposedText,
+      baseText: baseVersion.text,
       translatedProposedText: translations.proposedText,
       delegationId: submissions.delegationId,
     })
@@ -274,6 +290,7 @@ async function findPreviousComment(tx: Transaction, previousRoundId: string, com
     .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
     .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
     .leftJoin(translations, and(eq(translations.commentId, comments.id), eq(translations.targetLanguage, workingLanguage)))
+    .leftJoin(baseVersion, eq(baseVersion.id, comments.basePointVersionId))
     .where(and(eq(comments.id, commentId), eq(submissions.consultationId, previousRoundId), isCurrentRevision()));
   return comment ?? null;
 }
@@ -289,7 +306,15 @@ async function writeWording(tx: Transaction, user: SessionUser, pointId: string,
 
 function audit(tx: Transaction, user: SessionUser, actor: Actor, action: string, pointId: string, details: Record<string, unknown>) {
   return recordAudit(
-    { actorId: user.id, action, entityType: "discussion_point", entityId: pointId, consultationId: actor.consultationId, details, ipAddress: actor.ipAddress ?? null },
+    {
+      actorId: user.id,
+      action,
+      entityType: "discussion_point",
+      entityId: pointId,
+      consultationId: actor.consultationId,
+      details,
+      ipAddress: actor.ipAddress ?? null,
+    },
     tx,
   );
 }
@@ -316,7 +341,10 @@ export async function applyAmendment(
     // An amendment to another point than those this one comes from would be applied in the wrong place.
     if (!comment.pointId || !point.origins.includes(comment.pointId)) return { ok: false, reason: "other_item" };
     if (point.versionNumber !== input.basedOnVersion) return { ok: false, reason: "stale" };
-    const wording = comment.language === workingLanguage ? comment.proposedText : comment.translatedProposedText;
+    // Judged from the text, as the desk and the side-by-side judge it: a Spanish submission often
+    // proposes its wording in English, which needs no translation.
+    const languages = commentLanguages({ kind: comment.kind, language: comment.language, body: comment.body, proposedText: comment.proposedText }, comment.baseText);
+    const wording = languages.proposedText === workingLanguage || !fieldsToTranslate(languages).proposedText ? comment.proposedText : comment.translatedProposedText;
     if (!wording) return { ok: false, reason: "translation_missing" };
     if (wording !== point.text) await writeWording(tx, user, point.id, point.versionNumber + 1, wording);
     await tx.insert(pointAnswers).values({ pointId: point.id, commentId: comment.id, linkedBy: user.id }).onConflictDoNothing();
@@ -446,4 +474,101 @@ export async function findNextRound(user: SessionUser, consultationId: string) {
     .from(consultations)
     .where(and(eq(consultations.previousRoundId, consultationId), consultationVisibleTo(user)));
   return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a delegation reads of the rounds: its own comments only, dispositions only once published.
+
+export type EarlierComment = {
+  commentId: string;
+  kind: "general" | "point" | "amendment" | "new_proposal";
+  label: string | null;
+  pointLabel: string | null;
+  language: Language;
+  body: string;
+  proposedText: string | null;
+  /** Null while the secretariat has not shown the previous round's dispositions to delegations. */
+  disposition: { disposition: string; observation: string | null } | null;
+  /** The labels of the points of this round that answer it. */
+  answeredBy: string[];
+};
+
+/**
+ * For a delegate writing on a later round: their delegation's current comments of the round before,
+ * by the point of this round each point's comments now live in (`byPoint`), the rest (general
+ * comments, new proposals, comments on points since deleted) in `others`; each with its
+ * disposition once the secretariat published them. Null for anyone else or a first round. Four
+ * queries.
+ */
+export async function getEarlierComments(user: SessionUser, consultationId: string) {
+  if (user.role !== "delegate" || !user.delegationId || !isUuid(consultationId)) return null;
+  const db = await getDb();
+  const round = await selectRound(db, user, consultationId);
+  if (!round) return null;
+  const [[previous], points, rows] = await Promise.all([
+    db
+      .select({ round: consultations.round, publishedAt: consultations.dispositionsPublishedAt })
+      .from(consultations)
+      .where(eq(consultations.id, round.previousRoundId)),
+    selectRoundPoints(db, consultationId),
+    db
+      .select({
+        commentId: comments.id,
+        kind: comments.kind,
+        label: comments.label,
+        pointId: comments.pointId,
+        pointLabel: discussionPoints.label,
+        language: comments.language,
+        body: comments.body,
+        proposedText: comments.proposedText,
+        disposition: schema.commentDispositions.disposition,
+        observation: schema.commentDispositions.observation,
+      })
+      .from(comments)
+      .innerJoin(submissionRevisions, eq(submissionRevisions.id, comments.revisionId))
+      .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
+      .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
+      .leftJoin(discussionPoints, eq(discussionPoints.id, comments.pointId))
+      .leftJoin(schema.commentDispositions, eq(schema.commentDispositions.commentId, comments.id))
+      .where(and(eq(submissions.consultationId, round.previousRoundId), eq(submissions.delegationId, user.delegationId), isCurrentRevision()))
+      .orderBy(asc(agendaItems.position), sql`${discussionPoints.position} asc nulls last`, asc(comments.position), asc(comments.id)),
+  ]);
+  const published = Boolean(previous?.publishedAt);
+  const byPoint: Record<string, EarlierComment[]> = {};
+  const others: EarlierComment[] = [];
+  for (const row of rows) {
+    const comment: EarlierComment = {
+      commentId: row.commentId,
+      kind: row.kind,
+      label: row.label,
+      pointLabel: row.pointLabel,
+      language: row.language as Language,
+      body: row.body,
+      proposedText: row.proposedText,
+      disposition: published && row.disposition ? { disposition: row.disposition, observation: row.observation } : null,
+      answeredBy: points.filter((p) => p.answers.includes(row.commentId)).map((p) => p.label),
+    };
+    const successors = row.pointId ? points.filter((p) => p.origins.includes(row.pointId!)) : [];
+    if (successors.length) for (const point of successors) (byPoint[point.id] ??= []).push(comment);
+    else others.push(comment);
+  }
+  return { previousRound: previous?.round ?? round.round - 1, previousRoundId: round.previousRoundId, published, byPoint, others };
+}
+
+export type EarlierComments = NonNullable<Awaited<ReturnType<typeof getEarlierComments>>>;
+
+/**
+ * The points of the next round that answer each comment of this one, for a reader who may see that
+ * round (a delegate: once it is circulated): by comment id, each point's label and wording. One or
+ * two queries.
+ */
+export async function getAnsweringPoints(user: SessionUser, consultationId: string): Promise<Map<string, { label: string; text: string }[]>> {
+  const next = await findNextRound(user, consultationId);
+  const answers = new Map<string, { label: string; text: string }[]>();
+  if (!next) return answers;
+  const db = await getDb();
+  for (const point of await selectRoundPoints(db, next.id)) {
+    for (const commentId of point.answers) answers.set(commentId, [...(answers.get(commentId) ?? []), { label: point.label, text: point.text }]);
+  }
+  return answers;
 }

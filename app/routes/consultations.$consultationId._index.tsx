@@ -15,6 +15,7 @@ import { paths } from "~/lib/paths";
 import { mayManageConsultation, mayWriteSubmission } from "~/lib/permissions";
 import { getConsultationForUser } from "~/models/consultation.server";
 import { getDelegationProgress } from "~/models/delegation-state.server";
+import { findNextRound } from "~/models/revision.server";
 import { getDelegationDeadline } from "~/models/submission-access.server";
 import { requireUser } from "~/utils/auth.server";
 import { readNotice } from "~/utils/notice.server";
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Where the delegate's delegation stands: not started, draft, submitted (receipt), late, …
   const delegationState = (await getDelegationProgress(user, [detail.consultation.id])).get(detail.consultation.id)?.state ?? null;
   return {
+    // The round that circulates this one's revised text, where the reader may see it.
+    nextRound: await findNextRound(user, detail.consultation.id),
     detail,
     role: user.role,
     readerTimeZone: user.timeZone,
@@ -50,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { detail, role, readerTimeZone, delegationDeadline, delegationState, now, ...loaded } = useLoaderData<typeof loader>();
+  const { detail, role, readerTimeZone, delegationDeadline, delegationState, now, nextRound, ...loaded } = useLoaderData<typeof loader>();
   const circulated = useNotice(loaded.circulated);
   const { t, i18n } = useTranslation("consultations");
   const { consultation, agendaItems, nonPaper } = detail;
@@ -96,6 +99,7 @@ export default function ConsultationPage() {
           pointCount={agendaItems.reduce((n, item) => n + item.points.length, 0)}
           registeredCount={detail.registeredCount}
           circulated={Boolean(nonPaper)}
+          rounds={{ round: consultation.round, previousRoundId: consultation.previousRoundId, next: nextRound }}
         />
       </header>
 

@@ -2,6 +2,8 @@
 // delegations only; everyone else 404). The draft is saved as the delegate types, through the
 // resource route ./submission/draft; this page's own action saves once more and goes to the
 // review ("review"), or withdraws the submitted comments ("withdraw").
+import { EarlierRoundNote } from "~/components/revision/earlier-comments";
+import { getEarlierComments } from "~/models/revision.server";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -44,9 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // The secretariat and chairs read submissions on their own pages: this one is the mission's.
   const mine = mayWriteSubmission(user) && isUuid(params.consultationId);
-  const [submission, colleagues] = mine
-    ? await Promise.all([getSubmissionForDelegate(user, params.consultationId!), colleaguesInDraft(user, params.consultationId!)])
-    : [null, null];
+  const [submission, colleagues, earlier] = mine
+    ? await Promise.all([
+        getSubmissionForDelegate(user, params.consultationId!),
+        colleaguesInDraft(user, params.consultationId!),
+        getEarlierComments(user, params.consultationId!),
+      ])
+    : [null, null, null];
   if (!submission) throw notFound();
   return {
     submission,
@@ -58,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revisions: submission.revisions,
     }),
     colleagues: (colleagues ?? []).map((c) => c.name),
+    // A later round: what the delegation said in the round before, and what became of it.
+    earlier,
     userId: user.id,
     readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
     now: new Date().toISOString(),
@@ -119,7 +127,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SubmissionEditorPage() {
-  const { submission, serverFields, state, colleagues, userId, readerTimeZone, now, ...loaded } = useLoaderData<typeof loader>();
+  const { submission, serverFields, state, colleagues, userId, readerTimeZone, now, earlier, ...loaded } = useLoaderData<typeof loader>();
   const notice = useNotice(loaded.notice)?.notice;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -163,6 +171,8 @@ export default function SubmissionEditorPage() {
 
       {notice ? <Notice tone={notice === "withdrawn" ? "success" : "warning"}>{t(`editor.notice.${notice}`)}</Notice> : null}
 
+      {earlier ? <EarlierRoundNote earlier={earlier} /> : null}
+
       <SubmissionEditor
         // A new server draft (after a conflict choice, a submit) starts the editor afresh.
         key={`${submission.draft.draftVersion}`}
@@ -181,6 +191,7 @@ export default function SubmissionEditorPage() {
         submitIsLate={can.submitIsLate || (passedLive && can.submit)}
         canSubmit={can.submit}
         submitting={submitting}
+        earlier={earlier}
       />
 
       {can.withdraw && !passedLive ? (

@@ -14,6 +14,7 @@ import { nameInSentence } from "~/lib/delegation-names";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { getOwnDispositions } from "~/models/disposition.server";
+import { getAnsweringPoints } from "~/models/revision.server";
 import { requireUser } from "~/utils/auth.server";
 import submissionStylesheet from "~/styles/submission.css?url";
 
@@ -27,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = isUuid(params.consultationId) ? await getOwnDispositions(user, params.consultationId) : null;
   if (!page) throw data({ reason: "not_found" }, { status: 404 });
-  return { ...page, readerTimeZone: user.timeZone ?? "UTC" };
+  // Once the next round's revised text is circulated: the points of it that take each comment up.
+  const answering = page.entries.length ? await getAnsweringPoints(user, params.consultationId!) : new Map<string, { label: string; text: string }[]>();
+  const entries = page.entries.map((entry) => ({ ...entry, answeredBy: answering.get(entry.commentId) ?? [] }));
+  return { ...page, entries, readerTimeZone: user.timeZone ?? "UTC" };
 }
 
 export default function OwnDispositionsPage() {

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     frame: {
       consultation: { id: consultation.id, title: consultation.title, status: consultation.status },
-      pages: consultationPages(user.role, consultation.status, consultation.circulated, consultation.dispositionsPublished),
+      pages: consultationPages(user.role, consultation.status, consultation.circulated, consultation.dispositionsPublished, consultation.round > 1),
     },
   };
 }

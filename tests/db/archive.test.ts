@@ -326,9 +326,9 @@ describe("a tampered archive", () => {
   }
 
   it("of an unknown version is refused before anything else", async () => {
-    const problems = await refusal((a) => ((a as { version: number }).version = 2));
+    const problems = await refusal((a) => ((a as { version: number }).version = 3));
     expect(problems).toEqual([
-      { path: "version", code: "version", message: expect.stringContaining("version 2 is not supported"), values: { version: "2", supported: 1 } },
+      { path: "version", code: "version", message: expect.stringContaining("version 3 is not supported"), values: { version: "3", supported: 2 } },
     ]);
   });
 

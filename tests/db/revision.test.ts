@@ -24,7 +24,11 @@ async function closedConsultation() {
   const [peruAmendment] = await writeRevision(c.consultationId, "PER", "es", [
     { kind: "amendment", pointId: c.points["2(b)"]!, body: "Proponemos aclarar.", proposedText: "El Secretario debería prestar asistencia técnica." },
   ]);
-  await writeTranslation(peruAmendment!, { status: "final", body: "We propose a clarification.", proposedText: "The Secretariat should provide technical assistance." });
+  await writeTranslation(peruAmendment!, {
+    status: "final",
+    body: "We propose a clarification.",
+    proposedText: "The Secretariat should provide technical assistance.",
+  });
   const [usaAmendment, usaGeneral] = await writeRevision(c.consultationId, "USA", "en", [
     { kind: "amendment", pointId: c.points["2(a)"]!, body: "", proposedText: "States parties [should] consider the matter." },
     { kind: "general", agendaItemId: c.items["2"]!, body: "General remark." },
@@ -43,7 +47,8 @@ async function started() {
   const result = await startRevision(officer, { consultationId: c.consultationId });
   if (!result.ok) throw new Error(result.reason);
   const revision = (await getRevision(officer, result.consultationId))!;
-  const rev = (label: string, number = "2") => revision.points.find((p) => p.label === label && revision.items.find((i) => i.id === p.agendaItemId)?.number === number)!;
+  const rev = (label: string, number = "2") =>
+    revision.points.find((p) => p.label === label && revision.items.find((i) => i.id === p.agendaItemId)?.number === number)!;
   return { c, officer, roundId: result.consultationId, revision, rev };
 }
 
@@ -69,7 +74,10 @@ describe("startRevision", () => {
     expect(round!.deadline).toBeNull();
     // Starting again opens the same round.
     expect(await startRevision(officer, { consultationId: c.consultationId })).toEqual({ ok: true, consultationId: roundId, created: false });
-    const audit = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.consultationId, roundId), eq(schema.auditLog.action, "revision.start")));
+    const audit = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.consultationId, roundId), eq(schema.auditLog.action, "revision.start")));
     expect(audit).toHaveLength(1);
   });
 
@@ -126,7 +134,9 @@ describe("Rev.1 points keep their identity", () => {
     const byLabel = new Map(revision.points.map((p) => [`${revision.items.find((i) => i.id === p.agendaItemId)!.number}${p.label}`, p]));
     expect([...byLabel.keys()]).toEqual(["2(a)", "2(a) bis", "3(b)"]);
     const merged = byLabel.get("2(a)")!;
-    expect(merged.text).toBe(`${c.points && revision.former.find((f) => f.label === "(a)" && f.agendaItemId === c.items["2"])!.text}\n\nThe Secretariat should provide technical assistance.`);
+    expect(merged.text).toBe(
+      `${c.points && revision.former.find((f) => f.label === "(a)" && f.agendaItemId === c.items["2"])!.text}\n\nThe Secretariat should provide technical assistance.`,
+    );
     expect(merged.answers).toEqual([c.comments.peruAmendment]);
     const identities = pointIdentities(
       revision.former,
@@ -153,14 +163,20 @@ describe("Rev.1 points keep their identity", () => {
   it("links and unlinks the comments a point answers; only current comments of the previous round", async () => {
     const { c, officer, roundId, rev } = await started();
     const a = rev("(a)");
-    expect(await setAnswer(officer, { consultationId: roundId, pointId: a.id, commentId: c.comments.usaGeneral, answers: true })).toEqual({ ok: true, pointId: a.id });
+    expect(await setAnswer(officer, { consultationId: roundId, pointId: a.id, commentId: c.comments.usaGeneral, answers: true })).toEqual({
+      ok: true,
+      pointId: a.id,
+    });
     expect((await getRevision(officer, roundId))!.points.find((p) => p.id === a.id)!.answers).toEqual([c.comments.usaGeneral]);
     expect((await setAnswer(officer, { consultationId: roundId, pointId: a.id, commentId: c.comments.usaGeneral, answers: false })).ok).toBe(true);
     expect((await getRevision(officer, roundId))!.points.find((p) => p.id === a.id)!.answers).toEqual([]);
     // A comment of another consultation is not found.
     const other = await openConsultation({ receiptPrefix: `OTHER-${Date.now().toString(36)}` });
     const [foreign] = await writeRevision(other.consultationId, "PER", "es", [{ kind: "general", agendaItemId: other.items["2"]!, body: "Otra." }]);
-    expect(await setAnswer(officer, { consultationId: roundId, pointId: a.id, commentId: foreign!, answers: true })).toEqual({ ok: false, reason: "not_found" });
+    expect(await setAnswer(officer, { consultationId: roundId, pointId: a.id, commentId: foreign!, answers: true })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 
   it("refuses every change to chairs and delegates, and to anyone once round 2 is circulated", async () => {
@@ -186,7 +202,11 @@ describe("Rev.1 points keep their identity", () => {
     expect(await getRevision(officer, c.consultationId)).toBeNull();
 
     await setDeadline(roundId, new Date(Date.now() + 14 * 86_400_000));
-    const circulated = await circulateConsultation(officer, { consultationId: roundId, coveringNote: "Rev.1 of the discussion points.", baseUrl: "http://localhost" });
+    const circulated = await circulateConsultation(officer, {
+      consultationId: roundId,
+      coveringNote: "Rev.1 of the discussion points.",
+      baseUrl: "http://localhost",
+    });
     expect(circulated).toMatchObject({ ok: true, number: 2 });
     expect(await splitPoint(officer, { consultationId: roundId, pointId: a.id })).toEqual({ ok: false, reason: "wrong_status" });
     // Circulated: the chair reads Rev.1; Peru's delegate sees the round but never the Rev.1 workings.
@@ -195,13 +215,13 @@ describe("Rev.1 points keep their identity", () => {
     expect(await findNextRound(await userByEmail(PERU), c.consultationId)).toMatchObject({ id: roundId, round: 2 });
   });
 
-  it("reads Rev.1 in five queries, however many points", async () => {
+  it("reads Rev.1 in a fixed number of queries, however many points", async () => {
     const { officer, roundId, rev } = await started();
     const few = await countQueries(() => getRevision(officer, roundId));
     for (let i = 0; i < 5; i++) await splitPoint(officer, { consultationId: roundId, pointId: rev("(a)").id });
     const more = await countQueries(() => getRevision(officer, roundId));
     expect(more.result!.points).toHaveLength(8);
     expect(more.queries).toBe(few.queries);
-    expect(more.queries).toBeLessThanOrEqual(6);
+    expect(more.queries).toBeLessThanOrEqual(7);
   });
 });

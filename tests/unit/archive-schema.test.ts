@@ -295,18 +295,110 @@ describe("the archive schema", () => {
       ok: false,
       problems: [{ path: "format", message: 'not a consultation archive (expected "nonpaper-consultation-archive")', code: "notArchive" }],
     });
-    expect(checkArchive({ ...sample(), version: 2 })).toEqual({
+    expect(checkArchive({ ...sample(), version: 3 })).toEqual({
       ok: false,
       problems: [
-        { path: "version", message: "version 2 is not supported: this instance reads version 1", code: "version", values: { version: "2", supported: 1 } },
+        {
+          path: "version",
+          message: "version 3 is not supported: this instance reads versions 1 and 2",
+          code: "version",
+          values: { version: "3", supported: 2 },
+        },
       ],
     });
     expect(checkArchive(null).ok).toBe(false);
+  });
+
+  it("reads version 1 and version 2 files, and a version 1 file holds none of version 2's keys", () => {
+    expect(checkArchive({ ...sample(), version: 2 }).ok).toBe(true);
+    expect(jsonSchemaErrors(committed, { ...sample(), version: 2 })).toEqual([]);
+    const archive = { ...secondRound(), version: 1 as const };
+    const result = checkArchive(archive);
+    expect(!result.ok && result.problems).toEqual([
+      { path: "consultation", message: "not in version 1 of the format: round, previousRound", code: "unknownKeys", values: { keys: "round, previousRound" } },
+      {
+        path: "agendaItems[0].points[0]",
+        message: "not in version 1 of the format: origins, answers",
+        code: "unknownKeys",
+        values: { keys: "origins, answers" },
+      },
+    ]);
   });
 
   it("writes JSON with 2-space indentation and a final newline; paths read as in JavaScript", () => {
     expect(serializeArchive(sample())).toMatch(/^\{\n {2}"format": "nonpaper-consultation-archive",\n {2}"version": 1,\n[\s\S]*\}\n$/);
     expect(formatPath(["submissions", 0, "revisions", 1, "id"])).toBe("submissions[0].revisions[1].id");
     expect(formatPath([])).toBe("(the file)");
+  });
+});
+
+/** The sample as a second round's file: its point merges two points of the previous round and answers one of its comments. */
+function secondRound(): Archive {
+  const archive = sample();
+  archive.version = 2;
+  archive.consultation.round = 2;
+  archive.consultation.previousRound = {
+    consultationId: ID(50),
+    round: 1,
+    points: [
+      { id: ID(51), label: "(a)", agendaItemNumber: "2", text: "States should share practices." },
+      { id: ID(52), label: "(b)", agendaItemNumber: "2", text: "States should share good practices." },
+    ],
+  };
+  const point = archive.agendaItems[0]!.points[0]!;
+  point.origins = [ID(51), ID(52)];
+  point.answers = [{ commentId: ID(60), linkedBy: "secretariat@nonpaper.test", linkedAt: AT }];
+  return archive;
+}
+
+describe("a later round (version 2)", () => {
+  it("Zod and the JSON Schema accept a second round's file; the comments its points answer are outside the file", () => {
+    const archive = secondRound();
+    expect(checkArchive(archive)).toEqual({ ok: true, archive });
+    expect(jsonSchemaErrors(committed, archive)).toEqual([]);
+  });
+
+  it("Zod and the JSON Schema refuse the same broken ones", () => {
+    const broken: [string, (a: Record<string, any>) => void][] = [
+      ["round 0", (a) => (a.consultation.round = 0)],
+      ["an origin that is not an id", (a) => (a.agendaItems[0].points[0].origins = ["(a)"])],
+      ["a previous point without its text", (a) => delete a.consultation.previousRound.points[0].text],
+      ["an answer with an unknown field", (a) => (a.agendaItems[0].points[0].answers[0].note = "x")],
+      ["an answer's date that is not ISO", (a) => (a.agendaItems[0].points[0].answers[0].linkedAt = "today")],
+    ];
+    for (const [name, tamper] of broken) {
+      const archive = secondRound() as Record<string, any>;
+      tamper(archive);
+      expect(checkArchive(archive).ok, name).toBe(false);
+      expect(jsonSchemaErrors(committed, archive).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("names an origin the file does not list, a repeated origin or answer, an unknown person and a previous round that is not earlier", () => {
+    const archive = secondRound();
+    const point = archive.agendaItems[0]!.points[0]!;
+    point.origins = [ID(51), ID(53), ID(51)];
+    point.answers = [...point.answers!, { commentId: ID(60), linkedBy: "nobody@nonpaper.test", linkedAt: AT }];
+    archive.consultation.previousRound!.round = 2;
+    archive.consultation.previousRound!.points[1]!.id = ID(4);
+    const result = checkArchive(archive);
+    expect(!result.ok && result.problems).toEqual([
+      { path: "consultation.previousRound.round", message: "the previous round (2) is not before this one (2)", code: "invalid" },
+      { path: "agendaItems[0].points[0].id", message: `the id ${ID(4)} is used twice`, code: "duplicateId", values: { id: ID(4) } },
+      {
+        path: "agendaItems[0].points[0].origins[1]",
+        message: `no point ${ID(53)} in consultation.previousRound.points`,
+        code: "noPoint",
+        values: { id: ID(53) },
+      },
+      { path: "agendaItems[0].points[0].origins[2]", message: `the origin ${ID(51)} appears twice`, code: "duplicate", values: { value: ID(51) } },
+      { path: "agendaItems[0].points[0].answers[1].commentId", message: `the comment ${ID(60)} appears twice`, code: "duplicate", values: { value: ID(60) } },
+      {
+        path: "agendaItems[0].points[0].answers[1].linkedBy",
+        message: "nobody@nonpaper.test is not in users",
+        code: "noPerson",
+        values: { email: "nobody@nonpaper.test" },
+      },
+    ]);
   });
 });

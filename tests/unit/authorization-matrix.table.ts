@@ -337,8 +337,37 @@ export const MATRIX: Record<string, Row> = {
       },
     },
   },
+  // The Chair's revised text of a later round. The demo consultation is a first round: past the
+  // guard, no revised text (404); its changes are the secretariat's alone (a chair may read, rule 5).
+  "consultations.$consultationId.revision/route.tsx": {
+    get: { path: (f) => `${C(f)}/revision`, expect: commentReaders(404) },
+    post: Object.fromEntries(
+      (
+        [
+          ["start", {}],
+          ["wording", { pointId: NOT_A_UUID }],
+          ["apply", { pointId: NOT_A_UUID }],
+          ["answer", { pointId: NOT_A_UUID }],
+          ["merge", { pointId: NOT_A_UUID }],
+          ["split", { pointId: NOT_A_UUID }],
+          ["relabel", { pointId: NOT_A_UUID }],
+          ["delete", { pointId: NOT_A_UUID }],
+        ] as const
+      ).map(([intent, fields]) => [intent, secretariatIntent((f) => `${C(f)}/revision`, intent, fields)]),
+    ),
+  },
   "consultations.$consultationId.matrix.tsx": { get: { path: (f) => `${C(f)}/matrix`, expect: commentReaders("page") } },
   "consultations.$consultationId_.exports.$file.ts": { get: { path: (f) => `${C(f)}/exports/matrix.xlsx`, expect: commentReaders("page") } },
+  // The comment-resolution table back from Excel: whoever may record dispositions on the side-by-side.
+  "consultations.$consultationId.dispositions_.import.tsx": {
+    get: { path: (f) => `${C(f)}/dispositions/import`, expect: commentReaders("page") },
+    post: {
+      // No file: refused (400) after the guard.
+      preview: { path: (f) => `${C(f)}/dispositions/import`, body: form("preview"), expect: commentReaders("allowed") },
+      // The changes' fields out of step: refused (400) after the guard, nothing saved.
+      confirm: { path: (f) => `${C(f)}/dispositions/import`, body: form("confirm", { row: "1" }), expect: commentReaders("allowed") },
+    },
+  },
   "consultations.$consultationId.crp.tsx": {
     get: { path: (f) => `${C(f)}/crp`, expect: commentReaders("page") },
     post: {
@@ -478,6 +507,7 @@ export const DRAFT_CELLS: Record<string, Probe> = {
   overview: { path: (f) => `/consultations/${f.draftConsultationId}`, expect: { ...participants("page"), chair: 404, delegate: 404, otherDelegate: 404 } },
   "side-by-side": { path: (f) => `/consultations/${f.draftConsultationId}/side-by-side`, expect: { ...commentReaders("page"), chair: 404 } },
   matrix: { path: (f) => `/consultations/${f.draftConsultationId}/matrix`, expect: { ...commentReaders("page"), chair: 404 } },
+  "dispositions/import": { path: (f) => `/consultations/${f.draftConsultationId}/dispositions/import`, expect: { ...commentReaders("page"), chair: 404 } },
   crp: { path: (f) => `/consultations/${f.draftConsultationId}/crp`, expect: { ...commentReaders("page"), chair: 404 } },
   // The secretariat previews the non-paper before circulating it (mayPreviewNonPaper).
   "non-paper": { path: (f) => `/consultations/${f.draftConsultationId}/non-paper`, expect: { ...participants(404), secretariat: "page" } },

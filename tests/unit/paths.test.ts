@@ -79,7 +79,9 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["nonPaperDocx", paths.nonPaperDocx(C), "consultations.$consultationId_.non-paper[.]docx.ts"],
   ["nonPaperPdf", paths.nonPaperPdf(C), "consultations.$consultationId_.non-paper[.]pdf.ts"],
   ["sideBySide", paths.sideBySide(C), "consultations.$consultationId.side-by-side/route.tsx"],
+  ["revision", paths.revision(C), "consultations.$consultationId.revision/route.tsx"],
   ["meetingExport", paths.meetingExport(C, "side-by-side.docx", "?item=2"), "consultations.$consultationId_.exports.$file.ts"],
+  ["dispositionImport", paths.dispositionImport(C), "consultations.$consultationId.dispositions_.import.tsx"],
   ["matrix", paths.matrix(C), "consultations.$consultationId.matrix.tsx"],
   ["crp", paths.crp(C), "consultations.$consultationId.crp.tsx"],
   ["crpFile", paths.crpFile(C, 3, "docx"), "consultations.$consultationId_.crp_.$file.ts"],
@@ -161,6 +163,7 @@ describe("paths", () => {
     expect(paths.nonPaperPdf(C)).toBe(`/consultations/${C}/non-paper.pdf`);
     expect(paths.nonPaperDocx(C)).toBe(`/consultations/${C}/non-paper.docx`);
     expect(paths.sideBySide(C)).toBe(`/consultations/${C}/side-by-side`);
+    expect(paths.meetingExport(C, "compilation-text.docx")).toBe(`/consultations/${C}/exports/compilation-text.docx`);
     expect(paths.matrix(C)).toBe(`/consultations/${C}/matrix`);
     expect(paths.crp(C)).toBe(`/consultations/${C}/crp`);
     expect(paths.crpFile(C, 3, "docx")).toBe(`/consultations/${C}/crp/v3.docx`);

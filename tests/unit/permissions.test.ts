@@ -208,6 +208,8 @@ describe("the consultation's pages agree with the rules", () => {
     submission: (user) => mayWriteSubmission(user),
     // Not published in these cases (the third argument is left out): never offered.
     dispositions: () => false,
+    // A first round (the fifth argument is left out) has no revised text.
+    revision: () => false,
   };
 
   for (const role of ROLES)
@@ -219,6 +221,17 @@ describe("the consultation's pages agree with the rules", () => {
           expect(pages).toEqual(pagesBefore(role, status, circulated));
         });
       }
+
+  it("offers the revised text of a later round to the secretariat and the chairs, never to delegates", () => {
+    for (const status of CONSULTATION_STATUSES) {
+      const crpAt = (pages: string[]) => pages.indexOf("crp") + 1;
+      for (const role of ["chair", "secretariat"] as const) {
+        const first = consultationPages(role, status, true);
+        expect(consultationPages(role, status, true, false, true)).toEqual([...first.slice(0, crpAt(first)), "revision", ...first.slice(crpAt(first))]);
+      }
+      expect(consultationPages("delegate", status, true, true, true)).not.toContain("revision");
+    }
+  });
 
   it("offers a delegate what became of the delegation's comments only once the dispositions are published; nobody else", () => {
     for (const status of CONSULTATION_STATUSES) {

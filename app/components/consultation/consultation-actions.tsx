@@ -6,6 +6,7 @@ import { nextSetupStep } from "~/lib/consultation-overview";
 import { paths } from "~/lib/paths";
 import { mayManageConsultation, mayReadComments } from "~/lib/permissions";
 import type { UserRole } from "~/models/user.server";
+import { RoundLinks, type Rounds } from "~/components/revision/round-links";
 
 /**
  * What each role does from the overview, beside the frame's navigation: the secretariat's next
@@ -20,6 +21,7 @@ export function ConsultationActions({
   pointCount,
   registeredCount,
   circulated,
+  rounds,
 }: {
   consultationId: string;
   meetingId: string;
@@ -28,10 +30,12 @@ export function ConsultationActions({
   pointCount: number;
   registeredCount: number;
   circulated: boolean;
+  rounds: Rounds;
 }) {
   const { t } = useTranslation(["consultations", "archive"]);
   const documents = (
     <>
+      <RoundLinks consultationId={consultationId} status={status} role={role} rounds={rounds} />
       <li>
         <Link to={paths.nonPaper(consultationId)}>{t("actions.nonPaper")}</Link>
       </li>

@@ -25,6 +25,7 @@ const PAGE_PATHS: Record<ConsultationPage, (consultationId: string) => string> =
   sideBySide: (id) => paths.sideBySide(id),
   matrix: (id) => paths.matrix(id),
   crp: (id) => paths.crp(id),
+  revision: (id) => paths.revision(id),
   audit: (id) => paths.audit(id),
   submission: (id) => paths.submission(id),
   dispositions: (id) => paths.ownDispositions(id),

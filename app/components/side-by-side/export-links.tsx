@@ -26,6 +26,13 @@ export function ExportLinks({ consultationId, search, t }: { consultationId: str
       <a href={paths.meetingExport(consultationId, "comment-resolution.xlsx")} download>
         {t("consolidation:exports.resolution.excel")}
       </a>
+      {/* The same table back from Excel, with the dispositions entered in it. */}
+      {" · "}
+      <a href={paths.dispositionImport(consultationId)}>{t("consolidation:dispositionImport.link")}</a>
+      {" · "}
+      <a href={paths.meetingExport(consultationId, "compilation-text.docx")} download>
+        {t("consolidation:exports.compilation.download")}
+      </a>
     </p>
   );
 }

@@ -15,6 +15,8 @@ export type OwnDispositionEntry = {
   pointLabel: string | null;
   disposition: Disposition | null;
   observation: string | null;
+  /** The points of the next round's revised text that take the comment up, once circulated. */
+  answeredBy?: { label: string; text: string }[];
 };
 
 /**
@@ -23,7 +25,7 @@ export type OwnDispositionEntry = {
  * observations of the Secretariat (in English, the working language).
  */
 export function OwnDispositions({ entries }: { entries: OwnDispositionEntry[] }) {
-  const { t } = useTranslation(["submissions", "consultations", "consolidation"]);
+  const { t } = useTranslation(["submissions", "consultations", "consolidation", "revision"]);
   if (entries.length === 0) return <p className="empty">{t("submissions:dispositions.none")}</p>;
   const items = [...new Map(entries.map((e) => [e.agendaItem.id, e.agendaItem])).values()];
   const where = (e: OwnDispositionEntry) =>
@@ -72,6 +74,14 @@ export function OwnDispositions({ entries }: { entries: OwnDispositionEntry[] })
                     </span>
                   </p>
                 ) : null}
+                {e.answeredBy?.map((point) => (
+                  <figure key={point.label} className="own-dispositions__revised">
+                    <figcaption>{withData(t("revision:earlier.answeredBy", { labels: isolate(point.label) }))}</figcaption>
+                    <blockquote lang="en" dir="ltr">
+                      {point.text}
+                    </blockquote>
+                  </figure>
+                ))}
               </article>
             ))}
         </section>

@@ -1,3 +1,5 @@
+import { EarlierOnPoint } from "~/components/revision/earlier-comments";
+import type { EarlierComments } from "~/models/revision.server";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -66,6 +68,8 @@ export type SubmissionEditorProps = {
   submitIsLate: boolean;
   canSubmit: boolean;
   submitting?: boolean;
+  /** On a later round: the delegation's comments of the round before, by this round's point. */
+  earlier?: EarlierComments | null;
 };
 
 function conflictFromBody(body: unknown): DraftConflict | null {
@@ -305,6 +309,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
                         <PendingText text={point.text} />
                       </blockquote>
                     </figure>
+                    {props.earlier ? <EarlierOnPoint comments={props.earlier.byPoint[point.id]} earlier={props.earlier} /> : null}
                     <div className="field">
                       <label htmlFor={textareaProps(commentField(point.id)).id}>{withData(t("editor.comment", { label: isolate(point.label) }))}</label>
                       <LanguageTextarea rows={4} {...textareaProps(commentField(point.id))} />

@@ -23,6 +23,13 @@ export type Out = {
   addPerson(user: ArchiveUser): void;
 };
 
+/**
+ * A later round's link here (plan.server.ts): the previous round's consultation when the import
+ * links the round to it, and which of the rows the file names of it this instance holds (ids
+ * lower-cased). Empty when the round is not linked: its origins and answers are then not written.
+ */
+export type Lineage = { previousRoundId: string | null; points: ReadonlySet<string>; comments: ReadonlySet<string> };
+
 /** What the import gives an entry to become a row: ids, people and delegations here. */
 export type Into = {
   /** The consultation's id here (its own, or a new one when remapped). */
@@ -30,6 +37,7 @@ export type Into = {
   receiptPrefix: string;
   /** This instance has the meeting already: it is shared, not written. */
   meetingExists: boolean;
+  lineage: Lineage;
   /** A row's id here: the file's, or, when remapped, a new one given consistently. */
   id(old: string): string;
   idOrNull(old: string | null): string | null;
@@ -52,8 +60,11 @@ export type Into = {
  */
 export type ArchiveTable<T extends PgTable, Row, Entry, Parent = null> = {
   table: T;
-  /** Export: this consultation's rows in the file's order, in one query. None: they come with the consultation's. */
-  read?(tx: Tx, consultationId: string): PromiseLike<Row[]>;
+  /**
+   * Export: this consultation's rows in the file's order, in one query. None: they come with the
+   * consultation's. `consultation` is its row, read first (a first round has no lineage to read).
+   */
+  read?(tx: Tx, consultationId: string, consultation: { previousRoundId: string | null }): PromiseLike<Row[]>;
   /** Export, nested tables: the id of the entry a row goes under. */
   under?(row: Row): string;
   /** The columns linking to an account, with the entry's field naming the person by email (the export lists them in users). */
@@ -72,6 +83,8 @@ export type ArchiveTable<T extends PgTable, Row, Entry, Parent = null> = {
   bytes?(row: Insert<T>): number;
   /** Import: written only when this holds. */
   insertIf?(into: Into): boolean;
+  /** Import: only the entries this holds for (those naming rows of another consultation this instance may lack). */
+  keep?(entry: Entry, lineage: Lineage): boolean;
 };
 
 export type AnyArchiveTable<Entry = unknown> = ArchiveTable<PgTable, unknown, Entry, unknown>;

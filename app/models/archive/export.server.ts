@@ -2,10 +2,11 @@
 // It reads in a fixed number of queries and writes everything in a fixed order, so the same data
 // always gives the same file. What each table's rows become is in tables.server.ts.
 import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type Archive, type ArchiveUser } from "~/lib/archive-schema";
 import { schema } from "~/utils/db.server";
 import { byKey, groupBy, iso, type Db } from "./common.server";
-import { agendaItemTable, nonPaperTable, pointTable, versionTable } from "./agenda-tables.server";
+import { agendaItemTable, nonPaperTable, pointOriginTable, pointTable, previousRoundPoints, versionTable, type OriginRow } from "./agenda-tables.server";
 import type { AnyArchiveTable, Out } from "./declaration.server";
 import { submissionTable } from "./submission-tables.server";
 import {
@@ -21,27 +22,42 @@ import {
 } from "./tables.server";
 
 const { consultations, meetings, receiptCounters } = schema;
+const previous = alias(consultations, "previous_round");
 
 /**
- * The consultation as an archive, or null when it does not exist. Seventeen queries however
- * large the consultation (the consultation, then fifteen together, one per table, then the people
- * they name), in one transaction so that the file is one moment's state. `exportedAt` defaults to now.
+ * The consultation as an archive, or null when it does not exist. A fixed number of queries however
+ * large the consultation (the consultation, then one per table together, then the people they
+ * name; a first round's lineage costs none), in one transaction so that the file is one moment's
+ * state. `exportedAt` defaults to now.
  */
 export async function exportConsultation(db: Db, consultationId: string, options: { exportedAt?: Date } = {}): Promise<Archive | null> {
   return db.transaction(async (tx) => {
     const [head] = await tx
-      .select({ consultation: consultations, meeting: meetings, lastReceiptNumber: receiptCounters.lastNumber })
+      .select({ consultation: consultations, meeting: meetings, lastReceiptNumber: receiptCounters.lastNumber, previousRound: previous.round })
       .from(consultations)
       .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
       .leftJoin(receiptCounters, eq(receiptCounters.consultationId, consultations.id))
+      .leftJoin(previous, eq(previous.id, consultations.previousRoundId))
       .where(eq(consultations.id, consultationId));
     if (!head) return null;
-    const consultation = { ...head.consultation, lastReceiptNumber: head.lastReceiptNumber };
 
     // Every other table at once, in ARCHIVE_TABLES' order.
     const rowsOf = new Map<AnyArchiveTable, unknown[]>(
-      await Promise.all(ARCHIVE_TABLES.filter((t) => t.read).map(async (t) => [t, await t.read!(tx, consultationId)] as const)),
+      await Promise.all(ARCHIVE_TABLES.filter((t) => t.read).map(async (t) => [t, await t.read!(tx, consultationId, head.consultation)] as const)),
     );
+    const previousRoundId = head.consultation.previousRoundId;
+    const consultation = {
+      ...head.consultation,
+      lastReceiptNumber: head.lastReceiptNumber,
+      previousRound:
+        previousRoundId === null
+          ? null
+          : {
+              consultationId: previousRoundId,
+              round: head.previousRound!,
+              points: previousRoundPoints(rowsOf.get(pointOriginTable) as OriginRow[]),
+            },
+    };
 
     // Everyone the rows name, by email.
     const userIds = new Set<string>();

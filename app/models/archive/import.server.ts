@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { checkArchive } from "~/lib/archive-schema";
 import { schema } from "~/utils/db.server";
 import { ArchiveValidationError, chunks, chunksBySize, IMPORT_AUDIT_ACTION, type Db } from "./common.server";
-import { ArchiveConfirmationError, planNeedsConfirmation, planWithin, type PlanOptions } from "./plan.server";
+import { ArchiveConfirmationError, planNeedsConfirmation, planWithin, type PlannedPreviousRound, type PlanOptions } from "./plan.server";
 import type { Into } from "./declaration.server";
 import { ARCHIVE_TABLES, auditTable, userTable } from "./tables.server";
 
@@ -22,6 +22,8 @@ export type ImportResult = {
   /** The copy's receipt prefix (differs from the archive's when that one is taken here). */
   receiptPrefix: string;
   title: string;
+  /** A later round's file: whether the round was linked to its previous round here, and the origins and answers restored and dropped. */
+  previousRound?: PlannedPreviousRound;
 };
 
 export type ImportOptions = PlanOptions & {
@@ -47,7 +49,7 @@ export async function importConsultation(db: Db, input: unknown, options: Import
   const archive = checked.archive;
 
   return db.transaction(async (tx) => {
-    const { plan, delegationId, userId, existing } = await planWithin(tx, archive, options);
+    const { plan, delegationId, userId, existing, lineage } = await planWithin(tx, archive, options);
     if (options.confirmation != null && options.confirmation !== plan.confirmation) throw new ArchiveConfirmationError("changed", plan);
     if (options.confirmation == null && planNeedsConfirmation(plan) && !options.scratch) throw new ArchiveConfirmationError("needed", plan);
     const { remapped, receiptPrefix } = plan;
@@ -89,6 +91,7 @@ export async function importConsultation(db: Db, input: unknown, options: Import
       consultationId,
       receiptPrefix,
       meetingExists: existing.meeting,
+      lineage,
       id: idOf,
       idOrNull: (old) => (old === null ? null : idOf(old)),
       person: (address) => (address === null ? null : userId.get(address.toLowerCase())!),
@@ -117,6 +120,7 @@ export async function importConsultation(db: Db, input: unknown, options: Import
         accountsCreated: plan.accounts.map((a) => a.email),
         chairsGranted: plan.chairs.map((ch) => ch.email),
         auditEntriesImported: archive.auditLog.length,
+        previousRound: plan.previousRound,
         confirmation: options.confirmation ?? null,
       },
       ipAddress: options.ipAddress ?? null,
@@ -126,10 +130,11 @@ export async function importConsultation(db: Db, input: unknown, options: Import
     // ids inside JSON values (remapJson) find the new ids of the rows written before.
     for (const table of ARCHIVE_TABLES) {
       if (table.insertIf && !table.insertIf(into)) continue;
-      const rows = table.entries(archive).map(({ entry, parent }) => table.toRow(entry, into, parent));
+      const kept = table.keep ? table.entries(archive).filter(({ entry }) => table.keep!(entry, lineage)) : table.entries(archive);
+      const rows = kept.map(({ entry, parent }) => table.toRow(entry, into, parent));
       if (table === auditTable) rows.push(importEntry);
       for (const part of table.bytes ? chunksBySize(rows, table.bytes) : chunks(rows)) await tx.insert(table.table).values(part as never);
     }
-    return { consultationId, remapped, receiptPrefix, title: archive.consultation.title };
+    return { consultationId, remapped, receiptPrefix, title: archive.consultation.title, ...(plan.previousRound ? { previousRound: plan.previousRound } : {}) };
   });
 }

@@ -1,16 +1,17 @@
 // The import's plan: what importing a file would do in this instance, read in the import's own
 // transaction, for the officer to see and confirm before anything is written (import.server.ts).
 import { createHash } from "node:crypto";
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { checkArchive, type Archive, type ArchiveProblem } from "~/lib/archive-schema";
 import type { DelegationNames } from "~/lib/delegation-names";
 import { cleanName } from "~/lib/name-rules";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { schema } from "~/utils/db.server";
 import { ArchiveValidationError, chunks, IDS_PER_QUERY, type Db, type Tx } from "./common.server";
+import type { Lineage } from "./declaration.server";
 import { ARCHIVE_TABLES } from "./tables.server";
 
-const { consultations, delegations, meetings, submissionRevisions, users } = schema;
+const { agendaItems, comments, consultations, delegations, discussionPoints, meetings, submissionRevisions, submissions, users } = schema;
 
 /** An account the import would create (without a password: the person can be invited later). */
 export type PlannedAccount = {
@@ -24,6 +25,23 @@ export type PlannedAccount = {
 };
 /** A chair the import would give access to the consultation: an account here, or one it creates. */
 export type PlannedChair = { email: string; name: string; existing: boolean };
+
+/**
+ * A later round's previous round, as the import finds it here. `linked`: that consultation is here
+ * and no other round follows it, so the round is linked to it (one follow-up per round) and the
+ * points' origins and answers that name its rows here are restored. Otherwise (it is not here, or
+ * already has its follow-up, as when this round is here and the import makes a copy) the round
+ * keeps its number but no link, and every origin and answer is dropped: they are foreign keys to
+ * the previous round's rows, and a round's lineage belongs only to the round it revises. Nothing
+ * else is lost, and the file's previousRound still says what each point was.
+ */
+export type PlannedPreviousRound = {
+  consultationId: string;
+  round: number;
+  linked: boolean;
+  origins: { restored: number; dropped: number };
+  answers: { restored: number; dropped: number };
+};
 
 /**
  * What an import would do, for the officer to confirm before anything is written: the accounts it
@@ -51,6 +69,8 @@ export type ImportPlan = {
     documents: number;
     auditEntries: number;
   };
+  /** Only for a later round's file. */
+  previousRound?: PlannedPreviousRound;
   accounts: PlannedAccount[];
   chairs: PlannedChair[];
   confirmation: string;
@@ -80,13 +100,14 @@ export class ArchiveConfirmationError extends Error {
   }
 }
 
-/** The people the file names outside its audit log (lower-cased): those the consultation's rows link to. */
-function linkedPeople(archive: Archive): Set<string> {
+/** The people the file names outside its audit log (lower-cased): those the rows the import writes link to. */
+function linkedPeople(archive: Archive, lineage: Lineage): Set<string> {
   const out = new Set<string>();
   for (const table of ARCHIVE_TABLES) {
     const fields = Object.values(table.people ?? {}) as string[];
     if (!fields.length) continue;
     for (const { entry } of table.entries(archive)) {
+      if (table.keep && !table.keep(entry, lineage)) continue;
       for (const field of fields) {
         const email = (entry as Record<string, string | null>)[field];
         if (email) out.add(email.toLowerCase());
@@ -115,15 +136,66 @@ export type Planned = {
   /** Accounts here by lower-cased email. */
   userId: Map<string, string>;
   existing: { consultation: boolean; meeting: boolean };
+  lineage: Lineage;
 };
+
+const NO_LINEAGE: Lineage = { previousRoundId: null, points: new Set(), comments: new Set() };
+
+/** A later round's previous round here (PlannedPreviousRound): whether the import links to it, and which rows of it the file's origins and answers name. */
+async function lineageWithin(tx: Tx, archive: Archive): Promise<{ lineage: Lineage; planned?: PlannedPreviousRound }> {
+  const previous = archive.consultation.previousRound;
+  if (!previous) return { lineage: NO_LINEAGE };
+  const points = archive.agendaItems.flatMap((item) => item.points);
+  const origins = points.flatMap((p) => p.origins ?? []).map((id) => id.toLowerCase());
+  const answers = points.flatMap((p) => p.answers ?? []).map((a) => a.commentId.toLowerCase());
+  const [[here], followUps] = await Promise.all([
+    tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, previous.consultationId)),
+    tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.previousRoundId, previous.consultationId)).limit(1),
+  ]);
+  const found = { points: new Set<string>(), comments: new Set<string>() };
+  const linked = here !== undefined && followUps.length === 0;
+  if (linked) {
+    for (const part of chunks([...new Set(origins)], IDS_PER_QUERY)) {
+      const rows = await tx
+        .select({ id: discussionPoints.id })
+        .from(discussionPoints)
+        .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
+        .where(and(eq(agendaItems.consultationId, here.id), inArray(discussionPoints.id, part)));
+      for (const row of rows) found.points.add(row.id);
+    }
+    for (const part of chunks([...new Set(answers)], IDS_PER_QUERY)) {
+      const rows = await tx
+        .select({ id: comments.id })
+        .from(comments)
+        .innerJoin(submissions, eq(submissions.id, comments.submissionId))
+        .where(and(eq(submissions.consultationId, here.id), inArray(comments.id, part)));
+      for (const row of rows) found.comments.add(row.id);
+    }
+  }
+  const counted = (ids: string[], kept: Set<string>) => {
+    const restored = ids.filter((id) => kept.has(id)).length;
+    return { restored, dropped: ids.length - restored };
+  };
+  return {
+    lineage: linked ? { previousRoundId: here.id, ...found } : NO_LINEAGE,
+    planned: {
+      consultationId: previous.consultationId,
+      round: previous.round,
+      linked,
+      origins: counted(origins, found.points),
+      answers: counted(answers, found.comments),
+    },
+  };
+}
 
 /**
  * Everything the import needs to know of this instance, read in the import's own transaction:
  * delegations by code, whether the consultation, its meeting, its ids, its receipt prefix and its
- * receipts are here already, and the people by email. Refuses (ArchiveValidationError, with the
- * paths) an unknown delegation, a row id this instance already uses for another row, a person
- * whose account here has another role or delegation, and a secretariat officer without an
- * account here: secretariat accounts are never created from a file.
+ * receipts are here already, a later round's previous round and the rows of it the file names,
+ * and the people by email. Refuses (ArchiveValidationError, with the paths) an unknown
+ * delegation, a row id this instance already uses for another row, a person whose account here
+ * has another role or delegation, and a secretariat officer without an account here: secretariat
+ * accounts are never created from a file.
  */
 export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions): Promise<Planned> {
   const codes = new Set<string>();
@@ -218,8 +290,11 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
     }
   }
 
+  // A later round: its link to the previous round here, and the lineage kept.
+  const { lineage, planned: previousRound } = await lineageWithin(tx, archive);
+
   // People: those the rows link to must have an account here or be one the import may create.
-  const linked = linkedPeople(archive);
+  const linked = linkedPeople(archive, lineage);
   const here = new Map(userRows.map((u) => [u.email, u]));
   const accounts: PlannedAccount[] = [];
   archive.users.forEach((u, i) => {
@@ -291,11 +366,12 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
       documents: archive.generatedDocuments.length,
       auditEntries: archive.auditLog.length,
     },
+    ...(previousRound ? { previousRound } : {}),
     accounts,
     chairs,
   };
   const plan: ImportPlan = { ...draft, confirmation: confirmationDigest(archive, draft) };
-  return { plan, delegationId, userId: new Map(userRows.map((u) => [u.email, u.id])), existing };
+  return { plan, delegationId, userId: new Map(userRows.map((u) => [u.email, u.id])), existing, lineage };
 }
 
 export type PlanOptions = {

@@ -8,7 +8,7 @@ import { IMPORTED_MARK, type Archive, type ArchiveUser } from "~/lib/archive-sch
 import type { CrpModel } from "~/documents/crp";
 import { currentTimeZone } from "~/lib/time-zones";
 import { schema } from "~/utils/db.server";
-import { agendaItemTable, nonPaperPointTable, nonPaperTable, pointTable, versionTable } from "./agenda-tables.server";
+import { agendaItemTable, nonPaperPointTable, nonPaperTable, pointAnswerTable, pointOriginTable, pointTable, versionTable } from "./agenda-tables.server";
 import { at, atOrNull, byKey, IMPORT_AUDIT_ACTION, importedMark, iso, isoOrNull, languageTexts, type ImportedMark, type Tx } from "./common.server";
 import { top, type AnyArchiveTable, type ArchiveTable, type Insert, type Select } from "./declaration.server";
 import type { PlannedAccount } from "./plan.server";
@@ -107,7 +107,8 @@ export const meetingTable: ArchiveTable<typeof meetings, Select<typeof meetings>
   insertIf: (into) => !into.meetingExists,
 };
 
-type ConsultationRow = Select<typeof consultations> & { lastReceiptNumber: number | null };
+/** The consultation's row, its receipt counter and, for a later round, what the file says of the previous round. */
+type ConsultationRow = Select<typeof consultations> & { lastReceiptNumber: number | null; previousRound: ConsultationEntry["previousRound"] | null };
 
 export const consultationTable: ArchiveTable<typeof consultations, ConsultationRow, ConsultationEntry, MeetingEntry> = {
   table: consultations,
@@ -137,6 +138,9 @@ export const consultationTable: ArchiveTable<typeof consultations, ConsultationR
     closedAt: isoOrNull(c.closedAt),
     compiledAt: isoOrNull(c.compiledAt),
     ...(c.dispositionsPublishedAt ? { dispositionsPublishedAt: iso(c.dispositionsPublishedAt) } : {}),
+    // Written only for a later round: a first round's file is as version 1 wrote it, but for the version.
+    ...(c.round > 1 ? { round: c.round } : {}),
+    ...(c.previousRound ? { previousRound: c.previousRound } : {}),
     createdBy: out.email(c.createdBy),
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
@@ -169,6 +173,9 @@ export const consultationTable: ArchiveTable<typeof consultations, ConsultationR
     closedAt: atOrNull(c.closedAt),
     compiledAt: atOrNull(c.compiledAt),
     dispositionsPublishedAt: atOrNull(c.dispositionsPublishedAt ?? null),
+    round: c.round ?? 1,
+    // Linked only to a previous round this instance holds that has no other follow-up (plan.server.ts).
+    previousRoundId: into.lineage.previousRoundId,
     createdBy: into.person(c.createdBy),
     createdAt: at(c.createdAt),
     updatedAt: at(c.updatedAt),
@@ -375,6 +382,8 @@ export const ARCHIVE_TABLES: readonly AnyArchiveTable[] = [
   agendaItemTable,
   pointTable,
   versionTable,
+  pointOriginTable,
+  pointAnswerTable,
   nonPaperTable,
   nonPaperPointTable,
   registrationTable,

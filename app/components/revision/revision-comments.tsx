@@ -1,0 +1,98 @@
+import { Form } from "@remix-run/react";
+import { SubmitButton } from "~/components/ui/button";
+import { PendingText } from "~/components/ui/redline";
+import { useTranslation } from "~/i18n/use-translation";
+import type { RevisionComment } from "~/routes/consultations.$consultationId.revision/query.server";
+
+/**
+ * The previous round's comments and amendments on the points a Rev.1 point comes from: each in the
+ * working language (or its original while the translation is pending), its disposition, whether
+ * this point answers it; while Rev.1 is a draft, an amendment can be applied with one click.
+ */
+export function RevisionComments({
+  comments,
+  point,
+  editable,
+}: {
+  comments: RevisionComment[];
+  point: { id: string; label: string; versionNumber: number };
+  editable: boolean;
+}) {
+  const { t } = useTranslation(["revision", "consolidation"]);
+  if (comments.length === 0) return <p className="empty">{t("comments.none")}</p>;
+  return (
+    <ul className="revision-comments">
+      {comments.map((comment) => {
+        const answered = comment.answeredBy.includes(point.label);
+        return (
+          <li
+            key={comment.commentId}
+            id={`comment-${point.id}-${comment.commentId}`}
+            className={answered ? "revision-comment is-answered" : "revision-comment"}
+          >
+            <p className="revision-comment__by">
+              <strong>
+                <bdi>{comment.delegation}</bdi>
+              </strong>{" "}
+              · {t(`consolidation:exports.resolution.types.${comment.kind}`)} ·{" "}
+              <span className="muted">
+                {t("comments.disposition")}: {comment.disposition ? t(`consolidation:dispositions.${comment.disposition}`) : t("comments.noDisposition")}
+              </span>
+            </p>
+            {comment.body ? (
+              <p lang={comment.bodyPending ? comment.language : "en"} dir="auto">
+                {comment.body}
+              </p>
+            ) : null}
+            {comment.proposedText !== null ? (
+              <blockquote className="revision-comment__proposed" lang={comment.proposedPending ? comment.language : "en"} dir="auto">
+                <span className="visually-hidden">{t("comments.proposed")}: </span>
+                <PendingText text={comment.proposedText} />
+              </blockquote>
+            ) : null}
+            {comment.bodyPending || comment.proposedPending ? <p className="muted">{t("comments.pending")}</p> : null}
+            {comment.answeredBy.length ? (
+              <p className="revision-comment__answered">
+                {t("others.answeredBy")}:{" "}
+                {comment.answeredBy.map((label, index) => (
+                  <span key={label}>
+                    {index > 0 ? ", " : null}
+                    <bdi>{label}</bdi>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {editable ? (
+              <div className="revision-comment__actions">
+                {comment.kind === "amendment" ? (
+                  <Form method="post" preventScrollReset>
+                    <input type="hidden" name="intent" value="apply" />
+                    <input type="hidden" name="pointId" value={point.id} />
+                    <input type="hidden" name="commentId" value={comment.commentId} />
+                    <input type="hidden" name="basedOnVersion" value={point.versionNumber} />
+                    <SubmitButton size="small" variant="secondary">
+                      {t("comments.apply")}
+                    </SubmitButton>
+                  </Form>
+                ) : null}
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="intent" value="answer" />
+                  <input type="hidden" name="pointId" value={point.id} />
+                  <input type="hidden" name="commentId" value={comment.commentId} />
+                  <input type="hidden" name="answers" value={answered ? "false" : "true"} />
+                  {/* A toggle: its name stays, its state is pressed or not. */}
+                  <SubmitButton size="small" variant="secondary" aria-pressed={answered}>
+                    {answered ? "✓ " : null}
+                    {t("comments.link")}
+                  </SubmitButton>
+                </Form>
+              </div>
+            ) : answered ? (
+              <p className="revision-comment__answered">{t("comments.answered")}</p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
