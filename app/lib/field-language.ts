@@ -41,7 +41,7 @@ export const WORKING_LANGUAGE: Language = "en";
 /** At least this share of the letters in the submission's script: the field is in its language. */
 const MIN_OWN_SHARE = 0.25;
 /** An amendment with at least this share of its words taken from the English wording is English. */
-const MIN_REFERENCE_SHARE = 0.5;
+export const MIN_REFERENCE_SHARE = 0.5;
 /** How much of a long text the word-based guesses read (scripts are counted over all of it). */
 const GUESS_SAMPLE = 4_000;
 const HAN_WEIGHT = 2;

@@ -5,7 +5,7 @@
 // Which comments of the previous round a revised point answers is kept in point_answers.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
-import { commentLanguages, fieldsToTranslate } from "~/lib/field-language";
+import { commentLanguages, fieldsToTranslate, MIN_REFERENCE_SHARE, shareOfReferenceWords } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
 import { mayManageConsultation, mayReadComments } from "~/lib/permissions";
 import { mergedWording } from "~/lib/revision";
@@ -341,10 +341,14 @@ export async function applyAmendment(
     // An amendment to another point than those this one comes from would be applied in the wrong place.
     if (!comment.pointId || !point.origins.includes(comment.pointId)) return { ok: false, reason: "other_item" };
     if (point.versionNumber !== input.basedOnVersion) return { ok: false, reason: "stale" };
-    // Judged from the text, as the desk and the side-by-side judge it: a Spanish submission often
-    // proposes its wording in English, which needs no translation.
+    // The secretariat's translation where there is one; else the wording as proposed when it is in
+    // the working language: judged from the text as the desk judges it, or (a Spanish submission
+    // often proposes its wording in English) when most of its words are the circulated English ones.
     const languages = commentLanguages({ kind: comment.kind, language: comment.language, body: comment.body, proposedText: comment.proposedText }, comment.baseText);
-    const wording = languages.proposedText === workingLanguage || !fieldsToTranslate(languages).proposedText ? comment.proposedText : comment.translatedProposedText;
+    const english =
+      !fieldsToTranslate(languages).proposedText ||
+      (comment.baseText !== null && shareOfReferenceWords(comment.proposedText, comment.baseText) >= MIN_REFERENCE_SHARE);
+    const wording = comment.translatedProposedText ?? (english ? comment.proposedText : null);
     if (!wording) return { ok: false, reason: "translation_missing" };
     if (wording !== point.text) await writeWording(tx, user, point.id, point.versionNumber + 1, wording);
     await tx.insert(pointAnswers).values({ pointId: point.id, commentId: comment.id, linkedBy: user.id }).onConflictDoNothing();

@@ -160,6 +160,29 @@ describe("Rev.1 points keep their identity", () => {
     expect(actions).toEqual(expect.arrayContaining(["revision.start", "revision.apply", "revision.merge", "revision.split", "point.relabel", "point.delete"]));
   });
 
+  it("applies an amendment proposed in English in a French submission without waiting for a translation", async () => {
+    const c = await openConsultation();
+    const db = await getDb();
+    const [circulated] = await db
+      .select({ text: schema.pointVersions.text })
+      .from(schema.pointVersions)
+      .where(eq(schema.pointVersions.pointId, c.points["2(a)"]!));
+    const proposed = `${circulated!.text.replace(/\.$/, "")}, in close cooperation with the Secretariat.`;
+    const [france] = await writeRevision(c.consultationId, "FRA", "fr", [
+      { kind: "amendment", pointId: c.points["2(a)"]!, body: "Nous proposons un ajout.", proposedText: proposed },
+    ]);
+    await db.update(schema.consultations).set({ status: "closed" }).where(eq(schema.consultations.id, c.consultationId));
+    const officer = await userByEmail(OFFICER);
+    const started = await startRevision(officer, { consultationId: c.consultationId });
+    const roundId = (started as { consultationId: string }).consultationId;
+    const a = (await getRevision(officer, roundId))!.points[0]!;
+    expect(await applyAmendment(officer, { consultationId: roundId, pointId: a.id, commentId: france!, basedOnVersion: 1 })).toEqual({
+      ok: true,
+      pointId: a.id,
+    });
+    expect((await getRevision(officer, roundId))!.points[0]!.text).toBe(proposed);
+  });
+
   it("links and unlinks the comments a point answers; only current comments of the previous round", async () => {
     const { c, officer, roundId, rev } = await started();
     const a = rev("(a)");

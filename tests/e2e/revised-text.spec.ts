@@ -115,7 +115,7 @@ test("from a closed reflection period to a circulated Rev.1, and Peru follows it
   await expect(page.getByRole("status").filter({ hasText: "The amendment has been applied" })).toBeVisible();
   await expect(page.getByRole("region", { name: /^\(c\)/ }).locator("ins").first()).toContainText("prosecution services");
   const pointF = page.getByRole("region", { name: /^\(f\)/ });
-  await pointF.getByText("Wording of (f) in Rev.1").click();
+  await pointF.getByText("Change (f)").click();
   await pointF.getByRole("combobox", { name: "Merge with" }).selectOption({ label: "(g)" });
   await pointF.getByRole("button", { name: "Merge", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "The points have been merged" })).toBeVisible();
@@ -152,7 +152,8 @@ test("from a closed reflection period to a circulated Rev.1, and Peru follows it
   // From round 1 to round 2, and its comments on Rev.1 beside what it said before.
   await peru.goto(consultation);
   await peru.getByRole("link", { name: "Ronda 2" }).click();
-  await peru.getByRole("navigation", { name: "Páginas de esta consulta" }).getByRole("link", { name: "Nuestras observaciones" }).click();
+  await expect(peru).toHaveURL(new RegExp(`${roundTwo}$`));
+  await peru.getByRole("navigation", { name: "Páginas de esta consulta" }).getByRole("link", { name: "Nuestras observaciones", exact: true }).click();
   await peru.waitForLoadState("networkidle");
   const earlier = peru.getByRole("group").filter({ hasText: "Nuestras observaciones en la ronda 1" }).first();
   await earlier.getByText("Nuestras observaciones en la ronda 1").click();

@@ -93,12 +93,12 @@ export function RevisedPoint({
 
       {editable ? (
         <details className="revised-point__edit" open={Boolean(error)}>
-          <summary>{withData(t("edit.wording", { label: isolate(point.label), number }))}</summary>
+          <summary>{withData(t("edit.open", { label: isolate(point.label) }))}</summary>
           <Form method="post" preventScrollReset className="stack">
             <input type="hidden" name="intent" value="wording" />
             <input type="hidden" name="pointId" value={point.id} />
             <input type="hidden" name="basedOnVersion" value={point.versionNumber} />
-            <label className="visually-hidden" htmlFor={`wording-${point.id}`}>
+            <label htmlFor={`wording-${point.id}`}>
               {withData(t("edit.wording", { label: isolate(point.label), number }))}
             </label>
             <textarea
