@@ -344,7 +344,10 @@ export async function applyAmendment(
     // The secretariat's translation where there is one; else the wording as proposed when it is in
     // the working language: judged from the text as the desk judges it, or (a Spanish submission
     // often proposes its wording in English) when most of its words are the circulated English ones.
-    const languages = commentLanguages({ kind: comment.kind, language: comment.language, body: comment.body, proposedText: comment.proposedText }, comment.baseText);
+    const languages = commentLanguages(
+      { kind: comment.kind, language: comment.language, body: comment.body, proposedText: comment.proposedText },
+      comment.baseText,
+    );
     const english =
       !fieldsToTranslate(languages).proposedText ||
       (comment.baseText !== null && shareOfReferenceWords(comment.proposedText, comment.baseText) >= MIN_REFERENCE_SHARE);

@@ -85,9 +85,9 @@ test("from a closed reflection period to a circulated Rev.1, and Peru follows it
   await peruEntry.getByRole("combobox", { name: "Disposition" }).selectOption("reflected");
   await peruEntry.getByLabel("Observations of the Secretariat").fill("Reflected in (c) of Rev.1.");
   await peruEntry.getByRole("button", { name: "Save the disposition" }).click();
-  await expect(chair.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" }).getByRole("group", { name: "Disposition" })).toContainText(
-    "Reflected",
-  );
+  await expect(
+    chair.getByRole("region", { name: "Point (c)" }).getByRole("article", { name: "Peru" }).getByRole("group", { name: "Disposition" }),
+  ).toContainText("Reflected");
   await chair.context().close();
 
   // The secretariat shows the dispositions, and takes the comment-resolution table and the compilation text.
@@ -113,7 +113,12 @@ test("from a closed reflection period to a circulated Rev.1, and Peru follows it
   await expect(pointC).toContainText("Former (c)");
   await pointC.getByRole("listitem").filter({ hasText: "Peru" }).getByRole("button", { name: "Apply this amendment" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The amendment has been applied" })).toBeVisible();
-  await expect(page.getByRole("region", { name: /^\(c\)/ }).locator("ins").first()).toContainText("prosecution services");
+  await expect(
+    page
+      .getByRole("region", { name: /^\(c\)/ })
+      .locator("ins")
+      .first(),
+  ).toContainText("prosecution services");
   const pointF = page.getByRole("region", { name: /^\(f\)/ });
   await pointF.getByText("Change (f)").click();
   await pointF.getByRole("combobox", { name: "Merge with" }).selectOption({ label: "(g)" });

@@ -98,9 +98,7 @@ export function RevisedPoint({
             <input type="hidden" name="intent" value="wording" />
             <input type="hidden" name="pointId" value={point.id} />
             <input type="hidden" name="basedOnVersion" value={point.versionNumber} />
-            <label htmlFor={`wording-${point.id}`}>
-              {withData(t("edit.wording", { label: isolate(point.label), number }))}
-            </label>
+            <label htmlFor={`wording-${point.id}`}>{withData(t("edit.wording", { label: isolate(point.label), number }))}</label>
             <textarea
               id={`wording-${point.id}`}
               name="text"
