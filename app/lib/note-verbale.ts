@@ -56,6 +56,8 @@ export type NoteVerbaleInput = {
   place: string | null;
   /** "YYYY-MM-DD" */
   date: string | null;
+  /** A later round: the revised text's number and when ("YYYY-MM-DD") the text it revises was circulated. */
+  revision?: { number: number; previousCirculatedOn: string | null } | null;
 };
 
 export const DEFAULT_SECRETARIAT = { name: "United Nations Office on Drugs and Crime", abbreviation: "UNODC" };
@@ -319,6 +321,9 @@ export function draftNoteVerbale(input: NoteVerbaleInput, language: Language = "
     }),
     t("paragraphs.approval", { bureau, method: approvalMethod, date: w.longDate(input.reflectionApprovedOn) ?? t("missing.approvalDate") }),
     t("paragraphs.transmittal", { items: items.length ? t("items", { count: items.length, list: w.list(items) }) : "" }),
+    ...(input.revision
+      ? [t("paragraphs.revision", { number: input.revision.number, date: w.longDate(input.revision.previousCirculatedOn) ?? t("missing.date") })]
+      : []),
     t("paragraphs.comments", {
       deadline: w.deadline(input.deadline, meeting.timeZone),
       where: input.link ? t("where.link", { link: data(input.link) }) : t("where.noLink"),

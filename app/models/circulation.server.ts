@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, like, max, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, like, max, or, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import type { ConsultationStatus } from "~/lib/consultation-status";
 import { nameInSentence } from "~/lib/delegation-names";
@@ -137,6 +137,9 @@ const consultationColumns = {
   parentSessionEndDate: consultations.parentSessionEndDate,
   reflectionApprovedOn: consultations.reflectionApprovedOn,
   reflectionApprovalMethod: consultations.reflectionApprovalMethod,
+  // A later round's note says which text it revises (issue 18): the round, and when the one before went out.
+  round: consultations.round,
+  previousCirculatedAt: sql<number | null>`(select extract(epoch from p.circulated_at)::float8 from consultations p where p.id = ${consultations.previousRoundId})`,
   meeting: {
     id: meetings.id,
     body: meetings.body,
@@ -163,6 +166,8 @@ type ConsultationRow = {
   parentSessionEndDate: string | null;
   reflectionApprovedOn: string | null;
   reflectionApprovalMethod: string | null;
+  round: number;
+  previousCirculatedAt: number | null;
   meeting: {
     body: string;
     parentBody: string | null;
@@ -209,6 +214,13 @@ function generateNote(row: ConsultationRow, itemNumbers: string[], link: string,
       // The note is dated the day it is drafted; the officer corrects it if it goes out later.
       place: row.meeting.venue,
       date: calendarDateIn(now, row.meeting.timeZone),
+      revision:
+        row.round > 1
+          ? {
+              number: row.round - 1,
+              previousCirculatedOn: row.previousCirculatedAt === null ? null : calendarDateIn(new Date(Number(row.previousCirculatedAt) * 1000), row.meeting.timeZone),
+            }
+          : null,
     },
     language,
   );

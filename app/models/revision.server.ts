@@ -88,6 +88,9 @@ export async function startRevision(user: SessionUser, input: Actor): Promise<St
         parentAgendaItemNumber: previous.parentAgendaItemNumber,
         parentAgendaItemTitle: previous.parentAgendaItemTitle,
         provisionalAgendaSymbol: previous.provisionalAgendaSymbol,
+        // The Bureau's approval of the reflection period, for the note verbale (the officer corrects it).
+        reflectionApprovedOn: previous.reflectionApprovedOn,
+        reflectionApprovalMethod: previous.reflectionApprovalMethod,
         previousRoundId: previous.id,
         round,
         createdBy: user.id,

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { consultations, role, readerTimeZone } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["consultations", "archive", "submissions"]);
+  const { t, i18n } = useTranslation(["consultations", "archive", "submissions", "revision"]);
   return (
     <section>
       <PageHeader
@@ -74,6 +74,8 @@ export default function Home() {
                   <Link to={paths.consultation(c.id)}>
                     <bdi>{c.title}</bdi>
                   </Link>
+                  {/* Two rounds share a title: the later one says which it is. */}
+                  {c.round > 1 ? <span className="muted"> · {t("revision:round", { round: c.round })}</span> : null}
                 </th>
                 <td data-label={t("columns.meeting")}>
                   <MeetingName meeting={c.meeting} />

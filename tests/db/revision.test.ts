@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deletedPoints, pointIdentities } from "~/lib/revision";
 import { deletePoint, relabelPoint } from "~/models/agenda.server";
-import { circulateConsultation } from "~/models/circulation.server";
+import { circulateConsultation, draftCoveringNote, getCirculationPage } from "~/models/circulation.server";
 import { applyAmendment, findNextRound, getRevision, mergePoints, setAnswer, splitPoint, startRevision } from "~/models/revision.server";
 import { getDb, schema } from "~/utils/db.server";
 import { makeChairOf, writeRevision, writeTranslation } from "./consolidation-setup";
@@ -225,6 +225,14 @@ describe("Rev.1 points keep their identity", () => {
     expect(await getRevision(officer, c.consultationId)).toBeNull();
 
     await setDeadline(roundId, new Date(Date.now() + 14 * 86_400_000));
+    // The covering note drafted for round 2 says it carries Rev.1 of the text circulated before, in each language.
+    const page = await getCirculationPage(officer, roundId, { baseUrl: "http://localhost" });
+    expect(page!.nextNonPaperNumber).toBe(2);
+    expect(page!.note.generated).toContain("revised discussion points (Rev.1)");
+    expect(page!.note.generated).toMatch(/circulated on \d{1,2} \w+ \d{4}/);
+    for (const language of ["ar", "zh", "fr", "ru", "es"] as const) {
+      expect(await draftCoveringNote(officer, roundId, language, { baseUrl: "http://localhost" })).toMatch(/[(（]Rev\.1[)）]/);
+    }
     const circulated = await circulateConsultation(officer, {
       consultationId: roundId,
       coveringNote: "Rev.1 of the discussion points.",
