@@ -26,6 +26,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   /** The agenda editor: one of its changes, or a pasted agenda saved. */
   z.object({ kind: z.literal("agenda.done"), intent: agendaIntent }),
   z.object({ kind: z.literal("agenda.imported"), items: count, points: count }),
+  /** Dispositions imported from the comment-resolution table: how many were saved. */
+  z.object({ kind: z.literal("dispositions.imported"), count }),
   /** The Chair's revised text: one of its changes made (issue 18). */
   z.object({ kind: z.literal("revision.done"), intent: z.enum(["start", "wording", "apply", "answer", "merge", "split", "relabel", "delete"]) }),
   /** The CRP page: the introduction saved, a version compiled. */

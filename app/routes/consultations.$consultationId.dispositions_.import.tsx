@@ -5,7 +5,7 @@ import { DispositionImportReview, type DispositionChangeView } from "~/component
 import { DispositionUploadForm } from "~/components/dispositions/import-upload-form";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
 import type { TitleHandle } from "~/components/ui/document-title";
-import { Notice } from "~/components/ui/notice";
+import { Notice, useNotice } from "~/components/ui/notice";
 import { readDispositionWorkbook, rejectWorkbook } from "~/documents/disposition-xlsx";
 import { fixedTranslator } from "~/i18n/i18next";
 import { useTranslation } from "~/i18n/use-translation";
@@ -18,6 +18,7 @@ import { MAX_UPLOAD_BYTES } from "~/lib/upload-check";
 import { getDispositionImportSetup, importDispositions, previewDispositionImport, type DispositionImportChange } from "~/models/disposition.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { readNotice, redirectWithNotice } from "~/utils/notice.server";
 import { badRequest, notFound, readPostedForm, type PostedForm } from "~/utils/submission-import.server";
 
 export const handle: TitleHandle<typeof loader> = { title: (t) => t("consolidation:dispositionImport.title") };
@@ -39,13 +40,16 @@ async function guard(request: Request, consultationId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation } = await guard(request, params.consultationId);
-  return { consultation: { id: consultation.id, title: consultation.title }, maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024) };
+  return {
+    consultation: { id: consultation.id, title: consultation.title },
+    maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
+    // Left by the confirmation's redirect: how many dispositions were saved (a reload posts nothing).
+    imported: await readNotice(request, ["dispositions.imported"]),
+  };
 }
 
 type ActionData =
-  | { step: "upload"; problems: ImportProblemView[]; total: number }
-  | { step: "review"; filename: string; changes: DispositionChangeView[]; unchanged: number }
-  | { step: "done"; saved: number };
+  { step: "upload"; problems: ImportProblemView[]; total: number } | { step: "review"; filename: string; changes: DispositionChangeView[]; unchanged: number };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, consultation } = await guard(request, params.consultationId);
@@ -54,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = await resolveLanguage(request, user.language);
   const input = { user, consultationId: consultation.id, language };
   if (intent === "preview") return preview(input, form);
-  if (intent === "confirm" && !form.file && !form.oversized) return confirm({ ...input, ipAddress: clientAddress(context) }, form.fields);
+  if (intent === "confirm" && !form.file && !form.oversized) return confirm({ ...input, request, ipAddress: clientAddress(context) }, form.fields);
   throw badRequest();
 }
 
@@ -107,7 +111,7 @@ function postedRows(fields: FormData): (SheetRow & { before: string })[] {
   });
 }
 
-async function confirm({ user, consultationId, language, ipAddress }: StepInput & { ipAddress: string }, fields: FormData) {
+async function confirm({ request, user, consultationId, language, ipAddress }: StepInput & { request: Request; ipAddress: string }, fields: FormData) {
   const rows = postedRows(fields);
   const parsed = parseDispositionRows(rows);
   if (!parsed.ok) return refuse(parsed.problems, language);
@@ -116,14 +120,15 @@ async function confirm({ user, consultationId, language, ipAddress }: StepInput 
   const saved = await importDispositions(user, { consultationId, rows: entries, ipAddress });
   if (!saved) throw notFound();
   if (!saved.ok) return refuse(saved.refused.map(refusedRow), language);
-  return data<ActionData>({ step: "done", saved: saved.changes.length });
+  return redirectWithNotice(request, paths.dispositionImport(consultationId), { kind: "dispositions.imported", count: saved.changes.length });
 }
 
 // ---------------------------------------------------------------------------------------------
 // The page
 
 export default function DispositionImportPage() {
-  const { consultation, maxMegabytes } = useLoaderData<typeof loader>();
+  const { consultation, maxMegabytes, ...loaded } = useLoaderData<typeof loader>();
+  const imported = useNotice(loaded.imported);
   const actionData = useActionData<ActionData>();
   const { t } = useTranslation("consolidation");
   const toSideBySide = <Link to={paths.sideBySide(consultation.id)}>{t("sideBySide.title")}</Link>;
@@ -138,9 +143,9 @@ export default function DispositionImportPage() {
             <Link to=".">{t("dispositionImport.startAgain")}</Link>
           </p>
         </>
-      ) : actionData?.step === "done" ? (
+      ) : imported && !actionData ? (
         <>
-          <Notice tone="success">{t("dispositionImport.done", { count: actionData.saved })}</Notice>
+          <Notice tone="success">{t("dispositionImport.done", { count: imported.count })}</Notice>
           <p>
             {toSideBySide}
             {" · "}

@@ -106,8 +106,18 @@ type Answer =
   | { step: "review"; filename: string; changes: Change[]; unchanged: number }
   | { step: "done"; saved: number };
 
-function answerOf(result: { thrown: unknown } | { value: unknown }): { status: number; data: Answer } {
+async function answerOf(result: { thrown: unknown } | { value: unknown }, email = CHAIR): Promise<{ status: number; data: Answer }> {
   if ("thrown" in result) throw new Error(`the action threw ${statusOf(result.thrown)}`);
+  // Saved: a redirect back to the page, whose notice (a cookie) says how many were saved.
+  if (result.value instanceof Response) {
+    const response = result.value;
+    const path = response.headers.get("Location")!;
+    const request = await requestAs(email, path);
+    request.headers.set("Cookie", `${request.headers.get("Cookie")}; ${response.headers.get("Set-Cookie")!.split(";")[0]}`);
+    const consultationId = path.split("/")[2]!;
+    const page = (await loader({ request, params: { consultationId }, context })) as { imported: { count: number } | null };
+    return { status: response.status, data: { step: "done", saved: page.imported!.count } };
+  }
   const value = result.value as { data: Answer; init: { status?: number } | null };
   return { status: value.init?.status ?? 200, data: value.data };
 }
@@ -117,7 +127,7 @@ async function upload(consultationId: string, bytes: Uint8Array, email = CHAIR, 
   const form = new FormData();
   form.append("intent", "preview");
   form.append("file", new File([new Uint8Array(bytes)], name, { type }));
-  return answerOf(await run("action", email, consultationId, { method: "POST", body: form }));
+  return answerOf(await run("action", email, consultationId, { method: "POST", body: form }), email ?? CHAIR);
 }
 
 const HIDDEN = /<input type="hidden" name="(\w+)" value="([^"]*)"\/>/g;
@@ -139,7 +149,7 @@ async function confirmFromPage(consultationId: string, review: Answer, email = C
   const body = new URLSearchParams();
   for (const [, name, value] of form.matchAll(HIDDEN)) body.append(name!, unescape(value!));
   expect(body.get("intent")).toBe("confirm");
-  return answerOf(await run("action", email, consultationId, { method: "POST", body }));
+  return answerOf(await run("action", email, consultationId, { method: "POST", body }), email ?? CHAIR);
 }
 
 async function dispositionsOf(commentIds: string[]) {
@@ -196,7 +206,7 @@ describe("importing dispositions from the comment-resolution table", () => {
     expect(await auditOf(c.consultationId)).toHaveLength(auditBefore);
 
     const done = await confirmFromPage(c.consultationId, preview.data);
-    expect(done).toEqual({ status: 200, data: { step: "done", saved: 3 } });
+    expect(done).toEqual({ status: 302, data: { step: "done", saved: 3 } });
     const saved = await dispositionsOf([ids.peruA, ids.peruB, ids.moroccoA, ids.franceNew]);
     expect(saved.get(ids.peruA)).toMatchObject({ disposition: "partly_reflected", observation: null, decidedBy: chair.id });
     expect(saved.get(ids.peruB)).toMatchObject({ disposition: "reflected", decidedBy: chair.id });
@@ -349,7 +359,7 @@ describe("importing dispositions from the comment-resolution table", () => {
       ["noted", "x".repeat(2_001), "observationTooLong"],
       ["", "Alone.", "observationWithoutDisposition"],
     ] as const) {
-      const answer = answerOf(await run("action", CHAIR, c.consultationId, { method: "POST", body: body(disposition, observation) }));
+      const answer = await answerOf(await run("action", CHAIR, c.consultationId, { method: "POST", body: body(disposition, observation) }));
       expect(answer.data, error).toMatchObject({ step: "upload", problems: [{ message: `consolidation:dispositionImport.errors.${error}` }] });
     }
     // Fields out of step: a forged request.
@@ -383,7 +393,7 @@ describe("importing dispositions from the comment-resolution table", () => {
     // No file at all.
     const none = new FormData();
     none.append("intent", "preview");
-    expect(answerOf(await run("action", CHAIR, c.consultationId, { method: "POST", body: none })).data).toMatchObject({
+    expect((await answerOf(await run("action", CHAIR, c.consultationId, { method: "POST", body: none }))).data).toMatchObject({
       problems: [{ message: "consolidation:dispositionImport.errors.fileRequired" }],
     });
   });
