@@ -16,7 +16,7 @@ import { pointText, randomFor } from "./people-texts";
 export type Scale = { delegations: number; points: number; seed: number };
 export type Delegate = { id: string; email: string; code: string; language: Language; delegationId: string };
 export type Point = { id: string; versionId: string; text: string; label: string };
-export type Item = { id: string; points: Point[] };
+export type Item = { id: string; number: string | null; points: Point[] };
 export type Filled = {
   consultationId: string;
   burstConsultationIds: string[];
@@ -81,11 +81,12 @@ async function pickDelegations(db: Database, count: number) {
 
 async function loadItems(db: Database, consultationId: string): Promise<Item[]> {
   const rows = (await db.execute(sql`
-    select i.id as item_id, p.id, p.label, v.id as version_id, v.text
+    select i.id as item_id, i.number as item_number, p.id, p.label, v.id as version_id, v.text
     from agenda_items i join discussion_points p on p.agenda_item_id = i.id join point_versions v on v.point_id = p.id
     where i.consultation_id = ${consultationId} order by i.position, p.position`)) as unknown;
   const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
     item_id: string;
+    item_number: string | null;
     id: string;
     label: string;
     version_id: string;
@@ -93,7 +94,7 @@ async function loadItems(db: Database, consultationId: string): Promise<Item[]> 
   }[];
   const items = new Map<string, Item>();
   for (const r of list) {
-    if (!items.has(r.item_id)) items.set(r.item_id, { id: r.item_id, points: [] });
+    if (!items.has(r.item_id)) items.set(r.item_id, { id: r.item_id, number: r.item_number, points: [] });
     items.get(r.item_id)!.points.push({ id: r.id, versionId: r.version_id, text: r.text, label: r.label });
   }
   return [...items.values()];
