@@ -1,27 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { delegations } from "./delegations";
-import {
-  consultationStatusEnum,
-  languageEnum,
-  type OfficialLanguage,
-  meetingFormatEnum,
-  participationEnum,
-  pointVersionSourceEnum,
-} from "./enums";
+import { consultationStatusEnum, languageEnum, type OfficialLanguage, meetingFormatEnum, participationEnum, pointVersionSourceEnum } from "./enums";
 import { users } from "./users";
 
 // A session of an intergovernmental body, e.g. the Working Group on Technical Assistance, July 2020.
@@ -164,10 +144,7 @@ export const pointVersions = pgTable(
     authorId: uuid("author_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("point_versions_point_number_key").on(t.pointId, t.versionNumber),
-    check("point_versions_number_positive", sql`${t.versionNumber} > 0`),
-  ],
+  (t) => [uniqueIndex("point_versions_point_number_key").on(t.pointId, t.versionNumber), check("point_versions_number_positive", sql`${t.versionNumber} > 0`)],
 );
 
 // A circulated non-paper: the point versions frozen at circulation (a revised one gets number 2).
@@ -213,6 +190,10 @@ export const registrations = pgTable(
       .references(() => delegations.id),
     participation: participationEnum("participation").notNull().default("state_party"),
     deadlineExtendedTo: timestamp("deadline_extended_to", { withTimezone: true }),
+    // The mission's focal point for this consultation (issue 19): one of its delegates, who may
+    // invite and remove the mission's other delegates, up to `delegateLimit` active delegates.
+    focalPointId: uuid("focal_point_id").references(() => users.id),
+    delegateLimit: integer("delegate_limit"),
     registeredBy: uuid("registered_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { delegationKindEnum } from "./enums";
 
 // A State, the European Union or an organization that can send comments. Names are the UN short
@@ -22,6 +22,8 @@ export const delegations = pgTable(
     articleFr: text("article_fr"),
     articleEs: text("article_es"),
     formalNameEn: text("formal_name_en"),
+    // The mission's own workflow (issue 19): nothing leaves before an approver has cleared the text.
+    clearanceRequired: boolean("clearance_required").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("delegations_code_key").on(t.code), index("delegations_name_en_idx").on(t.nameEn)],

@@ -14,40 +14,18 @@ export const delegationKindEnum = pgEnum("delegation_kind", [
 ]);
 
 // Only ever moves forward: draft -> open (circulated) -> closed -> compiled.
-export const consultationStatusEnum = pgEnum("consultation_status", [
-  "draft",
-  "open",
-  "closed",
-  "compiled",
-]);
+export const consultationStatusEnum = pgEnum("consultation_status", ["draft", "open", "closed", "compiled"]);
 
 export const meetingFormatEnum = pgEnum("meeting_format", ["in_person", "hybrid", "online"]);
 
-export const pointVersionSourceEnum = pgEnum("point_version_source", [
-  "draft_report",
-  "non_paper",
-  "revision",
-]);
+export const pointVersionSourceEnum = pgEnum("point_version_source", ["draft_report", "non_paper", "revision"]);
 
 // How a delegation takes part in the session the consultation belongs to.
-export const participationEnum = pgEnum("participation", [
-  "state_party",
-  "signatory",
-  "observer",
-]);
+export const participationEnum = pgEnum("participation", ["state_party", "signatory", "observer"]);
 
-export const commentKindEnum = pgEnum("comment_kind", [
-  "general",
-  "point",
-  "amendment",
-  "new_proposal",
-]);
+export const commentKindEnum = pgEnum("comment_kind", ["general", "point", "amendment", "new_proposal"]);
 
-export const submissionStatusEnum = pgEnum("submission_status", [
-  "draft",
-  "submitted",
-  "withdrawn",
-]);
+export const submissionStatusEnum = pgEnum("submission_status", ["draft", "submitted", "withdrawn"]);
 
 export const lateDecisionEnum = pgEnum("late_decision", ["pending", "accepted", "declined"]);
 
@@ -55,17 +33,15 @@ export const submissionSourceEnum = pgEnum("submission_source", ["editor", "emai
 
 export const translationStatusEnum = pgEnum("translation_status", ["draft", "final"]);
 
-export const reviewTagEnum = pgEnum("review_tag", [
-  "supports",
-  "proposes_amendment",
-  "objects",
-  "new_proposal",
-  "general",
-  "needs_follow_up",
-]);
+export const reviewTagEnum = pgEnum("review_tag", ["supports", "proposes_amendment", "objects", "new_proposal", "general", "needs_follow_up"]);
 
 // What became of a comment in the Chair's revised text (app/lib/dispositions.ts).
 export const dispositionEnum = pgEnum("disposition", ["reflected", "partly_reflected", "not_reflected", "noted", "superseded", "withdrawn"]);
+
+// Groups of States speaking together (issue 19): the UN regional groups, political groups (the Group
+// of 77 and China), a regional economic integration organization with its member States (the EU),
+// and groups formed for one consultation.
+export const groupKindEnum = pgEnum("group_kind", ["regional", "political", "integration", "ad_hoc"]);
 
 export const documentKindEnum = pgEnum("document_kind", ["non_paper", "note_verbale", "crp"]);
 

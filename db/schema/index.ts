@@ -4,6 +4,7 @@ export * from "./delegations";
 export * from "./users";
 export * from "./consultations";
 export * from "./submissions";
+export * from "./groups";
 export * from "./review";
 export * from "./revision";
 export * from "./documents";

@@ -20,10 +20,7 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ipAddress: text("ip_address"),
   },
-  (t) => [
-    index("audit_log_consultation_idx").on(t.consultationId, t.at),
-    index("audit_log_actor_idx").on(t.actorId, t.at),
-  ],
+  (t) => [index("audit_log_consultation_idx").on(t.consultationId, t.at), index("audit_log_actor_idx").on(t.actorId, t.at)],
 );
 
 // Messages are written here in the same transaction as the change that causes them, then sent.
@@ -48,8 +45,5 @@ export const notificationOutbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [
-    index("notification_outbox_status_idx").on(t.status, t.createdAt),
-    uniqueIndex("notification_outbox_dedupe_key").on(t.dedupeKey),
-  ],
+  (t) => [index("notification_outbox_status_idx").on(t.status, t.createdAt), uniqueIndex("notification_outbox_dedupe_key").on(t.dedupeKey)],
 );

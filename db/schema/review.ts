@@ -1,13 +1,4 @@
-import {
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  boolean,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
 import { dispositionEnum, languageEnum, reviewTagEnum, translationStatusEnum } from "./enums";
 import { comments } from "./submissions";
 import { users } from "./users";
@@ -55,10 +46,7 @@ export const chairReviews = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("chair_reviews_comment_reviewer_key").on(t.commentId, t.reviewerId),
-    index("chair_reviews_reviewer_idx").on(t.reviewerId),
-  ],
+  (t) => [uniqueIndex("chair_reviews_comment_reviewer_key").on(t.commentId, t.reviewerId), index("chair_reviews_reviewer_idx").on(t.reviewerId)],
 );
 
 // What became of one comment: one disposition per comment, shared by the secretariat and the

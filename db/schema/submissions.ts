@@ -1,26 +1,9 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agendaItems, consultations, discussionPoints, pointVersions } from "./consultations";
 import { delegations } from "./delegations";
-import {
-  commentKindEnum,
-  languageEnum,
-  lateDecisionEnum,
-  submissionSourceEnum,
-  submissionStatusEnum,
-} from "./enums";
+import { groups } from "./groups";
+import { commentKindEnum, languageEnum, lateDecisionEnum, submissionSourceEnum, submissionStatusEnum } from "./enums";
 import { users } from "./users";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -56,6 +39,15 @@ export const submissions = pgTable(
     draftVersion: integer("draft_version").notNull().default(0),
     draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }),
     draftUpdatedBy: uuid("draft_updated_by").references(() => users.id),
+    // Issue 19: the group the submission speaks for (its delegation coordinates it), if any.
+    onBehalfOfGroupId: uuid("on_behalf_of_group_id").references(() => groups.id),
+    // Clearance inside the mission: a drafter asks, an approver clears the exact draft version; only
+    // a cleared version (or the approver's own clear-and-submit) is submitted where the mission requires it.
+    clearanceRequestedAt: timestamp("clearance_requested_at", { withTimezone: true }),
+    clearanceRequestedBy: uuid("clearance_requested_by").references(() => users.id),
+    clearedDraftVersion: integer("cleared_draft_version"),
+    clearedBy: uuid("cleared_by").references(() => users.id),
+    clearedAt: timestamp("cleared_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("submissions_consultation_delegation_key").on(t.consultationId, t.delegationId)],
@@ -135,10 +127,7 @@ export const comments = pgTable(
     index("comments_submission_idx").on(t.submissionId, t.revisionId),
     index("comments_revision_idx").on(t.revisionId),
     index("comments_point_idx").on(t.pointId),
-    check(
-      "comments_point_kinds_have_point",
-      sql`(${t.kind} IN ('point', 'amendment')) = (${t.pointId} IS NOT NULL)`,
-    ),
+    check("comments_point_kinds_have_point", sql`(${t.kind} IN ('point', 'amendment')) = (${t.pointId} IS NOT NULL)`),
     check("comments_amendment_has_text", sql`${t.kind} <> 'amendment' OR ${t.proposedText} IS NOT NULL`),
   ],
 );
@@ -161,4 +150,51 @@ export const draftPresence = pgTable(
     seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.consultationId, t.userId] }), index("draft_presence_delegation_idx").on(t.consultationId, t.delegationId, t.seenAt)],
+);
+
+// Delegations named as co-sponsors of a submission: it counts as theirs once they confirm, and no
+// longer once they withdraw.
+export const submissionCosponsors = pgTable(
+  "submission_cosponsors",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    delegationId: uuid("delegation_id")
+      .notNull()
+      .references(() => delegations.id),
+    invitedBy: uuid("invited_by").references(() => users.id),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: uuid("confirmed_by").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.delegationId] }), index("submission_cosponsors_delegation_idx").on(t.delegationId)],
+);
+
+// A delegation aligning itself with another's (or a group's) submission before the deadline, with a
+// receipt of its own; its additional comments, if any, are its own submission.
+export const alignments = pgTable(
+  "alignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    delegationId: uuid("delegation_id")
+      .notNull()
+      .references(() => delegations.id),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    receiptNumber: text("receipt_number").notNull(),
+    alignedBy: uuid("aligned_by").references(() => users.id),
+    alignedAt: timestamp("aligned_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("alignments_delegation_submission_key").on(t.delegationId, t.submissionId),
+    uniqueIndex("alignments_receipt_key").on(t.receiptNumber),
+    index("alignments_consultation_idx").on(t.consultationId),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { delegations } from "./delegations";
 import { languageEnum, roleEnum } from "./enums";
 
@@ -16,6 +16,9 @@ export const users = pgTable(
     delegationId: uuid("delegation_id").references(() => delegations.id),
     language: languageEnum("language").notNull().default("en"),
     timeZone: text("time_zone"),
+    // A delegate who may clear the mission's text (the head of delegation, or another named by the
+    // mission or the secretariat): clearing and submitting are then one step (issue 19).
+    approver: boolean("approver").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     // Who disabled the account (a secretariat officer); its sessions ended at that moment.
     disabledBy: uuid("disabled_by"),
@@ -64,10 +67,7 @@ export const loginAttempts = pgTable(
     succeeded: integer("succeeded").notNull().default(0),
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("login_attempts_email_idx").on(t.email, t.attemptedAt),
-    index("login_attempts_ip_idx").on(t.ipAddress, t.attemptedAt),
-  ],
+  (t) => [index("login_attempts_email_idx").on(t.email, t.attemptedAt), index("login_attempts_ip_idx").on(t.ipAddress, t.attemptedAt)],
 );
 
 // Sign-in throttling counters, one row per bucket: "account:<email>", "pair:<email> <address>",
