@@ -139,7 +139,9 @@ const consultationColumns = {
   reflectionApprovalMethod: consultations.reflectionApprovalMethod,
   // A later round's note says which text it revises (issue 18): the round, and when the one before went out.
   round: consultations.round,
-  previousCirculatedAt: sql<number | null>`(select extract(epoch from p.circulated_at)::float8 from consultations p where p.id = ${consultations.previousRoundId})`,
+  previousCirculatedAt: sql<
+    number | null
+  >`(select extract(epoch from p.circulated_at)::float8 from consultations p where p.id = ${consultations.previousRoundId})`,
   meeting: {
     id: meetings.id,
     body: meetings.body,
@@ -218,7 +220,8 @@ function generateNote(row: ConsultationRow, itemNumbers: string[], link: string,
         row.round > 1
           ? {
               number: row.round - 1,
-              previousCirculatedOn: row.previousCirculatedAt === null ? null : calendarDateIn(new Date(Number(row.previousCirculatedAt) * 1000), row.meeting.timeZone),
+              previousCirculatedOn:
+                row.previousCirculatedAt === null ? null : calendarDateIn(new Date(Number(row.previousCirculatedAt) * 1000), row.meeting.timeZone),
             }
           : null,
     },
