@@ -247,7 +247,120 @@ async function crp(db: Database, filled: Filled) {
   return page("Conference room paper", `<table>${versions}</table><p>${rows[0]?.total ?? 0} translations block the final CRP.</p><ol>${blocking}</ol>`);
 }
 
-export type BaselineKey = "side-item" | "side-point" | "matrix" | "desk" | "desk-filter" | "crp";
+type RevisionRow = {
+  items: { id: string; number: string | null; title: string }[];
+  id: string | null;
+  label: string | null;
+  version_number: number | null;
+  text: string | null;
+  former_label: string | null;
+  former_text: string | null;
+  comment_id: string | null;
+  kind: string | null;
+  comment_point_id: string | null;
+  proposal_label: string | null;
+  language: string;
+  body: string;
+  proposed_text: string | null;
+  t_body: string | null;
+  t_proposed: string | null;
+  name_en: string;
+  disposition: string | null;
+  answered_by: string | null;
+};
+
+/**
+ * Rev.1 of one agenda item (issue 18): the round's points with their current wording, each beside
+ * its circulated wording (a redline) and the previous round's comments on the point it comes from
+ * (English beside a pending original, the disposition, the Rev.1 points answering it), then the
+ * item's general comments and new proposals; the secretariat's tools as links.
+ */
+async function revision(db: Database, filled: Filled, round: { consultationId: string; item: string }) {
+  const rows = rowsOf<RevisionRow>(
+    await db.execute(sql`
+    with item as (select id from agenda_items where consultation_id = ${round.consultationId} and (number = ${round.item} or id::text = ${round.item})),
+    current as (
+      select distinct on (v.point_id) v.point_id, v.version_number, v.text from point_versions v join discussion_points p on p.id = v.point_id
+      where p.agenda_item_id = (select id from item) order by v.point_id, v.version_number desc),
+    circulated as (
+      select pv.point_id, pv.text from non_paper_points np join point_versions pv on pv.id = np.point_version_id
+      where np.non_paper_id = (select id from non_papers where consultation_id = ${filled.consultationId} order by number desc limit 1)),
+    points as (
+      select p.id, p.label, p.position, cur.version_number, cur.text, o.origin_point_id, fp.label as former_label, fp.agenda_item_id as former_item, fc.text as former_text
+      from discussion_points p join current cur on cur.point_id = p.id
+      left join point_origins o on o.point_id = p.id
+      left join discussion_points fp on fp.id = o.origin_point_id
+      left join circulated fc on fc.point_id = o.origin_point_id
+      where p.agenda_item_id = (select id from item)),
+    answers as (
+      select a.comment_id, string_agg(rp.label, ', ') as labels from point_answers a join discussion_points rp on rp.id = a.point_id
+      join agenda_items ri on ri.id = rp.agenda_item_id where ri.consultation_id = ${round.consultationId} group by a.comment_id),
+    earlier as (
+      select c.id as comment_id, c.kind, c.point_id as comment_point_id, c.label as proposal_label, c.language, c.body, c.proposed_text, c.position,
+             t.body as t_body, t.proposed_text as t_proposed, d.name_en, cd.disposition, answers.labels as answered_by
+      from comments c
+      join submission_revisions r on r.id = c.revision_id
+      join submissions s on s.id = r.submission_id
+      join delegations d on d.id = s.delegation_id
+      left join translations t on t.comment_id = c.id and t.target_language = 'en'
+      left join comment_dispositions cd on cd.comment_id = c.id
+      left join answers on answers.comment_id = c.id
+      where s.consultation_id = ${filled.consultationId} and c.agenda_item_id = (select former_item from points where former_item is not null limit 1)
+        and r.superseded_at is null and r.withdrawn_at is null and (r.late is null or r.late = 'accepted'))
+    select (select json_agg(json_build_object('id', i.id, 'number', i.number, 'title', i.title) order by i.position) from agenda_items i
+              where i.consultation_id = ${round.consultationId}) as items,
+           p.id, p.label, p.version_number, p.text, p.former_label, p.former_text,
+           e.comment_id, e.kind::text, e.comment_point_id, e.proposal_label, e.language, e.body, e.proposed_text, e.t_body, e.t_proposed, e.name_en,
+           e.disposition::text, e.answered_by
+    from points p full join earlier e on e.comment_point_id = p.origin_point_id
+    where p.id is not null or e.comment_point_id is null
+    order by p.position nulls last, e.kind, e.position, e.name_en`),
+  );
+  const comment = (r: RevisionRow, pointId: string | null) => {
+    const pending = r.language !== "en" && r.t_body === null;
+    const body = r.language === "en" || pending ? r.body : r.t_body!;
+    const proposed =
+      r.proposed_text === null ? "" : `<blockquote lang="${pending ? r.language : "en"}" dir="auto">${escape(r.t_proposed ?? r.proposed_text)}</blockquote>`;
+    const tools = `<a href="?${r.kind === "amendment" && pointId ? `apply=${r.comment_id}&point=${pointId}` : `answer=${r.comment_id}`}">${r.kind === "amendment" ? "Apply" : "Link"}</a>`;
+    return (
+      `<li id="comment-${r.comment_id}"><p><strong><bdi>${escape(r.name_en)}</bdi></strong> · ${r.kind} · Disposition: ${r.disposition ?? "none"}</p>` +
+      `<p lang="${pending ? r.language : "en"}" dir="auto">${escape(body)}</p>${proposed}${r.answered_by ? `<p>Answered by: ${escape(r.answered_by)}</p>` : ""}${tools}</li>`
+    );
+  };
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const r of rows) {
+    const group = r.id ?? "others";
+    if (group !== current) {
+      if (current !== null) out.push("</ul></section>");
+      current = group;
+      if (r.id === null) {
+        out.push(`<section><h3>General comments and new proposals</h3><ul>`);
+      } else {
+        const segments = r.former_text === null ? null : redline(r.former_text, r.text ?? "");
+        const wording =
+          segments && segments.some((s) => s.kind !== "equal")
+            ? `<div class="redline" lang="en" dir="ltr">${segments
+                .map((s) =>
+                  s.kind === "equal" ? escape(s.text) : `<${s.kind === "insert" ? "ins" : "del"}>${escape(s.text)}</${s.kind === "insert" ? "ins" : "del"}>`,
+                )
+                .join("")}</div>`
+            : `<p lang="en" dir="ltr">${escape(r.text)}</p><p>Unchanged.</p>`;
+        const brackets = (r.text ?? "").split("[").length - 1;
+        out.push(
+          `<section id="point-${r.id}"><h3><bdi>${escape(r.label)}</bdi> (former ${escape(r.former_label)})</h3>${wording}` +
+            `${brackets ? `<p>${brackets} passages in brackets</p>` : ""}<a href="?edit=${r.id}&version=${r.version_number}">Change ${escape(r.label)}</a><ul>`,
+        );
+      }
+    }
+    if (r.comment_id) out.push(comment(r, r.id));
+  }
+  if (current !== null) out.push("</ul></section>");
+  const items = (rows[0]?.items ?? []).map((i) => `<li><a href="?item=${escape(i.number ?? i.id)}">${escape(i.number)} ${escape(i.title)}</a></li>`).join("");
+  return page("Rev.1", `<nav><ul>${items}</ul></nav>${out.join("")}`);
+}
+
+export type BaselineKey = "side-item" | "side-point" | "matrix" | "desk" | "desk-filter" | "crp" | "rev1";
 export const BASELINE_PATHS: Record<BaselineKey, string> = {
   "side-item": "/side-item",
   "side-point": "/side-point",
@@ -255,10 +368,18 @@ export const BASELINE_PATHS: Record<BaselineKey, string> = {
   desk: "/desk",
   "desk-filter": "/desk-filter",
   crp: "/crp",
+  rev1: "/rev1",
 };
 
-/** Starts the bare server; returns its address and a stop function. */
-export async function startBaselineServer(db: Database, filled: Filled): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * Starts the bare server; returns its address, the baselines it serves (Rev.1's once the run has
+ * started it: round 2's consultation and the agenda item measured) and a stop function.
+ */
+export async function startBaselineServer(
+  db: Database,
+  filled: Filled,
+  round: { consultationId: string; item: string } | null,
+): Promise<{ url: string; keys: BaselineKey[]; stop: () => Promise<void> }> {
   const render: Record<string, () => Promise<string>> = {
     "/side-item": () => sideBySide(db, filled, null),
     "/side-point": () => sideBySide(db, filled, filled.items[0]!.points[0]!.id),
@@ -266,6 +387,7 @@ export async function startBaselineServer(db: Database, filled: Filled): Promise
     "/desk": () => desk(db, filled, null),
     "/desk-filter": () => desk(db, filled, "ar"),
     "/crp": () => crp(db, filled),
+    ...(round ? { "/rev1": () => revision(db, filled, round) } : {}),
   };
   const compress = compression();
   const server = http.createServer((req, res) => {
@@ -281,6 +403,7 @@ export async function startBaselineServer(db: Database, filled: Filled): Promise
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    keys: (Object.keys(BASELINE_PATHS) as BaselineKey[]).filter((key) => render[BASELINE_PATHS[key]]),
     stop: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }

@@ -40,8 +40,11 @@ const LANGUAGE_PATTERN: Language[] = ["en", "fr", "es", "ar", "ru", "zh", "en", 
 export const languageOf = (index: number) => LANGUAGE_PATTERN[index % LANGUAGE_PATTERN.length]!;
 const TIME_ZONES = ["Europe/Vienna", "America/New_York", "Asia/Tokyo", "Africa/Nairobi", "Asia/Riyadh", "Europe/Moscow", "America/Lima"];
 
+/** Agenda items of six points. */
+export const agendaItemsFor = (points: number) => Math.ceil(points / 6);
+
 const agendaOf = (scale: Scale) =>
-  Array.from({ length: Math.ceil(scale.points / 6) }, (_, item) => ({
+  Array.from({ length: agendaItemsFor(scale.points) }, (_, item) => ({
     number: String(item + 2),
     title: `Technical assistance: thematic cluster ${item + 1}`,
     points: Array.from({ length: Math.min(6, scale.points - item * 6) }, (_, p) => ({

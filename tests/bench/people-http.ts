@@ -161,15 +161,18 @@ export function pageProblem(answer: Answer, expected = 200): string | null {
     if (answer.body.includes("__remixContext.streamController") && !answer.body.includes("streamController.close()"))
       return "truncated: the loader data stream never closed";
   }
+  // Word and Excel files are ZIP archives: a download that is not one is an error page or cut short.
+  if (String(answer.headers["content-type"]).includes("openxmlformats") && answer.body.subarray(0, 4).toString("latin1") !== "PK\x03\x04")
+    return "not an Office (ZIP) file";
   return null;
 }
 
-/** One page: a warm-up, then the median of `runs` requests. */
-export async function measurePage(client: Client, name: string, path: string, runs: number): Promise<PageFigure> {
+/** One page (or download: `headers` as a browser sends them for it): a warm-up, then the median of `runs` requests. */
+export async function measurePage(client: Client, name: string, path: string, runs: number, headers: Record<string, string> = {}): Promise<PageFigure> {
   const errors: string[] = [];
   const answers: Answer[] = [];
   for (let i = 0; i <= runs; i++) {
-    const answer = await client.get(path);
+    const answer = await client.get(path, headers);
     const problem = pageProblem(answer);
     if (problem) errors.push(`${name} (${path}): ${problem}`);
     if (i > 0) answers.push(answer);

@@ -6,7 +6,8 @@ import { CHAIR_EMAIL, OFFICER_EMAIL, type Delegate, type Filled } from "./people
 import { Client, measurePage, pageProblem, signIn, type PageFigure } from "./people-http";
 
 export type Who = "secretariat" | "chair" | "delegate";
-export type PageSpec = { key: string; name: string; who: Who; path: string };
+/** `headers`: what a browser sends for a download instead of a page. */
+export type PageSpec = { key: string; name: string; who: Who; path: string; headers?: Record<string, string> };
 export type People = Record<Who, Client>;
 
 /** The delegate whose own pages are measured: one writing in Arabic, who has sent something. */
@@ -43,7 +44,7 @@ export async function signInPeople(base: string, filled: Filled): Promise<People
 export async function measurePages(people: People, pages: PageSpec[], runs: number): Promise<(PageFigure & { key: string })[]> {
   const figures = [];
   for (const page of pages) {
-    const figure = await measurePage(people[page.who], page.name, page.path, runs);
+    const figure = await measurePage(people[page.who], page.name, page.path, runs, page.headers);
     console.error(
       `bench:   ${page.name.padEnd(36)} ${figure.status} ttfb ${figure.ttfbMs.toFixed(0).padStart(6)} ms  total ${figure.totalMs.toFixed(0).padStart(6)} ms  ` +
         `${(figure.wireBytes / 1e6).toFixed(2)}/${(figure.bytes / 1e6).toFixed(2)} MB  ${figure.sql ?? "?"} SQL${figure.errors.length ? `  ERRORS: ${figure.errors.length}` : ""}`,

@@ -12,6 +12,7 @@ import { createBenchDatabase } from "./people-database";
 import { fillDatabase, type Filled, type Scale } from "./people-data";
 import { Client, measurePage, type PageFigure } from "./people-http";
 import { measureCrp, measurePages, pageList, signInPeople, type CrpFigures } from "./people-pages";
+import { measureRevision, type RevisionSetup } from "./people-revision";
 import { cpuSecondsOf, databaseCpuSeconds, startServer, type Memory, type RunningServer } from "./people-server";
 
 export type Options = { runs: number; browserRuns: number; full: boolean };
@@ -28,6 +29,8 @@ export type SizeResult = {
   pages: (PageFigure & { key: string })[];
   baselines: Partial<Record<BaselineKey, PageFigure>>;
   crp?: CrpFigures & { pageAfter: PageFigure };
+  /** Rev.1's preparation (issue 18); its page and documents are in `pages`. */
+  revision?: RevisionSetup;
   browser?: Record<string, BrowserFigure>;
   bursts: (BurstFigure & Stored)[];
   errors: string[];
@@ -134,16 +137,23 @@ export async function runSize(scale: Scale, options: Options): Promise<SizeResul
       errors.push(...result.bursts.flatMap((b) => b.errors));
       result.atEnd = server.memory();
     }
+    // Last: Rev.1 closes the consultation every measurement above reads open.
+    log("Rev.1: close the period, start the revised text, apply amendments…");
+    const revision = await measureRevision(people, filled, options.runs);
+    result.revision = revision.setup;
+    result.pages.push(...revision.pages);
+    errors.push(...revision.setup.errors, ...revision.pages.flatMap((p) => p.errors));
     for (const s of servers.splice(0)) await s.stop();
 
     if (!options.full) return result;
     // The baselines, from this process on the same database, now that the server has let it go.
     const again = await database.open();
     for (const [i, burst] of result.bursts.entries()) Object.assign(burst, await storedAfterBurst(again, filled.burstConsultationIds[i]!));
-    const baseline = await startBaselineServer(again, filled);
+    const baseline = await startBaselineServer(again, filled, result.revision?.consultationId ? result.revision : null);
     try {
       const client = new Client(baseline.url);
-      for (const [key, path] of Object.entries(BASELINE_PATHS) as [BaselineKey, string][]) {
+      for (const key of baseline.keys) {
+        const path = BASELINE_PATHS[key];
         const figure = await measurePage(client, `baseline ${key}`, path, options.runs);
         result.baselines[key] = figure;
         errors.push(...figure.errors);
