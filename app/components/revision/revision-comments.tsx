@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { SubmitButton } from "~/components/ui/button";
+import { buttonClass } from "~/components/ui/button";
 import { PendingText } from "~/components/ui/redline";
 import { useTranslation } from "~/i18n/use-translation";
 import type { RevisionComment } from "~/routes/consultations.$consultationId.revision/query.server";
@@ -63,30 +63,24 @@ export function RevisionComments({
               </p>
             ) : null}
             {editable ? (
-              <div className="revision-comment__actions">
+              // One form per comment, its buttons naming the intent; plain buttons (no hook each):
+              // an agenda item lists a thousand comments and more at full scale.
+              <Form method="post" preventScrollReset className="revision-comment__actions">
+                <input type="hidden" name="pointId" value={point.id} />
+                <input type="hidden" name="commentId" value={comment.commentId} />
+                <input type="hidden" name="basedOnVersion" value={point.versionNumber} />
+                <input type="hidden" name="answers" value={answered ? "false" : "true"} />
                 {comment.kind === "amendment" ? (
-                  <Form method="post" preventScrollReset>
-                    <input type="hidden" name="intent" value="apply" />
-                    <input type="hidden" name="pointId" value={point.id} />
-                    <input type="hidden" name="commentId" value={comment.commentId} />
-                    <input type="hidden" name="basedOnVersion" value={point.versionNumber} />
-                    <SubmitButton size="small" variant="secondary">
-                      {t("comments.apply")}
-                    </SubmitButton>
-                  </Form>
+                  <button type="submit" name="intent" value="apply" className={buttonClass({ variant: "secondary", size: "small" })}>
+                    {t("comments.apply")}
+                  </button>
                 ) : null}
-                <Form method="post" preventScrollReset>
-                  <input type="hidden" name="intent" value="answer" />
-                  <input type="hidden" name="pointId" value={point.id} />
-                  <input type="hidden" name="commentId" value={comment.commentId} />
-                  <input type="hidden" name="answers" value={answered ? "false" : "true"} />
-                  {/* A toggle: its name stays, its state is pressed or not. */}
-                  <SubmitButton size="small" variant="secondary" aria-pressed={answered}>
-                    {answered ? "✓ " : null}
-                    {t("comments.link")}
-                  </SubmitButton>
-                </Form>
-              </div>
+                {/* A toggle: its name stays, its state is pressed or not. */}
+                <button type="submit" name="intent" value="answer" aria-pressed={answered} className={buttonClass({ variant: "secondary", size: "small" })}>
+                  {answered ? "✓ " : null}
+                  {t("comments.link")}
+                </button>
+              </Form>
             ) : answered ? (
               <p className="revision-comment__answered">{t("comments.answered")}</p>
             ) : null}
