@@ -83,12 +83,6 @@ import enAccount from "../../locales/en/account.json";
 import frAccount from "../../locales/fr/account.json";
 import ruAccount from "../../locales/ru/account.json";
 import esAccount from "../../locales/es/account.json";
-import arGroups from "../../locales/ar/groups.json";
-import zhGroups from "../../locales/zh/groups.json";
-import enGroups from "../../locales/en/groups.json";
-import frGroups from "../../locales/fr/groups.json";
-import ruGroups from "../../locales/ru/groups.json";
-import esGroups from "../../locales/es/groups.json";
 import type { Language } from "./languages";
 
 import arRevision from "../../locales/ar/revision.json";
@@ -113,7 +107,6 @@ const en = {
   archive: enArchive,
   account: enAccount,
   revision: enRevision,
-  groups: enGroups,
 };
 
 export type Resources = typeof en;
@@ -139,7 +132,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: arArchive,
     account: arAccount,
     revision: arRevision,
-    groups: arGroups,
   },
   zh: {
     common: zhCommon,
@@ -157,7 +149,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: zhArchive,
     account: zhAccount,
     revision: zhRevision,
-    groups: zhGroups,
   },
   en,
   fr: {
@@ -176,7 +167,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: frArchive,
     account: frAccount,
     revision: frRevision,
-    groups: frGroups,
   },
   ru: {
     common: ruCommon,
@@ -194,7 +184,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: ruArchive,
     account: ruAccount,
     revision: ruRevision,
-    groups: ruGroups,
   },
   es: {
     common: esCommon,
@@ -212,6 +201,5 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: esArchive,
     account: esAccount,
     revision: esRevision,
-    groups: esGroups,
   },
 };

@@ -76,12 +76,8 @@ export async function listUsers() {
       language: users.language,
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
-      // Clearance inside the mission (issue 19): the delegate's approver role, the mission's setting.
-      approver: users.approver,
       delegation: {
         id: delegations.id,
-        code: delegations.code,
-        clearanceRequired: delegations.clearanceRequired,
         ...delegationNameColumns,
       },
     })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONSULTATION_PAGES, consultationPages, type ConsultationPage } from "~/lib/consultation-pages";
 import { CONSULTATION_STATUSES, type ConsultationStatus } from "~/lib/consultation-status";
-import { maySeeMission } from "~/lib/focal-point";
 import {
   mayCloseReflectionPeriod,
   mayCompileCrp,
@@ -175,7 +174,6 @@ describe("the consultation's pages agree with the rules", () => {
           return true;
         case "agenda":
         case "registrations":
-        case "groups":
         case "circulation":
         case "audit":
           return role === "secretariat";
@@ -189,9 +187,6 @@ describe("the consultation's pages agree with the rules", () => {
         case "crp":
           return role !== "delegate" && circulated;
         case "submission":
-        case "joint":
-        case "alignments":
-        case "mission":
           return role === "delegate";
       }
     });
@@ -202,7 +197,6 @@ describe("the consultation's pages agree with the rules", () => {
     overview: () => true,
     agenda: (user) => mayManageConsultation(user),
     registrations: (user) => mayManageConsultation(user),
-    groups: (user) => mayManageConsultation(user),
     circulation: (user) => mayManageConsultation(user),
     closing: (user, status) => mayCloseReflectionPeriod(user, { status }),
     submissions: (user, status) => mayManageSubmissions(user) && status !== "draft",
@@ -212,9 +206,6 @@ describe("the consultation's pages agree with the rules", () => {
     crp: (user, _status, circulated) => mayReadCrp(user) && circulated,
     audit: (user) => maySeeAuditLog(user),
     submission: (user) => mayWriteSubmission(user),
-    joint: (user) => mayWriteSubmission(user),
-    alignments: (user) => mayWriteSubmission(user),
-    mission: (user) => maySeeMission(user),
     // Not published in these cases (the third argument is left out): never offered.
     dispositions: () => false,
     // A first round (the fifth argument is left out) has no revised text.

@@ -68,8 +68,6 @@ export type SubmissionEditorProps = {
   submitIsLate: boolean;
   canSubmit: boolean;
   submitting?: boolean;
-  /** The review button's words where "Review and submit" is not what follows (a mission's clearance, issue 19). */
-  reviewLabel?: string;
   /** On a later round: the delegation's comments of the round before, by this round's point. */
   earlier?: EarlierComments | null;
 };
@@ -383,7 +381,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
             <div className="submission-editor__submit">
               {props.submitIsLate ? <p className="submission-editor__late">{t("editor.lateNote")}</p> : null}
               <SubmitButton pending={props.submitting} disabled={conflict !== null}>
-                {props.reviewLabel ?? t("editor.review")}
+                {t("editor.review")}
               </SubmitButton>
             </div>
           ) : null}
