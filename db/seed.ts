@@ -7,6 +7,7 @@ import { readReferenceReport } from "./files";
 import * as schema from "./schema/index";
 import { DEMO_SUBMISSIONS_2020 } from "./seed-data/comments-2020";
 import delegationData from "./seed-data/delegations.json";
+import groupData from "./seed-data/groups.json";
 
 // Serialises seeding between app servers starting at the same time (any fixed number).
 const SEED_LOCK = 4_242_021;
@@ -43,6 +44,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean }) {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [delegationCount] = await tx.select({ n: count() }).from(schema.delegations);
     if (!delegationCount?.n) await seedDelegations(tx);
+    await seedStandingGroups(tx);
     if (!options.demo) return;
     const [userCount] = await tx.select({ n: count() }).from(schema.users);
     if (!userCount?.n) await seedDemo(tx);
@@ -79,6 +81,47 @@ async function seedDelegations(tx: Tx) {
     formalNameEn: d.formalNames.en,
   }));
   await tx.insert(schema.delegations).values(rows);
+}
+
+/**
+ * The standing groups of db/seed-data/groups.json (the UN regional groups, the European Union and
+ * its member States) that the database lacks, by code: a new database gets them all, an older one
+ * those added to the file since. A group already there is the secretariat's to edit, never reset.
+ */
+async function seedStandingGroups(tx: Tx) {
+  const present = await tx.select({ code: schema.groups.code }).from(schema.groups).where(isNull(schema.groups.consultationId));
+  const have = new Set(present.map((g) => g.code));
+  const missing = groupData.groups.filter((g) => !have.has(g.code));
+  if (!missing.length) return;
+  const delegationIds = await tx.select({ id: schema.delegations.id, code: schema.delegations.code }).from(schema.delegations);
+  const idOf = new Map(delegationIds.map((d) => [d.code, d.id]));
+  const created = await tx
+    .insert(schema.groups)
+    .values(
+      missing.map((g) => ({
+        code: g.code,
+        kind: g.kind as (typeof schema.groupKindEnum.enumValues)[number],
+        nameAr: g.names.ar,
+        nameZh: g.names.zh,
+        nameEn: g.names.en,
+        nameFr: g.names.fr,
+        nameRu: g.names.ru,
+        nameEs: g.names.es,
+        articleFr: g.articles.fr,
+        articleEs: g.articles.es,
+        membershipAsOf: groupData.membershipAsOf,
+      })),
+    )
+    .returning({ id: schema.groups.id, code: schema.groups.code });
+  const groupIdOf = new Map(created.map((g) => [g.code, g.id]));
+  // A code the delegations lack is skipped (tests/unit/groups-data.test.ts keeps the file right).
+  const members = missing.flatMap((g) =>
+    g.members.flatMap((code) => {
+      const delegationId = idOf.get(code);
+      return delegationId ? [{ groupId: groupIdOf.get(g.code)!, delegationId }] : [];
+    }),
+  );
+  if (members.length) await tx.insert(schema.groupMembers).values(members);
 }
 
 // Delegations registered for each demo session, from the attendance paragraphs of the reports.

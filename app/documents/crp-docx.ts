@@ -3,7 +3,7 @@
 // numbering in section I, and the agenda footnote as a footnote marked "*".
 
 import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, NumberFormat, Packer, Paragraph, TextRun } from "docx";
-import { paragraphText, type CrpBlock, type CrpModel, type CrpParagraph, type CrpText } from "./crp";
+import { paragraphText, sectionHeading, type CrpBlock, type CrpModel, type CrpParagraph, type CrpText } from "./crp";
 import {
   UN_AUTHOR,
   UN_LABEL_HANG,
@@ -151,10 +151,12 @@ export async function renderCrpDocx(model: CrpModel): Promise<Buffer> {
     for (const point of item.points) children.push(...unLabelledParagraphs(point.label, point.paragraphs));
     if (item.notice) children.push(unParagraph(item.notice));
     for (const delegation of item.delegations) {
-      children.push(unHeading(3, delegation.name));
+      children.push(unHeading(3, sectionHeading(delegation)));
       if (delegation.original) {
         children.push(new Paragraph({ style: UN_STYLE.singleText, alignment: AlignmentType.RIGHT, keepNext: true, children: unTextRuns(delegation.original) }));
       }
+      // Issue 19: the delegations aligned with a submission, named before its comments.
+      if (typeof delegation.alignment === "string" && delegation.alignment) children.push(unParagraph(delegation.alignment));
       for (const block of delegation.blocks) children.push(...blockParagraphs(block));
     }
   }

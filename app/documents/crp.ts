@@ -55,6 +55,24 @@ export interface CrpDelegationData {
   language: Language;
   /** The comments of its current revision, any order. */
   comments: CrpCommentData[];
+  /**
+   * Issue 19: the group the submission was made on behalf of, its English name as stored ("Group of
+   * African States"). Absent when none (and in data read before groups existed: the digest of such
+   * data stays the same).
+   */
+  onBehalfOf?: { code: string; name: string };
+  /** Co-sponsors that confirmed the submission and have not withdrawn; absent when none. */
+  cosponsors?: CrpNamedDelegation[];
+  /** Delegations aligned with the submission (not withdrawn); absent when none. */
+  aligned?: CrpNamedDelegation[];
+}
+
+/** A delegation named beside a submission's own: a co-sponsor, an aligned delegation. */
+export interface CrpNamedDelegation {
+  code: string;
+  /** UN short name in English, without article. */
+  name: string;
+  kind: CrpDelegationKind;
 }
 
 export interface CrpAgendaItemData {
@@ -160,8 +178,16 @@ export type CrpBlock =
 export interface CrpDelegationSection {
   code: string;
   name: string;
+  /**
+   * Issue 19: the heading of a submission made for others ("Submitted by Egypt on behalf of the Group
+   * of African States", "Submitted by Egypt and Peru"); absent, the name heads the section (and in
+   * versions compiled before groups existed).
+   */
+  heading?: string;
   /** "[Original: Spanish]" above a translated submission; null for one in English, or when left out. */
   original: string | null;
+  /** Issue 19: "The following States aligned themselves with the submission: Morocco and Tunisia."; absent when none. */
+  alignment?: string;
   blocks: CrpBlock[];
 }
 
@@ -429,10 +455,14 @@ export function buildCrpModel(data: CrpData, options: { final: boolean; original
 
       if (!blocks.length) continue;
       const languages = sortLanguages([...sectionLanguages]);
+      const heading = submittedBy(delegation);
+      const alignment = alignmentSentence(delegation.aligned ?? []);
       sections.push({
         code: delegation.code,
         name: delegation.name,
+        ...(heading ? { heading } : {}),
         original: originalLines && languages.length ? `[Original: ${englishList(languages.map((l) => LANGUAGE_NAMES[l]))}]` : null,
+        ...(alignment ? { alignment } : {}),
         blocks,
       });
     }
@@ -477,12 +507,12 @@ export function buildCrpModel(data: CrpData, options: { final: boolean; original
     ],
     received: [
       onTime.length
-        ? `By the deadline, written comments had been received from the following ${groupNoun(onTime)}: ${englishList(onTime.map((d) => d.name))}.`
+        ? `By the deadline, written comments had been received from the following ${groupNoun(onTime)}: ${englishList(onTime.map(commenterName))}.`
         : "No written comments had been received by the deadline.",
     ],
     late: late.length
       ? [
-          `Comments received after the deadline from the following ${groupNoun(late)} were accepted by the Secretariat and are also reproduced below: ${englishList(late.map((d) => d.name))}.`,
+          `Comments received after the deadline from the following ${groupNoun(late)} were accepted by the Secretariat and are also reproduced below: ${englishList(late.map(commenterName))}.`,
         ]
       : [],
     translations: translatedFrom.size
@@ -544,6 +574,62 @@ export function buildCrpModel(data: CrpData, options: { final: boolean; original
     fileBase: `${slug(consultation.crpSymbol?.trim() || "crp")}${options.final ? "" : "-draft"}`,
   };
   return { ok: true, model };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Who speaks for whom (issue 19), in the UN's phrasing: "Egypt, speaking on behalf of the Group of 77
+// and China" in reports; "Submission by Egypt on behalf of the African Group" in compilations.
+
+/** A group's name after "on behalf of": "the Group of African States", "the European Union and its member States". */
+export function groupInRunningText(name: string): string {
+  const trimmed = name.trim();
+  return /^the\s/i.test(trimmed) ? `the ${trimmed.replace(/^the\s+/i, "")}` : `the ${trimmed}`;
+}
+
+function sortedNames(delegations: CrpNamedDelegation[]): string[] {
+  return [...delegations].sort((a, b) => compareEnglishNames(a.name, b.name) || a.code.localeCompare(b.code)).map((d) => d.name);
+}
+
+/**
+ * The heading of a submission made for others, null for a delegation's own: "Submitted by Egypt on
+ * behalf of the Group of African States"; with co-sponsors "Submitted by Egypt and Peru" (the
+ * submitting delegation first, the others in English alphabetical order); both, "Submitted by Egypt
+ * on behalf of the Group of African States, jointly with Chile and Peru".
+ */
+export function submittedBy(delegation: Pick<CrpDelegationData, "name" | "onBehalfOf" | "cosponsors">): string | null {
+  const cosponsors = sortedNames(delegation.cosponsors ?? []);
+  const group = delegation.onBehalfOf;
+  if (group && cosponsors.length)
+    return `Submitted by ${delegation.name} on behalf of ${groupInRunningText(group.name)}, jointly with ${englishList(cosponsors)}`;
+  if (group) return `Submitted by ${delegation.name} on behalf of ${groupInRunningText(group.name)}`;
+  if (cosponsors.length) return `Submitted by ${englishList([delegation.name, ...cosponsors])}`;
+  return null;
+}
+
+/**
+ * The sentence naming the delegations aligned with a submission, null when none: "The following
+ * States aligned themselves with the submission: Morocco and Tunisia." ("State … itself" for one;
+ * "delegations" when an organization is among them, as an attendance paragraph would say).
+ */
+export function alignmentSentence(aligned: CrpNamedDelegation[]): string | null {
+  if (!aligned.length) return null;
+  const one = aligned.length === 1;
+  const organizations = aligned.some((d) => d.kind === "regional_economic_integration_organization" || d.kind === "intergovernmental_organization");
+  const noun = organizations ? (one ? "delegation" : "delegations") : one ? "State" : "States";
+  return `The following ${noun} aligned ${one ? "itself" : "themselves"} with the submission: ${englishList(sortedNames(aligned))}.`;
+}
+
+/**
+ * A delegation as section I lists those that commented: "Egypt (on behalf of the Group of African
+ * States)", "Egypt (jointly with Peru)", or its name alone.
+ */
+export function commenterName(delegation: Pick<CrpDelegationData, "name" | "onBehalfOf" | "cosponsors">): string {
+  const cosponsors = sortedNames(delegation.cosponsors ?? []);
+  const parts = [
+    ...(delegation.onBehalfOf ? [`on behalf of ${groupInRunningText(delegation.onBehalfOf.name)}`] : []),
+    ...(cosponsors.length ? [`jointly with ${englishList(cosponsors)}`] : []),
+  ];
+  return parts.length ? `${delegation.name} (${parts.join(", ")})` : delegation.name;
 }
 
 /** "(a) ", "(iv) ", "(B) ", "a) ", "1. " at the start of a paragraph: a label to hang. */
@@ -667,6 +753,11 @@ function slug(value: string): string {
 // Plain renderings of the model: Markdown (the text export) and HTML (the preview, and the page
 // Chromium prints as PDF). Both escape everything that comes from data.
 
+/** What heads a delegation's section: a joint submission's "Submitted by …", else the name (every version before issue 19). */
+export function sectionHeading(section: Pick<CrpDelegationSection, "name" | "heading">): string {
+  return typeof section.heading === "string" && section.heading ? section.heading : section.name;
+}
+
 /** Backslash-escapes what Markdown would otherwise read as markup; a single line break stays a break. */
 function md(text: string): string {
   return text
@@ -710,8 +801,9 @@ export function crpToMarkdown(model: CrpModel): string {
     }
     if (item.notice) out.push(md(item.notice));
     for (const delegation of item.delegations) {
-      out.push(`#### ${md(delegation.name)}`);
+      out.push(`#### ${md(sectionHeading(delegation))}`);
       if (delegation.original) out.push(md(delegation.original));
+      if (typeof delegation.alignment === "string" && delegation.alignment) out.push(md(delegation.alignment));
       for (const block of delegation.blocks) {
         if (block.kind === "subheading") out.push(`*${md(block.text)}*`);
         else if (block.kind === "text") out.push(...mdText(block.text));
@@ -849,8 +941,9 @@ export function crpHtmlItem(item: CrpItemSection, index: number): string[] {
   if (item.notice) out.push(`<p>${html(item.notice)}</p>`);
   item.delegations.forEach((delegation, j) => {
     const dId = `${id}-${j + 1}`;
-    out.push(`<section aria-labelledby="${dId}">`, `<h4 id="${dId}">${html(delegation.name)}</h4>`);
+    out.push(`<section aria-labelledby="${dId}">`, `<h4 id="${dId}">${html(sectionHeading(delegation))}</h4>`);
     if (delegation.original) out.push(`<p class="crp-original">${html(delegation.original)}</p>`);
+    if (typeof delegation.alignment === "string" && delegation.alignment) out.push(`<p class="crp-alignment">${html(delegation.alignment)}</p>`);
     for (const block of delegation.blocks) {
       if (block.kind === "subheading") out.push(`<p class="crp-subheading"><em>${html(block.text)}</em></p>`);
       else if (block.kind === "text") out.push(htmlText(block.text));

@@ -6,6 +6,7 @@ import { cellOf, type MatrixCell } from "~/lib/consolidation";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import type { Disposition } from "~/lib/dispositions";
 import { quickScriptCounts } from "~/lib/field-language";
+import { attributionTexts, pageAttribution } from "~/lib/side-by-side";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -27,6 +28,8 @@ export type ExportEntry = {
   kind: "general" | "point" | "amendment" | "new_proposal";
   label: string | null;
   delegation: DelegationNames;
+  /** Its submission: the key of the view's `attributions`. */
+  submissionId?: string;
   language: Language;
   needs: { body: boolean; proposedText: boolean };
   body: string;
@@ -40,7 +43,22 @@ export type SideBySideForExport = {
   points: { label: string; entries: ExportEntry[] }[];
   general: ExportEntry[];
   proposals: ExportEntry[];
+  /** Who each submission speaks for besides its delegation (issue 19), by submission id. */
+  attributions?: Record<string, Parameters<typeof pageAttribution>[0]>;
 };
+
+/**
+ * The delegation column: the name, or for a submission that speaks for others the whole
+ * attribution ("Egypt on behalf of the Group of African States (54 States)", then the co-sponsors
+ * and the aligned delegations on their own lines; the members are in the app, a click away).
+ */
+function delegationCell(entry: ExportEntry, view: SideBySideForExport, language: Language, t: Translate): string {
+  const name = delegationName(entry.delegation, language);
+  const attribution = entry.submissionId ? view.attributions?.[entry.submissionId] : undefined;
+  if (!attribution) return name;
+  const texts = attributionTexts(pageAttribution(attribution, language), name, t, language);
+  return [texts.heading, texts.cosponsors, texts.aligned].filter((line): line is string => line !== null).join("\n");
+}
 
 /** The English of one field: as written when it needs no translation, else the translation or a mark. */
 function inEnglish(text: string, needsTranslation: boolean, translated: string | null | undefined, pending: string): string {
@@ -86,7 +104,7 @@ export function sideBySideExport(view: SideBySideForExport, language: Language, 
       const texts = entryTexts(entry, t);
       return [
         { text: point, language },
-        { text: delegationName(entry.delegation, language), language },
+        { text: delegationCell(entry, view, language, t), language },
         { text: texts.english, language: "en" },
         { text: texts.original, language: entry.language },
       ];
@@ -130,7 +148,7 @@ export function commentResolutionExport(
       return [
         { text: view.item?.number ?? view.item?.title ?? "", language },
         { text: point, language },
-        { text: delegationName(e.delegation, language), language },
+        { text: delegationCell(e, view, language, t), language },
         { text: t(`consolidation:exports.resolution.types.${e.kind}`), language },
         { text: [original, comment].filter((text) => text !== "").join("\n"), language: "en" as Language },
         { text: proposed, language: "en" as Language },
@@ -160,38 +178,56 @@ export function commentResolutionExport(
 export type MatrixExport = {
   title: string;
   subtitle: string;
-  /** Column headings: the delegation, then "2 (a)"… one per point, then the count. */
+  /** Column headings: the delegation, then "2 (a)"… one per point, then the count (and the count through others, when any). */
   header: string[];
-  /** One row per delegation: its name, a word per point, its count. */
-  rows: { name: string; cells: MatrixCell[]; count: number }[];
+  /** One row per delegation: its name, a word per point, its count (and the points it addressed only through others). */
+  rows: { name: string; cells: MatrixCell[]; count: number; through?: number }[];
   /** The last row: how many delegations addressed each point. */
   totals: { label: string; counts: number[] };
+  /**
+   * Issue 19, when a submission speaks for others: how many more delegations addressed each point
+   * only through a group's, a co-sponsored or an aligned submission (a row after the totals).
+   */
+  throughTotals?: { label: string; counts: number[] };
   words: Record<MatrixCell, string>;
 };
 
 export type MatrixForExport = {
   consultation: { title: string };
   groups: { number: string | null; points: { label: string }[] }[];
-  points: { any: number }[];
-  rows: { delegation: DelegationNames; cells: string; count: number }[];
+  points: { any: number; joint?: number; aligned?: number }[];
+  rows: { delegation: DelegationNames; cells: string; count: number; through?: number }[];
 };
 
 export function matrixExport(matrix: MatrixForExport, language: Language, t: Translate): MatrixExport {
   const pointHeadings = matrix.groups.flatMap((g) => g.points.map((p) => (g.number ? `${g.number} ${p.label}` : p.label)));
+  // The columns and the row of points addressed through others only where a submission speaks for someone.
+  const spoken = matrix.rows.some((r) => (r.through ?? 0) > 0);
   return {
     title: t("consolidation:matrix.title"),
     subtitle: matrix.consultation.title,
-    header: [t("consolidation:exports.columns.delegation"), ...pointHeadings, t("consolidation:exports.columns.count")],
+    header: [
+      t("consolidation:exports.columns.delegation"),
+      ...pointHeadings,
+      t("consolidation:exports.columns.count"),
+      ...(spoken ? [t("consolidation:exports.columns.countThrough")] : []),
+    ],
     rows: matrix.rows.map((r) => ({
       name: delegationName(r.delegation, language),
       cells: pointHeadings.map((_, index) => cellOf(r.cells[index])),
       count: r.count,
+      ...(spoken ? { through: r.through ?? 0 } : {}),
     })),
     totals: { label: t("consolidation:exports.totals"), counts: matrix.points.map((p) => p.any) },
+    ...(spoken
+      ? { throughTotals: { label: t("consolidation:exports.totalsThrough"), counts: matrix.points.map((p) => (p.joint ?? 0) + (p.aligned ?? 0)) } }
+      : {}),
     words: {
       commented: t("consolidation:matrix.legend.commented"),
       amended: t("consolidation:matrix.legend.amended"),
       both: t("consolidation:matrix.legend.both"),
+      joint: t("consolidation:matrix.legend.joint"),
+      aligned: t("consolidation:matrix.legend.aligned"),
       none: "",
     },
   };

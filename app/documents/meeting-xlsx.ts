@@ -70,8 +70,11 @@ export async function renderMatrixXlsx(matrix: MatrixExport, language: Language)
   header.font = { bold: true };
   header.alignment = { vertical: "bottom", wrapText: true };
   sheet.getColumn(1).width = 30;
-  for (const row of matrix.rows) sheet.addRow([clean(row.name), ...row.cells.map((cell) => matrix.words[cell]), row.count]);
+  for (const row of matrix.rows) {
+    sheet.addRow([clean(row.name), ...row.cells.map((cell) => matrix.words[cell]), row.count, ...(row.through === undefined ? [] : [row.through])]);
+  }
   const totals = sheet.addRow([matrix.totals.label, ...matrix.totals.counts]);
   totals.font = { bold: true };
+  if (matrix.throughTotals) sheet.addRow([matrix.throughTotals.label, ...matrix.throughTotals.counts]).font = { italic: true };
   return toBuffer(book);
 }

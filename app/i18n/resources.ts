@@ -83,6 +83,12 @@ import enAccount from "../../locales/en/account.json";
 import frAccount from "../../locales/fr/account.json";
 import ruAccount from "../../locales/ru/account.json";
 import esAccount from "../../locales/es/account.json";
+import arGroups from "../../locales/ar/groups.json";
+import zhGroups from "../../locales/zh/groups.json";
+import enGroups from "../../locales/en/groups.json";
+import frGroups from "../../locales/fr/groups.json";
+import ruGroups from "../../locales/ru/groups.json";
+import esGroups from "../../locales/es/groups.json";
 import type { Language } from "./languages";
 
 import arRevision from "../../locales/ar/revision.json";
@@ -107,6 +113,7 @@ const en = {
   archive: enArchive,
   account: enAccount,
   revision: enRevision,
+  groups: enGroups,
 };
 
 export type Resources = typeof en;
@@ -132,6 +139,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: arArchive,
     account: arAccount,
     revision: arRevision,
+    groups: arGroups,
   },
   zh: {
     common: zhCommon,
@@ -149,6 +157,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: zhArchive,
     account: zhAccount,
     revision: zhRevision,
+    groups: zhGroups,
   },
   en,
   fr: {
@@ -167,6 +176,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: frArchive,
     account: frAccount,
     revision: frRevision,
+    groups: frGroups,
   },
   ru: {
     common: ruCommon,
@@ -184,6 +194,7 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: ruArchive,
     account: ruAccount,
     revision: ruRevision,
+    groups: ruGroups,
   },
   es: {
     common: esCommon,
@@ -201,5 +212,6 @@ export const resources: Record<Language, Record<keyof Resources, object>> = {
     archive: esArchive,
     account: esAccount,
     revision: esRevision,
+    groups: esGroups,
   },
 };

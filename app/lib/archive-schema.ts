@@ -497,8 +497,19 @@ const crpModel = z.strictObject({
           title: line.nullable(),
           introduction: z.array(text).max(10_000),
           points: z.array(z.strictObject({ label: line, paragraphs: z.array(text).max(10_000) })).max(10_000),
+          // `heading` ("Submitted by Egypt on behalf of …") and `alignment` (the aligned States'
+          // sentence): issue 19, absent in versions compiled before (and in a delegation's own submission).
           delegations: z
-            .array(z.strictObject({ code: delegationCode, name: line, original: line.nullable(), blocks: z.array(crpBlock).max(ARCHIVE_LIMITS.items) }))
+            .array(
+              z.strictObject({
+                code: delegationCode,
+                name: line,
+                heading: text.optional(),
+                original: line.nullable(),
+                alignment: text.optional(),
+                blocks: z.array(crpBlock).max(ARCHIVE_LIMITS.items),
+              }),
+            )
             .max(10_000),
           notice: line.nullable(),
         }),

@@ -16,6 +16,8 @@ export function nextSetupStep(status: ConsultationStatus, pointCount: number, re
  * "nothing is sent until you submit" no longer holds: the help says how to revise.
  */
 export function delegateNextAction(state: DelegationState | null): { submitted: boolean; action: "revise" | "continue" | "write" } {
-  const submitted = state !== null && state.kind !== "notStarted" && state.kind !== "draft";
-  return { submitted, action: submitted ? "revise" : state?.kind === "draft" ? "continue" : "write" };
+  // A draft awaiting the mission's clearance is still unsubmitted unless a revision counts meanwhile.
+  const awaiting = state?.kind === "awaitingClearance";
+  const submitted = state !== null && state.kind !== "notStarted" && state.kind !== "draft" && (!awaiting || state.revision !== null);
+  return { submitted, action: submitted ? "revise" : state?.kind === "draft" || awaiting ? "continue" : "write" };
 }

@@ -3,6 +3,7 @@
 // tests/db/consultation-frame.test.ts keep this list in step with them.
 // Who may do what is app/lib/permissions.ts's: this only adds whether there is anything there yet.
 import type { ConsultationStatus } from "~/lib/consultation-status";
+import { maySeeMission } from "~/lib/focal-point";
 import {
   mayCloseReflectionPeriod,
   mayManageConsultation,
@@ -21,6 +22,7 @@ export const CONSULTATION_PAGES = [
   "overview",
   "agenda",
   "registrations",
+  "groups",
   "circulation",
   "closing",
   "submissions",
@@ -31,6 +33,9 @@ export const CONSULTATION_PAGES = [
   "revision",
   "audit",
   "submission",
+  "joint",
+  "alignments",
+  "mission",
   "dispositions",
 ] as const;
 
@@ -52,6 +57,7 @@ export function consultationPages(
         return true;
       case "agenda":
       case "registrations":
+      case "groups":
       case "circulation":
         return mayManageConsultation(reader);
       case "audit":
@@ -72,9 +78,15 @@ export function consultationPages(
       // The Chair's revised text a later round circulates, with its links to the comments before.
       case "revision":
         return mayReadComments(reader) && laterRound;
-      // The delegation's own submission (a delegate sees only circulated consultations).
+      // The delegation's own submission (a delegate sees only circulated consultations), who it
+      // speaks for and its co-sponsors, and its alignments with others' comments (issue 19).
       case "submission":
+      case "joint":
+      case "alignments":
         return mayWriteSubmission(reader);
+      // The mission's delegates, which its focal point manages (issue 19).
+      case "mission":
+        return maySeeMission(reader);
       // What became of its comments, once the secretariat shows the dispositions to delegations.
       case "dispositions":
         return mayWriteSubmission(reader) && dispositionsPublished;

@@ -21,8 +21,11 @@ const timeLines = (t: T, ctx: MissionMailContext, key: string, instant: Date) =>
 const compose = (t: T, ctx: MissionMailContext, subject: string, intro: string, middle: string[]) =>
   composeMessage(t, ctx, "missionMail", subject, intro, middle);
 
-/** Where the recipient's delegation stood when the message was written (closing, reminder). */
-export type MissionStanding = "submitted" | "changedSinceSubmission" | "draftOnly" | "nothing";
+/**
+ * Where the recipient's delegation stood when the message was written (closing, reminder); with
+ * issue 19, a draft awaiting the mission's clearance, and an alignment with another's submission.
+ */
+export type MissionStanding = "submitted" | "changedSinceSubmission" | "draftOnly" | "awaitingClearance" | "nothing" | "aligned";
 
 export type ClosingMessageInput = MissionMailContext & {
   closedAt: Date;
@@ -42,8 +45,9 @@ export function closingMessage(input: ClosingMessageInput): MessageText {
       ? [t("missionMail.closed.early", { deadline: diplomaticInstant(input.earlyBeforeDeadline, input.language, input.meetingTimeZone) })]
       : []),
     ...(input.reason ? ["", t("missionMail.reason"), input.reason] : []),
-    ...(input.standing === "draftOnly" || input.standing === "changedSinceSubmission"
-      ? ["", t(`missionMail.closed.${input.standing}`, { delegation: input.delegationName })]
+    // A draft still awaiting clearance was not submitted either: the same words as a draft.
+    ...(input.standing === "draftOnly" || input.standing === "changedSinceSubmission" || input.standing === "awaitingClearance"
+      ? ["", t(`missionMail.closed.${input.standing === "awaitingClearance" ? "draftOnly" : input.standing}`, { delegation: input.delegationName })]
       : input.standing === "nothing"
         ? ["", t("missionMail.closed.nothing", { delegation: input.delegationName })]
         : []),
@@ -89,7 +93,7 @@ export function deadlineChangeMessage(input: DeadlineChangeMessageInput): Messag
 export type ReminderMessageInput = MissionMailContext & {
   /** The delegation's deadline (with its extension); null if the secretariat has removed it. */
   deadline: Date | null;
-  standing: Exclude<MissionStanding, "submitted">;
+  standing: Exclude<MissionStanding, "submitted" | "aligned">;
 };
 
 /** Reminds a mission that has not submitted (or has unsubmitted changes) of the deadline. */

@@ -1,6 +1,7 @@
 // Where a delegation stands with its comments on one consultation, as its delegates are shown it
 // (home list, consultation page, submission editor). Pure: the facts come from the database
 // (models/delegation-state.server.ts, or the submission page's own data), "now" is never needed.
+import { draftClearance } from "~/lib/clearance";
 import { formatInstant } from "~/lib/dates";
 import type { LateDecision } from "~/lib/submission-rules";
 
@@ -23,6 +24,11 @@ export type DelegationFacts = {
   draft: { version: number; savedAt: Date | string | null } | null;
   /** Every revision of the delegation, in any order. */
   revisions: RevisionFacts[];
+  /**
+   * Clearance inside the mission (issue 19): whether it requires it, the latest request (when, by
+   * whom) and the draft version an approver cleared. Absent or null: nothing to say about it.
+   */
+  clearance?: { required: boolean; requestedAt: Date | string | null; requestedBy: string | null; clearedDraftVersion: number | null } | null;
 };
 
 /** A revision as the status names it: "revision 2, receipt CTOC-2020-MAR-0007, 9 October 2020 …". */
@@ -36,7 +42,10 @@ export type RevisionRef = { revisionNumber: number; receiptNumber: string; submi
  * - latePending: the latest revision came after the deadline and waits for the secretariat
  *   (`standing`: the earlier revision that counts meanwhile, if any);
  * - lateDeclined: the secretariat did not accept the latest revision (`standing` as above);
- * - withdrawn: the delegation withdrew its comments (the draft is kept).
+ * - withdrawn: the delegation withdrew its comments (the draft is kept);
+ * - awaitingClearance: the mission requires clearance and a drafter asked an approver to clear the
+ *   draft as it stands (when, by whom), while the period is open; in place of "draft" or "revised"
+ *   (`revision`: the revision that counts meanwhile, for a revised draft).
  * `newerDraft` (on every submitted kind): when the draft was saved after the latest revision.
  */
 export type DelegationState =
@@ -46,7 +55,8 @@ export type DelegationState =
   | { kind: "revised"; revision: RevisionRef; lateAccepted: boolean; newerDraft: { savedAt: string } }
   | { kind: "latePending"; revision: RevisionRef; standing: RevisionRef | null; newerDraft: { savedAt: string } | null }
   | { kind: "lateDeclined"; revision: RevisionRef; standing: RevisionRef | null; newerDraft: { savedAt: string } | null }
-  | { kind: "withdrawn"; revision: RevisionRef; withdrawnAt: string; newerDraft: { savedAt: string } | null };
+  | { kind: "withdrawn"; revision: RevisionRef; withdrawnAt: string; newerDraft: { savedAt: string } | null }
+  | { kind: "awaitingClearance"; savedAt: string | null; requestedAt: string; requestedBy: string | null; revision: RevisionRef | null };
 
 export type DelegationStateKind = DelegationState["kind"];
 
@@ -60,6 +70,30 @@ function standingRevision(revisions: RevisionFacts[]): RevisionFacts | null {
 }
 
 export function delegationState(facts: DelegationFacts): DelegationState {
+  const state = withoutClearance(facts);
+  // A draft (new, or newer than the revision that counts) that waits for the mission's approver.
+  if ((state.kind === "draft" || state.kind === "revised") && facts.consultationStatus === "open" && facts.clearance?.requestedAt && facts.draft) {
+    const clearance = draftClearance({
+      required: facts.clearance.required,
+      draftVersion: facts.draft.version,
+      draftUpdatedAt: facts.draft.savedAt,
+      requestedAt: facts.clearance.requestedAt,
+      clearedDraftVersion: facts.clearance.clearedDraftVersion,
+    });
+    if (clearance === "awaiting") {
+      return {
+        kind: "awaitingClearance",
+        savedAt: facts.draft.savedAt ? iso(facts.draft.savedAt) : null,
+        requestedAt: iso(facts.clearance.requestedAt),
+        requestedBy: facts.clearance.requestedBy,
+        revision: state.kind === "revised" ? state.revision : null,
+      };
+    }
+  }
+  return state;
+}
+
+function withoutClearance(facts: DelegationFacts): DelegationState {
   const closed = facts.consultationStatus !== "open";
   const revisions = [...facts.revisions].sort((a, b) => b.revisionNumber - a.revisionNumber);
   const draftSaved = facts.draft && facts.draft.version > 0 ? facts.draft : null;

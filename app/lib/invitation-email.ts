@@ -9,6 +9,8 @@ export type InvitationEmailInput = {
   language: Language;
   inviteeName: string | null;
   inviterName: string;
+  /** Who invites: the secretariat (the default), or the mission's own focal point (issue 19). */
+  inviterRole?: "secretariat" | "focalPoint";
   delegationName: string;
   consultationTitle: string;
   /** The body and venue in the other official languages too, where the secretariat gave them. */
@@ -24,7 +26,7 @@ export function invitationEmail(input: InvitationEmailInput): { subject: string;
   const data = (value: string) => (directionOf(input.language) === "rtl" ? `\u2068${value}\u2069` : value);
   const paragraphs = [
     input.inviteeName ? t("email.greeting", { name: input.inviteeName }) : t("email.greetingNoName"),
-    t("email.invited", {
+    t(input.inviterRole === "focalPoint" ? "email.invitedByFocalPoint" : "email.invited", {
       inviter: data(input.inviterName),
       delegation: input.delegationName,
       consultation: data(input.consultationTitle),

@@ -38,8 +38,17 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   /** The secretariat's submissions: a late revision accepted or declined, a deadline extended. */
   z.object({ kind: z.literal("submissions.decided"), decision: z.enum(["accepted", "declined"]), code, receipt }),
   z.object({ kind: z.literal("submissions.extended"), code }),
-  /** The delegate's editor: the submission withdrawn, or the review sent back (stale, empty). */
-  z.object({ kind: z.literal("submission.notice"), notice: z.enum(["withdrawn", "stale", "empty"]) }),
+  /**
+   * The delegate's editor: the submission withdrawn, or the review sent back (stale, empty); issue
+   * 19: clearance asked of the mission's approvers, the mission's clearance switched on or off.
+   */
+  z.object({ kind: z.literal("submission.notice"), notice: z.enum(["withdrawn", "stale", "empty", "clearanceRequested", "clearanceOn", "clearanceOff"]) }),
+  /** The joint submission page (issue 19): who the submission speaks for, a co-sponsor named or removed, an invitation answered. */
+  z.object({ kind: z.literal("joint.notice"), notice: z.enum(["onBehalf", "own", "invited", "removed", "confirm", "decline", "withdraw"]) }),
+  /** The alignment page: an alignment recorded or withdrawn, with its receipt. */
+  z.object({ kind: z.literal("alignment.notice"), notice: z.enum(["aligned", "withdrawn"]), receipt }),
+  /** The mission page (issue 19): its focal point invited a colleague, withdrew an invitation or removed a colleague, with the address. */
+  z.object({ kind: z.literal("mission.notice"), notice: z.enum(["invited", "withdrawn", "removed"]), email: z.string().max(320) }),
   /** The outbox: failed messages queued again (0: there was nothing to retry). */
   z.object({ kind: z.literal("outbox.retried"), count }),
   /** One's own account page after a change, with the sessions it ended. */
@@ -48,6 +57,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("twoFactor.disabled") }),
   /** The users page: an account disabled or enabled, and the sessions that ended with it. */
   z.object({ kind: z.literal("users.notice"), notice: z.enum(["disabled", "enabled"]), count }),
+  /** The users page (issue 19): a delegate made an approver or not, a mission's clearance on or off. */
+  z.object({ kind: z.literal("users.clearance"), notice: z.enum(["approverOn", "approverOff", "clearanceOn", "clearanceOff"]) }),
   /** The sign-in page after a password reset. */
   z.object({ kind: z.literal("signIn.resetDone") }),
 ]);

@@ -77,6 +77,9 @@ export const paths = {
   account: () => "/account",
   accountTwoFactor: () => "/account/two-factor",
   users: () => "/users",
+  /** The instance's standing groups of States, and one group (standing or a consultation's). */
+  groups: () => "/groups",
+  group: (groupId: string) => `/groups/${segment(groupId)}`,
   outbox: (query?: OutboxQuery) => at("/outbox", query, ["status", "consultation", "page"]),
   /** POST only: hands over a pending reset link. */
   outboxResetLink: () => "/outbox/reset-link",
@@ -101,6 +104,7 @@ export const paths = {
   agenda: (consultationId: string, query?: AgendaQuery, hash?: string | null) => at(`${consultationPath(consultationId)}/agenda`, query, ["focus"], hash),
   agendaImport: (consultationId: string) => `${consultationPath(consultationId)}/agenda/import`,
   registrations: (consultationId: string) => `${consultationPath(consultationId)}/registrations`,
+  consultationGroups: (consultationId: string) => `${consultationPath(consultationId)}/groups`,
   circulate: (consultationId: string) => `${consultationPath(consultationId)}/circulate`,
   closing: (consultationId: string) => `${consultationPath(consultationId)}/closing`,
   nonPaper: (consultationId: string) => `${consultationPath(consultationId)}/non-paper`,
@@ -162,6 +166,14 @@ export const paths = {
   /** POST only (JSON): who else has the draft open. */
   submissionPresence: (consultationId: string) => `${consultationPath(consultationId)}/submission/presence`,
   submissionReview: (consultationId: string) => `${consultationPath(consultationId)}/submission/review`,
+  /** The delegation's submission on behalf of a group, its co-sponsors, and the invitations it received. */
+  joint: (consultationId: string) => `${consultationPath(consultationId)}/submission/joint`,
+  /** The submissions the delegation may align itself with, and its alignments. */
+  alignments: (consultationId: string) => `${consultationPath(consultationId)}/alignments`,
+  /** The receipt of one of the delegation's alignments, by its number. */
+  alignmentReceipt: (consultationId: string, receiptNumber: string) => `${consultationPath(consultationId)}/alignments/${segment(receiptNumber)}`,
+  /** The mission's delegates and invitations; its focal point invites and removes colleagues there. */
+  mission: (consultationId: string) => `${consultationPath(consultationId)}/mission`,
   /** The receipt of the delegation's own revision n. */
   receipt: (consultationId: string, revisionNumber: number) => `${consultationPath(consultationId)}/submission/receipts/${segment(revisionNumber)}`,
   /** The secretariat's list of submissions. */

@@ -89,7 +89,10 @@ export type Notice =
   // one-time link, shown to the officer this once (the outbox keeps none) to hand over.
   | { kind: "invited"; email: string; expiresAt: Date; queued?: boolean; link?: string }
   | { kind: "resent"; email: string; expiresAt: Date; queued?: boolean; link?: string }
-  | { kind: "revoked"; email: string };
+  | { kind: "revoked"; email: string }
+  // The mission's focal point named (null: none) or its limit set (null: the default), issue 19.
+  | { kind: "focalPointSet"; delegationId: string; name: string | null }
+  | { kind: "delegateLimitSet"; delegationId: string; limit: number | null };
 
 type Reply = SubmissionResult<string[]>;
 

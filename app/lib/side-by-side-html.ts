@@ -11,7 +11,7 @@ import type { Disposition } from "~/lib/dispositions";
 import { escapeHtml } from "~/lib/html-escape";
 import { paths } from "~/lib/paths";
 import { pendingPassages, type RedlineSegment } from "~/lib/redline";
-import { anchorOf, REVIEW_OPENER_ID, type PageEntry } from "~/lib/side-by-side";
+import { anchorOf, attributionTexts, REVIEW_OPENER_ID, type PageAttribution, type PageEntry } from "~/lib/side-by-side";
 import type { DeskStatus } from "~/lib/translation-segments";
 
 /** A translation function (i18next's `t`, loosely typed for keys built at run time). */
@@ -98,7 +98,53 @@ export function makeEntryWords(t: Translate, language: Language) {
 
 export type EntryWords = ReturnType<typeof makeEntryWords>;
 
+/**
+ * What an entry of a submission that speaks for others shows (issue 19): the heading ("Egypt on
+ * behalf of the Group of African States (54 States)") and, under it, the group's members on demand
+ * (a <details> holding one sentence-long list, the compact form for 134 names), the co-sponsors
+ * and the aligned delegations. Made once per submission and page, then shared by its entries.
+ */
+export type AttributionHtml = { heading: string; details: string };
+
+const ISOLATED = /\u2068([^\u2066-\u2069]*)\u2069/g;
+
+/** Escaped text with the data isolated by FSI … PDI (isolate(), the name forms) as <bdi>. */
+function isolatedHtml(text: string): string {
+  return escapeHtml(text).replace(ISOLATED, "<bdi>$1</bdi>");
+}
+
+export function attributionHtml(attribution: PageAttribution, delegationName: string, words: EntryWords): AttributionHtml {
+  const texts = attributionTexts(attribution, delegationName, words.t, words.language, { isolate: true });
+  let details = "";
+  if (texts.members !== null) {
+    // The members as one sentence-long list in a <details>: 134 names without an element each.
+    const list = new Intl.ListFormat(words.language === "en" ? "en-GB" : words.language, { type: "conjunction" });
+    details += `<details class="sbs-members"><summary>${isolatedHtml(texts.members)}</summary><p class="sbs-members__list">${escapeHtml(list.format(attribution.group!.members))}</p></details>`;
+  }
+  if (texts.cosponsors !== null) details += `<p class="sbs-attribution__line">${escapeHtml(texts.cosponsors)}</p>`;
+  if (texts.aligned !== null) details += `<p class="sbs-attribution__line">${escapeHtml(texts.aligned)}</p>`;
+  return {
+    heading: attribution.group ? isolatedHtml(texts.heading) : escapeHtml(delegationName),
+    details: details ? `<div class="sbs-attribution">${details}</div>` : "",
+  };
+}
+
+/** Each submission's attribution as HTML, made on first use (once per submission and page). */
+export function attributionCache(attributions: Record<string, PageAttribution>, words: EntryWords): (entry: PageEntry) => AttributionHtml | null {
+  const made = new Map<string, AttributionHtml>();
+  return (entry) => {
+    const id = entry.submissionId;
+    const attribution = id ? attributions[id] : undefined;
+    if (!id || !attribution) return null;
+    let html = made.get(id);
+    if (!html) made.set(id, (html = attributionHtml(attribution, entry.name, words)));
+    return html;
+  };
+}
+
 export type EntryHtmlOptions = {
+  /** Who the entry's submission speaks for, when it speaks for others (attributionCache). */
+  attribution?: AttributionHtml | null;
   original: "beside" | "hidden";
   target: boolean;
   consultationId: string;
@@ -143,11 +189,12 @@ export function entryHtml(entry: PageEntry, options: EntryHtmlOptions): string {
 
   let html = `<header class="sbs-entry__header"><h4 id="${anchor}-name">`;
   if (entry.kind === "new_proposal" && entry.label) html += `<span class="sbs-entry__label" dir="ltr">${escapeHtml(entry.label)}</span> `;
-  html += `${escapeHtml(entry.name)}</h4><span class="sbs-entry__meta"><a href="${escapeHtml(paths.delegationRevision(options.consultationId, entry.code, entry.revisionNumber))}" aria-describedby="${anchor}-name">${w.revision(entry.revisionNumber)}</a>`;
+  html += `${options.attribution?.heading ?? escapeHtml(entry.name)}</h4><span class="sbs-entry__meta"><a href="${escapeHtml(paths.delegationRevision(options.consultationId, entry.code, entry.revisionNumber))}" aria-describedby="${anchor}-name">${w.revision(entry.revisionNumber)}</a>`;
   if (isAmendment) html += `<span class="badge sbs-badge--amendment">${w.amendment}</span>`;
   html += "</span>";
   if (options.target) html += `<p class="sbs-entry__target">${w.target}</p>`;
   html += "</header>";
+  if (options.attribution?.details) html += options.attribution.details;
 
   if (entry.body) {
     // The original and its translation each a group named by its label ("Original (Spanish)",

@@ -3,7 +3,7 @@
 import { isLanguage, type Language } from "~/i18n/languages";
 import { isReviewTag, type ReviewTag } from "~/lib/consolidation";
 import { isDispositionFilter, type Disposition, type DispositionFilter } from "~/lib/dispositions";
-import { delegationName } from "~/lib/delegation-names";
+import { delegationName, nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { redline, type RedlineSegment } from "~/lib/redline";
 import { DESK_STATUSES, type DeskStatus } from "~/lib/translation-segments";
@@ -121,10 +121,98 @@ export type PageEntry = {
   myReview: { tag: ReviewTag | null; note: string | null } | null;
   /** What became of the comment, shared by the secretariat and the chairs; null: not decided yet. */
   disposition: { disposition: Disposition; observation: string | null } | null;
+  /** Its submission, the key of the page's `attributions` (who the submission speaks for). */
+  submissionId?: string;
 };
 
+/**
+ * Who an entry's submission speaks for besides its delegation (issue 19), as the page shows it:
+ * names in the reader's language, in the view's order; sent once per submission, not per entry.
+ */
+export type PageAttribution = {
+  /** The group it was made on behalf of: its name and article in the reader's language, its size, its members. */
+  group: { name: string; article: string | null; size: number; states: boolean; members: string[] } | null;
+  /** Confirmed co-sponsors. */
+  cosponsors: string[];
+  /** Delegations aligned with it. */
+  aligned: string[];
+};
+
+type Names = Record<"nameAr" | "nameZh" | "nameEn" | "nameFr" | "nameRu" | "nameEs", string>;
+const STATE_KINDS = new Set(["member_state", "observer_state", "non_member_state"]);
+
+/** A submission's attribution as the model gives it, for the page. A group named in English only keeps its English name, without article. */
+export function pageAttribution(
+  attribution: {
+    group: (Names & { articleFr: string | null; articleEs: string | null; members: (Names & { kind: string })[] }) | null;
+    cosponsors: Names[];
+    aligned: Names[];
+  },
+  language: Language,
+): PageAttribution {
+  const names = (list: Names[]) => list.map((d) => delegationName(d, language));
+  const group = attribution.group;
+  let shown: PageAttribution["group"] = null;
+  if (group) {
+    const own = delegationName(group, language).trim();
+    const article = !own ? null : language === "fr" ? group.articleFr : language === "es" ? group.articleEs : null;
+    shown = {
+      // English sentences write "the {{group}}": a name stored with its "The" keeps one.
+      name: language === "en" || !own ? (own || group.nameEn).replace(/^the\s+/i, "") : own,
+      article,
+      size: group.members.length,
+      states: group.members.every((m) => STATE_KINDS.has(m.kind)),
+      members: names(group.members),
+    };
+  }
+  return { group: shown, cosponsors: names(attribution.cosponsors), aligned: names(attribution.aligned) };
+}
+
+/**
+ * The sentences of an attribution in the reader's language (`t` from its locale): the heading ("Egypt
+ * on behalf of the Group of African States (54 States)"; the name alone without a group), the
+ * co-sponsors and the aligned delegations (null when none). `isolate` marks the names as data
+ * (FSI … PDI), for HTML to turn into <bdi>.
+ */
+export function attributionTexts(
+  attribution: PageAttribution,
+  delegation: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: Language,
+  options: { isolate?: boolean } = {},
+): { heading: string; members: string | null; cosponsors: string | null; aligned: string | null } {
+  const isolate = options.isolate ?? false;
+  // UN English writes no serial comma ("Algeria, Egypt and Morocco"), as British English does.
+  const list = new Intl.ListFormat(language === "en" ? "en-GB" : language, { type: "conjunction" });
+  const plain = (name: string) => name.replace(BIDI_CONTROLS, "");
+  const group = attribution.group;
+  let heading = delegation;
+  let members: string | null = null;
+  if (group) {
+    const name = plain(group.name);
+    // The group's name with its article in French and Spanish ("au nom du Groupe …", "en nombre del Grupo …").
+    const inSentence = nameInSentence(
+      { nameAr: name, nameZh: name, nameEn: name, nameFr: name, nameRu: name, nameEs: name, articleFr: group.article, articleEs: group.article },
+      language,
+      { isolate },
+    );
+    const key = group.states ? "consolidation:sideBySide.onBehalfOf" : "consolidation:sideBySide.onBehalfOfMembers";
+    heading = t(key, { delegation: isolate ? `\u2068${plain(delegation)}\u2069` : delegation, group: inSentence, count: group.size });
+    members = t("consolidation:sideBySide.groupMembers", { group: inSentence });
+  }
+  return {
+    heading,
+    members,
+    cosponsors: attribution.cosponsors.length ? t("consolidation:sideBySide.jointlyWith", { delegations: list.format(attribution.cosponsors) }) : null,
+    aligned: attribution.aligned.length ? t("consolidation:sideBySide.aligned", { delegations: list.format(attribution.aligned) }) : null,
+  };
+}
+
+const BIDI_CONTROLS = /[\u2066-\u2069]/g;
+
 /** An entry as the model gives it (app/models/consolidation.server.ts's SideBySideEntry). */
-type ModelEntry = Omit<PageEntry, "code" | "name" | "bodyLanguage" | "status" | "tags"> & {
+type ModelEntry = Omit<PageEntry, "code" | "name" | "bodyLanguage" | "status" | "tags" | "submissionId"> & {
+  submissionId?: string;
   delegation: { code: string } & Record<"nameAr" | "nameZh" | "nameEn" | "nameFr" | "nameRu" | "nameEs", string>;
   language: Language;
   languages: { body: Language | null };
@@ -151,6 +239,7 @@ export function pageEntry(entry: ModelEntry, language: Language): PageEntry {
     tags: entry.reviews.filter((r) => !r.own).map(({ reviewerId, reviewerName, tag }) => ({ reviewerId, reviewerName, tag })),
     myReview: entry.myReview,
     disposition: entry.disposition,
+    ...(entry.submissionId ? { submissionId: entry.submissionId } : {}),
   };
 }
 

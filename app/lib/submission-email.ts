@@ -4,6 +4,7 @@
 import { fixedTranslator, messageTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
+import { groupInSentence, type GroupArticles, type GroupNames } from "~/lib/groups";
 import { composeMessage, instantLines, type MissionMessageContext, type T } from "~/lib/mission-message";
 import type { MessageText } from "~/lib/notification-text";
 
@@ -32,6 +33,8 @@ export type ReceiptMessageInput = SubmissionMessageContext & {
   submissionLanguage: Language;
   /** Set when the submission arrived after the delegation's deadline and waits for a decision. */
   lateAfterDeadline: Date | null;
+  /** The group the submission speaks for (issue 19), named in the receipt. */
+  onBehalfOf?: (GroupNames & GroupArticles) | null;
 };
 
 /** The receipt every delegate of the mission gets when their delegation submits or revises. */
@@ -39,6 +42,7 @@ export function receiptMessage(input: ReceiptMessageInput): MessageText {
   const t = translator(input.language);
   const middle = [
     t("email.receipt.number", { receipt: input.receiptNumber }),
+    ...(input.onBehalfOf ? [t("joint.email.onBehalf", { delegation: input.delegationName, group: groupInSentence(input.onBehalfOf, input.language) })] : []),
     ...timeLines(t, input, "email.receipt.time", input.submittedAt),
     ...(input.submittedByName ? [t("email.receipt.by", { name: input.submittedByName })] : []),
     t("email.receipt.language", { language: languageName(input.submissionLanguage, input.language) }),

@@ -9,7 +9,7 @@ import { withdrawResetLinks } from "~/models/password-reset.server";
 import { deleteUserSessions, listLiveSessions } from "~/models/session.server";
 import { delegationNameColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Transaction } from "~/utils/db.server";
 
 const { delegations, sessions, users } = schema;
 
@@ -150,11 +150,7 @@ export async function disableAccount(actor: SessionUser, input: { userId: string
       .for("update");
     if (!target) return { ok: false, reason: "not_found" } as const;
     if (target.disabledAt) return { ok: false, reason: "unchanged" } as const;
-    const now = new Date();
-    await tx.update(users).set({ disabledAt: now, disabledBy: actor.id, updatedAt: now }).where(eq(users.id, target.id));
-    const sessionsEnded = await deleteUserSessions(tx, target.id);
-    // A reset link asked for earlier must not reopen the account.
-    await withdrawResetLinks(tx, target.id, now);
+    const sessionsEnded = await disableAccountIn(tx, { userId: target.id, actorId: actor.id });
     await recordAudit(
       {
         actorId: actor.id,
@@ -168,6 +164,21 @@ export async function disableAccount(actor: SessionUser, input: { userId: string
     );
     return { ok: true, email: target.email, sessionsEnded } as const;
   });
+}
+
+/**
+ * Disables an account in the caller's transaction, which has decided who may and audits it (the
+ * secretariat on /users, a mission's focal point on its mission page): disabled_at and disabled_by
+ * set, every session deleted at once (its next request is signed out), reset links withdrawn.
+ * Returns how many sessions ended.
+ */
+export async function disableAccountIn(tx: Transaction, input: { userId: string; actorId: string }): Promise<number> {
+  const now = new Date();
+  await tx.update(users).set({ disabledAt: now, disabledBy: input.actorId, updatedAt: now }).where(eq(users.id, input.userId));
+  const sessionsEnded = await deleteUserSessions(tx, input.userId);
+  // A reset link asked for earlier must not reopen the account.
+  await withdrawResetLinks(tx, input.userId, now);
+  return sessionsEnded;
 }
 
 /** The secretariat enables a disabled account again (its owner signs in as before). */

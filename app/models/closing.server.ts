@@ -1,7 +1,7 @@
 // Ending the reflection period (the secretariat): where each registered delegation stands, a
 // reminder to the missions that have not submitted, and the closing itself, with a reason when
 // it comes before the deadline. Every registered mission is told, in each delegate's language.
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { checkDecisionReason } from "~/lib/submission-rules";
 import { isEarlyClosing, missionStanding, needsReminder, reminderDay, remindedToday, type MissionStanding } from "~/lib/closing";
 import type { ConsultationStatus } from "~/lib/consultation-status";
@@ -66,9 +66,14 @@ export type DelegationStanding = {
   /** The delegation's deadline (the consultation's, or its extension). */
   deadline: Date | null;
   draftUpdatedAt: Date | null;
+  /** When a drafter asked the mission's approvers for clearance (standing "awaitingClearance"). */
+  clearanceRequestedAt: Date | null;
 };
 
-/** Every registered delegation with where its comments stand, in English alphabetical order: one query. */
+/**
+ * Every registered delegation with where its comments stand (its clearance and its alignments
+ * included, issue 19), in English alphabetical order: one query.
+ */
 async function selectStandings(db: Reader, consultationId: string, consultationDeadline: Date | null): Promise<DelegationStanding[]> {
   const latest = db
     .selectDistinctOn([submissionRevisions.submissionId], {
@@ -91,6 +96,12 @@ async function selectStandings(db: Reader, consultationId: string, consultationD
       deadlineExtendedTo: registrations.deadlineExtendedTo,
       draftVersion: submissions.draftVersion,
       draftUpdatedAt: submissions.draftUpdatedAt,
+      clearanceRequired: delegations.clearanceRequired,
+      clearanceRequestedAt: submissions.clearanceRequestedAt,
+      clearedDraftVersion: submissions.clearedDraftVersion,
+      // An alignment not withdrawn, with any submission of this consultation (alignments_consultation_idx).
+      aligned: sql<boolean>`exists (select 1 from alignments aligned where aligned.consultation_id = ${consultationId}
+        and aligned.delegation_id = "registrations"."delegation_id" and aligned.withdrawn_at is null)`,
       latest: {
         submissionId: latest.submissionId,
         draftVersion: latest.draftVersion,
@@ -105,20 +116,26 @@ async function selectStandings(db: Reader, consultationId: string, consultationD
     .leftJoin(latest, eq(latest.submissionId, submissions.id))
     .where(eq(registrations.consultationId, consultationId))
     .orderBy(asc(delegations.nameEn));
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    names: r.names,
-    standing: missionStanding({
+  return rows.map((r) => {
+    const standing = missionStanding({
       draftVersion: r.draftVersion,
       draftUpdatedAt: r.draftUpdatedAt,
       latest: r.latest?.submissionId
         ? { draftVersion: r.latest.draftVersion, submittedAt: r.latest.submittedAt!, withdrawnAt: r.latest.withdrawnAt, late: r.latest.late }
         : null,
-    }),
-    deadline: effectiveDeadline(consultationDeadline, r.deadlineExtendedTo),
-    draftUpdatedAt: (r.draftVersion ?? 0) > 0 ? r.draftUpdatedAt : null,
-  }));
+      clearance: { required: r.clearanceRequired, requestedAt: r.clearanceRequestedAt, clearedDraftVersion: r.clearedDraftVersion },
+      aligned: Boolean(r.aligned),
+    });
+    return {
+      id: r.id,
+      code: r.code,
+      names: r.names,
+      standing,
+      deadline: effectiveDeadline(consultationDeadline, r.deadlineExtendedTo),
+      draftUpdatedAt: (r.draftVersion ?? 0) > 0 ? r.draftUpdatedAt : null,
+      clearanceRequestedAt: standing === "awaitingClearance" ? r.clearanceRequestedAt : null,
+    };
+  });
 }
 
 /** The latest reminder of a consultation, from the audit log: one query. */
@@ -178,7 +195,8 @@ export type RemindResult =
   | { ok: false; reason: "already_today"; lastAt: Date };
 
 /**
- * Reminds every registered mission that has not submitted (or has changes not submitted): one
+ * Reminds every registered mission that has not submitted (or has changes not submitted) and has
+ * not aligned itself with another's submission (a draft awaiting clearance is reminded): one
  * email per delegate, in the delegate's language, with the delegation's own deadline. At most
  * once a day (on the meeting's clock): a second click the same day is refused with the time of
  * the first, and the outbox's dedupe key (consultation, day, address) makes sure of it even if two
@@ -212,7 +230,7 @@ export async function remindMissions(
       { kind: MISSION_MESSAGE_KINDS.reminder, dedupe: `reminder:${row.id}:${day}`, baseUrl: input.baseUrl },
       (context, r) => {
         const d = standingOf.get(r.delegationId)!;
-        return reminderMessage({ ...context, deadline: d.deadline, standing: d.standing as Exclude<MissionStanding, "submitted"> });
+        return reminderMessage({ ...context, deadline: d.deadline, standing: d.standing as Exclude<MissionStanding, "submitted" | "aligned"> });
       },
     );
     const reached = [...new Set(recipients.map((r) => r.delegation.code))];
@@ -302,8 +320,10 @@ export async function closeReflectionPeriod(
           beforeDeadline: early,
           deadline: row.deadline?.toISOString() ?? null,
           reason,
-          unsubmittedDrafts: codes(["draftOnly", "changedSinceSubmission"]),
+          unsubmittedDrafts: codes(["draftOnly", "awaitingClearance", "changedSinceSubmission"]),
           notSubmitted: codes(["nothing"]),
+          // Missions aligned with another's submission (issue 19), named only when there are some.
+          ...(codes(["aligned"]).length ? { aligned: codes(["aligned"]) } : {}),
           notifications,
         },
         ipAddress: input.ipAddress ?? null,

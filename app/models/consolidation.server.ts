@@ -3,9 +3,9 @@
 // translation beside the original, the Chair's review) and the matrix of points × delegations.
 // Only comments of current revisions count (on time, or late and accepted; never superseded,
 // withdrawn, held or declined, never a draft). Delegates never reach any of it (null).
-import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
-import { CELL_MARKS, REVIEW_TAGS, type ReviewTag } from "~/lib/consolidation";
+import { cellMark, REVIEW_TAGS, THROUGH_ALIGNED, THROUGH_JOINT, type ReviewTag } from "~/lib/consolidation";
 import { countDispositions, type Disposition, type DispositionCounts } from "~/lib/dispositions";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import { commentLanguages, fieldsToTranslate, neededTranslationStatus, type CommentLanguages } from "~/lib/field-language";
@@ -21,16 +21,20 @@ import { getDb, schema, type Reader } from "~/utils/db.server";
 
 const {
   agendaItems,
+  alignments,
   chairReviews,
   commentDispositions,
   comments,
   consultations,
   delegations,
   discussionPoints,
+  groupMembers,
+  groups: groupsTable,
   nonPaperPoints,
   nonPapers,
   pointVersions,
   registrations,
+  submissionCosponsors,
   submissionRevisions,
   submissions,
   translations,
@@ -45,16 +49,80 @@ export type { DelegationOrder, SideBySideFilters } from "~/lib/side-by-side";
 async function selectReviewableConsultation(db: Reader, user: SessionUser, consultationId: string) {
   if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   const [row] = await db
-    .select({
-      id: consultations.id,
-      title: consultations.title,
-      status: consultations.status,
-      workingLanguage: consultations.workingLanguage,
-      dispositionsPublishedAt: consultations.dispositionsPublishedAt,
-    })
+    .select(reviewableColumns)
     .from(consultations)
     .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user)));
   return row ?? null;
+}
+
+const reviewableColumns = {
+  id: consultations.id,
+  title: consultations.title,
+  status: consultations.status,
+  workingLanguage: consultations.workingLanguage,
+  dispositionsPublishedAt: consultations.dispositionsPublishedAt,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Who speaks for whom (issue 19)
+
+/** A delegation named in a submission's attribution: a group's member, a co-sponsor, an aligned delegation. */
+export type AttributedDelegation = Named & { id: string; kind: string };
+
+/** Who a submission speaks for, besides its own delegation. */
+export type SubmissionAttribution = {
+  submissionId: string;
+  /** The group it was made on behalf of, with every member (the submitting delegation among them), in the view's order. */
+  group: (DelegationNames & { id: string; code: string; articleFr: string | null; articleEs: string | null; members: AttributedDelegation[] }) | null;
+  /** Co-sponsors that confirmed and have not withdrawn, in the view's order. */
+  cosponsors: AttributedDelegation[];
+  /** Delegations aligned with it (alignment not withdrawn), in the view's order. */
+  aligned: AttributedDelegation[];
+};
+
+const delegationJson = (alias: string) =>
+  sql.raw(
+    `json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'kind', ${alias}.kind, 'nameAr', ${alias}.name_ar, 'nameZh', ${alias}.name_zh, 'nameEn', ${alias}.name_en, 'nameFr', ${alias}.name_fr, 'nameRu', ${alias}.name_ru, 'nameEs', ${alias}.name_es)`,
+  );
+
+/**
+ * Every submission of the consultation made on behalf of a group, with confirmed co-sponsors or
+ * with delegations aligned with it, as JSON text (null: none): one column of the view's first query,
+ * read only when the access check passes. Bounded by the consultation's submissions and their
+ * groups' members (134 at most in practice), never by the comments.
+ */
+function attributionsJson(consultationId: string) {
+  return sql<string | null>`(select json_agg(json_build_object(
+      'submissionId', s.id,
+      'group', case when g.id is null then null else json_build_object('id', g.id, 'code', g.code, 'nameAr', g.name_ar, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'nameFr', g.name_fr, 'nameRu', g.name_ru, 'nameEs', g.name_es, 'articleFr', g.article_fr, 'articleEs', g.article_es,
+        'members', (select coalesce(json_agg(${delegationJson("d")}), '[]') from ${groupMembers} gm join ${delegations} d on d.id = gm.delegation_id where gm.group_id = g.id)) end,
+      'cosponsors', (select coalesce(json_agg(${delegationJson("d")}), '[]') from ${submissionCosponsors} sc join ${delegations} d on d.id = sc.delegation_id
+        where sc.submission_id = s.id and sc.confirmed_at is not null and sc.withdrawn_at is null),
+      'aligned', (select coalesce(json_agg(${delegationJson("d")}), '[]') from ${alignments} al join ${delegations} d on d.id = al.delegation_id
+        where al.consultation_id = ${consultationId} and al.submission_id = s.id and al.withdrawn_at is null)
+    ))::text
+    from ${submissions} s left join ${groupsTable} g on g.id = s.on_behalf_of_group_id
+    where s.consultation_id = ${consultationId} and (s.on_behalf_of_group_id is not null
+      or exists (select 1 from ${submissionCosponsors} sc where sc.submission_id = s.id and sc.confirmed_at is not null and sc.withdrawn_at is null)
+      or exists (select 1 from ${alignments} al where al.consultation_id = ${consultationId} and al.submission_id = s.id and al.withdrawn_at is null)))`;
+}
+
+/** The attributions read from attributionsJson, by submission, each list in the view's order. */
+function readAttributions(json: string | null, sorter: (a: Named, b: Named) => number): Map<string, SubmissionAttribution> {
+  const byId = new Map<string, SubmissionAttribution>();
+  if (!json) return byId;
+  for (const a of JSON.parse(json) as SubmissionAttribution[]) {
+    if (a.group) a.group.members.sort(sorter);
+    a.cosponsors.sort(sorter);
+    a.aligned.sort(sorter);
+    byId.set(a.submissionId, a);
+  }
+  return byId;
+}
+
+/** The codes of the delegations a submission speaks for besides its own: members, co-sponsors, aligned. */
+function spokenFor(attribution: SubmissionAttribution): Set<string> {
+  return new Set([...(attribution.group?.members ?? []), ...attribution.cosponsors, ...attribution.aligned].map((d) => d.code));
 }
 
 /** Whether the user may review this consultation (the secretariat, or one of its chairs): one query. */
@@ -116,6 +184,8 @@ export type SideBySideEntry = {
   pointId: string | null;
   label: string | null;
   delegation: Named & { id: string };
+  /** The submission it belongs to: its attribution (group, co-sponsors, aligned) is the view's `attributions`. */
+  submissionId: string;
   revisionNumber: number;
   /** The language of the submission. */
   language: Language;
@@ -175,18 +245,25 @@ function findPoint<T extends { id: string; label: string }>(points: T[], wanted:
  * every delegation's comment and amendment on it from its current revision (original, English
  * translation with its status, the base wording of an amendment, the reviews), a review summary
  * per point, then the item's general comments and new proposals. Filters narrow the entries
- * listed, never the summary. Five queries, however many delegations and comments.
+ * listed, never the summary. Each entry's submission names who it speaks for (issue 19: the group
+ * and its members, confirmed co-sponsors, aligned delegations), read with the access check; a
+ * delegation filter also lists the entries that speak for it. Five queries, however many
+ * delegations, comments and group members.
  */
 export async function getSideBySide(user: SessionUser, consultationId: string, filters: SideBySideFilters) {
   const db = await getDb();
   if (!mayReadComments(user) || !isUuid(consultationId)) return null;
   // The access check and the agenda in one round trip: nothing leaves unless the check passes.
-  const [consultation, items, circulated] = await Promise.all([
-    selectReviewableConsultation(db, user, consultationId),
+  const [[access], items, circulated] = await Promise.all([
+    db
+      .select({ ...reviewableColumns, attributions: attributionsJson(consultationId) })
+      .from(consultations)
+      .where(and(eq(consultations.id, consultationId), consultationVisibleTo(user))),
     selectAgendaItems(db, consultationId),
     selectCirculatedPoints(db, consultationId),
   ]);
-  if (!consultation) return null;
+  if (!access) return null;
+  const { attributions: attributionsText, ...consultation } = access;
   const item = findItem(items, filters.item, new Set(circulated.map((p) => p.agendaItemId)));
   const itemPoints = item ? circulated.filter((p) => p.agendaItemId === item.id) : [];
   const point = findPoint(itemPoints, filters.point);
@@ -214,6 +291,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
             proposedText: comments.proposedText,
             baseText: baseVersion.text,
             revisionNumber: submissionRevisions.revisionNumber,
+            submissionId: submissions.id,
             delegation: { id: delegations.id, code: delegations.code, ...delegationNameColumns },
             translation: {
               id: translations.id,
@@ -280,6 +358,7 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
       pointId: r.pointId,
       label: r.label,
       delegation: r.delegation,
+      submissionId: r.submissionId,
       revisionNumber: r.revisionNumber,
       language: r.language,
       languages,
@@ -308,9 +387,13 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
   );
   entries.sort((a, b) => rank.get(a.delegation.code)! - rank.get(b.delegation.code)! || labelCollator.compare(a.label ?? "", b.label ?? ""));
 
+  const attributionsById = readAttributions(attributionsText, delegationSorter(filters.order, filters.readerLanguage));
+  const spokenForBy = new Map([...attributionsById].map(([id, a]) => [id, spokenFor(a)]));
   const delegationCode = filters.delegation?.toUpperCase() ?? null;
+  // One delegation asked for: its own entries and those of the submissions that speak for it (its
+  // group's, those it co-sponsors, those it aligned itself with), where the matrix's cells lead.
   const shown = (e: SideBySideEntry) =>
-    (!delegationCode || e.delegation.code === delegationCode) &&
+    (!delegationCode || e.delegation.code === delegationCode || spokenForBy.get(e.submissionId)?.has(delegationCode) === true) &&
     (!filters.language || e.language === filters.language || e.languages.body === filters.language || e.languages.proposedText === filters.language) &&
     (filters.hasAmendment === null || filters.hasAmendment === undefined || (e.kind === "amendment") === filters.hasAmendment) &&
     (!filters.translationStatus || e.translationStatus === filters.translationStatus) &&
@@ -338,6 +421,28 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
   const aside = (e: SideBySideEntry) => filters.hasAmendment !== true && shown({ ...e, kind: "point" });
   const delegationsSeen = new Map<string, SideBySideEntry["delegation"]>();
   for (const e of entries) delegationsSeen.set(e.delegation.code, e.delegation);
+  // A delegation asked for that only others' submissions speak for is a choice of the filter too.
+  const spokenForOnly = delegationCode !== null && !delegationsSeen.has(delegationCode);
+  if (spokenForOnly) {
+    for (const e of entries) {
+      const a = attributionsById.get(e.submissionId);
+      const found = a && [...(a.group?.members ?? []), ...a.cosponsors, ...a.aligned].find((d) => d.code === delegationCode);
+      if (found) {
+        const { kind: _kind, ...named } = found;
+        delegationsSeen.set(found.code, named);
+        break;
+      }
+    }
+  }
+  const listedPoints = point ? points.filter((p) => p.id === point.id) : points;
+  const general = point ? [] : entries.filter((e) => e.kind === "general" && aside(e));
+  const proposals = point ? [] : entries.filter((e) => e.kind === "new_proposal" && aside(e));
+  // Only the attributions of the entries listed: a group's 134 members are sent once per submission, not per entry.
+  const attributions: Record<string, SubmissionAttribution> = {};
+  for (const e of [...listedPoints.flatMap((p) => p.entries), ...general, ...proposals]) {
+    const a = attributionsById.get(e.submissionId);
+    if (a) attributions[e.submissionId] = a;
+  }
 
   return {
     consultation,
@@ -347,11 +452,13 @@ export async function getSideBySide(user: SessionUser, consultationId: string, f
     pointChoices: itemPoints.map((p) => ({ id: p.id, label: p.label })),
     /** The point asked for, if any: the view shows only it. */
     point: point ? { id: point.id, label: point.label } : null,
-    points: point ? points.filter((p) => p.id === point.id) : points,
-    general: point ? [] : entries.filter((e) => e.kind === "general" && aside(e)),
-    proposals: point ? [] : entries.filter((e) => e.kind === "new_proposal" && aside(e)),
+    points: listedPoints,
+    general,
+    proposals,
+    /** Who each listed entry's submission speaks for (a group and its members, co-sponsors, aligned delegations), by submission id. */
+    attributions,
     /** Every delegation with a comment on the item (on the point, when one is asked for), in the chosen order (for the filter). */
-    delegations: [...delegationsSeen.values()],
+    delegations: spokenForOnly ? [...delegationsSeen.values()].sort(delegationSorter(filters.order, filters.readerLanguage)) : [...delegationsSeen.values()],
     /** What became of each delegation's comments on the item (on the point), in the chosen order; filters never narrow it. */
     dispositionsByDelegation: dispositionsByDelegation(point ? entries.filter((e) => e.pointId === point.id) : entries),
   };
@@ -400,6 +507,12 @@ export async function getCommentResolution(user: SessionUser, consultationId: st
  * small in the page's data. Three queries: the consultation, its circulated points, and the
  * registered delegations each with the marks of its comments (one row per delegation, not one per
  * cell: 200 rows at DESIGN.md §5's scale, not 12,000 to group, sort and send).
+ *
+ * Issue 19: a point counts as addressed too by every member of the group a submission spoke for,
+ * every confirmed co-sponsor and every delegation aligned with it, marked apart from the
+ * delegation's own comments ("j": its group's or a co-sponsored submission; "l": aligned with;
+ * its own comment wins). Each registered delegation's row carries the delegations whose
+ * submissions speak for it, and their marks are spread here: no query more, and no comment read twice.
  */
 export async function getMatrix(user: SessionUser, consultationId: string, options: { order?: DelegationOrder; readerLanguage?: Language } = {}) {
   const db = await getDb();
@@ -428,7 +541,13 @@ export async function getMatrix(user: SessionUser, consultationId: string, optio
     selectReviewableConsultation(db, user, consultationId),
     selectCirculatedPoints(db, consultationId),
     db
-      .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns, marks: marks.marks })
+      .select({
+        id: delegations.id,
+        code: delegations.code,
+        ...delegationNameColumns,
+        marks: marks.marks,
+        through: speakersFor(consultationId, registrations.delegationId),
+      })
       .from(registrations)
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
       .leftJoin(marks, eq(marks.delegationId, registrations.delegationId))
@@ -437,36 +556,58 @@ export async function getMatrix(user: SessionUser, consultationId: string, optio
   if (!consultation) return null;
 
   const pointIndex = new Map(circulated.map((p, index) => [p.id, index]));
-  const bits = new Uint8Array(circulated.length);
-  registered.sort(delegationSorter(options.order ?? "en", options.readerLanguage ?? "en"));
-  const rows = registered.map(({ marks: list, ...delegation }) => {
-    bits.fill(0);
-    let count = 0;
-    if (list) {
-      for (const mark of list.split(",")) {
+  // Each delegation's own bits per point, read once: the rows of those who speak for others read them again.
+  const ownBits = new Map<string, Uint8Array>();
+  for (const r of registered) {
+    const bits = new Uint8Array(circulated.length);
+    if (r.marks) {
+      for (const mark of r.marks.split(",")) {
         const index = pointIndex.get(mark.slice(0, -1));
         if (index !== undefined) bits[index]! |= Number(mark.slice(-1));
       }
     }
-    let cells = "";
-    for (const b of bits) {
-      cells += CELL_MARKS[b]!;
-      if (b) count++;
+    ownBits.set(r.id, bits);
+  }
+  const bits = new Uint8Array(circulated.length);
+  registered.sort(delegationSorter(options.order ?? "en", options.readerLanguage ?? "en"));
+  const rows = registered.map(({ marks: _marks, through: speakers, ...delegation }) => {
+    bits.set(ownBits.get(delegation.id)!);
+    if (speakers) {
+      for (const speaker of speakers.split(",")) {
+        const from = ownBits.get(speaker.slice(0, -1));
+        const via = speaker.endsWith("a") ? THROUGH_ALIGNED : THROUGH_JOINT;
+        if (!from) continue;
+        for (let index = 0; index < from.length; index++) if (from[index]) bits[index]! |= via;
+      }
     }
-    return { delegation, cells, count };
+    let cells = "";
+    let count = 0;
+    let through = 0;
+    for (const b of bits) {
+      cells += cellMark(b);
+      if (b & 3) count++;
+      else if (b) through++;
+    }
+    return { delegation, cells, count, through };
   });
   const pointCounts = circulated.map((_, index) => {
     let commented = 0;
     let amended = 0;
     let any = 0;
+    let joint = 0;
+    let aligned = 0;
     for (const r of rows) {
       const mark = r.cells[index];
       if (mark === "-") continue;
-      any++;
+      if (mark === "j") joint++;
+      else if (mark === "l") aligned++;
+      else any++;
       if (mark === "c" || mark === "b") commented++;
       if (mark === "a" || mark === "b") amended++;
     }
-    return { any, commented, amended };
+    // `any`, `commented`, `amended`: the delegations' own comments; `joint`, `aligned`: delegations
+    // that did not address the point themselves but a submission speaking for them did.
+    return { any, commented, amended, joint, aligned };
   });
   // The points come in agenda order: each agenda item's are consecutive.
   const groups: { id: string; number: string | null; title: string; points: { id: string; label: string }[] }[] = [];
@@ -481,8 +622,33 @@ export async function getMatrix(user: SessionUser, consultationId: string, optio
     /** Columns in order, the same as the groups' points flattened. */
     points: circulated.map((p, index) => ({ id: p.id, label: p.label, agendaItemId: p.agendaItemId, ...pointCounts[index]! })),
     rows,
-    totals: { delegations: rows.length, responding: rows.filter((r) => r.count > 0).length, points: circulated.length },
+    totals: {
+      delegations: rows.length,
+      responding: rows.filter((r) => r.count > 0).length,
+      /** Delegations with no comment of their own that a group's, co-sponsored or aligned submission speaks for. */
+      represented: rows.filter((r) => r.count === 0 && r.through > 0).length,
+      points: circulated.length,
+    },
   };
+}
+
+/**
+ * For a delegation (`delegationId`, a column of the outer query), the delegations whose current
+ * submissions speak for it, comma-separated, each "<delegationId>j" (its group's submission, or
+ * one it co-sponsors and has confirmed) or "<delegationId>a" (one it aligned itself with and has
+ * not withdrawn from); null when none. Three index lookups per delegation.
+ */
+function speakersFor(consultationId: string, delegationId: SQL | typeof registrations.delegationId) {
+  return sql<string | null>`(select string_agg(t.speaker, ',') from (
+    select s.delegation_id::text || 'j' as speaker from ${groupMembers} gm join ${submissions} s on s.on_behalf_of_group_id = gm.group_id
+      where gm.delegation_id = ${delegationId} and s.consultation_id = ${consultationId} and s.delegation_id <> gm.delegation_id
+    union all
+    select s.delegation_id::text || 'j' from ${submissionCosponsors} sc join ${submissions} s on s.id = sc.submission_id
+      where sc.delegation_id = ${delegationId} and s.consultation_id = ${consultationId} and sc.confirmed_at is not null and sc.withdrawn_at is null
+    union all
+    select s.delegation_id::text || 'a' from ${alignments} al join ${submissions} s on s.id = al.submission_id
+      where al.delegation_id = ${delegationId} and al.consultation_id = ${consultationId} and al.withdrawn_at is null
+  ) t)`;
 }
 
 export type Matrix = NonNullable<Awaited<ReturnType<typeof getMatrix>>>;

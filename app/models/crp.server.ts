@@ -11,6 +11,7 @@ import {
   type CrpMissing,
   type CrpIntroductionKey,
   type CrpModel,
+  type CrpNamedDelegation,
 } from "~/documents/crp";
 import { crpToMarkdown } from "~/documents/crp";
 import type { Language } from "~/i18n/languages";
@@ -30,16 +31,19 @@ import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 
 const {
+  alignments,
   comments,
   consultations,
   delegations,
   discussionPoints,
   generatedDocuments,
+  groups,
   meetings,
   nonPaperPoints,
   nonPapers,
   pointVersions,
   registrations,
+  submissionCosponsors,
   submissionRevisions,
   submissions,
   translations,
@@ -56,7 +60,8 @@ export { MAX_INTRODUCTION_NOTE };
  * however many delegations and comments (the last four run together):
  * the consultation and its meeting; the agenda items; the points in the wording of the latest
  * circulated non-paper; the delegations whose current revision counts (on time, or late and
- * accepted); the comments of those revisions with their English translations (and, for an
+ * accepted), each with who its submission speaks for (issue 19: its group, confirmed co-sponsors,
+ * aligned delegations); the comments of those revisions with their English translations (and, for an
  * amendment, the wording it amends: each field's own language is judged from its text, so that
  * English wording proposed in a Chinese submission is reproduced, not awaited as a translation).
  * `issuedOn` ("YYYY-MM-DD") defaults to today on the meeting's clock.
@@ -111,10 +116,20 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
         participation: registrations.participation,
         language: submissionRevisions.language,
         late: submissionRevisions.late,
+        // Issue 19: who the submission speaks for besides its delegation (a few rows per submission at most).
+        groupCode: groups.code,
+        groupName: groups.nameEn,
+        cosponsors: namedDelegationsJson(
+          sql`${submissionCosponsors} sc join ${delegations} d on d.id = sc.delegation_id where sc.submission_id = ${submissions.id} and sc.confirmed_at is not null and sc.withdrawn_at is null`,
+        ),
+        aligned: namedDelegationsJson(
+          sql`${alignments} al join ${delegations} d on d.id = al.delegation_id where al.consultation_id = ${consultationId} and al.submission_id = ${submissions.id} and al.withdrawn_at is null`,
+        ),
       })
       .from(submissions)
       .innerJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
       .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+      .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
       .leftJoin(registrations, and(eq(registrations.consultationId, submissions.consultationId), eq(registrations.delegationId, submissions.delegationId)))
       .where(and(eq(submissions.consultationId, consultationId), counts))
       .orderBy(asc(delegations.code)),
@@ -184,15 +199,24 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
     list.push(comment);
     commentsByRevision.set(c.revisionId!, list);
   }
-  const delegationData: CrpDelegationData[] = delegationRows.map((d) => ({
-    code: d.code,
-    name: d.name,
-    kind: d.kind,
-    participation: d.participation ?? "state_party",
-    timeliness: d.late === "accepted" ? "late_accepted" : "on_time",
-    language: d.language,
-    comments: commentsByRevision.get(d.revisionId) ?? [],
-  }));
+  const delegationData: CrpDelegationData[] = delegationRows.map((d) => {
+    const data: CrpDelegationData = {
+      code: d.code,
+      name: d.name,
+      kind: d.kind,
+      participation: d.participation ?? "state_party",
+      timeliness: d.late === "accepted" ? "late_accepted" : "on_time",
+      language: d.language,
+      comments: commentsByRevision.get(d.revisionId) ?? [],
+    };
+    // Named only when there is something to say, so the digest of a delegation's own submission stays as it was.
+    if (d.groupCode && d.groupName) data.onBehalfOf = { code: d.groupCode, name: d.groupName };
+    const cosponsors = d.cosponsors ? (JSON.parse(d.cosponsors) as CrpNamedDelegation[]) : [];
+    const aligned = d.aligned ? (JSON.parse(d.aligned) as CrpNamedDelegation[]) : [];
+    if (cosponsors.length) data.cosponsors = cosponsors;
+    if (aligned.length) data.aligned = aligned;
+    return data;
+  });
 
   return {
     meeting: row.meeting,
@@ -202,6 +226,11 @@ export async function loadCrpData(db: Reader, consultationId: string, options: {
     agendaItems: items.map((item) => ({ ...item, points: pointsByItem.get(item.id) ?? [] })),
     delegations: delegationData,
   };
+}
+
+/** The delegations `from` (a FROM … WHERE over `d`, the delegations) reaches, as JSON text of {code, name, kind} in code order; null when none. */
+function namedDelegationsJson(from: SQL) {
+  return sql<string | null>`(select json_agg(json_build_object('code', d.code, 'name', d.name_en, 'kind', d.kind) order by d.code)::text from ${from})`;
 }
 
 /** The stored hand-written paragraphs, keeping only the keys a paragraph can have. */
@@ -255,6 +284,10 @@ function crpDataStamp(consultationId: string): SQL<string> {
     sql`select 'q' || q.non_paper_id || q.point_version_id || q.xmin::text from non_paper_points q join non_papers n on n.id = q.non_paper_id where n.consultation_id = ${id}`,
     sql`select 'g' || g.id || g.xmin::text from registrations g where g.consultation_id = ${id}`,
     sql`select 's' || s.id || s.xmin::text || 'd' || d.xmin::text from submissions s join delegations d on d.id = s.delegation_id where s.consultation_id = ${id}`,
+    // Issue 19: the groups submissions speak for, co-sponsors and alignments (their names are delegations').
+    sql`select 'G' || g.id || g.xmin::text from groups g where g.id in (select s.on_behalf_of_group_id from submissions s where s.consultation_id = ${id})`,
+    sql`select 'C' || c.submission_id || c.delegation_id || c.xmin::text || e.xmin::text from submission_cosponsors c join submissions s on s.id = c.submission_id join delegations e on e.id = c.delegation_id where s.consultation_id = ${id}`,
+    sql`select 'L' || l.id || l.xmin::text || e.xmin::text from alignments l join delegations e on e.id = l.delegation_id where l.consultation_id = ${id}`,
     sql`select 'r' || r.id || r.xmin::text from submission_revisions r join submissions s on s.id = r.submission_id where s.consultation_id = ${id}`,
     // Comments of revisions only: drafts are not CRP data, and the autosave rewrites them every
     // few seconds while delegates type, which would rebuild the page at each view.

@@ -1,7 +1,8 @@
 // Where the delegate's own delegation stands on each consultation circulated to it: the facts the
-// pure `delegationState` needs (draft, revisions) and the delegation's own deadline, for all its
+// pure `delegationState` needs (draft, revisions, clearance) and the delegation's own deadline, for all its
 // consultations in one query — the home list shows one row per consultation, never a query each.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { effectiveDeadline } from "~/lib/deadlines";
 import { delegationState, type DelegationFacts, type DelegationState, type RevisionFacts } from "~/lib/delegation-state";
 import { isUuid } from "~/lib/ids";
@@ -9,7 +10,8 @@ import { mayWriteSubmission } from "~/lib/permissions";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { consultations, registrations, submissionRevisions, submissions } = schema;
+const { consultations, delegations, registrations, submissionRevisions, submissions, users } = schema;
+const requester = alias(users, "clearance_requester");
 
 export type DelegationProgress = {
   state: DelegationState;
@@ -38,6 +40,11 @@ export async function getDelegationProgress(user: SessionUser, only?: string[]):
       extendedTo: registrations.deadlineExtendedTo,
       draftVersion: submissions.draftVersion,
       draftUpdatedAt: submissions.draftUpdatedAt,
+      // Clearance inside the mission (issue 19): the setting, the latest request, the cleared version.
+      clearanceRequired: delegations.clearanceRequired,
+      clearanceRequestedAt: submissions.clearanceRequestedAt,
+      clearanceRequestedBy: requester.name,
+      clearedDraftVersion: submissions.clearedDraftVersion,
       revision: {
         revisionNumber: submissionRevisions.revisionNumber,
         receiptNumber: submissionRevisions.receiptNumber,
@@ -50,8 +57,10 @@ export async function getDelegationProgress(user: SessionUser, only?: string[]):
     })
     .from(registrations)
     .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
+    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
     .leftJoin(submissions, and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)))
     .leftJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
+    .leftJoin(requester, eq(requester.id, submissions.clearanceRequestedBy))
     .where(
       and(
         eq(registrations.delegationId, user.delegationId),
@@ -84,6 +93,12 @@ export async function getDelegationProgress(user: SessionUser, only?: string[]):
       consultationStatus: row.status,
       draft: row.draftVersion === null ? null : { version: row.draftVersion, savedAt: row.draftUpdatedAt },
       revisions,
+      clearance: {
+        required: row.clearanceRequired,
+        requestedAt: row.clearanceRequestedAt,
+        requestedBy: row.clearanceRequestedBy,
+        clearedDraftVersion: row.clearedDraftVersion,
+      },
     };
     result.set(consultationId, {
       state: delegationState(facts),

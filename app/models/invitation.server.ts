@@ -69,7 +69,7 @@ async function createInvitation(
   tx: Transaction,
   user: SessionUser,
   input: InviteInput,
-  action: "invitation.create" | "invitation.resend",
+  action: "invitation.create" | "invitation.resend" | "mission.invite",
 ): Promise<InviteResult> {
   const email = normalizeEmail(input.email);
   const [target] = await tx
@@ -139,6 +139,7 @@ async function createInvitation(
     language: input.language,
     inviteeName: input.name,
     inviterName: user.name,
+    inviterRole: action === "mission.invite" ? "focalPoint" : "secretariat",
     delegationName: delegationName(target.delegation, input.language),
     consultationTitle: target.title,
     meeting: target.meeting,
@@ -174,6 +175,15 @@ async function createInvitation(
   );
   const link = invitationLink(input.origin, token, input.language);
   return { ok: true, invitationId, email, delegationId: input.delegationId, token, link, expiresAt, replaced: replaced.length };
+}
+
+/**
+ * A colleague invited by the mission's focal point (app/models/mission.server.ts), in the caller's
+ * transaction, which has checked the focal point and the mission's limit: the same link, email (it
+ * says who invites) and refusals as the secretariat's, audited as "mission.invite".
+ */
+export function inviteForMission(tx: Transaction, focalPoint: SessionUser, input: Omit<InviteInput, "timeZone">): Promise<InviteResult> {
+  return createInvitation(tx, focalPoint, { ...input, timeZone: null }, "mission.invite");
 }
 
 /** The outbox's dedupe key of an invitation's email, and back. */

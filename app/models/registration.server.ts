@@ -1,19 +1,22 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { matchNameList } from "~/lib/delegation-match";
 import { buildRegistrationReview, canChangeRegistrations, toMatchable, type Participation, type ReviewRow } from "~/lib/registration-review";
 import { mayManageConsultation } from "~/lib/permissions";
+import { isActive } from "~/lib/consultation-status";
+import { MISSION_ACTIONS, MISSION_CHANGES_SHOWN, mayBeFocalPoint, type MissionAction } from "~/lib/focal-point";
 import { recordAudit } from "~/models/audit.server";
 import { delegationNameColumns, delegationSentenceColumns } from "~/models/delegation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Transaction } from "~/utils/db.server";
+import { getDb, schema, type Database, type Transaction } from "~/utils/db.server";
 
-const { consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
+const { auditLog, consultations, delegations, invitations, meetings, registrations, submissions, users } = schema;
 
 /**
  * Everything the registrations page shows, for the secretariat only (null otherwise, or when the
- * consultation does not exist). Five queries however many delegations, delegates and invitations:
+ * consultation does not exist). Six queries however many delegations, delegates and invitations:
  * the consultation, then in parallel the registrations, the delegates of registered delegations,
- * their invitations, and the full list of delegations (for the picker and for matching names).
+ * their invitations, the full list of delegations (for the picker and for matching names), and the
+ * latest changes each mission's focal point made (from the audit log, a few per mission).
  */
 export async function getRegistrationsPage(user: SessionUser, consultationId: string) {
   if (!mayManageConsultation(user)) return null;
@@ -36,12 +39,15 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
   if (!consultation) return null;
 
   const registeredHere = and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, users.delegationId));
-  const [registered, delegates, invited, allDelegations] = await Promise.all([
+  const [registered, delegates, invited, allDelegations, missionChanges] = await Promise.all([
     db
       .select({
         id: registrations.id,
         participation: registrations.participation,
         createdAt: registrations.createdAt,
+        // The mission's focal point (one of its delegates) and the limit set for it (issue 19).
+        focalPointId: registrations.focalPointId,
+        delegateLimit: registrations.delegateLimit,
         // Removal is refused once the delegation has a submission (even a draft) here.
         hasSubmission: sql<boolean>`exists (select 1 from ${submissions} where ${submissions.consultationId} = ${registrations.consultationId} and ${submissions.delegationId} = ${registrations.delegationId})`,
         delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
@@ -86,8 +92,36 @@ export async function getRegistrationsPage(user: SessionUser, consultationId: st
       .select({ id: delegations.id, code: delegations.code, ...delegationSentenceColumns, formalNameEn: delegations.formalNameEn })
       .from(delegations)
       .orderBy(asc(delegations.nameEn)),
+    selectMissionChanges(db, consultationId),
   ]);
-  return { consultation, registered, delegates, invitations: invited, delegations: allDelegations };
+  return { consultation, registered, delegates, invitations: invited, delegations: allDelegations, missionChanges };
+}
+
+/**
+ * The latest changes by the focal points (mission.* entries of the audit log, which name the
+ * delegation's code), at most MISSION_CHANGES_SHOWN per mission: one query, bounded by the
+ * consultation's index and the rank; the audit page lists them all.
+ */
+function selectMissionChanges(db: Database, consultationId: string) {
+  const ranked = db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: sql<MissionAction>`${auditLog.action}`.as("action"),
+      actorName: sql<string | null>`${users.name}`.as("actor_name"),
+      email: sql<string | null>`${auditLog.details}->>'email'`.as("email"),
+      code: sql<string | null>`${auditLog.details}->>'code'`.as("code"),
+      rank: sql<number>`row_number() over (partition by ${auditLog.details}->>'code' order by ${auditLog.id} desc)`.as("rank"),
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.consultationId, consultationId), inArray(auditLog.action, [...MISSION_ACTIONS])))
+    .as("ranked");
+  return db
+    .select({ id: ranked.id, at: ranked.at, action: ranked.action, actorName: ranked.actorName, email: ranked.email, code: ranked.code })
+    .from(ranked)
+    .where(lte(ranked.rank, MISSION_CHANGES_SHOWN))
+    .orderBy(desc(ranked.id));
 }
 
 /** The delegations (id and code) registered for a consultation: one query. */
@@ -277,4 +311,109 @@ export async function findConsultationStatus(consultationId: string) {
   const db = await getDb();
   const [row] = await db.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, consultationId));
   return row?.status ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mission's focal point and its limit (issue 19)
+
+/** `name`: the focal point's now (null: none), for the notice. */
+export type FocalPointResult = { ok: true; changed: boolean; name?: string | null } | { ok: false; reason: "not_found" | "wrong_status" | "not_delegate" };
+
+/** The registration, locked for the change, with its focal point's address (for the audit). */
+async function lockMissionSettings(tx: Transaction, consultationId: string, delegationId: string) {
+  const [registration] = await tx
+    .select({
+      id: registrations.id,
+      code: delegations.code,
+      focalPointId: registrations.focalPointId,
+      focalPointEmail: users.email,
+      delegateLimit: registrations.delegateLimit,
+    })
+    .from(registrations)
+    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+    .leftJoin(users, eq(users.id, registrations.focalPointId))
+    .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId)))
+    .for("update", { of: registrations });
+  return registration ?? null;
+}
+
+/**
+ * Names the mission's focal point for the consultation (an active delegate of that delegation), or
+ * none (null), while the CRP is not compiled; "registration.focal_point" with the addresses before
+ * and after. The same choice again changes nothing and logs nothing.
+ */
+export async function setFocalPoint(
+  user: SessionUser,
+  input: { consultationId: string; delegationId: string; focalPointId: string | null; ipAddress?: string | null },
+): Promise<FocalPointResult> {
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<FocalPointResult> => {
+    const status = await lockedStatus(tx, input.consultationId);
+    if (!status) return { ok: false, reason: "not_found" };
+    const registration = await lockMissionSettings(tx, input.consultationId, input.delegationId);
+    if (!registration) return { ok: false, reason: "not_found" };
+    if (!isActive(status)) return { ok: false, reason: "wrong_status" };
+    let email: string | null = null;
+    let name: string | null = null;
+    if (input.focalPointId) {
+      const [candidate] = await tx
+        .select({ email: users.email, name: users.name, role: users.role, delegationId: users.delegationId, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.id, input.focalPointId));
+      if (!mayBeFocalPoint(candidate ?? null, input.delegationId)) return { ok: false, reason: "not_delegate" };
+      email = candidate!.email;
+      name = candidate!.name;
+    }
+    if (registration.focalPointId === input.focalPointId) return { ok: true, changed: false, name };
+    await tx.update(registrations).set({ focalPointId: input.focalPointId }).where(eq(registrations.id, registration.id));
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "registration.focal_point",
+        entityType: "registration",
+        entityId: registration.id,
+        consultationId: input.consultationId,
+        details: { code: registration.code, from: registration.focalPointEmail, to: email },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, changed: true, name };
+  });
+}
+
+/**
+ * Sets how many delegates (active, plus invitations pending) the focal point may bring the mission
+ * to, or none (null: the default); "registration.delegate_limit". A lower limit than the mission
+ * has removes no one: it refuses the next invitation.
+ */
+export async function setDelegateLimit(
+  user: SessionUser,
+  input: { consultationId: string; delegationId: string; delegateLimit: number | null; ipAddress?: string | null },
+): Promise<FocalPointResult> {
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<FocalPointResult> => {
+    const status = await lockedStatus(tx, input.consultationId);
+    if (!status) return { ok: false, reason: "not_found" };
+    const registration = await lockMissionSettings(tx, input.consultationId, input.delegationId);
+    if (!registration) return { ok: false, reason: "not_found" };
+    if (!isActive(status)) return { ok: false, reason: "wrong_status" };
+    if (registration.delegateLimit === input.delegateLimit) return { ok: true, changed: false };
+    await tx.update(registrations).set({ delegateLimit: input.delegateLimit }).where(eq(registrations.id, registration.id));
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: "registration.delegate_limit",
+        entityType: "registration",
+        entityId: registration.id,
+        consultationId: input.consultationId,
+        details: { code: registration.code, from: registration.delegateLimit, to: input.delegateLimit },
+        ipAddress: input.ipAddress ?? null,
+      },
+      tx,
+    );
+    return { ok: true, changed: true };
+  });
 }

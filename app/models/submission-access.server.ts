@@ -14,12 +14,14 @@ import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper } from "
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader } from "~/utils/db.server";
 import { delegationSentenceColumns } from "~/models/delegation.server";
+import { jointFactsColumns, jointFactsOf } from "~/models/joint-speaker.server";
 
 const {
   comments,
   consultations,
   delegations,
   discussionPoints,
+  groups,
   meetings,
   nonPaperPoints,
   pointVersions,
@@ -408,6 +410,8 @@ export async function getRevision(user: SessionUser, input: { consultationId: st
       delegation: delegationColumns,
       submissionId: submissions.id,
       revision: { ...revisionColumns, submittedByName: users.name },
+      // Who the submission speaks for, its co-sponsors and those aligned with it (issue 19).
+      ...jointFactsColumns,
     })
     .from(consultations)
     .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
@@ -415,6 +419,7 @@ export async function getRevision(user: SessionUser, input: { consultationId: st
     .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
     .innerJoin(submissionRevisions, and(eq(submissionRevisions.submissionId, submissions.id), eq(submissionRevisions.revisionNumber, input.revisionNumber)))
     .leftJoin(users, eq(users.id, submissionRevisions.submittedBy))
+    .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
     .where(and(eq(consultations.id, input.consultationId), consultationVisibleTo(user)));
   if (!row) return null;
   // A late revision still pending or declined is held for the secretariat: not yet part of what chairs review.
@@ -442,6 +447,7 @@ export async function getRevision(user: SessionUser, input: { consultationId: st
     timeZone: row.timeZone,
     delegation: row.delegation,
     revision: summarize(row.revision),
+    joint: jointFactsOf(row),
     content: contentFromRows(row.revision.language, rows),
     agendaItems: items,
     /** The circulated version each point comment or amendment refers to. */

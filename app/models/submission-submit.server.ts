@@ -18,7 +18,10 @@ import { carryTranslations } from "~/models/translation.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Transaction } from "~/utils/db.server";
 import { deadlineFacts, delegateScope, selectDelegationAccess, type Access } from "~/models/submission-access.server";
+import { selectSpeakerGroup } from "~/models/joint-speaker.server";
 import { commentRows, contentTargets, lockOrCreateSubmission, lockSubmission, resolveContent } from "~/models/submission-draft.server";
+import { submitClearance } from "~/lib/clearance";
+import { recordClearance, selectClearanceFacts } from "~/models/clearance.server";
 
 const { attachments, comments, receiptCounters, submissionRevisions, submissions, users } = schema;
 
@@ -44,8 +47,11 @@ export type Receipt = {
   deadline: Date | null;
 };
 
-/** The next receipt number of a consultation, in the caller's transaction (gapless: a rollback returns it). */
-async function nextReceiptNumber(tx: Transaction, access: Pick<Access, "consultation" | "delegation">) {
+/**
+ * The next receipt number of a consultation, in the caller's transaction (gapless: a rollback returns
+ * it). Alignments take theirs from the same counter (app/models/joint.server.ts).
+ */
+export async function nextReceiptNumber(tx: Transaction, access: Pick<Access, "consultation" | "delegation">) {
   const [counter] = await tx
     .insert(receiptCounters)
     .values({ consultationId: access.consultation.id, lastNumber: 1 })
@@ -204,9 +210,12 @@ async function freezeRevision(
     },
     tx,
   );
+  // The group the submission speaks for, named in the receipt (issue 19).
+  const onBehalfOf = await selectSpeakerGroup(tx, input.submissionId);
   await notifyMission(tx, access, { kind: SUBMISSION_MESSAGE_KINDS.receipt, dedupe: `receipt:${revisionId}`, baseUrl: input.baseUrl }, (context) =>
     receiptMessage({
       ...context,
+      onBehalfOf,
       receiptNumber,
       revisionNumber,
       submittedAt: input.submittedAt,
@@ -220,7 +229,7 @@ async function freezeRevision(
 
 export type SubmitResult =
   | { ok: true; replayed: boolean; receipt: Receipt }
-  | { ok: false; reason: "not_found" | "not_open" | "empty" | "idempotency_key_invalid" }
+  | { ok: false; reason: "not_found" | "not_open" | "empty" | "idempotency_key_invalid" | "not_cleared" }
   | { ok: false; reason: "stale_draft"; draftVersion: number };
 
 /**
@@ -234,6 +243,9 @@ export type SubmitResult =
  *   the secretariat.
  * - The same `idempotencyKey` again (double click, retry, even at the same moment) returns the
  *   same receipt and creates nothing (`replayed: true`).
+ * - Where the mission requires clearance (issue 19), a drafter submits only a version an approver
+ *   cleared ("not_cleared" otherwise, nothing written); an approver's submit clears the version
+ *   too ("submission.cleared" in the audit log): one revision, one receipt.
  */
 export async function submitSubmission(
   user: SessionUser,
@@ -261,6 +273,14 @@ export async function submitSubmission(
       .from(comments)
       .where(and(eq(comments.submissionId, submission.id), isNull(comments.revisionId)));
     if (!draftCount?.n) return { ok: false, reason: "empty" };
+    const clearance = await selectClearanceFacts(tx, { submissionId: submission.id, userId: user.id });
+    const cleared = submitClearance({
+      required: clearance?.required ?? false,
+      approver: clearance?.approver ?? false,
+      draftVersion: submission.draftVersion,
+      clearedDraftVersion: clearance?.clearedDraftVersion ?? null,
+    });
+    if (!cleared.ok) return { ok: false, reason: cleared.reason };
 
     const receipt = await freezeRevision(tx, {
       access,
@@ -286,6 +306,19 @@ export async function submitSubmission(
       ipAddress: input.ipAddress ?? null,
       baseUrl: input.baseUrl ?? null,
     });
+    // The approver's clear-and-submit: the same transaction, the same revision and receipt.
+    if (cleared.clears) {
+      await recordClearance(tx, {
+        user,
+        submissionId: submission.id,
+        consultationId: input.consultationId,
+        delegationCode: access.delegation.code,
+        draftVersion: submission.draftVersion,
+        at: now,
+        receipt,
+        ipAddress: input.ipAddress ?? null,
+      });
+    }
     return { ok: true, replayed: false, receipt };
   });
 }

@@ -76,8 +76,12 @@ export async function listUsers() {
       language: users.language,
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
+      // Clearance inside the mission (issue 19): the delegate's approver role, the mission's setting.
+      approver: users.approver,
       delegation: {
         id: delegations.id,
+        code: delegations.code,
+        clearanceRequired: delegations.clearanceRequired,
         ...delegationNameColumns,
       },
     })

@@ -9,6 +9,7 @@ import { Standings } from "~/components/closing/standings";
 import { Deadline } from "~/components/ui/deadline";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { Notice, useNotice } from "~/components/ui/notice";
+import { needsReminder } from "~/lib/closing";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
@@ -154,7 +155,7 @@ export default function ClosingPage() {
             lastReminder={page.lastReminder}
             remindedToday={page.remindedToday}
             deadlinePassed={consultation.deadline !== null && !page.early}
-            nobody={!page.delegations.some((d) => d.standing !== "submitted" && d.delegates > 0)}
+            nobody={!page.delegations.some((d) => needsReminder(d.standing) && d.delegates > 0)}
             timeZone={zone}
             errors={actionData?.intent === "remind" ? actionData.errors : undefined}
             errorValues={actionData?.values}

@@ -37,7 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups: matrix.groups,
     points: matrix.points,
     // Only what the table shows: the name in the reader's language, the code for links.
-    rows: matrix.rows.map((r) => ({ code: r.delegation.code, name: delegationName(r.delegation, readerLanguage), cells: r.cells, count: r.count })),
+    rows: matrix.rows.map((r) => ({
+      code: r.delegation.code,
+      name: delegationName(r.delegation, readerLanguage),
+      cells: r.cells,
+      count: r.count,
+      through: r.through,
+    })),
     totals: matrix.totals,
     order,
     readerLanguage,
@@ -53,8 +59,13 @@ export default function MatrixPage() {
     commented: t("matrix.legend.commented"),
     amended: t("matrix.legend.amended"),
     both: t("matrix.legend.both"),
+    joint: t("matrix.legend.joint"),
+    aligned: t("matrix.legend.aligned"),
     none: t("matrix.legend.none"),
   };
+  const throughWords = t("matrix.throughCount");
+  // Issue 19: the marks and counts of points addressed through others only when a submission speaks for someone.
+  const spoken = totals.represented > 0 || rows.some((r) => r.through > 0);
   const itemLabel = (g: { number: string | null }) =>
     g.number ? withData(t("consultations:agendaItem", { number: isolate(g.number) })) : t("sideBySide.generalSection");
   return (
@@ -89,13 +100,16 @@ export default function MatrixPage() {
       <section aria-labelledby="matrix-legend-title" className="matrix-legend">
         <h2 id="matrix-legend-title">{t("matrix.legend.title")}</h2>
         <ul>
-          {(["commented", "amended", "both", "none"] as const).map((cell) => (
-            <li key={cell}>
-              <span className={`matrix-symbol matrix-symbol--${CELL_CLASS[cell]}`} aria-hidden="true" /> {hidden[cell]}
-            </li>
-          ))}
+          {(spoken ? (["commented", "amended", "both", "joint", "aligned", "none"] as const) : (["commented", "amended", "both", "none"] as const)).map(
+            (cell) => (
+              <li key={cell}>
+                <span className={`matrix-symbol matrix-symbol--${CELL_CLASS[cell]}`} aria-hidden="true" /> {hidden[cell]}
+              </li>
+            ),
+          )}
         </ul>
         <p>{t("matrix.responding", { responding: totals.responding, delegations: totals.delegations })}</p>
+        {spoken ? <p>{t("matrix.represented", { represented: totals.represented })}</p> : null}
       </section>
 
       {points.length === 0 ? (
@@ -138,7 +152,7 @@ export default function MatrixPage() {
             <tbody>
               {rows.map((row) => (
                 // One string per row: 12,000 cells as React elements would be most of the page's work.
-                <tr key={row.code} dangerouslySetInnerHTML={{ __html: matrixRowHtml(row, hrefs, hidden) }} />
+                <tr key={row.code} dangerouslySetInnerHTML={{ __html: matrixRowHtml(row, hrefs, hidden, throughWords) }} />
               ))}
             </tbody>
             <tfoot>
@@ -149,6 +163,15 @@ export default function MatrixPage() {
                 ))}
                 <td className="mx-count">{totals.responding}</td>
               </tr>
+              {spoken ? (
+                <tr className="mx-through-row">
+                  <th scope="row">{t("matrix.countThroughRow")}</th>
+                  {points.map((p) => (
+                    <td key={p.id}>{p.joint + p.aligned}</td>
+                  ))}
+                  <td className="mx-count">{totals.represented}</td>
+                </tr>
+              ) : null}
             </tfoot>
           </table>
         </div>

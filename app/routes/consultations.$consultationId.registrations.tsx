@@ -24,6 +24,7 @@ import {
   type RegistrationsActionData,
 } from "~/lib/registration-forms";
 import { canChangeRegistrations } from "~/lib/registration-review";
+import { changesByMission, DelegateLimitSchema, FOCAL_POINT_REFUSALS, FocalPointSchema } from "~/lib/focal-point";
 import { inviteDelegate, resendInvitation, revokeInvitation } from "~/models/invitation.server";
 import {
   changeParticipation,
@@ -32,6 +33,9 @@ import {
   registerDelegations,
   removeRegistration,
   reviewPastedNames,
+  setDelegateLimit,
+  setFocalPoint,
+  type FocalPointResult,
 } from "~/models/registration.server";
 import type { SessionUser } from "~/models/user.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
@@ -63,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // ?open=PER opens that delegation's delegates (the table's links), with or without JavaScript.
     openCode: query.get("open")?.slice(0, 10) ?? null,
     timeZones: timeZoneChoices(),
+    // The latest changes by each mission's focal point, by delegation code (issue 19).
+    missionChanges: Object.fromEntries(changesByMission(page.missionChanges)),
   };
 }
 
@@ -95,6 +101,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return resend(call);
     case "revoke":
       return revoke(call);
+    case "focal-point":
+      return focalPoint(call);
+    case "delegate-limit":
+      return delegateLimit(call);
     default:
       throw data({ reason: "bad_intent" }, { status: 400 });
   }
@@ -193,6 +203,39 @@ async function revoke({ user, consultationId, formData, ipAddress }: Call) {
   return respond({ intent, result: submission.reply({ formErrors: [refusal.message] }) }, refusal.status);
 }
 
+/** A refusal of the focal point's or the limit's change, said at the top of the page. */
+function focalPointRefused(
+  intent: string,
+  delegationId: string,
+  reply: (options: { formErrors: string[] }) => RegistrationsActionData["result"],
+  result: FocalPointResult,
+) {
+  if (result.ok) throw new Error("not a refusal");
+  if (result.reason === "not_found") throw notFound();
+  const refusal = FOCAL_POINT_REFUSALS[result.reason];
+  return respond({ intent, delegationId, result: reply({ formErrors: [refusal.message] }) }, refusal.status);
+}
+
+async function focalPoint({ user, consultationId, formData, ipAddress }: Call) {
+  const intent = "focal-point";
+  const submission = parseWithZod(formData, { schema: FocalPointSchema });
+  if (submission.status !== "success") return respond({ intent, result: submission.reply() }, 400);
+  const { delegationId, focalPointId } = submission.value;
+  const result = await setFocalPoint(user, { consultationId, delegationId, focalPointId, ipAddress });
+  if (!result.ok) return focalPointRefused(intent, delegationId, submission.reply.bind(submission), result);
+  return respond({ intent, delegationId, notice: { kind: "focalPointSet", delegationId, name: result.name ?? null } });
+}
+
+async function delegateLimit({ user, consultationId, formData, ipAddress }: Call) {
+  const intent = "delegate-limit";
+  const submission = parseWithZod(formData, { schema: DelegateLimitSchema });
+  if (submission.status !== "success") return respond({ intent, result: submission.reply() }, 400);
+  const { delegationId, delegateLimit: limit } = submission.value;
+  const result = await setDelegateLimit(user, { consultationId, delegationId, delegateLimit: limit, ipAddress });
+  if (!result.ok) return focalPointRefused(intent, delegationId, submission.reply.bind(submission), result);
+  return respond({ intent, delegationId, notice: { kind: "delegateLimitSet", delegationId, limit } });
+}
+
 /** Whether the message waits (no mail server), and then the link to hand over. */
 function queuedLink(link: string) {
   return isMailConfigured() ? { queued: false } : { queued: true, link };
@@ -209,10 +252,15 @@ export default function RegistrationsPage() {
   const byId = new Map(page.delegations.map((d) => [d.id, d]));
   // Errors of the one-button forms in table rows are shown at the top of the page.
   const rowErrors =
-    actionData && ["remove", "participation", "resend", "revoke"].includes(actionData.intent) ? (actionData.result?.error?.[""] ?? undefined) : undefined;
+    actionData && ["remove", "participation", "resend", "revoke"].includes(actionData.intent)
+      ? (actionData.result?.error?.[""] ?? undefined)
+      : // The focal point's and the limit's forms: their fields' errors too (a limit out of range).
+        actionData && ["focal-point", "delegate-limit"].includes(actionData.intent)
+        ? Object.values(actionData.result?.error ?? {}).flatMap((errors) => errors ?? [])
+        : undefined;
   // What happened to one delegation's invitations is said beside them; the rest at the top.
   const notice = actionData?.notice;
-  const isInvitationNotice = notice ? ["invited", "resent", "revoked"].includes(notice.kind) : false;
+  const isInvitationNotice = notice ? ["invited", "resent", "revoked", "focalPointSet", "delegateLimitSet"].includes(notice.kind) : false;
   const noticeText = notice ? (
     <RegistrationNotice notice={notice} byCode={byCode} byId={byId} timeZone={consultation.meeting.timeZone} consultationId={consultation.id} />
   ) : null;
@@ -227,6 +275,8 @@ export default function RegistrationsPage() {
         <DelegatesPanel
           registered={registered}
           canInvite={canInvite}
+          consultationId={consultation.id}
+          missionChanges={page.missionChanges}
           timeZone={consultation.meeting.timeZone}
           timeZones={page.timeZones}
           openCode={page.openCode}

@@ -1,11 +1,12 @@
 // /consultations/:id/submission — the delegation's submission editor (delegates of registered
 // delegations only; everyone else 404). The draft is saved as the delegate types, through the
 // resource route ./submission/draft; this page's own action saves once more and goes to the
-// review ("review"), or withdraws the submitted comments ("withdraw").
+// review ("review"), or withdraws the submitted comments ("withdraw"); an approver of the mission
+// switches its clearance on or off here ("set-clearance", issue 19).
 import { EarlierRoundNote } from "~/components/revision/earlier-comments";
 import { getEarlierComments } from "~/models/revision.server";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Countdown } from "~/components/ui/countdown";
@@ -25,7 +26,12 @@ import { refusalMessage } from "~/lib/submission-rules";
 import { mayWriteSubmission } from "~/lib/permissions";
 import { colleaguesInDraft } from "~/models/draft-presence.server";
 import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { getSpeakerGroup } from "~/models/joint-speaker.server";
+import { groupInSentence } from "~/lib/groups";
 import { withdrawSubmission } from "~/models/submission-submit.server";
+import { ClearancePanel } from "~/components/submission/clearance-panel";
+import { clearanceRefusalMessage, parseSwitch } from "~/lib/clearance";
+import { getClearanceForDelegate, setMissionClearance } from "~/models/clearance.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { editorFields, saveDraftFromForm } from "~/utils/submission-draft.server";
 import { publicBaseUrl } from "~/utils/env.server";
@@ -46,14 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // The secretariat and chairs read submissions on their own pages: this one is the mission's.
   const mine = mayWriteSubmission(user) && isUuid(params.consultationId);
-  const [submission, colleagues, earlier] = mine
+  const [submission, colleagues, earlier, speaksFor, clearance] = mine
     ? await Promise.all([
         getSubmissionForDelegate(user, params.consultationId!),
         colleaguesInDraft(user, params.consultationId!),
         getEarlierComments(user, params.consultationId!),
+        // The group the delegation's submission speaks for (issue 19): shown only with the page.
+        user.delegationId ? getSpeakerGroup(params.consultationId!, user.delegationId) : null,
+        // Clearance inside the mission (issue 19): its setting, the reader's role, the draft's state.
+        getClearanceForDelegate(user, params.consultationId!),
       ])
-    : [null, null, null];
-  if (!submission) throw notFound();
+    : [null, null, null, null, null];
+  if (!submission || !clearance) throw notFound();
   return {
     submission,
     serverFields: contentToFields(submission.draft.content),
@@ -62,10 +72,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consultationStatus: submission.consultation.status,
       draft: { version: submission.draft.draftVersion, savedAt: submission.draft.updatedAt },
       revisions: submission.revisions,
+      clearance: {
+        required: clearance.required,
+        requestedAt: clearance.request?.at ?? null,
+        requestedBy: clearance.request?.byName ?? null,
+        clearedDraftVersion: clearance.state === "cleared" ? submission.draft.draftVersion : null,
+      },
     }),
+    clearance,
     colleagues: (colleagues ?? []).map((c) => c.name),
     // A later round: what the delegation said in the round before, and what became of it.
     earlier,
+    speaksFor,
     userId: user.id,
     readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
     now: new Date().toISOString(),
@@ -92,6 +110,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.ok) throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "withdrawn" });
     if (result.reason === "not_found") throw notFound();
     return data<ActionAnswer>({ typedFields: null, errors: { "": [{ message: refusalMessage(result.reason) }] }, conflict: null }, { status: 409 });
+  }
+
+  if (intent === "set-clearance") {
+    const result = await setMissionClearance(user, { consultationId, required: parseSwitch(form.get("required")), ipAddress: clientAddress(context) });
+    if (result.ok) {
+      const notice = form.get("required") === "on" ? "clearanceOn" : "clearanceOff";
+      throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice });
+    }
+    if (result.reason === "not_found") throw notFound();
+    if (result.reason === "forbidden") throw data({ reason: "forbidden" }, { status: 403 });
+    return data<ActionAnswer>(
+      { typedFields: null, errors: { "": [{ message: clearanceRefusalMessage(result.reason) }] }, conflict: null },
+      { status: result.reason === "invalid" ? 400 : 409 },
+    );
   }
 
   if (intent !== "review") {
@@ -127,7 +159,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SubmissionEditorPage() {
-  const { submission, serverFields, state, colleagues, userId, readerTimeZone, now, earlier, ...loaded } = useLoaderData<typeof loader>();
+  const { submission, serverFields, state, colleagues, userId, readerTimeZone, now, earlier, speaksFor, clearance, ...loaded } = useLoaderData<typeof loader>();
   const notice = useNotice(loaded.notice)?.notice;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -142,6 +174,20 @@ export default function SubmissionEditorPage() {
     <article className="submission-page">
       <h1>{withData(t("editor.title", { delegation }))}</h1>
       <DelegationStatus state={state} timeZone={readerTimeZone} consultationId={consultation.id} />
+      <ClearancePanel clearance={clearance} timeZone={readerTimeZone} canChange={consultation.status === "open"} />
+      {speaksFor ? (
+        <p className="submission-page__speaker">
+          {withData(t("joint.onBehalf.current", { group: groupInSentence(speaksFor, i18n.language as never, { isolate: true }) }))}
+        </p>
+      ) : null}
+      <ul className="actions submission-page__joint">
+        <li>
+          <Link to={paths.joint(consultation.id)}>{t("joint.link")}</Link>
+        </li>
+        <li>
+          <Link to={paths.alignments(consultation.id)}>{t("alignment.link")}</Link>
+        </li>
+      </ul>
 
       <section className="submission-page__deadline" aria-label={t("editor.deadlineLabel")}>
         <p>
@@ -169,7 +215,7 @@ export default function SubmissionEditorPage() {
         )}
       </section>
 
-      {notice ? <Notice tone={notice === "withdrawn" ? "success" : "warning"}>{t(`editor.notice.${notice}`)}</Notice> : null}
+      {notice ? <Notice tone={notice === "stale" || notice === "empty" ? "warning" : "success"}>{t(`editor.notice.${notice}`)}</Notice> : null}
 
       {earlier ? <EarlierRoundNote earlier={earlier} /> : null}
 
@@ -191,6 +237,8 @@ export default function SubmissionEditorPage() {
         submitIsLate={can.submitIsLate || (passedLive && can.submit)}
         canSubmit={can.submit}
         submitting={submitting}
+        // A drafter of a mission that requires clearance reviews the text to ask for it.
+        reviewLabel={clearance.required && !clearance.approver && clearance.state !== "cleared" ? t("clearance.editorReview") : undefined}
         earlier={earlier}
       />
 

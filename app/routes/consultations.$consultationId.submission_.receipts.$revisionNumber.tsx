@@ -12,11 +12,11 @@ import { Notice } from "~/components/ui/notice";
 import { TableShell } from "~/components/ui/table-shell";
 import { RECEIPT_SLOT, ReceiptCode, WithReceipt } from "~/components/submission/receipt-code";
 import { formatStatusTime } from "~/lib/delegation-state";
-import { delegationName } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { mayWriteSubmission } from "~/lib/permissions";
 import { getRevision, listRevisionsForDelegate } from "~/models/submission-access.server";
+import { JointFacts, SpeakerFact } from "~/components/joint/joint-facts";
 import { requireUser } from "~/utils/auth.server";
 import type { TitleHandle } from "~/components/ui/document-title";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
@@ -41,6 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     consultation: revision.consultation,
     delegation: revision.delegation,
+    // Who the submission speaks for and its co-sponsors (issue 19); who aligned with it is the
+    // secretariat's and the chairs' to read.
+    joint: { group: revision.joint.group, cosponsors: revision.joint.cosponsors, aligned: [] },
     meetingTimeZone: revision.timeZone,
     readerTimeZone: user.timeZone,
     revision: revision.revision,
@@ -95,7 +98,10 @@ export default function ReceiptPage() {
               {consultation.title}
             </span>
           </Fact>
-          <Fact term={t("receipt.facts.delegation")}>{delegationName(loaded.delegation, lang as never)}</Fact>
+          <Fact term={t("receipt.facts.delegation")}>
+            <SpeakerFact delegation={loaded.delegation} group={loaded.joint.group} />
+          </Fact>
+          <JointFacts facts={loaded.joint} />
           <Fact term={t("receipt.facts.meetingTime")}>
             <time dateTime={new Date(revision.submittedAt).toISOString()} suppressHydrationWarning>
               {formatStatusTime(revision.submittedAt, lang, loaded.meetingTimeZone)}

@@ -1,7 +1,9 @@
 // /consultations/:id/submission/review — the confirmation step: the draft as it will be sent,
 // read-only, then "Submit". The idempotency key is made when this page renders, so a double click
 // or a retry after a network error gives one revision; the draft version reviewed goes with it,
-// so a draft changed since (by a colleague) is not submitted unseen.
+// so a draft changed since (by a colleague) is not submitted unseen. Where the mission requires
+// clearance (issue 19), a drafter asks for clearance of the version reviewed here
+// ("request-clearance") and submits only a cleared one; an approver clears and submits in one step.
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -18,6 +20,10 @@ import { paths } from "~/lib/paths";
 import { isEmptyContent, refusalMessage } from "~/lib/submission-rules";
 import { mayWriteSubmission } from "~/lib/permissions";
 import { getSubmissionForDelegate } from "~/models/submission-access.server";
+import { getClearanceForDelegate, requestClearance } from "~/models/clearance.server";
+import { clearanceRefusalMessage } from "~/lib/clearance";
+import { formatStatusTime } from "~/lib/delegation-state";
+import { isolate } from "~/components/ui/data-text";
 import { submitSubmission } from "~/models/submission-submit.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
@@ -36,8 +42,11 @@ const notFound = () => data({ reason: "not_found" }, { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const submission = mayWriteSubmission(user) && isUuid(params.consultationId) ? await getSubmissionForDelegate(user, params.consultationId) : null;
-  if (!submission) throw notFound();
+  const mine = mayWriteSubmission(user) && isUuid(params.consultationId);
+  const [submission, clearance] = mine
+    ? await Promise.all([getSubmissionForDelegate(user, params.consultationId!), getClearanceForDelegate(user, params.consultationId!)])
+    : [null, null];
+  if (!submission || !clearance) throw notFound();
   const { agendaItems, draft } = submission;
   return {
     consultation: submission.consultation,
@@ -54,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     nextRevision: (submission.revisions[0]?.revisionNumber ?? 0) + 1,
     readerTimeZone: user.timeZone ?? submission.meeting.timeZone,
+    clearance,
     idempotencyKey: randomUUID(),
   };
 }
@@ -66,8 +76,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const versionText = form.get("draftVersion");
   const draftVersion = typeof versionText === "string" && /^\d{1,9}$/.test(versionText) ? Number(versionText) : -1;
   const key = form.get("idempotencyKey");
-  if (form.get("intent") !== "submit" || draftVersion < 0) {
+  const intent = form.get("intent");
+  if ((intent !== "submit" && intent !== "request-clearance") || draftVersion < 0) {
     return data({ formErrors: [refusalMessage("invalid")] }, { status: 400 });
+  }
+  if (intent === "request-clearance") {
+    const asked = await requestClearance(user, { consultationId, draftVersion, ipAddress: clientAddress(context), baseUrl: publicBaseUrl(request) });
+    if (asked.ok) throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "clearanceRequested" });
+    switch (asked.reason) {
+      case "not_found":
+        throw notFound();
+      case "stale_draft":
+        throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "stale" });
+      case "empty":
+        throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "empty" });
+      case "not_open":
+        return data({ formErrors: [refusalMessage("not_open")] }, { status: 409 });
+      default:
+        return data({ formErrors: [clearanceRefusalMessage(asked.reason)] }, { status: 409 });
+    }
   }
   const result = await submitSubmission(user, {
     consultationId,
@@ -84,6 +111,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "stale" });
     case "empty":
       throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "empty" });
+    case "not_cleared":
+      return data({ formErrors: [clearanceRefusalMessage(result.reason)] }, { status: 409 });
     default:
       return data({ formErrors: [refusalMessage(result.reason)] }, { status: result.reason === "not_open" ? 409 : 400 });
   }
@@ -94,9 +123,15 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(["submissions", "common"]);
-  const { consultation, can, deadline } = loaded;
+  const { consultation, can, deadline, clearance } = loaded;
   const editor = paths.submission(consultation.id);
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
+  const asking = navigation.state !== "idle" && navigation.formData?.get("intent") === "request-clearance";
+  const when = (instant: string | Date) => isolate(formatStatusTime(instant, i18n.language, loaded.readerTimeZone));
+  // Where the mission requires clearance: an approver clears by submitting; a drafter submits a
+  // cleared version, or asks for clearance of this one (once asked, it waits).
+  const drafter = clearance.required && !clearance.approver;
+  const mustAsk = drafter && clearance.state !== "cleared";
   const delegation = nameInSentence(loaded.delegation, i18n.language as never, { isolate: true });
 
   return (
@@ -123,13 +158,13 @@ export default function ReviewPage() {
         </Notice>
       ) : (
         <>
-          <p>{t("review.intro")}</p>
+          <p>{mustAsk ? t("clearance.reviewIntro") : t("review.intro")}</p>
           <section aria-labelledby="review-content-title" className="submission-review__content">
             <h2 id="review-content-title">{t("review.contentTitle")}</h2>
             <p className="muted">{t("review.language", { language: t(`common:languageNames.${loaded.content.language}`) })}</p>
             <RevisionView content={loaded.content} agendaItems={loaded.agendaItems} points={loaded.points} />
           </section>
-          <section className="submission-review__confirm" aria-label={t("review.submit")}>
+          <section className="submission-review__confirm" aria-label={mustAsk ? t("clearance.ask") : t("review.submit")}>
             {loaded.nextRevision > 1 ? <p>{t("review.revisionNote", { number: loaded.nextRevision })}</p> : null}
             <p>{t("review.receiptNote")}</p>
             {can.submitIsLate ? (
@@ -137,18 +172,58 @@ export default function ReviewPage() {
                 {t("review.lateNote")}
               </Notice>
             ) : null}
-            <Form method="post" className="submission-review__form">
-              <input type="hidden" name="intent" value="submit" />
-              <input type="hidden" name="idempotencyKey" value={loaded.idempotencyKey} />
-              <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
-              {/* Disabled as well while sending: one revision per review, whatever is pressed. */}
-              <SubmitButton pending={submitting} disabled={submitting}>
-                {submitting ? t("review.submitting") : can.submitIsLate ? t("review.submitLate") : t("review.submit")}
-              </SubmitButton>{" "}
-              <Button to={editor} variant="secondary">
-                {t("review.back")}
-              </Button>
-            </Form>
+            {clearance.request ? (
+              <p className="submission-review__clearance">
+                {withData(t("clearance.awaiting", { name: isolate(clearance.request.byName), time: when(clearance.request.at) }))}
+              </p>
+            ) : null}
+            {clearance.clearance ? (
+              <p className="submission-review__clearance">
+                {withData(t("clearance.cleared", { name: isolate(clearance.clearance.byName), time: when(clearance.clearance.at) }))}
+              </p>
+            ) : null}
+            {clearance.required && clearance.approver ? <p>{t("clearance.clearNote")}</p> : null}
+            {mustAsk && clearance.state === "awaiting" ? (
+              <>
+                <Notice announce={false}>{t("clearance.awaitingNote")}</Notice>
+                <p>
+                  <Button to={editor} variant="secondary">
+                    {t("review.back")}
+                  </Button>
+                </p>
+              </>
+            ) : mustAsk ? (
+              <Form method="post" className="submission-review__form">
+                <p>{t("clearance.askHelp")}</p>
+                <input type="hidden" name="intent" value="request-clearance" />
+                <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
+                <SubmitButton pending={asking} disabled={asking}>
+                  {t("clearance.ask")}
+                </SubmitButton>{" "}
+                <Button to={editor} variant="secondary">
+                  {t("review.back")}
+                </Button>
+              </Form>
+            ) : (
+              <Form method="post" className="submission-review__form">
+                <input type="hidden" name="intent" value="submit" />
+                <input type="hidden" name="idempotencyKey" value={loaded.idempotencyKey} />
+                <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
+                {/* Disabled as well while sending: one revision per review, whatever is pressed. */}
+                <SubmitButton pending={submitting} disabled={submitting}>
+                  {submitting
+                    ? t("review.submitting")
+                    : clearance.required && clearance.approver
+                      ? t(can.submitIsLate ? "clearance.clearAndSubmitLate" : "clearance.clearAndSubmit")
+                      : can.submitIsLate
+                        ? t("review.submitLate")
+                        : t("review.submit")}
+                </SubmitButton>{" "}
+                <Button to={editor} variant="secondary">
+                  {t("review.back")}
+                </Button>
+              </Form>
+            )}
           </section>
         </>
       )}

@@ -14,6 +14,7 @@ import type { RevisionState } from "~/lib/submission-rules";
 import { mayManageSubmissions, mayReadComments } from "~/lib/permissions";
 import { isDelegationCode, listDelegationRevisions } from "~/models/submission-history.server";
 import { getRevision } from "~/models/submission-access.server";
+import { JointFacts, SpeakerFact } from "~/components/joint/joint-facts";
 import { requireUser } from "~/utils/auth.server";
 import type { TitleHandle } from "~/components/ui/document-title";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
@@ -53,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readerTimeZone: user.timeZone,
     role: user.role,
     delegation: found.delegation,
+    // Who the submission speaks for, its co-sponsors and the delegations aligned with it (issue 19).
+    joint: found.joint,
     revision: found.revision,
     attachmentFilename: listed.attachmentFilename,
     revisions: history.revisions,
@@ -78,7 +81,7 @@ const STATE_TONE: Record<ReturnType<typeof stateKey>, BadgeTone> = {
 };
 
 export default function RevisionPage() {
-  const { consultation, timeZone, readerTimeZone, role, delegation, revision, attachmentFilename, revisions, content, agendaItems, points } =
+  const { consultation, timeZone, readerTimeZone, role, delegation, joint, revision, attachmentFilename, revisions, content, agendaItems, points } =
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["submissions", "common"]);
   const language = i18n.language as Language;
@@ -107,6 +110,15 @@ export default function RevisionPage() {
           {t("revision.factsTitle")}
         </h2>
         <dl className="facts">
+          {joint.group ? (
+            <div>
+              <dt>{t("receipt.facts.delegation")}</dt>
+              <dd>
+                <SpeakerFact delegation={delegation} group={joint.group} />
+              </dd>
+            </div>
+          ) : null}
+          <JointFacts facts={joint} showAligned />
           <div>
             <dt>{t("revision.facts.receipt")}</dt>
             <dd dir="ltr" className="receipt-number">

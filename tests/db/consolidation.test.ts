@@ -199,7 +199,7 @@ describe("the matrix", () => {
       ["(b)", 2, 1, 2],
       ["(a)", 0, 0, 0],
     ]);
-    expect(matrix.totals).toEqual({ delegations: 6, responding: 4, points: 3 });
+    expect(matrix.totals).toEqual({ delegations: 6, responding: 4, represented: 0, points: 3 });
     expect(await getMatrix(await userByEmail("peru@nonpaper.test"), c.consultationId)).toBeNull();
     expect(await getMatrix(await userByEmail(await newChair()), c.consultationId)).toBeNull();
   });

@@ -32,6 +32,7 @@ describe("the consultation frame", () => {
       "overview",
       "agenda",
       "registrations",
+      "groups",
       "circulation",
       "closing",
       "submissions",
@@ -42,12 +43,12 @@ describe("the consultation frame", () => {
       "audit",
     ]);
     expect((await frameAs("chair@nonpaper.test", open)).pages).toEqual(["overview", "sideBySide", "matrix", "crp"]);
-    expect((await frameAs("peru@nonpaper.test", open)).pages).toEqual(["overview", "submission"]);
+    expect((await frameAs("peru@nonpaper.test", open)).pages).toEqual(["overview", "submission", "joint", "alignments", "mission"]);
     // Every page the navigation can offer is one of the frame's known pages.
     expect(CONSULTATION_PAGES).toEqual(expect.arrayContaining(secretariat.pages));
 
     const draft = (await insertDraftConsultation(await getDb(), { delegations: ["PER"] })).consultationId;
-    expect((await frameAs("secretariat@nonpaper.test", draft)).pages).toEqual(["overview", "agenda", "registrations", "circulation", "audit"]);
+    expect((await frameAs("secretariat@nonpaper.test", draft)).pages).toEqual(["overview", "agenda", "registrations", "groups", "circulation", "audit"]);
   });
 
   // The page's own guard answers them (403 for a role, 404 for the rest): the frame changes no status.

@@ -66,6 +66,8 @@ export async function prepareDatabase(url: string): Promise<Omit<Fixtures, "crpF
     const [chair] = await sql<{ id: string }[]>`select id from users where email = ${READER_EMAILS.chair}`;
     const [iceland] = await sql<{ id: string }[]>`select id from delegations where code = 'ISL'`;
     if (!peru || !officer || !chair || !iceland) throw new Error("the demo's accounts are missing");
+    const [group] = await sql<{ id: string }[]>`select id from groups where code = 'AFRICAN' and consultation_id is null`;
+    if (!group) throw new Error("the standing groups are missing");
 
     // The readers the demo lacks: a delegate of a delegation registered nowhere, the chair of the
     // other consultation only, and a delegate of Peru (disabled once signed in).
@@ -137,6 +139,7 @@ export async function prepareDatabase(url: string): Promise<Omit<Fixtures, "crpF
       revision: { code: "PER", number: revision.revision_number },
       invitationToken,
       resetToken,
+      groupId: group.id,
       userIds,
     };
   } finally {

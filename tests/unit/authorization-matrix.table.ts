@@ -66,6 +66,8 @@ export type Fixtures = {
   crpFile: string;
   invitationToken: string;
   resetToken: string;
+  /** A standing group of States (the Group of African States). */
+  groupId: string;
   userIds: Record<ReaderKind, string | null>;
 };
 
@@ -230,7 +232,19 @@ export const MATRIX: Record<string, Row> = {
     post: {
       disable: secretariatIntent(() => "/users", "disable", { userId: NOT_A_UUID }),
       enable: secretariatIntent(() => "/users", "enable", { userId: NOT_A_UUID }),
+      // Clearance inside a mission (issue 19): a delegate's approver role, a mission's setting.
+      "set-approver": secretariatIntent(() => "/users", "set-approver", { userId: NOT_A_UUID, approver: "on" }),
+      "set-clearance": secretariatIntent(() => "/users", "set-clearance", { delegationId: NOT_A_UUID, required: "on" }),
     },
+  },
+  "groups._index.tsx": {
+    get: { path: () => "/groups", expect: secretariatOnly("page") },
+    // No name: the form's 400.
+    post: { create: secretariatIntent(() => "/groups", "create") },
+  },
+  "groups.$groupId.tsx": {
+    get: { path: (f) => `/groups/${f.groupId}`, expect: secretariatOnly("page") },
+    post: { save: secretariatIntent((f) => `/groups/${f.groupId}`, "save") },
   },
   "outbox.tsx": {
     get: { path: () => "/outbox", expect: secretariatOnly("page") },
@@ -281,6 +295,8 @@ export const MATRIX: Record<string, Row> = {
       review: { path: (f) => `${C(f)}/submission`, body: form("review", EMPTY_DRAFT), expect: ownDelegation("allowed") },
       // Withdraws PER's submission: after every cell that reads it.
       withdraw: { path: (f) => `${C(f)}/submission`, body: form("withdraw"), expect: ownDelegation("allowed"), phase: "late" },
+      // An approver switches the mission's clearance (issue 19); a value no button sends: the form's 400.
+      "set-clearance": { path: (f) => `${C(f)}/submission`, body: form("set-clearance", { required: "maybe" }), expect: ownDelegation("allowed") },
     },
   },
   "consultations.$consultationId.submission_.review.tsx": {
@@ -289,6 +305,12 @@ export const MATRIX: Record<string, Row> = {
       submit: {
         path: (f) => `${C(f)}/submission/review`,
         body: form("submit", { draftVersion: STALE_DRAFT, idempotencyKey: "5f0e9a51-2b1c-4e0e-9d53-6f3f4b0b7c11" }),
+        expect: ownDelegation("allowed"),
+      },
+      // Asking the mission's approvers for clearance (issue 19): a version nobody has, sent back to the editor.
+      "request-clearance": {
+        path: (f) => `${C(f)}/submission/review`,
+        body: form("request-clearance", { draftVersion: STALE_DRAFT }),
         expect: ownDelegation("allowed"),
       },
     },
@@ -316,6 +338,55 @@ export const MATRIX: Record<string, Row> = {
       open: { path: (f) => `${C(f)}/submission/presence`, body: form("open"), expect: ownDelegation("allowed", "allowed", 401), json: true },
       close: { path: (f) => `${C(f)}/submission/presence`, body: form("close"), expect: ownDelegation("allowed", "allowed", 401), json: true },
     },
+  },
+  // Its submission on behalf of a group, its co-sponsors and its alignments (issue 19): the
+  // delegation's own (rule 4). The forms name no real id: the form's 400 after the guard.
+  "consultations.$consultationId.submission_.joint.tsx": {
+    get: { path: (f) => `${C(f)}/submission/joint`, expect: ownDelegation("page") },
+    post: Object.fromEntries(
+      (
+        [
+          ["on-behalf", { groupId: NOT_A_UUID }],
+          ["invite", { delegationId: NOT_A_UUID }],
+          ["remove", { delegationId: NOT_A_UUID }],
+          ["confirm", { submissionId: NOT_A_UUID }],
+          ["decline", { submissionId: NOT_A_UUID }],
+          ["withdraw", { submissionId: NOT_A_UUID }],
+        ] as const
+      ).map(([intent, fields]) => [
+        intent,
+        { path: (f: Fixtures) => `${C(f)}/submission/joint`, body: form(intent, fields), expect: ownDelegation("allowed") },
+      ]),
+    ),
+  },
+  "consultations.$consultationId.alignments.tsx": {
+    get: { path: (f) => `${C(f)}/alignments`, expect: ownDelegation("page") },
+    post: Object.fromEntries(
+      ["align", "withdraw"].map((intent) => [
+        intent,
+        { path: (f: Fixtures) => `${C(f)}/alignments`, body: form(intent, { submissionId: NOT_A_UUID }), expect: ownDelegation("allowed") },
+      ]),
+    ),
+  },
+  // The demo has no alignment: a receipt number nobody holds answers 404 to everyone, as another
+  // delegation's does.
+  "consultations.$consultationId.alignments_.$receiptNumber.tsx": {
+    get: { path: (f) => `${C(f)}/alignments/CTOC-2020-PER-9999`, expect: ownDelegation(404, 404) },
+  },
+  // The mission's delegates (issue 19): every delegate of a registered delegation reads its own;
+  // only the mission's focal point changes anything. The demo names no focal point: both
+  // registered delegations' delegates may see, not change (rule 5), before the form is read.
+  "consultations.$consultationId.mission.tsx": {
+    get: { path: (f) => `${C(f)}/mission`, expect: ownDelegation("page") },
+    post: Object.fromEntries(
+      (
+        [
+          ["invite", { email: "" }],
+          ["withdraw", { invitationId: NOT_A_UUID }],
+          ["remove", { userId: NOT_A_UUID }],
+        ] as const
+      ).map(([intent, fields]) => [intent, { path: (f: Fixtures) => `${C(f)}/mission`, body: form(intent, fields), expect: ownDelegation(403) }]),
+    ),
   },
 
   // The comments: the secretariat and this consultation's chairs (rules 2 and 3)
@@ -457,6 +528,12 @@ export const MATRIX: Record<string, Row> = {
         intent,
         secretariatIntent((f) => `${C(f)}/registrations`, intent, { delegationId: NOT_A_UUID, invitationId: NOT_A_UUID }),
       ]),
+    ),
+  },
+  "consultations.$consultationId.groups.tsx": {
+    get: { path: (f) => `${C(f)}/groups`, expect: secretariatOnly("page") },
+    post: Object.fromEntries(
+      ["create", "coordinator", "delete"].map((intent) => [intent, secretariatIntent((f) => `${C(f)}/groups`, intent, { groupId: NOT_A_UUID })]),
     ),
   },
   "consultations.$consultationId.circulate.tsx": {

@@ -124,7 +124,7 @@ describe("the forms through i18next", () => {
     expect(t("fr", "submissions:editor.title", { delegation: "Pérou" })).toBe("Observations de Pérou");
   });
 
-  it("the translations ask for the name forms on the delegation's name only, in French and Spanish only", () => {
+  it("the translations ask for the name forms on names only (a delegation's, a group's, a speaker's), in French and Spanish only", () => {
     const LOCALES = path.resolve(__dirname, "../../locales");
     type Tree = { [key: string]: string | Tree };
     const flatten = (tree: Tree, prefix = ""): [string, string][] =>
@@ -132,16 +132,19 @@ describe("the forms through i18next", () => {
         typeof value === "string" ? [[prefix + key, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
       );
     const isNameForm = (format: string) => (NAME_FORMS as readonly string[]).includes(format);
+    // The values that are names with their article (NameInSentence): a delegation's, a group's, and
+    // who a joint submission speaks for ("l’Égypte, au nom du Groupe des États d’Afrique", issue 19).
+    const NAME_VALUES = ["delegation", "group", "speaker"];
     const found: string[] = [];
     let used = 0;
     for (const language of LANGUAGE_CODES)
       for (const file of readdirSync(path.join(LOCALES, language)).filter((f) => f.endsWith(".json")))
         for (const [key, text] of flatten(JSON.parse(readFileSync(path.join(LOCALES, language, file), "utf8")) as Tree))
           for (const [whole, name, format] of text.matchAll(/{{\s*(\w+)\s*,\s*([^}]*?)\s*}}/g)) {
-            // Other formats (number) belong to other values; a name form belongs to the delegation, in French or Spanish.
-            if (!isNameForm(format!) && name !== "delegation") continue;
+            // Other formats (number) belong to other values; a name form belongs to a name, in French or Spanish.
+            if (!isNameForm(format!) && !NAME_VALUES.includes(name!)) continue;
             used++;
-            const ok = name === "delegation" && isNameForm(format!) && (LANGUAGES_WITH_NAME_FORMS as readonly string[]).includes(language);
+            const ok = NAME_VALUES.includes(name!) && isNameForm(format!) && (LANGUAGES_WITH_NAME_FORMS as readonly string[]).includes(language);
             if (!ok) found.push(`${language}/${file} ${key}: ${whole}`);
           }
     expect(found).toEqual([]);

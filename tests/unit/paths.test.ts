@@ -57,6 +57,8 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["account", paths.account(), "account.tsx"],
   ["accountTwoFactor", paths.accountTwoFactor(), "account_.two-factor.tsx"],
   ["users", paths.users(), "users.tsx"],
+  ["groups", paths.groups(), "groups._index.tsx"],
+  ["group", paths.group(P), "groups.$groupId.tsx"],
   ["outbox", paths.outbox(), "outbox.tsx"],
   ["outboxResetLink", paths.outboxResetLink(), "outbox_.reset-link.tsx"],
   ["meetingNew", paths.meetingNew(), "meetings.new.tsx"],
@@ -73,6 +75,7 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["agenda", paths.agenda(C), "consultations.$consultationId.agenda.tsx"],
   ["agendaImport", paths.agendaImport(C), "consultations.$consultationId.agenda_.import.tsx"],
   ["registrations", paths.registrations(C), "consultations.$consultationId.registrations.tsx"],
+  ["consultationGroups", paths.consultationGroups(C), "consultations.$consultationId.groups.tsx"],
   ["circulate", paths.circulate(C), "consultations.$consultationId.circulate.tsx"],
   ["closing", paths.closing(C), "consultations.$consultationId.closing.tsx"],
   ["nonPaper", paths.nonPaper(C), "consultations.$consultationId.non-paper.tsx"],
@@ -97,6 +100,10 @@ const CASES: [keyof typeof paths, string, string][] = [
   ["submissionPresence", paths.submissionPresence(C), "consultations.$consultationId_.submission_.presence.ts"],
   ["submissionReview", paths.submissionReview(C), "consultations.$consultationId.submission_.review.tsx"],
   ["receipt", paths.receipt(C, 2), "consultations.$consultationId.submission_.receipts.$revisionNumber.tsx"],
+  ["joint", paths.joint(C), "consultations.$consultationId.submission_.joint.tsx"],
+  ["alignments", paths.alignments(C), "consultations.$consultationId.alignments.tsx"],
+  ["alignmentReceipt", paths.alignmentReceipt(C, "CTOC-2020-MAR-0012"), "consultations.$consultationId.alignments_.$receiptNumber.tsx"],
+  ["mission", paths.mission(C), "consultations.$consultationId.mission.tsx"],
   ["submissions", paths.submissions(C), "consultations.$consultationId.submissions.tsx"],
   ["submissionsImport", paths.submissionsImport(C), "consultations.$consultationId.submissions_.import/route.tsx"],
   ["delegationRevision", paths.delegationRevision(C, "FRA", 2), "consultations.$consultationId.submissions_.$delegationCode.$revisionNumber.tsx"],
@@ -141,6 +148,9 @@ describe("paths", () => {
     expect(paths.account()).toBe("/account");
     expect(paths.accountTwoFactor()).toBe("/account/two-factor");
     expect(paths.users()).toBe("/users");
+    expect(paths.groups()).toBe("/groups");
+    expect(paths.group(P)).toBe(`/groups/${P}`);
+    expect(paths.group("a/b")).toBe("/groups/a%2Fb");
     expect(paths.outbox()).toBe("/outbox");
     expect(paths.outboxResetLink()).toBe("/outbox/reset-link");
     expect(paths.meetingNew()).toBe("/meetings/new");
@@ -157,6 +167,7 @@ describe("paths", () => {
     expect(paths.agenda(C)).toBe(`/consultations/${C}/agenda`);
     expect(paths.agendaImport(C)).toBe(`/consultations/${C}/agenda/import`);
     expect(paths.registrations(C)).toBe(`/consultations/${C}/registrations`);
+    expect(paths.consultationGroups(C)).toBe(`/consultations/${C}/groups`);
     expect(paths.circulate(C)).toBe(`/consultations/${C}/circulate`);
     expect(paths.closing(C)).toBe(`/consultations/${C}/closing`);
     expect(paths.nonPaper(C)).toBe(`/consultations/${C}/non-paper`);
@@ -178,6 +189,10 @@ describe("paths", () => {
     expect(paths.submissionPresence(C)).toBe(`/consultations/${C}/submission/presence`);
     expect(paths.submissionReview(C)).toBe(`/consultations/${C}/submission/review`);
     expect(paths.receipt(C, 1)).toBe(`/consultations/${C}/submission/receipts/1`);
+    expect(paths.joint(C)).toBe(`/consultations/${C}/submission/joint`);
+    expect(paths.alignments(C)).toBe(`/consultations/${C}/alignments`);
+    expect(paths.alignmentReceipt(C, "CTOC-2020-MAR-0012")).toBe(`/consultations/${C}/alignments/CTOC-2020-MAR-0012`);
+    expect(paths.mission(C)).toBe(`/consultations/${C}/mission`);
     expect(paths.submissions(C)).toBe(`/consultations/${C}/submissions`);
     expect(paths.submissionsImport(C)).toBe(`/consultations/${C}/submissions/import`);
     expect(paths.delegationRevision(C, "FRA", 2)).toBe(`/consultations/${C}/submissions/FRA/2`);

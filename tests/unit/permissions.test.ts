@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONSULTATION_PAGES, consultationPages, type ConsultationPage } from "~/lib/consultation-pages";
 import { CONSULTATION_STATUSES, type ConsultationStatus } from "~/lib/consultation-status";
+import { maySeeMission } from "~/lib/focal-point";
 import {
   mayCloseReflectionPeriod,
   mayCompileCrp,
@@ -174,6 +175,7 @@ describe("the consultation's pages agree with the rules", () => {
           return true;
         case "agenda":
         case "registrations":
+        case "groups":
         case "circulation":
         case "audit":
           return role === "secretariat";
@@ -187,6 +189,9 @@ describe("the consultation's pages agree with the rules", () => {
         case "crp":
           return role !== "delegate" && circulated;
         case "submission":
+        case "joint":
+        case "alignments":
+        case "mission":
           return role === "delegate";
       }
     });
@@ -197,6 +202,7 @@ describe("the consultation's pages agree with the rules", () => {
     overview: () => true,
     agenda: (user) => mayManageConsultation(user),
     registrations: (user) => mayManageConsultation(user),
+    groups: (user) => mayManageConsultation(user),
     circulation: (user) => mayManageConsultation(user),
     closing: (user, status) => mayCloseReflectionPeriod(user, { status }),
     submissions: (user, status) => mayManageSubmissions(user) && status !== "draft",
@@ -206,6 +212,9 @@ describe("the consultation's pages agree with the rules", () => {
     crp: (user, _status, circulated) => mayReadCrp(user) && circulated,
     audit: (user) => maySeeAuditLog(user),
     submission: (user) => mayWriteSubmission(user),
+    joint: (user) => mayWriteSubmission(user),
+    alignments: (user) => mayWriteSubmission(user),
+    mission: (user) => maySeeMission(user),
     // Not published in these cases (the third argument is left out): never offered.
     dispositions: () => false,
     // A first round (the fifth argument is left out) has no revised text.

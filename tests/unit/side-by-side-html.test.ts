@@ -11,7 +11,7 @@ import type { Language } from "~/i18n/languages";
 import { columnHrefs, matrixRowHtml } from "~/lib/matrix-rows";
 import { redline } from "~/lib/redline";
 import { anchorOf, pageEntry, redlineCache, type PageEntry } from "~/lib/side-by-side";
-import { entryHtml, makeEntryWords, redlineHtml, type Translate } from "~/lib/side-by-side-html";
+import { attributionHtml, entryHtml, makeEntryWords, redlineHtml, type Translate } from "~/lib/side-by-side-html";
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted' <img src=x onerror=alert(1)>`;
 const ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quoted&#x27; &lt;img src=x onerror=alert(1)&gt;";
@@ -182,5 +182,48 @@ describe("a matrix row's HTML", () => {
     expect(matrixRowHtml({ code: "PER", name: HOSTILE, cells: "b-", count: 1 }, hrefs, words)).toBe(
       `<th scope="row">${ESCAPED}</th><td><a class="b" href="side-by-side?item=2&amp;point=a&amp;delegation=PER"><span class="v">both</span></a></td><td><span class="v">no &lt;comment&gt;</span></td><td class="mx-count">1</td>`,
     );
+  });
+
+  it("marks points addressed through others apart, and counts them after the delegation's own (issue 19)", () => {
+    const hrefs = columnHrefs([{ id: "item-id", number: "2", points: [{ label: "(a)" }, { label: "(b)" }, { label: "(c)" }] }]);
+    const words = { commented: "commented", amended: "amended", both: "both", joint: "through its group", aligned: "aligned <itself>", none: "no comment" };
+    expect(matrixRowHtml({ code: "MAR", name: "Morocco", cells: "cjl", count: 1, through: 2 }, hrefs, words, "through <others>")).toBe(
+      `<th scope="row">Morocco</th><td><a class="c" href="side-by-side?item=2&amp;point=a&amp;delegation=MAR"><span class="v">commented</span></a></td>` +
+        `<td><a class="j" href="side-by-side?item=2&amp;point=b&amp;delegation=MAR"><span class="v">through its group</span></a></td>` +
+        `<td><a class="l" href="side-by-side?item=2&amp;point=c&amp;delegation=MAR"><span class="v">aligned &lt;itself&gt;</span></a></td>` +
+        `<td class="mx-count">1<span class="mx-through"> +2<span class="v"> through &lt;others&gt;</span></span></td>`,
+    );
+  });
+});
+
+describe("an entry's attribution (issue 19)", () => {
+  it("escapes every name, isolates the data in the heading, lists the members once", () => {
+    const words = wordsIn("en");
+    const html = attributionHtml(
+      { group: { name: HOSTILE, article: null, size: 2, states: true, members: [HOSTILE, "Egypt"] }, cosponsors: [HOSTILE], aligned: ["Morocco", HOSTILE] },
+      HOSTILE,
+      words,
+    );
+    expect(html.heading).toBe(`<bdi>${ESCAPED}</bdi> on behalf of the <bdi>${ESCAPED}</bdi> (2 States)`);
+    expect(html.details).toBe(
+      `<div class="sbs-attribution"><details class="sbs-members"><summary>Members of the <bdi>${ESCAPED}</bdi></summary><p class="sbs-members__list">${ESCAPED} and Egypt</p></details>` +
+        `<p class="sbs-attribution__line">Jointly with ${ESCAPED}</p><p class="sbs-attribution__line">Aligned with this submission: Morocco and ${ESCAPED}</p></div>`,
+    );
+    // In the entry: the heading in place of the name, the details after the header.
+    const entryWith = entryHtml(entry(), {
+      original: "beside",
+      target: false,
+      consultationId: "c",
+      reviewing: false,
+      words,
+      redlineOf: redlineCache(),
+      attribution: html,
+    });
+    expect(entryWith).toContain(`-name"><bdi>${ESCAPED}</bdi> on behalf of`);
+    expect(entryWith).toContain(`</header><div class="sbs-attribution">`);
+    // Without a group the name heads the entry as before; bidi marks in a name cannot open an isolate.
+    const plain = attributionHtml({ group: null, cosponsors: ["Chile"], aligned: [] }, "Peru\u2069", words);
+    expect(plain.heading).toBe("Peru\u2069");
+    expect(plain.details).toBe(`<div class="sbs-attribution"><p class="sbs-attribution__line">Jointly with Chile</p></div>`);
   });
 });

@@ -36,6 +36,8 @@ export function RemindPanel({
     <section className="panel stack" aria-labelledby="remind-title">
       <h2 id="remind-title">{t("closing.remind.title")}</h2>
       <p>{t("closing.remind.help")}</p>
+      {/* Issue 19: who is not reminded, and who is although the text is written. */}
+      <p className="muted">{t("closing.remind.clearanceAndAlignment")}</p>
       <p data-testid="last-reminder">
         {lastReminder
           ? t("closing.remind.last", {

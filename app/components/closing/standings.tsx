@@ -12,11 +12,15 @@ type Row = {
   standing: MissionStanding;
   deadline: string | Date | null;
   draftUpdatedAt: string | Date | null;
+  /** When the mission's drafters asked for clearance (standing "awaitingClearance"). */
+  clearanceRequestedAt?: string | Date | null;
   delegates: number;
 };
 
-// Who would lose out by a closing first: drafts never submitted, then changes not submitted, then silence.
-const GROUPS: MissionStanding[] = ["draftOnly", "changedSinceSubmission", "nothing", "submitted"];
+// Who would lose out by a closing first: drafts never submitted (or waiting for the mission's
+// clearance), then changes not submitted, then silence; then those aligned with another's
+// submission, and those that submitted.
+const GROUPS: MissionStanding[] = ["draftOnly", "awaitingClearance", "changedSinceSubmission", "nothing", "aligned", "submitted"];
 
 /**
  * The registered delegations grouped by where their comments stand, names in the reader's
@@ -56,6 +60,9 @@ export function Standings({
                 const details = [
                   d.draftUpdatedAt && group !== "submitted"
                     ? t("closing.standings.draftSaved", { date: formatInstant(d.draftUpdatedAt, i18n.language, timeZone) })
+                    : null,
+                  d.clearanceRequestedAt
+                    ? t("closing.standings.clearanceAsked", { date: formatInstant(d.clearanceRequestedAt, i18n.language, timeZone) })
                     : null,
                   // An extension for this delegation: its own deadline is later.
                   d.deadline && consultationDeadline && new Date(d.deadline).getTime() !== new Date(consultationDeadline).getTime()

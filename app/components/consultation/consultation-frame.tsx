@@ -18,6 +18,7 @@ const PAGE_PATHS: Record<ConsultationPage, (consultationId: string) => string> =
   overview: (id) => paths.consultation(id),
   agenda: (id) => paths.agenda(id),
   registrations: (id) => paths.registrations(id),
+  groups: (id) => paths.consultationGroups(id),
   circulation: (id) => paths.circulate(id),
   closing: (id) => paths.closing(id),
   submissions: (id) => paths.submissions(id),
@@ -28,6 +29,9 @@ const PAGE_PATHS: Record<ConsultationPage, (consultationId: string) => string> =
   revision: (id) => paths.revision(id),
   audit: (id) => paths.audit(id),
   submission: (id) => paths.submission(id),
+  joint: (id) => paths.joint(id),
+  alignments: (id) => paths.alignments(id),
+  mission: (id) => paths.mission(id),
   dispositions: (id) => paths.ownDispositions(id),
 };
 

@@ -36,6 +36,15 @@ export function DelegatePanel({
             <Button to={submission}>{t(`nonPaper.${action}`)}</Button>
           </p>
           <p className="delegate-panel__help">{t(submitted ? "nonPaper.reviseHelp" : "nonPaper.writeHelp")}</p>
+          {/* Speaking for a group or with co-sponsors, and aligning with others' comments (issue 19). */}
+          <ul className="actions delegate-panel__joint">
+            <li>
+              <Link to={paths.joint(consultationId)}>{t("joint.link")}</Link>
+            </li>
+            <li>
+              <Link to={paths.alignments(consultationId)}>{t("alignment.link")}</Link>
+            </li>
+          </ul>
         </>
       ) : phase === "late" ? (
         <>

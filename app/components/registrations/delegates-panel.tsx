@@ -3,11 +3,14 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { DelegationPeople, type RegisteredDelegationPeople } from "~/components/registrations/registration-delegates";
+import type { MissionChange } from "~/lib/focal-point";
 import type { RegistrationsActionData } from "~/lib/registration-forms";
 
 export function DelegatesPanel({
   registered,
   canInvite,
+  consultationId,
+  missionChanges,
   timeZone,
   timeZones,
   openCode,
@@ -16,6 +19,9 @@ export function DelegatesPanel({
 }: {
   registered: (RegisteredDelegationPeople & { id: string })[];
   canInvite: boolean;
+  consultationId: string;
+  /** The latest changes by each mission's focal point, by delegation code. */
+  missionChanges: Record<string, MissionChange[]>;
   /** The meeting's zone, in which dates are shown. */
   timeZone: string;
   /** The zones offered for an invitee (a datalist shared by every invitation form). */
@@ -41,6 +47,8 @@ export function DelegatesPanel({
           key={r.id}
           registration={r}
           canInvite={canInvite}
+          consultationId={consultationId}
+          changes={missionChanges[r.delegation.code] ?? []}
           timeZone={timeZone}
           open={actionData?.delegationId === r.delegation.id || openCode === r.delegation.code}
           notice={invitationNotice && actionData?.delegationId === r.delegation.id ? invitationNotice : null}

@@ -1,5 +1,6 @@
-// One registered delegation's people on the registrations page: its delegate accounts, its
-// invitations (with "send a new link" and "withdraw") and the form to invite a delegate.
+// One registered delegation's people on the registrations page: its delegate accounts, its focal
+// point and limit with the focal point's latest changes, its invitations (with "send a new link"
+// and "withdraw") and the form to invite a delegate.
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
@@ -14,7 +15,9 @@ import { LANGUAGES, type Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames, type NameInSentence } from "~/lib/delegation-names";
 import type { InvitationState } from "~/lib/invitation-rules";
+import type { MissionChange } from "~/lib/focal-point";
 import { InviteSchema, type RegistrationsActionData } from "~/lib/registration-forms";
+import { FocalPointSection } from "~/components/registrations/focal-point";
 
 type LastResult = RegistrationsActionData["result"];
 
@@ -22,6 +25,9 @@ export type RegisteredDelegationPeople = {
   delegation: DelegationNames & DelegationArticles & { id: string; code: string };
   defaultLanguage: Language;
   pendingCount: number;
+  /** The mission's focal point (one of its delegates) and the limit set for it (issue 19). */
+  focalPointId?: string | null;
+  delegateLimit?: number | null;
   delegates: { id: string; name: string; email: string; language: Language; disabledAt: Date | string | null }[];
   invitations: {
     id: string;
@@ -38,6 +44,8 @@ const nativeName = (code: Language) => LANGUAGES.find((l) => l.code === code)?.n
 export function DelegationPeople({
   registration,
   canInvite,
+  consultationId,
+  changes,
   open,
   timeZone,
   lastResult,
@@ -45,6 +53,9 @@ export function DelegationPeople({
 }: {
   registration: RegisteredDelegationPeople;
   canInvite: boolean;
+  consultationId: string;
+  /** The focal point's latest changes, newest first. */
+  changes: MissionChange[];
   open: boolean;
   /** The meeting's zone, in which dates are shown. */
   timeZone: string;
@@ -100,6 +111,17 @@ export function DelegationPeople({
             </tbody>
           </TableShell>
         )}
+
+        <FocalPointSection
+          delegation={delegation}
+          delegates={delegates}
+          focalPointId={registration.focalPointId ?? null}
+          delegateLimit={registration.delegateLimit ?? null}
+          canChange={canInvite}
+          consultationId={consultationId}
+          changes={changes}
+          timeZone={timeZone}
+        />
 
         <h3>{t("delegates.invitations")}</h3>
         {invitations.length === 0 ? (

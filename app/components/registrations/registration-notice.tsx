@@ -1,6 +1,7 @@
 // What the last action on the registrations page did, in a sentence: delegations registered or
-// removed, a participation changed, an invitation sent, sent again or withdrawn. Not announced by
-// itself: it sits in the page's live region (registration-messages.tsx).
+// removed, a participation changed, an invitation sent, sent again or withdrawn, a mission's focal
+// point named or its limit set. Not announced by itself: it sits in the page's live region
+// (registration-messages.tsx).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { isolate, withData } from "~/components/ui/data-text";
@@ -8,6 +9,7 @@ import { Notice } from "~/components/ui/notice";
 import type { Language } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
+import { DEFAULT_DELEGATE_LIMIT } from "~/lib/focal-point";
 import { paths } from "~/lib/paths";
 import { listOfNames } from "~/lib/registered-delegations";
 import type { Notice as RegistrationDone } from "~/lib/registration-forms";
@@ -94,6 +96,20 @@ export function RegistrationNotice({
       return (
         <Notice tone="success" announce={false}>
           {withData(t("notices.revoked", { email: isolate(notice.email) }))}
+        </Notice>
+      );
+    case "focalPointSet":
+      return (
+        <Notice tone="success" announce={false}>
+          {notice.name ? withData(t("focalPoint.notices.named", { name: isolate(notice.name) })) : t("focalPoint.notices.none")}
+        </Notice>
+      );
+    case "delegateLimitSet":
+      return (
+        <Notice tone="success" announce={false}>
+          {notice.limit === null
+            ? t("focalPoint.notices.defaultLimit", { limit: DEFAULT_DELEGATE_LIMIT })
+            : t("focalPoint.notices.limit", { limit: notice.limit })}
         </Notice>
       );
   }

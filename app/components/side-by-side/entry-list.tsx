@@ -3,7 +3,7 @@ import { EntryView, type EntryProps } from "./entry-view";
 import type { EntryReply } from "./entry-view";
 
 /** What every entry of the page shares (stable between renders, so that entries stay memoized). */
-export type EntryShared = Pick<EntryProps, "original" | "consultationId" | "words" | "redlineOf" | "formAction">;
+export type EntryShared = Pick<EntryProps, "original" | "consultationId" | "words" | "redlineOf" | "formAction" | "attributionOf">;
 
 /** The review state of the page: the open entry, a refusal to show in it, a save under way (which entry, which form). */
 export type ReviewState = { open: string | null; reply: EntryReply | null; busy: { commentId: string; intent: "review" | "disposition" } | null };

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { RedlineSegment } from "~/lib/redline";
 import { anchorOf, type PageEntry } from "~/lib/side-by-side";
-import { entryHtml } from "~/lib/side-by-side-html";
+import { entryHtml, type AttributionHtml } from "~/lib/side-by-side-html";
 import type { EntryWords } from "./labels";
 import { DispositionForm, type DispositionReply } from "./disposition-form";
 import { ReviewForm, type ReviewReply } from "./review-form";
@@ -25,6 +25,8 @@ export type EntryProps = {
   busy: "review" | "disposition" | null;
   /** Where the review form posts: this view without `?review=`. */
   formAction: string;
+  /** Who an entry's submission speaks for, as HTML (null: only its delegation). */
+  attributionOf: (entry: PageEntry) => AttributionHtml | null;
 };
 
 /**
@@ -44,9 +46,10 @@ export const EntryView = memo(function EntryView({
   reply,
   busy,
   formAction,
+  attributionOf,
 }: EntryProps) {
   const anchor = anchorOf(entry);
-  const html = entryHtml(entry, { original, target, consultationId, reviewing, words, redlineOf });
+  const html = entryHtml(entry, { original, target, consultationId, reviewing, words, redlineOf, attribution: attributionOf(entry) });
   return (
     <article id={anchor} className={target ? "sbs-entry sbs-entry--target" : "sbs-entry"} aria-labelledby={`${anchor}-name`} tabIndex={target ? -1 : undefined}>
       <div className="sbs-entry__content" dangerouslySetInnerHTML={{ __html: html }} />

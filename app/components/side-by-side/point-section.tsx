@@ -47,7 +47,9 @@ export function PointSection({
         {point.entries.length === 0 ? (
           <p className="empty">{point.total === 0 ? t("sideBySide.noEntries") : t("sideBySide.noEntriesFiltered")}</p>
         ) : (
-          <EntryList entries={point.entries} shared={shared} review={review} isTarget={targetCode ? (e) => e.code === targetCode : undefined} />
+          // With a delegation asked for, each entry listed is its own or speaks for it (its group's, co-sponsored
+          // or aligned with: issue 19), where the matrix's cell led: every one is the link's target.
+          <EntryList entries={point.entries} shared={shared} review={review} isTarget={targetCode ? () => true : undefined} />
         )}
       </div>
     </section>

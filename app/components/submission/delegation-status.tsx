@@ -5,6 +5,7 @@ import { formatStatusTime, type DelegationState, type RevisionRef } from "~/lib/
 import { paths } from "~/lib/paths";
 import { SLOT, Slotted, WithReceipt } from "./receipt-code";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { isolate, withData } from "~/components/ui/data-text";
 
 /** The colour family of each state; the label always says it in words too. */
 const TONE: Record<DelegationState["kind"], BadgeTone> = {
@@ -15,6 +16,7 @@ const TONE: Record<DelegationState["kind"], BadgeTone> = {
   latePending: "warning",
   lateDeclined: "danger",
   withdrawn: "danger",
+  awaitingClearance: "info",
 };
 
 function labelKey(state: DelegationState) {
@@ -107,6 +109,16 @@ export function DelegationStatus({
       if (full) lines.push(line("note", t("delegationStatus.withdrawnNote")));
       if (state.newerDraft) lines.push(newerDraftLine(state.newerDraft.savedAt));
       revisionForLink = state.revision;
+      break;
+    case "awaitingClearance":
+      // Who asked and when, then what still counts meanwhile (a revised draft's revision).
+      lines.push(timeLine("clearance", t("delegationStatus.clearanceAskedAt", { time: SLOT }), state.requestedAt));
+      if (state.requestedBy) lines.push(line("clearanceBy", withData(t("delegationStatus.clearanceAskedBy", { name: isolate(state.requestedBy) }))));
+      if (full) lines.push(line("note", t("delegationStatus.clearanceNote")));
+      if (state.revision) {
+        lines.push(receiptLine(state.revision), submittedLine(state.revision));
+        revisionForLink = state.revision;
+      }
       break;
   }
   return (

@@ -68,6 +68,8 @@ export type SubmissionEditorProps = {
   submitIsLate: boolean;
   canSubmit: boolean;
   submitting?: boolean;
+  /** The review button's words where "Review and submit" is not what follows (a mission's clearance, issue 19). */
+  reviewLabel?: string;
   /** On a later round: the delegation's comments of the round before, by this round's point. */
   earlier?: EarlierComments | null;
 };
@@ -381,7 +383,7 @@ export function SubmissionEditor(props: SubmissionEditorProps) {
             <div className="submission-editor__submit">
               {props.submitIsLate ? <p className="submission-editor__late">{t("editor.lateNote")}</p> : null}
               <SubmitButton pending={props.submitting} disabled={conflict !== null}>
-                {t("editor.review")}
+                {props.reviewLabel ?? t("editor.review")}
               </SubmitButton>
             </div>
           ) : null}

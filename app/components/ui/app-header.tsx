@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { paths } from "~/lib/paths";
-import { mayManageOutbox, mayManageUsers } from "~/lib/permissions";
+import { mayManageConsultation, mayManageOutbox, mayManageUsers } from "~/lib/permissions";
 import { useRootData } from "~/root";
 import { LanguageSwitcher } from "~/components/ui/language-switcher";
 import { isolate, withData } from "~/components/ui/data-text";
@@ -25,6 +25,7 @@ export function AppHeader() {
               {t("nav.consultations")}
             </NavLink>
             {mayManageUsers(user) ? <NavLink to={paths.users()}>{t("nav.users")}</NavLink> : null}
+            {mayManageConsultation(user) ? <NavLink to={paths.groups()}>{t("nav", { ns: "groups" })}</NavLink> : null}
             {mayManageOutbox(user) ? <NavLink to={paths.outbox()}>{t("nav.outbox")}</NavLink> : null}
           </nav>
         ) : null}

@@ -2,7 +2,7 @@
 // cut down to what the page renders (its data is sent along with the HTML).
 import type { Language } from "~/i18n/languages";
 import type { ShownFilters } from "~/components/side-by-side/filter-form";
-import { pageEntry, readSideBySideQuery, type SideBySideQuery } from "~/lib/side-by-side";
+import { pageAttribution, pageEntry, readSideBySideQuery, type PageAttribution, type SideBySideQuery } from "~/lib/side-by-side";
 import type { getSideBySide } from "~/models/consolidation.server";
 import type { SessionUser } from "~/models/user.server";
 import { resolveLanguage } from "~/utils/i18n.server";
@@ -38,6 +38,11 @@ export function pageData(view: SideBySideView, query: SideBySideQuery, readerLan
     points: view.points.map((p) => ({ ...p, entries: entries(p.entries) })),
     general: entries(view.general),
     proposals: entries(view.proposals),
+    // Names in the reader's language only: a group's members are most of an attribution's weight.
+    attributions: Object.fromEntries(Object.entries(view.attributions).map(([id, a]) => [id, pageAttribution(a, readerLanguage)])) as Record<
+      string,
+      PageAttribution
+    >,
     filters: shownFilters(query, view.point?.id ?? null),
     readerLanguage,
   };

@@ -16,6 +16,7 @@ import { isUuid } from "~/lib/ids";
 import { mayManageConsultation } from "~/lib/permissions";
 import { paths } from "~/lib/paths";
 import { redlineCache, sameViewApartFromReview, searchWithoutReview } from "~/lib/side-by-side";
+import { attributionCache } from "~/lib/side-by-side-html";
 import { canReview, getSideBySide } from "~/models/consolidation.server";
 import { clientAddress, requireRole } from "~/utils/auth.server";
 import stylesheet from "~/styles/consolidation.css?url";
@@ -83,9 +84,11 @@ export default function SideBySidePage() {
   // Stable between renders while the data is the same: the entries stay memoized; new data, a new cache.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `view` is the reason to start a new cache, not an input
   const redlineOf = useMemo(() => redlineCache(), [view]);
+  // Who each submission speaks for, as HTML made once per submission (a group's 134 members, not per entry).
+  const attributionOf = useMemo(() => attributionCache(view.attributions, words), [view.attributions, words]);
   const shared: EntryShared = useMemo(
-    () => ({ original: filters.original, consultationId: consultation.id, words, redlineOf, formAction }),
-    [filters.original, consultation.id, words, redlineOf, formAction],
+    () => ({ original: filters.original, consultationId: consultation.id, words, redlineOf, formAction, attributionOf }),
+    [filters.original, consultation.id, words, redlineOf, formAction, attributionOf],
   );
   const review: ReviewState = {
     open,
