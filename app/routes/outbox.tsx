@@ -5,6 +5,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { directionOf, LANGUAGES } from "~/i18n/languages";
 import { formatInstant } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
+import { kindKey } from "~/lib/outbox-kinds";
 import { ResetLinkHandover } from "~/components/account/reset-handover";
 import { Badge } from "~/components/ui/badge";
 import { TableShell } from "~/components/ui/table-shell";
@@ -207,25 +208,4 @@ export default function OutboxPage() {
       ) : null}
     </section>
   );
-}
-
-// The message kinds the app queues, with their label keys; kinds added later show as "Other".
-const KNOWN_KINDS = {
-  "consultation.circulated": "kinds.circulated",
-  invitation: "kinds.invitation",
-  "submission.receipt": "kinds.receipt",
-  "submission.withdrawn": "kinds.withdrawn",
-  "submission.late_decision": "kinds.lateDecision",
-  "submission.deadline_extension": "kinds.deadlineExtension",
-  "consultation.closed": "kinds.closed",
-  "consultation.deadline_changed": "kinds.deadlineChanged",
-  "consultation.reminder": "kinds.reminder",
-  password_reset: "kinds.passwordReset",
-} as const;
-
-type KindKey = (typeof KNOWN_KINDS)[keyof typeof KNOWN_KINDS] | "kinds.other";
-
-/** The label of a message kind. */
-function kindKey(kind: string): KindKey {
-  return Object.hasOwn(KNOWN_KINDS, kind) ? KNOWN_KINDS[kind as keyof typeof KNOWN_KINDS] : "kinds.other";
 }
