@@ -124,6 +124,17 @@ async function seedStandingGroups(tx: Tx) {
   if (members.length) await tx.insert(schema.groupMembers).values(members);
 }
 
+/** Egypt's mission clears its comments before they leave, and coordinates the African Group in 2020. */
+async function seedMissionWorkflow(tx: Tx, input: { consultationId: string; delegationId: Map<string, string>; officer: string }) {
+  const egypt = input.delegationId.get("EGY")!;
+  await tx.update(schema.delegations).set({ clearanceRequired: true }).where(eq(schema.delegations.id, egypt));
+  const [african] = await tx
+    .select({ id: schema.groups.id })
+    .from(schema.groups)
+    .where(and(eq(schema.groups.code, "AFRICAN"), isNull(schema.groups.consultationId)));
+  if (african) await tx.insert(schema.groupCoordinators).values({ consultationId: input.consultationId, groupId: african.id, delegationId: egypt, assignedBy: input.officer });
+}
+
 // Delegations registered for each demo session, from the attendance paragraphs of the reports.
 const PARTIES_2020 =
   "DZA AGO ARG ARM AUS AUT AZE BEL BOL BIH BRA CAN CHL CHN COL CRI HRV CUB CYP CZE DOM ECU EGY SLV EU FRA GHA GRC GTM HND HUN IND IDN IRQ ISR ITA JPN JOR KWT KGZ LBN LBY MYS MLT MEX MAR MMR NAM NGA NPL NOR OMN PRY PER PHL POL PRT KOR ROU RUS SAU SGP SVK SVN ZAF ESP PSE SDN THA TUN TUR TKM UKR ARE GBR USA URY VEN YEM".split(
@@ -142,6 +153,8 @@ type DemoUser = {
   delegation?: string;
   language: (typeof schema.languageEnum.enumValues)[number];
   timeZone: string;
+  /** May clear the mission's comments (its head of delegation). */
+  approver?: boolean;
 };
 
 export const DEMO_USERS: DemoUser[] = [
@@ -153,10 +166,13 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "china@nonpaper.test", name: "Li Wei", role: "delegate", delegation: "CHN", language: "zh", timeZone: "Asia/Shanghai" },
   { email: "russia@nonpaper.test", name: "Irina Sokolova", role: "delegate", delegation: "RUS", language: "ru", timeZone: "Europe/Moscow" },
   { email: "usa@nonpaper.test", name: "James Carter", role: "delegate", delegation: "USA", language: "en", timeZone: "America/New_York" },
-  // Two delegates of one mission (who draft together), and missions writing in Chinese and
-  // Russian without demo comments yet: the journeys that type long texts start from nothing.
+  // Two delegates of one mission (who draft together): Egypt's mission requires clearance, and
+  // Karim Mansour, its head of delegation, clears; Egypt coordinates the African Group in 2020.
   { email: "egypt@nonpaper.test", name: "Nour El-Sayed", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo" },
-  { email: "egypt2@nonpaper.test", name: "Karim Mansour", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo" },
+  { email: "egypt2@nonpaper.test", name: "Karim Mansour", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo", approver: true },
+  // Missions writing in Arabic, Chinese and Russian without demo comments yet: the journeys that
+  // type long texts start from nothing.
+  { email: "jordan@nonpaper.test", name: "Rania Al-Khatib", role: "delegate", delegation: "JOR", language: "ar", timeZone: "Asia/Amman" },
   { email: "singapore@nonpaper.test", name: "Tan Mei Ling", role: "delegate", delegation: "SGP", language: "zh", timeZone: "Asia/Singapore" },
   { email: "kyrgyzstan@nonpaper.test", name: "Aida Bekova", role: "delegate", delegation: "KGZ", language: "ru", timeZone: "Asia/Bishkek" },
 ];
@@ -198,6 +214,7 @@ async function seedDemo(tx: Tx) {
         delegationId: u.delegation ? delegationId.get(u.delegation)! : null,
         language: u.language,
         timeZone: u.timeZone,
+        approver: u.approver ?? false,
         passwordHash,
         ...(u.email === DEMO_TOTP_EMAIL ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       })),
@@ -255,6 +272,7 @@ async function seedDemo(tx: Tx) {
   });
 
   await seedSubmissions2020(tx, { consultationId: consultation2020, delegationId, officer, userId, now });
+  await seedMissionWorkflow(tx, { consultationId: consultation2020, delegationId, officer });
 
   // 2023: the eleven recommendations, as a consultation whose reflection period has ended.
   const meeting2023 = await insertMeeting(tx, {

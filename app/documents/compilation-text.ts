@@ -7,12 +7,16 @@
 import type { Language } from "~/i18n/languages";
 import { delegationName, type DelegationNames } from "~/lib/delegation-names";
 import type { DeskStatus } from "~/lib/translation-segments";
+import { alignmentSentence, groupInRunningText, type CrpNamedDelegation } from "./crp";
+import { englishList } from "~/lib/note-verbale";
 import { paragraphsOf } from "./non-paper";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** The parts of a side-by-side entry the compilation reads (see getSideBySide). */
 export type CompilationEntry = {
+  /** The submission it belongs to: its group, co-sponsors and aligned delegations are the view's `attributions`. */
+  submissionId?: string;
   kind: "general" | "point" | "amendment" | "new_proposal";
   label: string | null;
   delegation: DelegationNames;
@@ -30,6 +34,17 @@ export type CompilationView = {
   item: { number: string | null; heading: string | null; title: string; introduction: string | null } | null;
   points: { label: string; text: string; entries: CompilationEntry[] }[];
   proposals: CompilationEntry[];
+  /** Who a submission speaks for besides its delegation (issue 19), by submission; the view's order of names is kept. */
+  attributions?: Record<string, CompilationAttribution>;
+};
+
+type AttributedName = DelegationNames & { code: string; kind: string };
+
+/** The parts of a submission's attribution the compilation writes (see getSideBySide). */
+export type CompilationAttribution = {
+  group: { nameEn: string } | null;
+  cosponsors: AttributedName[];
+  aligned: AttributedName[];
 };
 
 /** A delegation's wording: who proposed it, the marks after the attribution, the text in its language. */
@@ -77,17 +92,36 @@ function proposalOf(entry: CompilationEntry, field: "body" | "proposedText", t: 
   return { marks: [original, t("consolidation:exports.translationPending")], paragraphs: paragraphsOf(text), language };
 }
 
-function attribution(entry: CompilationEntry, t: Translate): string {
-  return t("consolidation:exports.compilation.proposedBy", { delegation: delegationName(entry.delegation, "en") });
+/**
+ * "Proposed by Peru:"; for a joint submission "Proposed by Egypt on behalf of the Group of African
+ * States, jointly with Chile and Peru:", as the CRP names it (co-sponsors in English order).
+ */
+function attribution(entry: CompilationEntry, attributions: CompilationView["attributions"], t: Translate): string {
+  const a = entry.submissionId ? attributions?.[entry.submissionId] : undefined;
+  const cosponsors = sortedEnglish(a?.cosponsors ?? []);
+  const speaker = [delegationName(entry.delegation, "en"), ...(a?.group ? [`on behalf of ${groupInRunningText(a.group.nameEn)}`] : [])].join(" ");
+  const delegation = cosponsors.length ? `${speaker}, jointly with ${englishList(cosponsors)}` : speaker;
+  return t("consolidation:exports.compilation.proposedBy", { delegation });
+}
+
+function sortedEnglish(delegations: AttributedName[]): string[] {
+  return delegations.map((d) => delegationName(d, "en")).sort((a, b) => a.localeCompare(b, "en"));
+}
+
+/** The States aligned with the submission, a sentence after the marks ("The following State aligned itself …"). */
+function alignedMarks(entry: CompilationEntry, attributions: CompilationView["attributions"]): string[] {
+  const aligned = (entry.submissionId ? attributions?.[entry.submissionId]?.aligned : undefined) ?? [];
+  const sentence = alignmentSentence(aligned.map((d) => ({ code: d.code, kind: d.kind as CrpNamedDelegation["kind"], name: delegationName(d, "en") })));
+  return sentence ? [sentence] : [];
 }
 
 /** An amendment's proposed wording; an empty one proposes deleting the point. */
-function amendmentOf(entry: CompilationEntry, t: Translate): CompilationProposal {
+function amendmentOf(entry: CompilationEntry, attributions: CompilationView["attributions"], t: Translate): CompilationProposal {
   const wording =
     entry.proposedText?.trim() === ""
       ? { marks: [], paragraphs: [t("consolidation:exports.compilation.deletion")], language: "en" as Language }
       : proposalOf(entry, "proposedText", t);
-  return { attribution: attribution(entry, t), label: null, ...wording };
+  return { attribution: attribution(entry, attributions, t), label: null, ...wording, marks: [...wording.marks, ...alignedMarks(entry, attributions)] };
 }
 
 function itemOf(view: CompilationView & { item: NonNullable<CompilationView["item"]> }, t: Translate): CompilationItem {
@@ -101,11 +135,19 @@ function itemOf(view: CompilationView & { item: NonNullable<CompilationView["ite
       label: point.label,
       paragraphs: paragraphsOf(point.text),
       // Comments without a wording are the comment-resolution table's; here only what would change the text.
-      proposals: point.entries.filter((e) => e.kind === "amendment" && e.proposedText !== null).map((e) => amendmentOf(e, t)),
+      proposals: point.entries.filter((e) => e.kind === "amendment" && e.proposedText !== null).map((e) => amendmentOf(e, view.attributions, t)),
     })),
     newProposals: view.proposals
       .filter((e) => e.kind === "new_proposal")
-      .map((e) => ({ attribution: attribution(e, t), label: e.label, ...proposalOf(e, "body", t) })),
+      .map((e) => {
+        const wording = proposalOf(e, "body", t);
+        return {
+          attribution: attribution(e, view.attributions, t),
+          label: e.label,
+          ...wording,
+          marks: [...wording.marks, ...alignedMarks(e, view.attributions)],
+        };
+      }),
   };
 }
 

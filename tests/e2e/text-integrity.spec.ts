@@ -115,7 +115,7 @@ async function typeInto(page: Page, selector: string, text: string) {
 }
 
 const JOURNEYS = [
-  { name: "Arabic", email: "egypt@nonpaper.test", code: "EGY", language: "ar", shift: 0 },
+  { name: "Arabic", email: "jordan@nonpaper.test", code: "JOR", language: "ar", shift: 0 },
   { name: "Chinese", email: "singapore@nonpaper.test", code: "SGP", language: "zh", shift: 1 },
   { name: "Russian", email: "kyrgyzstan@nonpaper.test", code: "KGZ", language: "ru", shift: 2 },
 ] as const;

@@ -196,4 +196,42 @@ describe("renderCompilationTextDocx", () => {
     expect(arabic).toContain("<w:rtl/>");
     expect(arabic).toContain('w:bidi="ar-SA"');
   });
+
+  it("names the group a submission speaks for, its co-sponsors and the States aligned with it (issue 19)", () => {
+    const EGYPT = names("Egypt", "مصر");
+    const named = (n: DelegationNames, code: string) => ({ ...n, code, kind: "member_state" });
+    const joint = { ...amendment(EGYPT, "en", "States parties shall exchange information."), submissionId: "s-egypt" };
+    const proposal = {
+      ...amendment(PERU, "en", "(c) A new point."),
+      kind: "new_proposal" as const,
+      label: "(c)",
+      body: "A new point.",
+      submissionId: "s-peru",
+    };
+    const model = buildCompilationText(
+      { title: "Discussion points" },
+      [
+        {
+          ...view([joint, amendment(USA, "en", "States parties may exchange information.")], [proposal]),
+          attributions: {
+            "s-egypt": {
+              group: { nameEn: "Group of African States" },
+              cosponsors: [named(PERU, "PER"), named(CHINA, "CHN")],
+              aligned: [named(MOROCCO, "MAR")],
+            },
+            "s-peru": { group: null, cosponsors: [], aligned: [named(USA, "USA"), named(CHINA, "CHN")] },
+          },
+        },
+      ],
+      t,
+    );
+    const [egypt, usa] = model.items[0]!.points[0]!.proposals;
+    expect(egypt!.attribution).toBe("Proposed by Egypt on behalf of the Group of African States, jointly with China and Peru:");
+    expect(egypt!.marks).toEqual(["The following State aligned itself with the submission: Morocco."]);
+    expect(usa!.attribution).toBe("Proposed by United States of America:");
+    expect(usa!.marks).toEqual([]);
+    const [peru] = model.items[0]!.newProposals;
+    expect(peru!.attribution).toBe("Proposed by Peru:");
+    expect(peru!.marks).toEqual(["The following States aligned themselves with the submission: China and United States of America."]);
+  });
 });
