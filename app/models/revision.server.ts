@@ -3,12 +3,13 @@
 // through relabelling, merging and splitting; when the secretariat circulates it, it is non-paper
 // 2 to the same missions, and the side-by-side, matrix, desk and CRP of that round are its own.
 // Which comments of the previous round a revised point answers is kept in point_answers.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { commentLanguages, fieldsToTranslate, MIN_REFERENCE_SHARE, shareOfReferenceWords } from "~/lib/field-language";
 import { isUuid } from "~/lib/ids";
 import { mayManageConsultation, mayReadComments } from "~/lib/permissions";
 import { mergedWording } from "~/lib/revision";
+import { writePointOrder } from "~/models/agenda.server";
 import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo, selectAgendaItems } from "~/models/consultation.server";
 import { circulatedPointsOf } from "~/models/submission-access.server";
@@ -175,13 +176,19 @@ async function selectRound(db: Reader, user: SessionUser, consultationId: string
   return row?.previousRoundId ? { ...row, previousRoundId: row.previousRoundId } : null;
 }
 
-/** The current wording and label of every point of a round, in agenda order: one query. */
+/**
+ * The current wording and label of every point of a round, in agenda order, with its origins and
+ * the comments it answers (each sorted by id): one query, the origins and answers joined and
+ * aggregated by point (distinct, as the two joins multiply each other's rows).
+ */
 function selectRoundPoints(db: Reader, consultationId: string) {
   const current = db
     .selectDistinctOn([pointVersions.pointId], { pointId: pointVersions.pointId, versionNumber: pointVersions.versionNumber, text: pointVersions.text })
     .from(pointVersions)
     .orderBy(pointVersions.pointId, desc(pointVersions.versionNumber))
     .as("current_version");
+  const ids = (column: typeof pointOrigins.originPointId | typeof pointAnswers.commentId) =>
+    sql<string[]>`coalesce(array_agg(distinct ${column} order by ${column}) filter (where ${column} is not null), '{}')::text[]`;
   return db
     .select({
       id: discussionPoints.id,
@@ -189,17 +196,16 @@ function selectRoundPoints(db: Reader, consultationId: string) {
       label: discussionPoints.label,
       versionNumber: current.versionNumber,
       text: current.text,
-      origins: sql<
-        string[]
-      >`coalesce((select array_agg(${pointOrigins.originPointId}::text) from ${pointOrigins} where ${pointOrigins.pointId} = ${discussionPoints.id}), '{}')`,
-      answers: sql<
-        string[]
-      >`coalesce((select array_agg(${pointAnswers.commentId}::text) from ${pointAnswers} where ${pointAnswers.pointId} = ${discussionPoints.id}), '{}')`,
+      origins: ids(pointOrigins.originPointId),
+      answers: ids(pointAnswers.commentId),
     })
     .from(discussionPoints)
     .innerJoin(agendaItems, eq(agendaItems.id, discussionPoints.agendaItemId))
     .innerJoin(current, eq(current.pointId, discussionPoints.id))
+    .leftJoin(pointOrigins, eq(pointOrigins.pointId, discussionPoints.id))
+    .leftJoin(pointAnswers, eq(pointAnswers.pointId, discussionPoints.id))
     .where(eq(agendaItems.consultationId, consultationId))
+    .groupBy(discussionPoints.id, agendaItems.id, current.versionNumber, current.text)
     .orderBy(asc(agendaItems.position), asc(discussionPoints.position), asc(discussionPoints.id));
 }
 
@@ -441,7 +447,7 @@ export async function splitPoint(user: SessionUser, input: Actor & { pointId: st
     await writeWording(tx, user, created!.id, 1, point.text);
     if (point.origins.length) await tx.insert(pointOrigins).values(point.origins.map((origin) => ({ pointId: created!.id, originPointId: origin })));
     const order = siblings.flatMap((s) => (s.id === point.id ? [s.id, created!.id] : [s.id]));
-    await writeOrder(tx, order);
+    await writePointOrder(tx, order);
     await audit(tx, user, input, "revision.split", created!.id, { label, from: point.label });
     return { ok: true, pointId: created!.id };
   });
@@ -453,23 +459,10 @@ async function renumberPositions(tx: Transaction, agendaItemId: string) {
     .from(discussionPoints)
     .where(eq(discussionPoints.agendaItemId, agendaItemId))
     .orderBy(asc(discussionPoints.position), asc(discussionPoints.createdAt), asc(discussionPoints.id));
-  await writeOrder(
+  await writePointOrder(
     tx,
     ids.map((row) => row.id),
   );
-}
-
-// Dense positions in the wanted order, in one statement.
-async function writeOrder(tx: Transaction, ids: string[]) {
-  if (!ids.length) return;
-  const order = sql`array[${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )}]`;
-  await tx
-    .update(discussionPoints)
-    .set({ position: sql`array_position(${order}, ${discussionPoints.id}) - 1` })
-    .where(inArray(discussionPoints.id, ids));
 }
 
 /**

@@ -1,36 +1,20 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createMeetingAndConsultation, expectAccessible, loginAs } from "./support";
+import { createCirculatedConsultation, expectAccessible, loginAs } from "./support";
 
-const report = readFileSync(path.resolve("db/seed-data/reference/wg2-2020-draft-report.txt"), "utf8");
-const annex = report.slice(report.indexOf("A. Updating the legislative records"), report.indexOf("III. Organization of the meeting"));
 const TITLE = "Discussion points closed early in the journey";
 const REASON = "The extended Bureau agreed, by silence procedure, to end the reflection period early.";
 
 test("the secretariat sees who has not submitted, reminds once a day, and closes early only with a reason", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await loginAs(page, "secretariat");
-  await createMeetingAndConsultation(page, TITLE, "E2E-CLOSING");
-  const consultationUrl = new URL(page.url()).pathname;
-
   // A circulated consultation with China and the Russian Federation registered (other journeys
   // read Peru's, Morocco's and France's messages in the outbox).
-  await page.getByRole("link", { name: "Next step: Agenda items and points" }).click();
-  await page.getByRole("link", { name: "Paste from a report" }).click();
-  await page.getByLabel("Text of the report's annex or recommendations section").fill(annex);
-  await page.getByRole("button", { name: "Split into agenda items and points" }).click();
-  await page.getByRole("button", { name: "Save to the consultation" }).click();
-  await expect(page.getByText(/Saved: 3 agenda items and 7 points/)).toBeVisible();
-  await page.goto(consultationUrl + "/registrations");
-  await page.getByLabel("Names of delegations").fill("China and the Russian Federation");
-  await page.getByRole("button", { name: "Find the delegations" }).click();
-  await page.getByRole("button", { name: "Register the selected delegations" }).click();
-  await expect(page.getByText("2 delegations registered")).toBeVisible();
-  await page.goto(consultationUrl + "/circulate");
-  await page.getByLabel(/Circulate non-paper 1 now/).check();
-  await page.getByRole("button", { name: "Circulate the non-paper" }).click();
-  await expect(page.getByRole("status")).toContainText("Non-paper 1 has been circulated");
+  const consultationUrl = await createCirculatedConsultation(page, {
+    title: TITLE,
+    prefix: "E2E-CLOSING",
+    delegations: "China and the Russian Federation",
+    registered: 2,
+  });
 
   // A chair cannot open the page, nor post to it.
   const chair = await browser.newPage();

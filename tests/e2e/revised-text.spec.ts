@@ -4,14 +4,11 @@
 // three documents and reads them back, and circulates round 2; Peru's delegate follows its
 // amendment into Rev.1 and comments on Rev.1.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { createMeetingAndConsultation, expectAccessible, loginAs } from "./support";
+import { createCirculatedConsultation, expectAccessible, loginAs } from "./support";
 
-const report = readFileSync(path.resolve("db/seed-data/reference/wg2-2020-draft-report.txt"), "utf8");
-const annex = report.slice(report.indexOf("A. Updating the legislative records"), report.indexOf("III. Organization of the meeting"));
 const TITLE = "Discussion points revised after the reflection period";
 const PREFIX = "E2E-REV1";
 const REASON = "The extended Bureau agreed, by silence procedure, to end the reflection period early.";
@@ -34,23 +31,7 @@ test("from a closed reflection period to a circulated Rev.1, and Peru follows it
   // The secretariat prepares and circulates a consultation to Peru.
   await loginAs(page, "secretariat");
   await page.goto("/");
-  await createMeetingAndConsultation(page, TITLE, PREFIX);
-  const consultation = new URL(page.url()).pathname;
-  await page.getByRole("link", { name: "Next step: Agenda items and points" }).click();
-  await page.getByRole("link", { name: "Paste from a report" }).click();
-  await page.getByLabel("Text of the report's annex or recommendations section").fill(annex);
-  await page.getByRole("button", { name: "Split into agenda items and points" }).click();
-  await page.getByRole("button", { name: "Save to the consultation" }).click();
-  await expect(page.getByText(/Saved: 3 agenda items and 7 points/)).toBeVisible();
-  await page.goto(consultation + "/registrations");
-  await page.getByLabel("Names of delegations").fill("Peru");
-  await page.getByRole("button", { name: "Find the delegations" }).click();
-  await page.getByRole("button", { name: "Register the selected delegations" }).click();
-  await expect(page.getByText("1 delegation registered")).toBeVisible();
-  await page.goto(consultation + "/circulate");
-  await page.getByLabel(/Circulate non-paper 1 now/).check();
-  await page.getByRole("button", { name: "Circulate the non-paper" }).click();
-  await expect(page.getByRole("status")).toContainText("Non-paper 1 has been circulated");
+  const consultation = await createCirculatedConsultation(page, { title: TITLE, prefix: PREFIX, delegations: "Peru", registered: 1 });
 
   // Peru's delegate (Spanish interface) amends (c) and submits.
   const peru = await (await browser.newContext()).newPage();

@@ -197,3 +197,38 @@ export async function createMeetingAndConsultation(page: Page, title: string, pr
   await page.getByRole("button", { name: "Create the consultation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 }
+
+/** The 2020 draft report's annex (three agenda items, seven points), as an officer pastes it. */
+function annex2020(): string {
+  const report = readFileSync(path.resolve("db/seed-data/reference/wg2-2020-draft-report.txt"), "utf8");
+  return report.slice(report.indexOf("A. Updating the legislative records"), report.indexOf("III. Organization of the meeting"));
+}
+
+/**
+ * Through the forms, from the home page: a new meeting and consultation whose agenda is pasted from
+ * the 2020 draft report's annex, with these delegations registered (`delegations` as typed in the
+ * search, `registered` how many it finds), and non-paper 1 circulated. Returns the consultation's path.
+ */
+export async function createCirculatedConsultation(
+  page: Page,
+  { title, prefix, delegations, registered }: { title: string; prefix: string; delegations: string; registered: number },
+): Promise<string> {
+  await createMeetingAndConsultation(page, title, prefix);
+  const consultation = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Next step: Agenda items and points" }).click();
+  await page.getByRole("link", { name: "Paste from a report" }).click();
+  await page.getByLabel("Text of the report's annex or recommendations section").fill(annex2020());
+  await page.getByRole("button", { name: "Split into agenda items and points" }).click();
+  await page.getByRole("button", { name: "Save to the consultation" }).click();
+  await expect(page.getByText(/Saved: 3 agenda items and 7 points/)).toBeVisible();
+  await page.goto(consultation + "/registrations");
+  await page.getByLabel("Names of delegations").fill(delegations);
+  await page.getByRole("button", { name: "Find the delegations" }).click();
+  await page.getByRole("button", { name: "Register the selected delegations" }).click();
+  await expect(page.getByText(registered === 1 ? "1 delegation registered" : `${registered} delegations registered`)).toBeVisible();
+  await page.goto(consultation + "/circulate");
+  await page.getByLabel(/Circulate non-paper 1 now/).check();
+  await page.getByRole("button", { name: "Circulate the non-paper" }).click();
+  await expect(page.getByRole("status")).toContainText("Non-paper 1 has been circulated");
+  return consultation;
+}

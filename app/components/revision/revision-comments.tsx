@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { AnsweredBy } from "~/components/revision/answered-by";
 import { buttonClass } from "~/components/ui/button";
 import { PendingText } from "~/components/ui/redline";
 import { useTranslation } from "~/i18n/use-translation";
@@ -51,17 +52,7 @@ export function RevisionComments({
               </blockquote>
             ) : null}
             {comment.bodyPending || comment.proposedPending ? <p className="muted">{t("comments.pending")}</p> : null}
-            {comment.answeredBy.length ? (
-              <p className="revision-comment__answered">
-                {t("others.answeredBy")}:{" "}
-                {comment.answeredBy.map((label, index) => (
-                  <span key={label}>
-                    {index > 0 ? ", " : null}
-                    <bdi>{label}</bdi>
-                  </span>
-                ))}
-              </p>
-            ) : null}
+            <AnsweredBy heading={t("others.answeredBy")} labels={comment.answeredBy} />
             {editable ? (
               // One form per comment, its buttons naming the intent; plain buttons (no hook each):
               // an agenda item lists a thousand comments and more at full scale.

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { AnsweredBy } from "~/components/revision/answered-by";
 import { SubmitButton } from "~/components/ui/button";
 import { useTranslation } from "~/i18n/use-translation";
 import type { RevisionComment } from "~/routes/consultations.$consultationId.revision/query.server";
@@ -32,17 +33,7 @@ export function RevisionOthers({ comments, points, editable }: { comments: Revis
               {comment.body}
             </p>
             {comment.bodyPending ? <p className="muted">{t("comments.pending")}</p> : null}
-            {comment.answeredBy.length ? (
-              <p className="revision-comment__answered">
-                {t("others.answeredBy")}:{" "}
-                {comment.answeredBy.map((label, index) => (
-                  <span key={label}>
-                    {index > 0 ? ", " : null}
-                    <bdi>{label}</bdi>
-                  </span>
-                ))}
-              </p>
-            ) : null}
+            <AnsweredBy heading={t("others.answeredBy")} labels={comment.answeredBy} />
             {editable && points.length ? (
               <Form method="post" preventScrollReset className="inline-form">
                 <input type="hidden" name="intent" value="answer" />

@@ -16,7 +16,7 @@ export type RevisionReply = { intent: string; pointId: string | null; error: str
 
 const notFound = () => data({ reason: "not_found" }, { status: 404 });
 
-const MESSAGES: Record<Exclude<RevisionRefusal, "not_found"> | "label_taken" | "at_edge", { status: number; key: string }> = {
+const MESSAGES: Record<Exclude<RevisionRefusal, "not_found"> | "label_taken", { status: number; key: string }> = {
   wrong_status: { status: 409, key: "revision:errors.wrong_status" },
   stale: { status: 409, key: "revision:errors.stale" },
   not_an_amendment: { status: 400, key: "revision:errors.not_an_amendment" },
@@ -25,7 +25,6 @@ const MESSAGES: Record<Exclude<RevisionRefusal, "not_found"> | "label_taken" | "
   unchanged: { status: 400, key: "revision:errors.unchanged" },
   not_circulated: { status: 409, key: "revision:errors.not_circulated" },
   label_taken: { status: 409, key: "revision:errors.label_taken" },
-  at_edge: { status: 400, key: "revision:errors.unchanged" },
 };
 
 const field = (form: FormData, name: string) => {
