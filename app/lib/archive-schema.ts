@@ -1,6 +1,7 @@
-// The consultation archive, format version 2: one JSON file that holds a whole consultation (its
-// meeting, agenda, points and their versions, non-papers, registrations, submissions with every
-// revision and comment, translations, reviews, compilations, attached files and audit log), so
+// The consultation archive, format version 3: one JSON file that holds a whole consultation (its
+// meeting, agenda, points and their versions, non-papers, registrations, the groups of States it
+// uses, submissions with every revision and comment, co-sponsors and alignments, translations,
+// reviews, compilations, attached files and audit log), so
 // that it can be imported into another instance, or the same one, with nothing lost.
 //
 // Ids are the database's UUIDs (an export of an import is the same file); people are named by
@@ -21,6 +22,12 @@
 // wrongly, gets a new version number; importers refuse versions they do not know. Version 2 adds
 // a later round (issue 18): the consultation's `round` and `previousRound`, a point's `origins` and
 // `answers`, all optional, so that a version 1 file reads as it is (and must not hold them).
+// Version 3 adds groups of States and the mission's own workflow (issue 19): `groups` (the
+// consultation's own and the standing groups it uses, with their members and its coordinators), a
+// submission's `onBehalfOf`, its clearance (`clearanceRequestedAt` … `clearedAt`), `cosponsors` and
+// `alignments`, a registration's `focalPoint` and `delegateLimit`, a person's `approver`, and a CRP
+// delegation's `heading` and `alignment`: optional again, written only when there is something,
+// and refused in a file that says version 1 or 2 (laterKeyProblems).
 import { z } from "zod/v4";
 import type { CrpModel } from "~/documents/crp";
 import { directionOf } from "~/i18n/languages";
@@ -29,9 +36,9 @@ import { parseReceiptNumber } from "~/lib/receipts";
 import { currentTimeZone } from "~/lib/time-zones";
 
 export const ARCHIVE_FORMAT = "nonpaper-consultation-archive";
-export const ARCHIVE_VERSION = 2;
+export const ARCHIVE_VERSION = 3;
 /** The versions this instance reads: a file of another is refused before anything else is read. */
-export const ARCHIVE_VERSIONS = [1, 2] as const;
+export const ARCHIVE_VERSIONS = [1, 2, 3] as const;
 /** The largest archive the import page accepts (attachments travel inside, base64). */
 export const ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -71,6 +78,7 @@ export const ARCHIVE_ENUMS = {
   translationStatus: ["draft", "final"],
   reviewTag: ["supports", "proposes_amendment", "objects", "new_proposal", "general", "needs_follow_up"],
   disposition: ["reflected", "partly_reflected", "not_reflected", "noted", "superseded", "withdrawn"],
+  groupKind: ["regional", "political", "integration", "ad_hoc"],
   documentKind: ["non_paper", "note_verbale", "crp"],
   documentStatus: ["draft", "final"],
 } as const;
@@ -152,6 +160,11 @@ const user = z.strictObject({
   language,
   timeZone: timeZone.nullable(),
   delegation: delegationCode.nullable(),
+  // Version 3: written only for a delegate who may clear the mission's text (an account the import creates gets it).
+  approver: z
+    .boolean()
+    .optional()
+    .describe("A delegate who may clear the mission's text (issue 19); written only when true. Given to an account the import creates, never to one it finds."),
 });
 
 // Texts in other official languages than the English of their field (issue 15): by language
@@ -177,6 +190,40 @@ const meeting = z.strictObject({
   endDate: day,
   format: z.enum(ARCHIVE_ENUMS.meetingFormat),
   timeZone,
+  createdBy: email.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+// Version 3 (issue 19): a group of States the consultation uses. A standing group is the instance's
+// (the UN regional groups, the European Union and its member States…): an import finds it by its
+// code and keeps the instance's own, creating it only when the instance lacks it. The consultation's
+// own groups are imported with it. Names in the six languages (a consultation's own group may leave
+// all but the English blank), articles for French and Spanish sentences, membership as of a date.
+const groupName = str(0, 2_000).refine((value) => nameProblem(value) === null, "a name must not hold bidi, control or damaged characters");
+const group = z.strictObject({
+  id,
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{0,49}$/, "a group code (capital letters, digits, hyphens and underscores)")
+    .describe("Short and stable: a standing group's identity across instances (AFRICAN, EU)."),
+  standing: z.boolean().describe("The instance's standing group (found by its code on import), or the consultation's own."),
+  kind: z.enum(ARCHIVE_ENUMS.groupKind),
+  names: z.strictObject({
+    ar: groupName,
+    zh: groupName,
+    en: str(1, 2_000).refine((value) => nameProblem(value) === null, "a name must not hold bidi, control or damaged characters"),
+    fr: groupName,
+    ru: groupName,
+    es: groupName,
+  }),
+  articles: z.strictObject({ fr: str(0, 50).nullable(), es: str(0, 50).nullable() }),
+  membershipAsOf: day,
+  members: z.array(delegationCode).max(1_000).describe("The member delegations by code."),
+  coordinator: z
+    .strictObject({ delegation: delegationCode, assignedBy: email.nullable(), assignedAt: instant })
+    .nullable()
+    .describe("The member delegation that coordinates the group in this consultation, if any."),
   createdBy: email.nullable(),
   createdAt: instant,
   updatedAt: instant,
@@ -306,6 +353,9 @@ const registration = z.strictObject({
   delegation: delegationCode,
   participation: z.enum(ARCHIVE_ENUMS.participation),
   deadlineExtendedTo: instant.nullable(),
+  // Version 3: written only when set.
+  focalPoint: email.optional().describe("The mission's focal point for the consultation: one of the delegation's delegates (in users)."),
+  delegateLimit: count.optional().describe("The most delegates the focal point may bring to the mission; absent: the instance's default."),
   registeredBy: email.nullable(),
   createdAt: instant,
 });
@@ -405,6 +455,28 @@ const revision = z.strictObject({
   comments: z.array(comment).max(ARCHIVE_LIMITS.items),
 });
 
+// Version 3 (issue 19). A co-sponsor: invited; confirmed once confirmedAt is set; declined
+// (withdrawnAt without confirmedAt) or withdrawn (withdrawnAt after confirmedAt).
+const cosponsor = z.strictObject({
+  delegation: delegationCode,
+  invitedBy: email.nullable(),
+  invitedAt: instant,
+  confirmedBy: email.nullable(),
+  confirmedAt: instant.nullable(),
+  withdrawnAt: instant.nullable(),
+});
+
+// A delegation aligned with the submission it is nested in, with a receipt of the consultation's
+// sequence (its own delegation's code); withdrawn alignments keep theirs.
+const alignment = z.strictObject({
+  id,
+  delegation: delegationCode,
+  receiptNumber: z.string().max(200).describe("Numbered as a revision's receipt, with the aligning delegation's code: CTOC-2020-MAR-0007."),
+  alignedBy: email.nullable(),
+  alignedAt: instant,
+  withdrawnAt: instant.nullable(),
+});
+
 const submission = z.strictObject({
   id,
   delegation: delegationCode,
@@ -414,9 +486,29 @@ const submission = z.strictObject({
   draftUpdatedAt: instant.nullable(),
   draftUpdatedBy: email.nullable(),
   createdAt: instant,
+  // Version 3, each written only when there is something.
+  onBehalfOf: id.optional().describe("The group the submission speaks for, by its id in groups; absent: the delegation alone."),
+  // Clearance inside the mission: who asked for it and when, the draft version an approver cleared, who and when.
+  clearanceRequestedAt: instant.optional(),
+  clearanceRequestedBy: email.optional(),
+  clearedDraftVersion: count
+    .optional()
+    .describe("The draft version an approver cleared: only that exact text may be submitted where the mission requires clearance."),
+  clearedBy: email.optional(),
+  clearedAt: instant.optional(),
   /** The mission's shared draft (comments not yet frozen in a revision). */
   draftComments: z.array(comment).max(ARCHIVE_LIMITS.items),
   revisions: z.array(revision).max(10_000),
+  cosponsors: z
+    .array(cosponsor)
+    .max(10_000)
+    .optional()
+    .describe("Delegations named as co-sponsors: invited, confirmed (it counts as theirs), declined or withdrawn, as the dates say."),
+  alignments: z
+    .array(alignment)
+    .max(10_000)
+    .optional()
+    .describe("Delegations that aligned themselves with this submission, each with its receipt; their additional comments are their own submissions."),
 });
 
 // The CRP's document model (app/documents/crp.ts, CrpModel), which every rendering of a saved
@@ -571,7 +663,9 @@ export const archiveShape = z.strictObject({
   format: z.literal(ARCHIVE_FORMAT),
   version: z
     .literal(ARCHIVE_VERSIONS)
-    .describe("Importers refuse a version they do not know. Version 2 adds a later round's round, previousRound and its points' origins and answers."),
+    .describe(
+      "Importers refuse a version they do not know. Version 2 adds a later round's round, previousRound and its points' origins and answers; version 3 groups of States, joint submissions, alignment, clearance and focal points.",
+    ),
   exportedAt: instant,
   meeting: meeting.describe("The session the consultation belongs to; shared with the instance's meeting of the same id."),
   consultation,
@@ -583,6 +677,13 @@ export const archiveShape = z.strictObject({
   agendaItems: z.array(agendaItem).max(10_000).describe("In agenda order, each with its discussion points and every version of their wording."),
   nonPapers: z.array(nonPaper).max(10_000).describe("Each circulation, with the point versions it froze."),
   registrations: z.array(registration).max(10_000).describe("The delegations registered, by code."),
+  groups: z
+    .array(group)
+    .max(10_000)
+    .optional()
+    .describe(
+      "Version 3: the consultation's own groups of States and the standing groups its submissions speak for or it names a coordinator of; absent when none.",
+    ),
   attachments: z.array(attachment).max(ARCHIVE_LIMITS.items).describe("Files kept as received (email originals)."),
   submissions: z
     .array(submission)
@@ -847,7 +948,10 @@ function checkParts(schema: AnySchema, value: unknown, path: Path, out: ArchiveP
  * is a person the file names as a chair; a compilation's model says what its status says. A later
  * round's points name their origins among the previous round's points the file lists; the comments
  * they answer are the previous round's, outside the file: not looked for here (the import restores
- * what this instance holds).
+ * what this instance holds). A submission on behalf of a group names one of the file's groups; a
+ * group's code is unique among the standing ones and among the consultation's own; an alignment's
+ * receipt is checked as a revision's, with the aligning delegation's code; a focal point is a
+ * delegate of the delegation registered.
  */
 export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   const problems: ArchiveProblem[] = [];
@@ -868,10 +972,12 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
     };
   };
   const roles = new Map<string, Archive["users"][number]["role"]>();
+  const delegateOf = new Map<string, string | null>();
   archive.users.forEach((u, i) => {
     const key = u.email.toLowerCase();
     if (roles.has(key)) add(["users", i, "email"], "duplicateEmail", `${u.email} is listed twice`, { email: u.email });
     roles.set(key, u.role);
+    delegateOf.set(key, u.role === "delegate" ? u.delegation : null);
     if ((u.role === "delegate") !== (u.delegation !== null)) {
       if (u.role === "delegate") add(["users", i, "delegation"], "delegateNeedsDelegation", "a delegate needs a delegation");
       else add(["users", i, "delegation"], "onlyDelegateHasDelegation", "only a delegate has a delegation");
@@ -953,6 +1059,28 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
     unique(r.id, ["registrations", i, "id"]);
     registrationOnce(r.delegation, ["registrations", i, "delegation"], "the delegation");
     person(r.registeredBy, ["registrations", i, "registeredBy"]);
+    if (r.focalPoint !== undefined) {
+      const path = ["registrations", i, "focalPoint"];
+      person(r.focalPoint, path);
+      const fileUser = delegateOf.get(r.focalPoint.toLowerCase());
+      if (roles.has(r.focalPoint.toLowerCase()) && fileUser !== r.delegation) {
+        add(path, "focalPointDelegation", `${r.focalPoint} is not a delegate of ${r.delegation}`, { email: r.focalPoint, code: r.delegation });
+      }
+    }
+  });
+  // Groups: a code once among the standing groups and once among the consultation's own.
+  const groupIds = new Set<string>();
+  const standingCodeOnce = once();
+  const ownCodeOnce = once();
+  archive.groups?.forEach((g, i) => {
+    const path = ["groups", i];
+    unique(g.id, [...path, "id"]);
+    groupIds.add(g.id.toLowerCase());
+    (g.standing ? standingCodeOnce : ownCodeOnce)(g.code, [...path, "code"], "the group code");
+    person(g.createdBy, [...path, "createdBy"]);
+    const memberOnce = once();
+    g.members.forEach((code, j) => memberOnce(code, [...path, "members", j], "the member"));
+    if (g.coordinator) person(g.coordinator.assignedBy, [...path, "coordinator", "assignedBy"]);
   });
   const attachmentIds = new Set<string>();
   archive.attachments.forEach((a, i) => {
@@ -1010,6 +1138,21 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   let highest: { number: number; receipt: string } | null = null;
   const delegations = new Set<string>();
   const receipts = new Set<string>();
+  const receipt = (number: string, code: string, receiptPath: Path) => {
+    if (receipts.has(number)) add(receiptPath, "duplicateReceipt", `the receipt ${number} is used twice`, { receipt: number });
+    receipts.add(number);
+    const parts = parseReceiptNumber(number);
+    if (!parts || number !== number.trim().toUpperCase()) {
+      add(receiptPath, "receiptFormat", `${JSON.stringify(number)} is not a receipt number such as ${prefix}-${code}-0001`, {
+        receipt: number,
+        example: `${prefix}-${code}-0001`,
+      });
+    } else if (parts.prefix !== prefix) {
+      add(receiptPath, "receiptPrefix", `the receipt ${number} does not start with the consultation's prefix ${prefix}`, { receipt: number, prefix });
+    } else if (parts.delegationCode !== code) {
+      add(receiptPath, "receiptDelegation", `the receipt ${number} is not of ${code}`, { receipt: number, code });
+    } else if (!highest || parts.sequence > highest.number) highest = { number: parts.sequence, receipt: number };
+  };
   archive.submissions.forEach((s, i) => {
     const path = ["submissions", i];
     unique(s.id, [...path, "id"]);
@@ -1024,28 +1167,33 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
       unique(r.id, [...revisionPath, "id"]);
       revisionOnce(r.revisionNumber, [...revisionPath, "revisionNumber"], "the revision number");
       keyOnce(r.idempotencyKey, [...revisionPath, "idempotencyKey"], "the idempotency key");
-      const receiptPath = [...revisionPath, "receiptNumber"];
-      if (receipts.has(r.receiptNumber)) add(receiptPath, "duplicateReceipt", `the receipt ${r.receiptNumber} is used twice`, { receipt: r.receiptNumber });
-      receipts.add(r.receiptNumber);
-      const parts = parseReceiptNumber(r.receiptNumber);
-      if (!parts || r.receiptNumber !== r.receiptNumber.trim().toUpperCase()) {
-        add(receiptPath, "receiptFormat", `${JSON.stringify(r.receiptNumber)} is not a receipt number such as ${prefix}-${s.delegation}-0001`, {
-          receipt: r.receiptNumber,
-          example: `${prefix}-${s.delegation}-0001`,
-        });
-      } else if (parts.prefix !== prefix) {
-        add(receiptPath, "receiptPrefix", `the receipt ${r.receiptNumber} does not start with the consultation's prefix ${prefix}`, {
-          receipt: r.receiptNumber,
-          prefix,
-        });
-      } else if (parts.delegationCode !== s.delegation) {
-        add(receiptPath, "receiptDelegation", `the receipt ${r.receiptNumber} is not of ${s.delegation}`, { receipt: r.receiptNumber, code: s.delegation });
-      } else if (!highest || parts.sequence > highest.number) highest = { number: parts.sequence, receipt: r.receiptNumber };
+      receipt(r.receiptNumber, s.delegation, [...revisionPath, "receiptNumber"]);
       if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId))
         add([...revisionPath, "attachmentId"], "noAttachment", `no attachment ${r.attachmentId}`, { id: r.attachmentId });
       person(r.submittedBy, [...revisionPath, "submittedBy"]);
       person(r.lateDecidedBy, [...revisionPath, "lateDecidedBy"]);
       r.comments.forEach((c, k) => checkComment(c, [...revisionPath, "comments", k]));
+    });
+    // Version 3: the group it speaks for, its clearance, co-sponsors and alignments.
+    if (s.onBehalfOf !== undefined && !groupIds.has(s.onBehalfOf.toLowerCase())) {
+      add([...path, "onBehalfOf"], "noGroup", `no group ${s.onBehalfOf} in groups`, { id: s.onBehalfOf });
+    }
+    person(s.clearanceRequestedBy ?? null, [...path, "clearanceRequestedBy"]);
+    person(s.clearedBy ?? null, [...path, "clearedBy"]);
+    const cosponsorOnce = once();
+    s.cosponsors?.forEach((c, j) => {
+      const cosponsorPath = [...path, "cosponsors", j];
+      cosponsorOnce(c.delegation, [...cosponsorPath, "delegation"], "the co-sponsor");
+      person(c.invitedBy, [...cosponsorPath, "invitedBy"]);
+      person(c.confirmedBy, [...cosponsorPath, "confirmedBy"]);
+    });
+    const alignedOnce = once();
+    s.alignments?.forEach((a, j) => {
+      const alignmentPath = [...path, "alignments", j];
+      unique(a.id, [...alignmentPath, "id"]);
+      alignedOnce(a.delegation, [...alignmentPath, "delegation"], "the aligned delegation");
+      receipt(a.receiptNumber, a.delegation, [...alignmentPath, "receiptNumber"]);
+      person(a.alignedBy, [...alignmentPath, "alignedBy"]);
     });
   });
   const top = highest as { number: number; receipt: string } | null;
@@ -1069,16 +1217,41 @@ export function archiveReferenceProblems(archive: Archive): ArchiveProblem[] {
   return problems;
 }
 
-/** What version 1 did not have: a file that says version 1 and holds it was not written as one. */
+/**
+ * What an earlier version did not have: a file that says version 1 or 2 and holds a later
+ * version's keys was not written as one. Each key with the version that added it.
+ */
 function laterKeyProblems(archive: Archive): ArchiveProblem[] {
-  if (archive.version !== 1) return [];
+  const version = archive.version;
+  if (version >= ARCHIVE_VERSION) return [];
   const problems: ArchiveProblem[] = [];
-  const check = (value: object, keys: string[], path: Path) => {
-    const found = keys.filter((key) => Object.hasOwn(value, key));
-    if (found.length) problems.push(problem(path, "unknownKeys", `not in version 1 of the format: ${found.join(", ")}`, { keys: found.join(", ") }));
+  const check = (value: object, keys: Record<string, number>, path: Path) => {
+    const found = Object.keys(keys).filter((key) => keys[key]! > version && Object.hasOwn(value, key));
+    if (found.length) problems.push(problem(path, "unknownKeys", `not in version ${version} of the format: ${found.join(", ")}`, { keys: found.join(", ") }));
   };
-  check(archive.consultation, ["round", "previousRound"], ["consultation"]);
-  archive.agendaItems.forEach((item, i) => item.points.forEach((p, j) => check(p, ["origins", "answers"], ["agendaItems", i, "points", j])));
+  check(archive, { groups: 3 }, []);
+  check(archive.consultation, { round: 2, previousRound: 2 }, ["consultation"]);
+  archive.users.forEach((u, i) => check(u, { approver: 3 }, ["users", i]));
+  archive.agendaItems.forEach((item, i) => item.points.forEach((p, j) => check(p, { origins: 2, answers: 2 }, ["agendaItems", i, "points", j])));
+  archive.registrations.forEach((r, i) => check(r, { focalPoint: 3, delegateLimit: 3 }, ["registrations", i]));
+  const submissionKeys = {
+    onBehalfOf: 3,
+    clearanceRequestedAt: 3,
+    clearanceRequestedBy: 3,
+    clearedDraftVersion: 3,
+    clearedBy: 3,
+    clearedAt: 3,
+    cosponsors: 3,
+    alignments: 3,
+  };
+  archive.submissions.forEach((s, i) => check(s, submissionKeys, ["submissions", i]));
+  archive.generatedDocuments.forEach((d, i) =>
+    d.model.comments.items.forEach((item, j) =>
+      item.delegations.forEach((entry, k) =>
+        check(entry, { heading: 3, alignment: 3 }, ["generatedDocuments", i, "model", "comments", "items", j, "delegations", k]),
+      ),
+    ),
+  );
   return problems;
 }
 
@@ -1176,6 +1349,10 @@ definitions.add(nameInLanguages, {
 definitions.add(textInLanguages, {
   id: "textInLanguages",
   description: "A text in other official languages, by language code; the English field stands in for a language left out.",
+});
+definitions.add(groupName, {
+  id: "groupName",
+  description: "A group's name in one language (at most 2,000 characters); blank when the English name stands in for it.",
 });
 definitions.add(comment, { id: "comment" });
 definitions.add(crpText, { id: "crpText" });

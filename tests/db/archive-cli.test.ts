@@ -215,10 +215,10 @@ describe("npm run archive", () => {
     const missing = capture();
     expect(await archiveMain(["--export", "00000000-0000-4000-8000-000000000000", "--out", path.join(await tempDir(), "x.json")], missing.io)).toBe(1);
     expect(missing.err[0]).toMatch(/^No consultation/);
-    const file = path.join(await tempDir(), "v3.json");
-    await writeFile(file, JSON.stringify({ format: "nonpaper-consultation-archive", version: 3 }));
+    const file = path.join(await tempDir(), "v4.json");
+    await writeFile(file, JSON.stringify({ format: "nonpaper-consultation-archive", version: 4 }));
     const refused = capture();
     expect(await archiveMain(["--import", file], refused.io)).toBe(1);
-    expect(refused.err).toEqual(["The archive cannot be imported:", "  version: version 3 is not supported: this instance reads versions 1 and 2"]);
+    expect(refused.err).toEqual(["The archive cannot be imported:", "  version: version 4 is not supported: this instance reads versions 1, 2 and 3"]);
   });
 });

@@ -3,7 +3,7 @@
 // what each point was (previousRound, origins, answers); imported where round 1 is, it is linked
 // to it with its lineage and exports the same bytes; imported alone, or as a copy beside the
 // original, it keeps everything but the lineage, which it counts as dropped. A version 1 file
-// still imports; version 3 is refused.
+// still imports; version 4 is refused.
 import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
@@ -137,7 +137,7 @@ async function consultationRow(db: Database, id: string) {
 describe("a second round's archive", () => {
   it("says what each point was: the round, the previous round's points it comes from, and the comments it answers", async () => {
     const { c, ids, round1, round2, text1 } = await twoRounds();
-    expect(round2.version).toBe(2);
+    expect(round2.version).toBe(3);
     expect(round2.consultation.round).toBe(2);
     const formerId = (key: keyof typeof POINTS) => c.points[key]!;
     expect(round2.consultation.previousRound).toEqual({
@@ -166,7 +166,7 @@ describe("a second round's archive", () => {
     expect(round2.users.map((u) => u.email)).toContain(OFFICER);
 
     // A first round is written as version 1 wrote it, but for the version.
-    expect(round1.version).toBe(2);
+    expect(round1.version).toBe(3);
     expect(round1.consultation).not.toHaveProperty("round");
     expect(round1.consultation).not.toHaveProperty("previousRound");
     expect(text1).not.toMatch(/"origins"|"answers"/);
@@ -242,7 +242,7 @@ describe("a second round's archive", () => {
     expect((await lineageRows(db, roundId)).origins).toHaveLength(5);
   });
 
-  it("a version 1 file still imports as it did; version 3 is refused and writes nothing", async () => {
+  it("a version 1 file still imports as it did; version 4 is refused and writes nothing", async () => {
     const { round1, text1, text2 } = await twoRounds();
     const other = await freshInstance();
     const v1 = { ...(JSON.parse(text1) as Archive), version: 1 as const };
@@ -263,13 +263,18 @@ describe("a second round's archive", () => {
     });
 
     const [before] = await other.select({ n: count() }).from(schema.consultations);
-    const thrown = await importConsultation(other, { ...(JSON.parse(text2) as Archive), version: 3 }).then(
+    const thrown = await importConsultation(other, { ...(JSON.parse(text2) as Archive), version: 4 }).then(
       () => null,
       (error: unknown) => error,
     );
     expect(thrown).toBeInstanceOf(ArchiveValidationError);
     expect((thrown as ArchiveValidationError).problems).toEqual([
-      { path: "version", code: "version", message: "version 3 is not supported: this instance reads versions 1 and 2", values: { version: "3", supported: 2 } },
+      {
+        path: "version",
+        code: "version",
+        message: "version 4 is not supported: this instance reads versions 1, 2 and 3",
+        values: { version: "4", supported: 3 },
+      },
     ]);
     const [after] = await other.select({ n: count() }).from(schema.consultations);
     expect(after!.n).toBe(before!.n);

@@ -295,23 +295,25 @@ describe("the archive schema", () => {
       ok: false,
       problems: [{ path: "format", message: 'not a consultation archive (expected "nonpaper-consultation-archive")', code: "notArchive" }],
     });
-    expect(checkArchive({ ...sample(), version: 3 })).toEqual({
+    expect(checkArchive({ ...sample(), version: 4 })).toEqual({
       ok: false,
       problems: [
         {
           path: "version",
-          message: "version 3 is not supported: this instance reads versions 1 and 2",
+          message: "version 4 is not supported: this instance reads versions 1, 2 and 3",
           code: "version",
-          values: { version: "3", supported: 2 },
+          values: { version: "4", supported: 3 },
         },
       ],
     });
     expect(checkArchive(null).ok).toBe(false);
   });
 
-  it("reads version 1 and version 2 files, and a version 1 file holds none of version 2's keys", () => {
+  it("reads version 1, 2 and 3 files, and a version 1 file holds none of version 2's keys", () => {
     expect(checkArchive({ ...sample(), version: 2 }).ok).toBe(true);
     expect(jsonSchemaErrors(committed, { ...sample(), version: 2 })).toEqual([]);
+    expect(checkArchive({ ...sample(), version: 3 }).ok).toBe(true);
+    expect(jsonSchemaErrors(committed, { ...sample(), version: 3 })).toEqual([]);
     const archive = { ...secondRound(), version: 1 as const };
     const result = checkArchive(archive);
     expect(!result.ok && result.problems).toEqual([
@@ -399,6 +401,161 @@ describe("a later round (version 2)", () => {
         code: "noPerson",
         values: { email: "nobody@nonpaper.test" },
       },
+    ]);
+  });
+});
+
+/**
+ * The sample as version 3 writes a joint submission: Peru on behalf of a group of its own (Chile a
+ * member and the coordinator), cleared by an approver, Chile invited as co-sponsor and confirmed,
+ * Mexico aligned with a receipt, and Peru's registration with its focal point and delegate limit.
+ */
+function jointSubmission(): Archive {
+  const archive = sample();
+  archive.version = 3;
+  archive.users.push({
+    email: "chile@nonpaper.test",
+    name: "Carla Soto",
+    role: "delegate",
+    language: "es",
+    timeZone: "America/Santiago",
+    delegation: "CHL",
+    approver: true,
+  });
+  archive.users.push({ email: "mexico@nonpaper.test", name: "Mario Ruiz", role: "delegate", language: "es", timeZone: null, delegation: "MEX" });
+  archive.users.sort((a, b) => (a.email < b.email ? -1 : 1));
+  archive.registrations[0] = { ...archive.registrations[0]!, focalPoint: "peru@nonpaper.test", delegateLimit: 5 };
+  archive.groups = [
+    {
+      id: ID(40),
+      code: "PACIFIC",
+      standing: false,
+      kind: "ad_hoc",
+      names: { ar: "", zh: "", en: "Pacific friends", fr: "", ru: "", es: "Amigos del Pacífico" },
+      articles: { fr: null, es: "los" },
+      membershipAsOf: "2026-06-01",
+      members: ["CHL", "PER"],
+      coordinator: { delegation: "PER", assignedBy: "secretariat@nonpaper.test", assignedAt: AT },
+      createdBy: "secretariat@nonpaper.test",
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ];
+  const submission = archive.submissions[0]!;
+  Object.assign(submission, {
+    onBehalfOf: ID(40),
+    clearanceRequestedAt: AT,
+    clearanceRequestedBy: "peru@nonpaper.test",
+    clearedDraftVersion: 1,
+    clearedBy: "chile@nonpaper.test",
+    clearedAt: AT,
+    cosponsors: [{ delegation: "CHL", invitedBy: "peru@nonpaper.test", invitedAt: AT, confirmedBy: "chile@nonpaper.test", confirmedAt: AT, withdrawnAt: null }],
+    alignments: [{ id: ID(41), delegation: "MEX", receiptNumber: "CTOC-2026-MEX-0002", alignedBy: "mexico@nonpaper.test", alignedAt: AT, withdrawnAt: null }],
+  });
+  archive.consultation.lastReceiptNumber = 2;
+  return archive;
+}
+
+describe("groups, joint submissions, alignment, clearance and focal points (version 3)", () => {
+  it("Zod and the JSON Schema accept a joint submission's file", () => {
+    const archive = jointSubmission();
+    expect(checkArchive(archive)).toEqual({ ok: true, archive });
+    expect(jsonSchemaErrors(committed, archive)).toEqual([]);
+  });
+
+  it("Zod and the JSON Schema refuse the same broken ones", () => {
+    const broken: [string, (a: Record<string, any>) => void][] = [
+      ["a group without its English name", (a) => (a.groups[0].names.en = "")],
+      ["a group missing a language", (a) => delete a.groups[0].names.ru],
+      ["a group of an unknown kind", (a) => (a.groups[0].kind = "caucus")],
+      ["a group code in lower case", (a) => (a.groups[0].code = "pacific")],
+      ["a member that is not a code", (a) => (a.groups[0].members[0] = "Chile")],
+      ["a membership date that is not a date", (a) => (a.groups[0].membershipAsOf = "June 2026")],
+      ["on behalf of something that is not an id", (a) => (a.submissions[0].onBehalfOf = "PACIFIC")],
+      ["a cleared draft version below 0", (a) => (a.submissions[0].clearedDraftVersion = -1)],
+      ["a co-sponsor with an unknown field", (a) => (a.submissions[0].cosponsors[0].status = "confirmed")],
+      ["an alignment without its receipt", (a) => delete a.submissions[0].alignments[0].receiptNumber],
+      ["a focal point that is not an email", (a) => (a.registrations[0].focalPoint = "Ana")],
+      ["an approver flag that is not a boolean", (a) => (a.users[0].approver = "yes")],
+    ];
+    for (const [name, tamper] of broken) {
+      const archive = jointSubmission() as Record<string, any>;
+      tamper(archive);
+      expect(checkArchive(archive).ok, name).toBe(false);
+      expect(jsonSchemaErrors(committed, archive).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("names a group the file lacks, repeated codes and members, a focal point of another delegation, and checks alignment receipts as revisions'", () => {
+    const archive = jointSubmission();
+    const [group] = archive.groups!;
+    archive.groups!.push({ ...group!, id: ID(42), members: ["PER", "PER"], coordinator: null });
+    const submission = archive.submissions[0]!;
+    submission.onBehalfOf = ID(43);
+    submission.cosponsors!.push({ ...submission.cosponsors![0]! });
+    submission.alignments!.push({ ...submission.alignments![0]!, id: ID(44), delegation: "CHL", receiptNumber: "CTOC-2026-PER-0003" });
+    archive.registrations[0]!.focalPoint = "chile@nonpaper.test";
+    const result = checkArchive(archive);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        path: "registrations[0].focalPoint",
+        message: "chile@nonpaper.test is not a delegate of PER",
+        code: "focalPointDelegation",
+        values: { email: "chile@nonpaper.test", code: "PER" },
+      },
+      { path: "groups[1].code", message: "the group code PACIFIC appears twice", code: "duplicate", values: { value: "PACIFIC" } },
+      { path: "groups[1].members[1]", message: "the member PER appears twice", code: "duplicate", values: { value: "PER" } },
+      { path: "submissions[0].onBehalfOf", message: `no group ${ID(43)} in groups`, code: "noGroup", values: { id: ID(43) } },
+      { path: "submissions[0].cosponsors[1].delegation", message: "the co-sponsor CHL appears twice", code: "duplicate", values: { value: "CHL" } },
+      {
+        path: "submissions[0].alignments[1].receiptNumber",
+        message: "the receipt CTOC-2026-PER-0003 is not of CHL",
+        code: "receiptDelegation",
+        values: { receipt: "CTOC-2026-PER-0003", code: "CHL" },
+      },
+    ]);
+    // An alignment's receipt counts against the counter as a revision's does.
+    const below = jointSubmission();
+    below.consultation.lastReceiptNumber = 1;
+    const counted = checkArchive(below);
+    expect(!counted.ok && counted.problems).toEqual([
+      {
+        path: "consultation.lastReceiptNumber",
+        message: "the receipt counter 1 is below the receipt CTOC-2026-MEX-0002",
+        code: "counterBelowReceipts",
+        values: { counter: 1, receipt: "CTOC-2026-MEX-0002" },
+      },
+    ]);
+  });
+
+  it("a version 1 or 2 file holds none of version 3's keys", () => {
+    const archive = { ...jointSubmission(), version: 2 as const };
+    const result = checkArchive(archive);
+    expect(!result.ok && result.problems).toEqual([
+      { path: "(the file)", message: "not in version 2 of the format: groups", code: "unknownKeys", values: { keys: "groups" } },
+      { path: "users[0]", message: "not in version 2 of the format: approver", code: "unknownKeys", values: { keys: "approver" } },
+      {
+        path: "registrations[0]",
+        message: "not in version 2 of the format: focalPoint, delegateLimit",
+        code: "unknownKeys",
+        values: { keys: "focalPoint, delegateLimit" },
+      },
+      {
+        path: "submissions[0]",
+        message:
+          "not in version 2 of the format: onBehalfOf, clearanceRequestedAt, clearanceRequestedBy, clearedDraftVersion, clearedBy, clearedAt, cosponsors, alignments",
+        code: "unknownKeys",
+        values: {
+          keys: "onBehalfOf, clearanceRequestedAt, clearanceRequestedBy, clearedDraftVersion, clearedBy, clearedAt, cosponsors, alignments",
+        },
+      },
+    ]);
+    const v1 = checkArchive({ ...jointSubmission(), version: 1 });
+    expect(!v1.ok && v1.problems.map((p) => [p.path, p.message])).toEqual([
+      ["(the file)", "not in version 1 of the format: groups"],
+      ["users[0]", "not in version 1 of the format: approver"],
+      ["registrations[0]", "not in version 1 of the format: focalPoint, delegateLimit"],
+      ["submissions[0]", expect.stringMatching(/^not in version 1 of the format: onBehalfOf, /)],
     ]);
   });
 });

@@ -158,7 +158,7 @@ export const pointOriginTable: ArchiveTable<typeof pointOrigins, OriginRow, stri
   entries: (archive) => nested(pointTable.entries(archive), (p) => p.origins ?? [], "origins"),
   // The previous round's point is not one of the file's: its id stays as it is, even in a copy.
   toRow: (originId, into, p) => ({ pointId: into.id(p.id), originPointId: originId }),
-  keep: (originId, lineage) => lineage.points.has(originId.toLowerCase()),
+  keep: (originId, { lineage }) => lineage.points.has(originId.toLowerCase()),
 };
 
 /** The previous round's points the origins name, once each, in that round's agenda order. */
@@ -190,7 +190,7 @@ export const pointAnswerTable: ArchiveTable<typeof pointAnswers, Select<typeof p
   entries: (archive) => nested(pointTable.entries(archive), (p) => p.answers ?? [], "answers"),
   // The comment is the previous round's: its id stays as it is, even in a copy.
   toRow: (a, into, p) => ({ pointId: into.id(p.id), commentId: a.commentId, linkedBy: into.person(a.linkedBy), linkedAt: at(a.linkedAt) }),
-  keep: (a, lineage) => lineage.comments.has(a.commentId.toLowerCase()),
+  keep: (a, { lineage }) => lineage.comments.has(a.commentId.toLowerCase()),
 };
 
 export const nonPaperTable: ArchiveTable<typeof nonPapers, Select<typeof nonPapers>, NonPaperEntry> = {

@@ -30,6 +30,13 @@ export type Out = {
  */
 export type Lineage = { previousRoundId: string | null; points: ReadonlySet<string>; comments: ReadonlySet<string> };
 
+/**
+ * What the plan found here that decides which of the file's entries are written: a later round's
+ * lineage, and the standing groups this instance has already (found by code: the file's group id,
+ * lower-cased, to the id here), which are used as they are, never written again.
+ */
+export type Here = { lineage: Lineage; standingGroups: ReadonlyMap<string, string> };
+
 /** What the import gives an entry to become a row: ids, people and delegations here. */
 export type Into = {
   /** The consultation's id here (its own, or a new one when remapped). */
@@ -41,6 +48,8 @@ export type Into = {
   /** A row's id here: the file's, or, when remapped, a new one given consistently. */
   id(old: string): string;
   idOrNull(old: string | null): string | null;
+  /** A group's id here: a standing group's found here by its code, else as id(). */
+  group(old: string): string;
   /** An account here by the email the file names. */
   person(email: string | null): string | null;
   delegation(code: string): string;
@@ -83,8 +92,11 @@ export type ArchiveTable<T extends PgTable, Row, Entry, Parent = null> = {
   bytes?(row: Insert<T>): number;
   /** Import: written only when this holds. */
   insertIf?(into: Into): boolean;
-  /** Import: only the entries this holds for (those naming rows of another consultation this instance may lack). */
-  keep?(entry: Entry, lineage: Lineage): boolean;
+  /**
+   * Import: only the entries this holds for (those naming rows of another consultation this
+   * instance may lack; a standing group this instance has already, and its members).
+   */
+  keep?(entry: Entry, here: Here, parent: Parent): boolean;
 };
 
 export type AnyArchiveTable<Entry = unknown> = ArchiveTable<PgTable, unknown, Entry, unknown>;

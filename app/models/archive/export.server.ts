@@ -8,6 +8,7 @@ import { schema } from "~/utils/db.server";
 import { byKey, groupBy, iso, type Db } from "./common.server";
 import { agendaItemTable, nonPaperTable, pointOriginTable, pointTable, previousRoundPoints, versionTable, type OriginRow } from "./agenda-tables.server";
 import type { AnyArchiveTable, Out } from "./declaration.server";
+import { groupTable } from "./group-tables.server";
 import { submissionTable } from "./submission-tables.server";
 import {
   ARCHIVE_TABLES,
@@ -27,8 +28,8 @@ const previous = alias(consultations, "previous_round");
 /**
  * The consultation as an archive, or null when it does not exist. A fixed number of queries however
  * large the consultation (the consultation, then one per table together, then the people they
- * name; a first round's lineage costs none), in one transaction so that the file is one moment's
- * state. `exportedAt` defaults to now.
+ * name; a first round's lineage costs none; a group's members come with the group), in one
+ * transaction so that the file is one moment's state. `exportedAt` defaults to now.
  */
 export async function exportConsultation(db: Db, consultationId: string, options: { exportedAt?: Date } = {}): Promise<Archive | null> {
   return db.transaction(async (tx) => {
@@ -107,6 +108,7 @@ export async function exportConsultation(db: Db, consultationId: string, options
 
     // The audit log first: an entry imported from another file brings its person into users.
     const auditLog = all(auditTable);
+    const groupEntries = all(groupTable);
     const archive: Archive = {
       format: ARCHIVE_FORMAT,
       version: ARCHIVE_VERSION,
@@ -118,6 +120,8 @@ export async function exportConsultation(db: Db, consultationId: string, options
       agendaItems: all(agendaItemTable),
       nonPapers: all(nonPaperTable),
       registrations: all(registrationTable),
+      // Version 3: only when the consultation uses a group, so that a file without one reads as before.
+      ...(groupEntries.length ? { groups: groupEntries } : {}),
       attachments: all(attachmentTable),
       submissions: all(submissionTable),
       generatedDocuments: all(documentTable),

@@ -9,7 +9,14 @@ import { randomUUID } from "node:crypto";
 import { checkArchive } from "~/lib/archive-schema";
 import { schema } from "~/utils/db.server";
 import { ArchiveValidationError, chunks, chunksBySize, IMPORT_AUDIT_ACTION, type Db } from "./common.server";
-import { ArchiveConfirmationError, planNeedsConfirmation, planWithin, type PlannedPreviousRound, type PlanOptions } from "./plan.server";
+import {
+  ArchiveConfirmationError,
+  planNeedsConfirmation,
+  planWithin,
+  type PlannedPreviousRound,
+  type PlannedStandingGroups,
+  type PlanOptions,
+} from "./plan.server";
 import type { Into } from "./declaration.server";
 import { ARCHIVE_TABLES, auditTable, userTable } from "./tables.server";
 
@@ -24,6 +31,8 @@ export type ImportResult = {
   title: string;
   /** A later round's file: whether the round was linked to its previous round here, and the origins and answers restored and dropped. */
   previousRound?: PlannedPreviousRound;
+  /** A file that names standing groups: those found here (used as they are) and those created. */
+  standingGroups?: PlannedStandingGroups;
 };
 
 export type ImportOptions = PlanOptions & {
@@ -49,7 +58,7 @@ export async function importConsultation(db: Db, input: unknown, options: Import
   const archive = checked.archive;
 
   return db.transaction(async (tx) => {
-    const { plan, delegationId, userId, existing, lineage } = await planWithin(tx, archive, options);
+    const { plan, delegationId, userId, existing, here } = await planWithin(tx, archive, options);
     if (options.confirmation != null && options.confirmation !== plan.confirmation) throw new ArchiveConfirmationError("changed", plan);
     if (options.confirmation == null && planNeedsConfirmation(plan) && !options.scratch) throw new ArchiveConfirmationError("needed", plan);
     const { remapped, receiptPrefix } = plan;
@@ -64,9 +73,11 @@ export async function importConsultation(db: Db, input: unknown, options: Import
       if (!mapped) fresh.set(old, (mapped = randomUUID()));
       return mapped;
     };
+    // A standing group found here by its code has this instance's id: an audit entry naming it follows.
+    const standing = here.standingGroups;
     const remapJson = (value: unknown): unknown => {
-      if (!remapped) return value;
-      if (typeof value === "string") return fresh.get(value) ?? value;
+      if (!remapped && !standing.size) return value;
+      if (typeof value === "string") return standing.get(value.toLowerCase()) ?? (remapped ? (fresh.get(value) ?? value) : value);
       if (Array.isArray(value)) return value.map(remapJson);
       if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapJson(v)]));
       return value;
@@ -91,9 +102,10 @@ export async function importConsultation(db: Db, input: unknown, options: Import
       consultationId,
       receiptPrefix,
       meetingExists: existing.meeting,
-      lineage,
+      lineage: here.lineage,
       id: idOf,
       idOrNull: (old) => (old === null ? null : idOf(old)),
+      group: (old) => here.standingGroups.get(old.toLowerCase()) ?? idOf(old),
       person: (address) => (address === null ? null : userId.get(address.toLowerCase())!),
       delegation,
       // Every receipt starts with the prefix (checked): a copy's starts with its own.
@@ -121,6 +133,7 @@ export async function importConsultation(db: Db, input: unknown, options: Import
         chairsGranted: plan.chairs.map((ch) => ch.email),
         auditEntriesImported: archive.auditLog.length,
         previousRound: plan.previousRound,
+        standingGroups: plan.standingGroups,
         confirmation: options.confirmation ?? null,
       },
       ipAddress: options.ipAddress ?? null,
@@ -130,11 +143,18 @@ export async function importConsultation(db: Db, input: unknown, options: Import
     // ids inside JSON values (remapJson) find the new ids of the rows written before.
     for (const table of ARCHIVE_TABLES) {
       if (table.insertIf && !table.insertIf(into)) continue;
-      const kept = table.keep ? table.entries(archive).filter(({ entry }) => table.keep!(entry, lineage)) : table.entries(archive);
+      const kept = table.keep ? table.entries(archive).filter(({ entry, parent }) => table.keep!(entry, here, parent)) : table.entries(archive);
       const rows = kept.map(({ entry, parent }) => table.toRow(entry, into, parent));
       if (table === auditTable) rows.push(importEntry);
       for (const part of table.bytes ? chunksBySize(rows, table.bytes) : chunks(rows)) await tx.insert(table.table).values(part as never);
     }
-    return { consultationId, remapped, receiptPrefix, title: archive.consultation.title, ...(plan.previousRound ? { previousRound: plan.previousRound } : {}) };
+    return {
+      consultationId,
+      remapped,
+      receiptPrefix,
+      title: archive.consultation.title,
+      ...(plan.previousRound ? { previousRound: plan.previousRound } : {}),
+      ...(plan.standingGroups ? { standingGroups: plan.standingGroups } : {}),
+    };
   });
 }

@@ -1,17 +1,18 @@
 // The import's plan: what importing a file would do in this instance, read in the import's own
 // transaction, for the officer to see and confirm before anything is written (import.server.ts).
 import { createHash } from "node:crypto";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { checkArchive, type Archive, type ArchiveProblem } from "~/lib/archive-schema";
 import type { DelegationNames } from "~/lib/delegation-names";
 import { cleanName } from "~/lib/name-rules";
 import { delegationNameColumns } from "~/models/delegation.server";
 import { schema } from "~/utils/db.server";
 import { ArchiveValidationError, chunks, IDS_PER_QUERY, type Db, type Tx } from "./common.server";
-import type { Lineage } from "./declaration.server";
+import type { Here, Lineage } from "./declaration.server";
+import { fileGroups } from "./group-tables.server";
 import { ARCHIVE_TABLES } from "./tables.server";
 
-const { agendaItems, comments, consultations, delegations, discussionPoints, meetings, submissionRevisions, submissions, users } = schema;
+const { agendaItems, alignments, comments, consultations, delegations, discussionPoints, groups, meetings, submissionRevisions, submissions, users } = schema;
 
 /** An account the import would create (without a password: the person can be invited later). */
 export type PlannedAccount = {
@@ -22,6 +23,8 @@ export type PlannedAccount = {
   delegation: string | null;
   delegationNames: DelegationNames | null;
   language: string;
+  /** A delegate who may clear the mission's text, as the file says (version 3); absent otherwise. */
+  approver?: true;
 };
 /** A chair the import would give access to the consultation: an account here, or one it creates. */
 export type PlannedChair = { email: string; name: string; existing: boolean };
@@ -42,6 +45,13 @@ export type PlannedPreviousRound = {
   origins: { restored: number; dropped: number };
   answers: { restored: number; dropped: number };
 };
+
+/**
+ * The standing groups a version 3 file names (by code): `matched`, this instance has the group
+ * already, and the import uses it as it is (its names and members here, not the file's); `created`,
+ * it has not, and the import creates it from the file, as a standing group of this instance.
+ */
+export type PlannedStandingGroups = { matched: string[]; created: string[] };
 
 /**
  * What an import would do, for the officer to confirm before anything is written: the accounts it
@@ -71,6 +81,8 @@ export type ImportPlan = {
   };
   /** Only for a later round's file. */
   previousRound?: PlannedPreviousRound;
+  /** Only for a file that names standing groups. */
+  standingGroups?: PlannedStandingGroups;
   accounts: PlannedAccount[];
   chairs: PlannedChair[];
   confirmation: string;
@@ -100,14 +112,19 @@ export class ArchiveConfirmationError extends Error {
   }
 }
 
+/** The entries of a table the import writes (all but those its `keep` leaves out). */
+function written(table: (typeof ARCHIVE_TABLES)[number], archive: Archive, here: Here) {
+  const entries = table.entries(archive);
+  return table.keep ? entries.filter(({ entry, parent }) => table.keep!(entry, here, parent)) : entries;
+}
+
 /** The people the file names outside its audit log (lower-cased): those the rows the import writes link to. */
-function linkedPeople(archive: Archive, lineage: Lineage): Set<string> {
+function linkedPeople(archive: Archive, here: Here): Set<string> {
   const out = new Set<string>();
   for (const table of ARCHIVE_TABLES) {
     const fields = Object.values(table.people ?? {}) as string[];
     if (!fields.length) continue;
-    for (const { entry } of table.entries(archive)) {
-      if (table.keep && !table.keep(entry, lineage)) continue;
+    for (const { entry } of written(table, archive, here)) {
       for (const field of fields) {
         const email = (entry as Record<string, string | null>)[field];
         if (email) out.add(email.toLowerCase());
@@ -117,11 +134,11 @@ function linkedPeople(archive: Archive, lineage: Lineage): Set<string> {
   return out;
 }
 
-/** Every row id of the file but the meeting's and the consultation's, with its path, by table. */
-function rowIds(archive: Archive) {
+/** Every row id the import writes but the meeting's and the consultation's, with its path, by table. */
+function rowIds(archive: Archive, here: Here) {
   return ARCHIVE_TABLES.filter((t) => t.freeIds).map((t) => ({
     table: t.table,
-    ids: new Map(t.entries(archive).map(({ entry, path }) => [(entry as { id: string }).id.toLowerCase(), `${path}.id`])),
+    ids: new Map(written(t, archive, here).map(({ entry, path }) => [(entry as { id: string }).id.toLowerCase(), `${path}.id`])),
   }));
 }
 
@@ -136,7 +153,7 @@ export type Planned = {
   /** Accounts here by lower-cased email. */
   userId: Map<string, string>;
   existing: { consultation: boolean; meeting: boolean };
-  lineage: Lineage;
+  here: Here;
 };
 
 const NO_LINEAGE: Lineage = { previousRoundId: null, points: new Set(), comments: new Set() };
@@ -191,20 +208,32 @@ async function lineageWithin(tx: Tx, archive: Archive): Promise<{ lineage: Linea
 /**
  * Everything the import needs to know of this instance, read in the import's own transaction:
  * delegations by code, whether the consultation, its meeting, its ids, its receipt prefix and its
- * receipts are here already, a later round's previous round and the rows of it the file names,
- * and the people by email. Refuses (ArchiveValidationError, with the paths) an unknown
- * delegation, a row id this instance already uses for another row, a person whose account here
- * has another role or delegation, and a secretariat officer without an account here: secretariat
+ * receipts (revisions' and alignments') are here already, a later round's previous round and the
+ * rows of it the file names, the standing groups the file names that are here already (by code),
+ * and the people by email. Refuses (ArchiveValidationError, with the paths) an unknown delegation
+ * (of a submission, a co-sponsor, an alignment, a coordinator or a member of a group the import
+ * creates), a row id this instance already uses for another row, a person whose account here has
+ * another role or delegation, and a secretariat officer without an account here: secretariat
  * accounts are never created from a file.
  */
 export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions): Promise<Planned> {
   const codes = new Set<string>();
   archive.users.forEach((u) => u.delegation && codes.add(u.delegation));
   archive.registrations.forEach((r) => codes.add(r.delegation));
-  archive.submissions.forEach((s) => codes.add(s.delegation));
+  archive.submissions.forEach((s) => {
+    codes.add(s.delegation);
+    s.cosponsors?.forEach((c) => codes.add(c.delegation));
+    s.alignments?.forEach((a) => codes.add(a.delegation));
+  });
+  const fileGroupList = fileGroups(archive);
+  fileGroupList.forEach((g) => {
+    g.members.forEach((code) => codes.add(code));
+    if (g.coordinator) codes.add(g.coordinator.delegation);
+  });
+  const standingCodes = [...new Set(fileGroupList.filter((g) => g.standing).map((g) => g.code))];
   const prefix = archive.consultation.receiptPrefix;
   const emails = archive.users.map((u) => u.email.toLowerCase());
-  const [delegationRows, consultationRows, meetingRows, prefixRows, userRows] = await Promise.all([
+  const [delegationRows, consultationRows, meetingRows, prefixRows, userRows, standingRows] = await Promise.all([
     codes.size
       ? tx
           .select({ id: delegations.id, code: delegations.code, ...delegationNameColumns })
@@ -224,6 +253,13 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
           .leftJoin(delegations, eq(delegations.id, users.delegationId))
           .where(inArray(users.email, emails))
       : Promise.resolve([]),
+    // The standing groups of the file this instance has already, by code (as the seed finds them).
+    standingCodes.length
+      ? tx
+          .select({ id: groups.id, code: groups.code })
+          .from(groups)
+          .where(and(isNull(groups.consultationId), inArray(groups.code, standingCodes)))
+      : Promise.resolve([]),
   ]);
   const existing = { consultation: consultationRows.length > 0, meeting: meetingRows.length > 0 };
   const delegationId = new Map(delegationRows.map((d) => [d.code, d.id]));
@@ -236,12 +272,33 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
   };
   archive.users.forEach((u, i) => needCode(u.delegation, `users[${i}].delegation`));
   archive.registrations.forEach((r, i) => needCode(r.delegation, `registrations[${i}].delegation`));
-  archive.submissions.forEach((s, i) => needCode(s.delegation, `submissions[${i}].delegation`));
+  archive.submissions.forEach((s, i) => {
+    needCode(s.delegation, `submissions[${i}].delegation`);
+    s.cosponsors?.forEach((c, j) => needCode(c.delegation, `submissions[${i}].cosponsors[${j}].delegation`));
+    s.alignments?.forEach((a, j) => needCode(a.delegation, `submissions[${i}].alignments[${j}].delegation`));
+  });
+
+  // Standing groups: one this instance has (by code) is used as it is; only the others are written.
+  const standingHere = new Map(standingRows.map((g) => [g.code, g.id]));
+  const standingGroups = new Map<string, string>();
+  const plannedGroups: PlannedStandingGroups = { matched: [], created: [] };
+  fileGroupList.forEach((g, i) => {
+    const idHere = g.standing ? standingHere.get(g.code) : undefined;
+    if (idHere) standingGroups.set(g.id.toLowerCase(), idHere);
+    if (g.standing) plannedGroups[idHere ? "matched" : "created"].push(g.code);
+    // The members of a group found here are not written: only the others' must be delegations here.
+    if (!idHere) g.members.forEach((code, j) => needCode(code, `groups[${i}].members[${j}]`));
+    if (g.coordinator) needCode(g.coordinator.delegation, `groups[${i}].coordinator.delegation`);
+  });
+
+  // A later round: its link to the previous round here, and the lineage kept.
+  const { lineage, planned: previousRound } = await lineageWithin(tx, archive);
+  const facts: Here = { lineage, standingGroups };
 
   // A new consultation keeps its ids: none of them may be another row's here. (A copy gets new ones.)
   const remapped = existing.consultation;
   if (!remapped) {
-    for (const { table, ids } of rowIds(archive)) {
+    for (const { table, ids } of rowIds(archive, facts)) {
       if (!ids.size) continue;
       const idColumn = (table as typeof schema.agendaItems).id;
       for (const part of chunks([...ids.keys()], IDS_PER_QUERY)) {
@@ -265,19 +322,22 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
   const takenPrefixes = new Set(prefixRows.map((r) => r.prefix));
   let receiptPrefix = prefix;
   for (let n = 2; takenPrefixes.has(receiptPrefix); n++) receiptPrefix = `${prefix}-${n}`;
-  const receipts = archive.submissions.flatMap((s, i) =>
-    s.revisions.map((r, j) => ({ path: `submissions[${i}].revisions[${j}].receiptNumber`, receipt: receiptPrefix + r.receiptNumber.slice(prefix.length) })),
-  );
+  const receipts = archive.submissions.flatMap((s, i) => [
+    ...s.revisions.map((r, j) => ({ path: `submissions[${i}].revisions[${j}].receiptNumber`, receipt: receiptPrefix + r.receiptNumber.slice(prefix.length) })),
+    // An alignment's receipt is of the same sequence, and as unique (version 3).
+    ...(s.alignments ?? []).map((a, j) => ({
+      path: `submissions[${i}].alignments[${j}].receiptNumber`,
+      receipt: receiptPrefix + a.receiptNumber.slice(prefix.length),
+    })),
+  ]);
   for (const part of chunks(receipts, IDS_PER_QUERY)) {
+    const wanted = part.map((r) => r.receipt);
+    // Revisions' and alignments' receipts are one sequence: one query for both.
     const taken = await tx
       .select({ receipt: submissionRevisions.receiptNumber })
       .from(submissionRevisions)
-      .where(
-        inArray(
-          submissionRevisions.receiptNumber,
-          part.map((r) => r.receipt),
-        ),
-      );
+      .where(inArray(submissionRevisions.receiptNumber, wanted))
+      .unionAll(tx.select({ receipt: alignments.receiptNumber }).from(alignments).where(inArray(alignments.receiptNumber, wanted)));
     const numbers = new Set(taken.map((r) => r.receipt));
     for (const r of part) {
       if (numbers.has(r.receipt))
@@ -290,11 +350,8 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
     }
   }
 
-  // A later round: its link to the previous round here, and the lineage kept.
-  const { lineage, planned: previousRound } = await lineageWithin(tx, archive);
-
   // People: those the rows link to must have an account here or be one the import may create.
-  const linked = linkedPeople(archive, lineage);
+  const linked = linkedPeople(archive, facts);
   const here = new Map(userRows.map((u) => [u.email, u]));
   const accounts: PlannedAccount[] = [];
   archive.users.forEach((u, i) => {
@@ -335,6 +392,7 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
       delegation: u.delegation,
       delegationNames: u.delegation ? namesOf.get(u.delegation)! : null,
       language: u.language,
+      ...(u.approver ? { approver: true as const } : {}),
     });
   });
   if (problems.length) throw new ArchiveValidationError(problems);
@@ -367,11 +425,12 @@ export async function planWithin(tx: Tx, archive: Archive, options: PlanOptions)
       auditEntries: archive.auditLog.length,
     },
     ...(previousRound ? { previousRound } : {}),
+    ...(plannedGroups.matched.length || plannedGroups.created.length ? { standingGroups: plannedGroups } : {}),
     accounts,
     chairs,
   };
   const plan: ImportPlan = { ...draft, confirmation: confirmationDigest(archive, draft) };
-  return { plan, delegationId, userId: new Map(userRows.map((u) => [u.email, u.id])), existing, lineage };
+  return { plan, delegationId, userId: new Map(userRows.map((u) => [u.email, u.id])), existing, here: facts };
 }
 
 export type PlanOptions = {

@@ -1,17 +1,25 @@
 // The submissions' tables: each delegation's submission with its shared draft's comments and its
-// revisions, each with its comments; comments with their translations and the chairs' reviews.
-// See declaration.server.ts.
+// revisions, each with its comments; comments with their translations and the chairs' reviews;
+// since version 3, the group a submission speaks for, its clearance inside the mission, its
+// co-sponsors and the delegations aligned with it. See declaration.server.ts.
 import { asc, eq, getTableColumns } from "drizzle-orm";
 import type { Archive, ArchiveComment } from "~/lib/archive-schema";
 import { schema } from "~/utils/db.server";
 import { at, atOrNull, byKey, iso, isoOrNull } from "./common.server";
 import { nested, top, type ArchiveTable, type Select } from "./declaration.server";
 
-const { chairReviews, commentDispositions, comments, delegations, submissionRevisions, submissions, translations } = schema;
+const { alignments, chairReviews, commentDispositions, comments, delegations, submissionCosponsors, submissionRevisions, submissions, translations } = schema;
 
 type SubmissionEntry = Archive["submissions"][number];
 type RevisionEntry = SubmissionEntry["revisions"][number];
 type CommentParent = { submission: SubmissionEntry; revision: RevisionEntry | null };
+type CosponsorEntry = NonNullable<SubmissionEntry["cosponsors"]>[number];
+type AlignmentEntry = NonNullable<SubmissionEntry["alignments"]>[number];
+
+/** `{ [key]: value }`, or nothing for null: the file holds a version 3 fact only where there is one. */
+const given = <K extends string, T>(key: K, value: T | null) => (value === null ? {} : { [key]: value }) as { [P in K]?: T };
+/** `{ [key]: list }`, or nothing for an empty list. */
+const listed = <K extends string, T>(key: K, list: T[]) => (list.length ? { [key]: list } : {}) as { [P in K]?: T[] };
 
 /** Where a comment of the shared draft goes (it has no revision). */
 const draftOf = (submissionId: string) => `draft:${submissionId}`;
@@ -25,7 +33,7 @@ export const submissionTable: ArchiveTable<typeof submissions, Select<typeof sub
       .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
       .where(eq(submissions.consultationId, consultationId))
       .orderBy(asc(delegations.code)),
-  people: { draftUpdatedBy: "draftUpdatedBy" },
+  people: { draftUpdatedBy: "draftUpdatedBy", clearanceRequestedBy: "clearanceRequestedBy", clearedBy: "clearedBy" },
   toEntry: (s, out) => ({
     id: s.id,
     delegation: s.code,
@@ -35,8 +43,17 @@ export const submissionTable: ArchiveTable<typeof submissions, Select<typeof sub
     draftUpdatedAt: isoOrNull(s.draftUpdatedAt),
     draftUpdatedBy: out.email(s.draftUpdatedBy),
     createdAt: iso(s.createdAt),
+    // The group is one of the file's groups (group-tables.server.ts reads every group a submission speaks for).
+    ...given("onBehalfOf", s.onBehalfOfGroupId),
+    ...given("clearanceRequestedAt", isoOrNull(s.clearanceRequestedAt)),
+    ...given("clearanceRequestedBy", out.email(s.clearanceRequestedBy)),
+    ...given("clearedDraftVersion", s.clearedDraftVersion),
+    ...given("clearedBy", out.email(s.clearedBy)),
+    ...given("clearedAt", isoOrNull(s.clearedAt)),
     draftComments: out.under(commentTable, draftOf(s.id)),
     revisions: out.under(revisionTable, s.id),
+    ...listed("cosponsors", out.under(cosponsorTable, s.id)),
+    ...listed("alignments", out.under(alignmentTable, s.id)),
   }),
   entries: (archive) => top(archive.submissions, "submissions"),
   toRow: (s, into) => ({
@@ -48,6 +65,12 @@ export const submissionTable: ArchiveTable<typeof submissions, Select<typeof sub
     draftVersion: s.draftVersion,
     draftUpdatedAt: atOrNull(s.draftUpdatedAt),
     draftUpdatedBy: into.person(s.draftUpdatedBy),
+    onBehalfOfGroupId: s.onBehalfOf === undefined ? null : into.group(s.onBehalfOf),
+    clearanceRequestedAt: atOrNull(s.clearanceRequestedAt ?? null),
+    clearanceRequestedBy: into.person(s.clearanceRequestedBy ?? null),
+    clearedDraftVersion: s.clearedDraftVersion ?? null,
+    clearedBy: into.person(s.clearedBy ?? null),
+    clearedAt: atOrNull(s.clearedAt ?? null),
     createdAt: at(s.createdAt),
   }),
   freeIds: true,
@@ -277,4 +300,78 @@ export const dispositionTable: ArchiveTable<typeof commentDispositions, Select<t
     decidedBy: into.person(d.decidedBy)!,
     decidedAt: at(d.decidedAt),
   }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Version 3: co-sponsors and alignments, each under the submission they concern.
+
+export const cosponsorTable: ArchiveTable<
+  typeof submissionCosponsors,
+  Select<typeof submissionCosponsors> & { code: string },
+  CosponsorEntry,
+  SubmissionEntry
+> = {
+  table: submissionCosponsors,
+  read: (tx, consultationId) =>
+    tx
+      .select({ ...getTableColumns(submissionCosponsors), code: delegations.code })
+      .from(submissionCosponsors)
+      .innerJoin(submissions, eq(submissions.id, submissionCosponsors.submissionId))
+      .innerJoin(delegations, eq(delegations.id, submissionCosponsors.delegationId))
+      .where(ofSubmissions(consultationId))
+      .orderBy(asc(submissionCosponsors.invitedAt), asc(delegations.code)),
+  under: (c) => c.submissionId,
+  people: { invitedBy: "invitedBy", confirmedBy: "confirmedBy" },
+  toEntry: (c, out) => ({
+    delegation: c.code,
+    invitedBy: out.email(c.invitedBy),
+    invitedAt: iso(c.invitedAt),
+    confirmedBy: out.email(c.confirmedBy),
+    confirmedAt: isoOrNull(c.confirmedAt),
+    withdrawnAt: isoOrNull(c.withdrawnAt),
+  }),
+  entries: (archive) => nested(submissionTable.entries(archive), (s) => s.cosponsors ?? [], "cosponsors"),
+  toRow: (c, into, s) => ({
+    submissionId: into.id(s.id),
+    delegationId: into.delegation(c.delegation),
+    invitedBy: into.person(c.invitedBy),
+    invitedAt: at(c.invitedAt),
+    confirmedBy: into.person(c.confirmedBy),
+    confirmedAt: atOrNull(c.confirmedAt),
+    withdrawnAt: atOrNull(c.withdrawnAt),
+  }),
+};
+
+export const alignmentTable: ArchiveTable<typeof alignments, Select<typeof alignments> & { code: string }, AlignmentEntry, SubmissionEntry> = {
+  table: alignments,
+  read: (tx, consultationId) =>
+    tx
+      .select({ ...getTableColumns(alignments), code: delegations.code })
+      .from(alignments)
+      .innerJoin(delegations, eq(delegations.id, alignments.delegationId))
+      .where(eq(alignments.consultationId, consultationId))
+      .orderBy(asc(alignments.alignedAt), asc(alignments.receiptNumber)),
+  under: (a) => a.submissionId,
+  people: { alignedBy: "alignedBy" },
+  toEntry: (a, out) => ({
+    id: a.id,
+    delegation: a.code,
+    receiptNumber: a.receiptNumber,
+    alignedBy: out.email(a.alignedBy),
+    alignedAt: iso(a.alignedAt),
+    withdrawnAt: isoOrNull(a.withdrawnAt),
+  }),
+  entries: (archive) => nested(submissionTable.entries(archive), (s) => s.alignments ?? [], "alignments"),
+  toRow: (a, into, s) => ({
+    id: into.id(a.id),
+    consultationId: into.consultationId,
+    delegationId: into.delegation(a.delegation),
+    submissionId: into.id(s.id),
+    // The consultation's receipt sequence, as a revision's: a copy's has its own prefix.
+    receiptNumber: into.receipt(a.receiptNumber),
+    alignedBy: into.person(a.alignedBy),
+    alignedAt: at(a.alignedAt),
+    withdrawnAt: atOrNull(a.withdrawnAt),
+  }),
+  freeIds: true,
 };

@@ -1,8 +1,9 @@
 // The archive's tables, each declared once (declaration.server.ts): how its rows are read for an
 // export and become the file's entries, and how the file's entries become rows again on import.
 // The export (export.server.ts) and the import (plan.server.ts, import.server.ts) walk
-// ARCHIVE_TABLES. Here the people, the consultation's own tables and the list; the agenda's and
-// the submissions' tables are in agenda-tables.server.ts and submission-tables.server.ts.
+// ARCHIVE_TABLES. Here the people, the consultation's own tables and the list; the agenda's, the
+// groups' and the submissions' tables are in agenda-tables.server.ts, group-tables.server.ts and
+// submission-tables.server.ts.
 import { and, asc, eq, getTableColumns, inArray, ne } from "drizzle-orm";
 import { IMPORTED_MARK, type Archive, type ArchiveUser } from "~/lib/archive-schema";
 import type { CrpModel } from "~/documents/crp";
@@ -12,7 +13,17 @@ import { agendaItemTable, nonPaperPointTable, nonPaperTable, pointAnswerTable, p
 import { at, atOrNull, byKey, IMPORT_AUDIT_ACTION, importedMark, iso, isoOrNull, languageTexts, type ImportedMark, type Tx } from "./common.server";
 import { top, type AnyArchiveTable, type ArchiveTable, type Insert, type Select } from "./declaration.server";
 import type { PlannedAccount } from "./plan.server";
-import { commentTable, dispositionTable, reviewTable, revisionTable, submissionTable, translationTable } from "./submission-tables.server";
+import { groupCoordinatorTable, groupMemberTable, groupTable } from "./group-tables.server";
+import {
+  alignmentTable,
+  commentTable,
+  cosponsorTable,
+  dispositionTable,
+  reviewTable,
+  revisionTable,
+  submissionTable,
+  translationTable,
+} from "./submission-tables.server";
 
 const { attachments, auditLog, consultationChairs, consultations, delegations, generatedDocuments, meetings, receiptCounters, registrations, users } = schema;
 
@@ -33,6 +44,7 @@ const readPeople = (tx: Tx, userIds: string[]) =>
       language: users.language,
       timeZone: users.timeZone,
       delegation: delegations.code,
+      approver: users.approver,
     })
     .from(users)
     .leftJoin(delegations, eq(delegations.id, users.delegationId))
@@ -48,8 +60,10 @@ export const userTable = {
     language: u.language,
     timeZone: u.timeZone,
     delegation: u.delegation,
+    // Version 3: written only for an approver, so that a file without one reads as before.
+    ...(u.approver ? { approver: true } : {}),
   }),
-  /** An account the officer confirmed, without a password. */
+  /** An account the officer confirmed, without a password (an approver, if the file says so). */
   toRow: (a: PlannedAccount, u: ArchiveUser, delegation: (code: string) => string): Insert<typeof users> => ({
     email: a.email,
     // The name rules of the forms (name-rules.ts): disguising invisible characters removed.
@@ -59,6 +73,7 @@ export const userTable = {
     language: u.language,
     // Zones by their current IANA names ("Europe/Kiev" in an older archive is Europe/Kyiv).
     timeZone: u.timeZone === null ? null : currentTimeZone(u.timeZone),
+    approver: u.approver === true,
   }),
 };
 
@@ -211,12 +226,15 @@ export const registrationTable: ArchiveTable<typeof registrations, Select<typeof
       .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
       .where(eq(registrations.consultationId, consultationId))
       .orderBy(asc(delegations.code)),
-  people: { registeredBy: "registeredBy" },
+  people: { registeredBy: "registeredBy", focalPointId: "focalPoint" },
   toEntry: (r, out) => ({
     id: r.id,
     delegation: r.code,
     participation: r.participation,
     deadlineExtendedTo: isoOrNull(r.deadlineExtendedTo),
+    // Version 3: the mission's focal point and delegate limit, only when set.
+    ...(r.focalPointId ? { focalPoint: out.email(r.focalPointId)! } : {}),
+    ...(r.delegateLimit !== null ? { delegateLimit: r.delegateLimit } : {}),
     registeredBy: out.email(r.registeredBy),
     createdAt: iso(r.createdAt),
   }),
@@ -227,6 +245,8 @@ export const registrationTable: ArchiveTable<typeof registrations, Select<typeof
     delegationId: into.delegation(r.delegation),
     participation: r.participation,
     deadlineExtendedTo: atOrNull(r.deadlineExtendedTo),
+    focalPointId: into.person(r.focalPoint ?? null),
+    delegateLimit: r.delegateLimit ?? null,
     registeredBy: into.person(r.registeredBy),
     createdAt: at(r.createdAt),
   }),
@@ -300,6 +320,17 @@ export const documentTable: ArchiveTable<typeof generatedDocuments, Select<typeo
   freeIds: true,
 };
 
+/** A person as the file writes them, keys in the format's order (an approver only when one). */
+const fileUser = (u: ArchiveUser): ArchiveUser => ({
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  language: u.language,
+  timeZone: u.timeZone,
+  delegation: u.delegation,
+  ...(u.approver ? { approver: true } : {}),
+});
+
 /**
  * The file's history, as what the file says: on import dated now, linked to no account here,
  * with the time, the person (as the file names them) and the address the file gives kept in the
@@ -329,7 +360,8 @@ export const auditTable: ArchiveTable<typeof auditLog, Select<typeof auditLog>, 
       };
     }
     const { [IMPORTED_MARK]: _mark, ...details } = e.details;
-    if (mark.actor) out.addPerson(mark.actor);
+    // In the file's order of keys (jsonb keeps its own), so that the same data gives the same file.
+    if (mark.actor) out.addPerson(fileUser(mark.actor));
     return {
       at: mark.at,
       actor: mark.actor?.email ?? null,
@@ -345,14 +377,7 @@ export const auditTable: ArchiveTable<typeof auditLog, Select<typeof auditLog>, 
     const actor = e.actor === null ? null : into.fileUser(e.actor);
     const mark: ImportedMark = {
       at: e.at,
-      actor: actor && {
-        email: actor.email.toLowerCase(),
-        name: actor.name,
-        role: actor.role,
-        language: actor.language,
-        timeZone: actor.timeZone,
-        delegation: actor.delegation,
-      },
+      actor: actor && fileUser({ ...actor, email: actor.email.toLowerCase() }),
       ipAddress: e.ipAddress,
       importedAt: into.importedAt.toISOString(),
       importedBy: into.importedBy,
@@ -387,6 +412,9 @@ export const ARCHIVE_TABLES: readonly AnyArchiveTable[] = [
   nonPaperTable,
   nonPaperPointTable,
   registrationTable,
+  groupTable,
+  groupMemberTable,
+  groupCoordinatorTable,
   attachmentTable,
   submissionTable,
   revisionTable,
@@ -394,6 +422,8 @@ export const ARCHIVE_TABLES: readonly AnyArchiveTable[] = [
   translationTable,
   reviewTable,
   dispositionTable,
+  cosponsorTable,
+  alignmentTable,
   documentTable,
   auditTable,
 ];
