@@ -8,6 +8,7 @@ import * as schema from "./schema/index";
 import { DEMO_SUBMISSIONS_2020 } from "./seed-data/comments-2020";
 import delegationData from "./seed-data/delegations.json";
 import groupData from "./seed-data/groups.json";
+import { nameColumns } from "./seed-data/names";
 
 // Serialises seeding between app servers starting at the same time (any fixed number).
 const SEED_LOCK = 4_242_021;
@@ -70,14 +71,7 @@ async function seedDelegations(tx: Tx) {
     iso2: d.iso2,
     iso3: d.iso3,
     m49: d.m49,
-    nameAr: d.names.ar,
-    nameZh: d.names.zh,
-    nameEn: d.names.en,
-    nameFr: d.names.fr,
-    nameRu: d.names.ru,
-    nameEs: d.names.es,
-    articleFr: d.articles.fr,
-    articleEs: d.articles.es,
+    ...nameColumns(d),
     formalNameEn: d.formalNames.en,
   }));
   await tx.insert(schema.delegations).values(rows);
@@ -101,14 +95,7 @@ async function seedStandingGroups(tx: Tx) {
       missing.map((g) => ({
         code: g.code,
         kind: g.kind as (typeof schema.groupKindEnum.enumValues)[number],
-        nameAr: g.names.ar,
-        nameZh: g.names.zh,
-        nameEn: g.names.en,
-        nameFr: g.names.fr,
-        nameRu: g.names.ru,
-        nameEs: g.names.es,
-        articleFr: g.articles.fr,
-        articleEs: g.articles.es,
+        ...nameColumns(g),
         membershipAsOf: groupData.membershipAsOf,
       })),
     )
@@ -124,15 +111,21 @@ async function seedStandingGroups(tx: Tx) {
   if (members.length) await tx.insert(schema.groupMembers).values(members);
 }
 
-/** Egypt's mission clears its comments before they leave, and coordinates the African Group in 2020. */
+/**
+ * Egypt coordinates the African Group in 2020. Its mission does not require clearance in the demo
+ * (the tests submit as Egypt's delegates); Karim Mansour, an approver, can require it from the
+ * submission page.
+ */
 async function seedMissionWorkflow(tx: Tx, input: { consultationId: string; delegationId: Map<string, string>; officer: string }) {
   const egypt = input.delegationId.get("EGY")!;
-  await tx.update(schema.delegations).set({ clearanceRequired: true }).where(eq(schema.delegations.id, egypt));
   const [african] = await tx
     .select({ id: schema.groups.id })
     .from(schema.groups)
     .where(and(eq(schema.groups.code, "AFRICAN"), isNull(schema.groups.consultationId)));
-  if (african) await tx.insert(schema.groupCoordinators).values({ consultationId: input.consultationId, groupId: african.id, delegationId: egypt, assignedBy: input.officer });
+  if (african)
+    await tx
+      .insert(schema.groupCoordinators)
+      .values({ consultationId: input.consultationId, groupId: african.id, delegationId: egypt, assignedBy: input.officer });
 }
 
 // Delegations registered for each demo session, from the attendance paragraphs of the reports.
@@ -166,8 +159,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "china@nonpaper.test", name: "Li Wei", role: "delegate", delegation: "CHN", language: "zh", timeZone: "Asia/Shanghai" },
   { email: "russia@nonpaper.test", name: "Irina Sokolova", role: "delegate", delegation: "RUS", language: "ru", timeZone: "Europe/Moscow" },
   { email: "usa@nonpaper.test", name: "James Carter", role: "delegate", delegation: "USA", language: "en", timeZone: "America/New_York" },
-  // Two delegates of one mission (who draft together): Egypt's mission requires clearance, and
-  // Karim Mansour, its head of delegation, clears; Egypt coordinates the African Group in 2020.
+  // Two delegates of one mission (who draft together): Karim Mansour, its head of delegation, is an
+  // approver (he can require clearance); Egypt coordinates the African Group in 2020.
   { email: "egypt@nonpaper.test", name: "Nour El-Sayed", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo" },
   { email: "egypt2@nonpaper.test", name: "Karim Mansour", role: "delegate", delegation: "EGY", language: "ar", timeZone: "Africa/Cairo", approver: true },
   // Missions writing in Arabic, Chinese and Russian without demo comments yet: the journeys that

@@ -120,12 +120,14 @@ export function answerRefusal(answer: CosponsorAnswer, facts: Window & { state: 
   return null;
 }
 
-export type AlignmentRefusal = "not_open" | "deadline_passed" | "self" | "not_submitted" | "group_member" | "cosponsor" | "already_aligned";
+export type AlignmentRefusal = "not_open" | "deadline_passed" | "self" | "not_submitted" | "cosponsor" | "already_aligned";
 
 /**
  * Whether a delegation may align itself with a submission: another delegation's, that counts (a
  * revision submitted, not withdrawn, not a late one still held or declined), before its own deadline;
- * not a group's it is a member of, nor one it co-sponsors (it speaks through those already).
+ * not one it co-sponsors (those comments are its own already). A member of the group the submission
+ * speaks for may align, as members say in the room that they align themselves with their group's
+ * statement: the alignment is recorded and named, the member counted once.
  */
 export function alignmentRefusal(
   facts: Window & { self: boolean; targetCounts: boolean; groupMember: boolean; cosponsor: boolean; existing: AlignmentState | null },
@@ -134,7 +136,6 @@ export function alignmentRefusal(
   if (!facts.targetCounts) return "not_submitted";
   const closed = windowRefusal(facts);
   if (closed) return closed;
-  if (facts.groupMember) return "group_member";
   if (facts.cosponsor) return "cosponsor";
   if (facts.existing === "active") return "already_aligned";
   return null;

@@ -4,19 +4,18 @@
 // marked. Delegates of the delegation only: another delegation's revision, or anyone else, 404.
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { RevisionView } from "~/components/submission/revision-view";
-import { Button } from "~/components/ui/button";
+import { Fact } from "~/components/ui/facts";
 import { Notice } from "~/components/ui/notice";
-import { TableShell } from "~/components/ui/table-shell";
-import { RECEIPT_SLOT, ReceiptCode, WithReceipt } from "~/components/submission/receipt-code";
-import { formatStatusTime } from "~/lib/delegation-state";
+import { DataTable } from "~/components/ui/data-table";
+import { ReceiptCode } from "~/components/submission/receipt-code";
 import { isUuid } from "~/lib/ids";
 import { paths } from "~/lib/paths";
 import { mayWriteSubmission } from "~/lib/permissions";
 import { getRevision, listRevisionsForDelegate } from "~/models/submission-access.server";
 import { JointFacts, SpeakerFact } from "~/components/joint/joint-facts";
+import { ConsultationFact, ReceiptFacts, ReceiptHead, ReceiptNumberFact, ReceiptTimeFacts } from "~/components/joint/receipt-page";
 import { requireUser } from "~/utils/auth.server";
 import type { TitleHandle } from "~/components/ui/document-title";
 import { ConsultationPageErrorBoundary } from "~/components/consultation/consultation-frame";
@@ -62,70 +61,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReceiptPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["submissions", "common"]);
+  const { t } = useTranslation(["submissions", "common"]);
   const { revision, consultation } = loaded;
   const editor = paths.submission(consultation.id);
-  const lang = i18n.language;
   const stateLabel = (state: string, late: string | null) =>
     state === "current" && late === "accepted" ? t("revision.state.accepted") : t(`revision.state.${state}` as never);
   const late = revision.late !== null;
 
   return (
     <article className="submission-page receipt-page">
-      <p className="eyebrow no-print">
-        <Link to={editor}>{t("receipt.backToEditor")}</Link>
-      </p>
-      <h1>
-        <WithReceipt text={t("receipt.title", { receipt: RECEIPT_SLOT })} receipt={revision.receiptNumber} />
-      </h1>
+      <ReceiptHead
+        back={editor}
+        backLabel={t("receipt.backToEditor")}
+        title={(slot) => t("receipt.title", { receipt: slot })}
+        receiptNumber={revision.receiptNumber}
+      />
       <Notice tone={late ? "warning" : "success"}>
         {revision.late === "pending" ? t("receipt.receivedLate") : t("receipt.received")} {t("receipt.emailNote")}
       </Notice>
 
-      <section aria-labelledby="receipt-facts" className="receipt-page__facts">
-        <h2 id="receipt-facts" className="visually-hidden">
-          {t("receipt.factsTitle")}
-        </h2>
-        <dl className="facts">
-          <Fact term={t("receipt.facts.number")}>
-            <strong>
-              <ReceiptCode value={revision.receiptNumber} className="receipt-number" />
-            </strong>
-          </Fact>
-          <Fact term={t("receipt.facts.revision")}>{revision.revisionNumber}</Fact>
-          <Fact term={t("receipt.facts.consultation")}>
-            <span lang="en" dir="ltr">
-              {consultation.title}
-            </span>
-          </Fact>
-          <Fact term={t("receipt.facts.delegation")}>
-            <SpeakerFact delegation={loaded.delegation} group={loaded.joint.group} />
-          </Fact>
-          <JointFacts facts={loaded.joint} />
-          <Fact term={t("receipt.facts.meetingTime")}>
-            <time dateTime={new Date(revision.submittedAt).toISOString()} suppressHydrationWarning>
-              {formatStatusTime(revision.submittedAt, lang, loaded.meetingTimeZone)}
-            </time>
-          </Fact>
-          {loaded.readerTimeZone && loaded.readerTimeZone !== loaded.meetingTimeZone ? (
-            <Fact term={t("receipt.facts.yourTime")}>
-              <time dateTime={new Date(revision.submittedAt).toISOString()} suppressHydrationWarning>
-                {formatStatusTime(revision.submittedAt, lang, loaded.readerTimeZone)}
-              </time>
-            </Fact>
-          ) : null}
-          {revision.submittedBy ? <Fact term={t("receipt.facts.submittedBy")}>{revision.submittedBy.name}</Fact> : null}
-          <Fact term={t("receipt.facts.language")}>{t(`common:languageNames.${revision.language}`)}</Fact>
-          <Fact term={t("receipt.facts.status")}>
-            <span className={`revision-state revision-state--${revision.state}`}>{stateLabel(revision.state, revision.late)}</span>
-          </Fact>
-        </dl>
-        <p className="no-print">
-          <Button variant="secondary" onClick={() => window.print()}>
-            {t("receipt.print")}
-          </Button>
-        </p>
-      </section>
+      <ReceiptFacts id="receipt-facts">
+        <ReceiptNumberFact receiptNumber={revision.receiptNumber} />
+        <Fact term={t("receipt.facts.revision")}>{revision.revisionNumber}</Fact>
+        <ConsultationFact title={consultation.title} />
+        <Fact term={t("receipt.facts.delegation")}>
+          <SpeakerFact delegation={loaded.delegation} group={loaded.joint.group} />
+        </Fact>
+        <JointFacts facts={loaded.joint} />
+        <ReceiptTimeFacts at={revision.submittedAt} meetingTimeZone={loaded.meetingTimeZone} readerTimeZone={loaded.readerTimeZone} />
+        {revision.submittedBy ? <Fact term={t("receipt.facts.submittedBy")}>{revision.submittedBy.name}</Fact> : null}
+        <Fact term={t("receipt.facts.language")}>{t(`common:languageNames.${revision.language}`)}</Fact>
+        <Fact term={t("receipt.facts.status")}>
+          <span className={`revision-state revision-state--${revision.state}`}>{stateLabel(revision.state, revision.late)}</span>
+        </Fact>
+      </ReceiptFacts>
 
       <section aria-labelledby="receipt-content">
         <h2 id="receipt-content">{t("receipt.contentTitle")}</h2>
@@ -135,52 +104,36 @@ export default function ReceiptPage() {
       <section aria-labelledby="receipt-revisions" className="receipt-page__revisions">
         <h2 id="receipt-revisions">{t("receipt.revisionsTitle")}</h2>
         {/* On a phone each row becomes a card with labelled cells (see .table--cards). */}
-        <TableShell caption={t("receipt.revisionsTitle")} captionHidden tableClassName="table--cards">
-          <thead>
-            <tr>
-              <th scope="col">{t("receipt.table.revision")}</th>
-              <th scope="col">{t("receipt.table.receipt")}</th>
-              <th scope="col">{t("receipt.table.submitted")}</th>
-              <th scope="col">{t("receipt.table.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.revisions.map((r) => (
-              <tr key={r.revisionNumber} aria-current={r.revisionNumber === revision.revisionNumber ? "page" : undefined}>
-                <th scope="row" data-label={t("receipt.table.revision")}>
-                  {r.revisionNumber === revision.revisionNumber ? (
-                    <>
-                      {r.revisionNumber} <span className="muted">{t("receipt.thisOne")}</span>
-                    </>
-                  ) : (
-                    <Link to={paths.receipt(consultation.id, r.revisionNumber)}>{r.revisionNumber}</Link>
-                  )}
-                </th>
-                <td data-label={t("receipt.table.receipt")}>
-                  <ReceiptCode value={r.receiptNumber} />
-                </td>
-                <td data-label={t("receipt.table.submitted")} suppressHydrationWarning>
-                  {formatStatusTime(r.submittedAt, lang, loaded.meetingTimeZone)}
-                </td>
-                <td data-label={t("receipt.table.status")}>
-                  <span className={`revision-state revision-state--${r.state}`}>{stateLabel(r.state, r.late)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </TableShell>
+        <DataTable
+          cards
+          caption={t("receipt.revisionsTitle")}
+          captionHidden
+          timeZone={loaded.meetingTimeZone}
+          rows={loaded.revisions}
+          rowKey={(r) => r.revisionNumber}
+          rowProps={(r) => ({ "aria-current": r.revisionNumber === revision.revisionNumber ? "page" : undefined })}
+          columns={[
+            {
+              label: t("receipt.table.revision"),
+              cell: (r) =>
+                r.revisionNumber === revision.revisionNumber ? (
+                  <>
+                    {r.revisionNumber} <span className="muted">{t("receipt.thisOne")}</span>
+                  </>
+                ) : (
+                  <Link to={paths.receipt(consultation.id, r.revisionNumber)}>{r.revisionNumber}</Link>
+                ),
+            },
+            { label: t("receipt.table.receipt"), cell: (r) => <ReceiptCode value={r.receiptNumber} /> },
+            { label: t("receipt.table.submitted"), time: (r) => r.submittedAt },
+            {
+              label: t("receipt.table.status"),
+              cell: (r) => <span className={`revision-state revision-state--${r.state}`}>{stateLabel(r.state, r.late)}</span>,
+            },
+          ]}
+        />
       </section>
     </article>
-  );
-}
-
-/** One term of the receipt and its value (the facts grid lays out one div per pair). */
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

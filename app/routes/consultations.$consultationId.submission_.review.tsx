@@ -8,11 +8,12 @@ import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { Deadline } from "~/components/ui/deadline";
+import { EditorDeadline } from "~/components/ui/editor-deadline";
 import { FormErrors } from "~/components/ui/form-errors";
 import { RevisionView } from "~/components/submission/revision-view";
 import { Button, SubmitButton } from "~/components/ui/button";
-import { withData } from "~/components/ui/data-text";
+import { isolate, withData } from "~/components/ui/data-text";
+import { HiddenFields, PostForm } from "~/components/ui/post-form";
 import { Notice } from "~/components/ui/notice";
 import { nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
@@ -23,7 +24,6 @@ import { getSubmissionForDelegate } from "~/models/submission-access.server";
 import { getClearanceForDelegate, requestClearance } from "~/models/clearance.server";
 import { clearanceRefusalMessage } from "~/lib/clearance";
 import { formatStatusTime } from "~/lib/delegation-state";
-import { isolate } from "~/components/ui/data-text";
 import { submitSubmission } from "~/models/submission-submit.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { publicBaseUrl } from "~/utils/env.server";
@@ -83,18 +83,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "request-clearance") {
     const asked = await requestClearance(user, { consultationId, draftVersion, ipAddress: clientAddress(context), baseUrl: publicBaseUrl(request) });
     if (asked.ok) throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "clearanceRequested" });
-    switch (asked.reason) {
-      case "not_found":
-        throw notFound();
-      case "stale_draft":
-        throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "stale" });
-      case "empty":
-        throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "empty" });
-      case "not_open":
-        return data({ formErrors: [refusalMessage("not_open")] }, { status: 409 });
-      default:
-        return data({ formErrors: [clearanceRefusalMessage(asked.reason)] }, { status: 409 });
-    }
+    const reason = await backToEditor(request, consultationId, asked.reason);
+    return data({ formErrors: [reason === "not_open" ? refusalMessage(reason) : clearanceRefusalMessage(reason)] }, { status: 409 });
   }
   const result = await submitSubmission(user, {
     consultationId,
@@ -104,18 +94,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     baseUrl: publicBaseUrl(request),
   });
   if (result.ok) throw redirect(paths.receipt(consultationId, result.receipt.revisionNumber));
-  switch (result.reason) {
-    case "not_found":
-      throw notFound();
-    case "stale_draft":
-      throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "stale" });
-    case "empty":
-      throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: "empty" });
-    case "not_cleared":
-      return data({ formErrors: [clearanceRefusalMessage(result.reason)] }, { status: 409 });
-    default:
-      return data({ formErrors: [refusalMessage(result.reason)] }, { status: result.reason === "not_open" ? 409 : 400 });
+  const reason = await backToEditor(request, consultationId, result.reason);
+  if (reason === "not_cleared") return data({ formErrors: [clearanceRefusalMessage(reason)] }, { status: 409 });
+  return data({ formErrors: [refusalMessage(reason)] }, { status: reason === "not_open" ? 409 : 400 });
+}
+
+/**
+ * What both intents answer alike: 404 for what the delegate may not reach, and back to the editor
+ * for a draft changed since the review (by a colleague) or empty. Else the reason, for the form.
+ */
+async function backToEditor<R extends string>(request: Request, consultationId: string, reason: R): Promise<Exclude<R, "not_found" | "stale_draft" | "empty">> {
+  if (reason === "not_found") throw notFound();
+  if (reason === "stale_draft" || reason === "empty") {
+    throw await redirectWithNotice(request, paths.submission(consultationId), { kind: "submission.notice", notice: reason === "empty" ? "empty" : "stale" });
   }
+  return reason as Exclude<R, "not_found" | "stale_draft" | "empty">;
 }
 
 export default function ReviewPage() {
@@ -127,7 +120,6 @@ export default function ReviewPage() {
   const editor = paths.submission(consultation.id);
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
   const asking = navigation.state !== "idle" && navigation.formData?.get("intent") === "request-clearance";
-  const when = (instant: string | Date) => isolate(formatStatusTime(instant, i18n.language, loaded.readerTimeZone));
   // Where the mission requires clearance: an approver clears by submitting; a drafter submits a
   // cleared version, or asks for clearance of this one (once asked, it waits).
   const drafter = clearance.required && !clearance.approver;
@@ -140,14 +132,7 @@ export default function ReviewPage() {
         <Link to={editor}>{t("review.back")}</Link>
       </p>
       <h1>{withData(t("review.title", { delegation }))}</h1>
-      <p>
-        <strong>{t("editor.deadline")}</strong>{" "}
-        {deadline.effective ? (
-          <Deadline deadline={deadline.effective} meetingTimeZone={loaded.meeting.timeZone} readerTimeZone={loaded.readerTimeZone} />
-        ) : (
-          t("editor.noDeadline")
-        )}
-      </p>
+      <EditorDeadline deadline={deadline.effective} meeting={loaded.meeting.timeZone} reader={loaded.readerTimeZone} />
       <FormErrors errors={actionData?.formErrors} />
 
       {!can.submit ? (
@@ -172,43 +157,30 @@ export default function ReviewPage() {
                 {t("review.lateNote")}
               </Notice>
             ) : null}
-            {clearance.request ? (
-              <p className="submission-review__clearance">
-                {withData(t("clearance.awaiting", { name: isolate(clearance.request.byName), time: when(clearance.request.at) }))}
-              </p>
-            ) : null}
-            {clearance.clearance ? (
-              <p className="submission-review__clearance">
-                {withData(t("clearance.cleared", { name: isolate(clearance.clearance.byName), time: when(clearance.clearance.at) }))}
-              </p>
-            ) : null}
+            {clearance.request ? <ClearanceStep text="clearance.awaiting" step={clearance.request} readerTimeZone={loaded.readerTimeZone} /> : null}
+            {clearance.clearance ? <ClearanceStep text="clearance.cleared" step={clearance.clearance} readerTimeZone={loaded.readerTimeZone} /> : null}
             {clearance.required && clearance.approver ? <p>{t("clearance.clearNote")}</p> : null}
             {mustAsk && clearance.state === "awaiting" ? (
               <>
                 <Notice announce={false}>{t("clearance.awaitingNote")}</Notice>
                 <p>
-                  <Button to={editor} variant="secondary">
-                    {t("review.back")}
-                  </Button>
+                  <BackButton to={editor} />
                 </p>
               </>
             ) : mustAsk ? (
               <Form method="post" className="submission-review__form">
                 <p>{t("clearance.askHelp")}</p>
-                <input type="hidden" name="intent" value="request-clearance" />
-                <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
+                <HiddenFields values={{ intent: "request-clearance", draftVersion: loaded.draftVersion }} />
                 <SubmitButton pending={asking} disabled={asking}>
                   {t("clearance.ask")}
                 </SubmitButton>{" "}
-                <Button to={editor} variant="secondary">
-                  {t("review.back")}
-                </Button>
+                <BackButton to={editor} />
               </Form>
             ) : (
-              <Form method="post" className="submission-review__form">
-                <input type="hidden" name="intent" value="submit" />
-                <input type="hidden" name="idempotencyKey" value={loaded.idempotencyKey} />
-                <input type="hidden" name="draftVersion" value={loaded.draftVersion} />
+              <PostForm
+                className="submission-review__form"
+                fields={{ intent: "submit", idempotencyKey: loaded.idempotencyKey, draftVersion: loaded.draftVersion }}
+              >
                 {/* Disabled as well while sending: one revision per review, whatever is pressed. */}
                 <SubmitButton pending={submitting} disabled={submitting}>
                   {submitting
@@ -219,10 +191,8 @@ export default function ReviewPage() {
                         ? t("review.submitLate")
                         : t("review.submit")}
                 </SubmitButton>{" "}
-                <Button to={editor} variant="secondary">
-                  {t("review.back")}
-                </Button>
-              </Form>
+                <BackButton to={editor} />
+              </PostForm>
             )}
           </section>
         </>
@@ -234,6 +204,30 @@ export default function ReviewPage() {
       ) : null}
     </article>
   );
+}
+
+function BackButton({ to }: { to: string }) {
+  const { t } = useTranslation("submissions");
+  return (
+    <Button to={to} variant="secondary">
+      {t("review.back")}
+    </Button>
+  );
+}
+
+/** Who asked for clearance, or cleared, and when (in the reader's zone). */
+function ClearanceStep({
+  text,
+  step,
+  readerTimeZone,
+}: {
+  text: "clearance.awaiting" | "clearance.cleared";
+  step: { byName: string; at: string | Date };
+  readerTimeZone: string;
+}) {
+  const { t, i18n } = useTranslation("submissions");
+  const time = isolate(formatStatusTime(step.at, i18n.language, readerTimeZone));
+  return <p className="submission-review__clearance">{withData(t(text, { name: isolate(step.byName), time }))}</p>;
 }
 
 export const ErrorBoundary = ConsultationPageErrorBoundary;

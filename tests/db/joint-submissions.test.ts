@@ -415,8 +415,13 @@ describe("alignment", () => {
     expect(again).toMatchObject({ ok: true, again: true });
     expect(again.ok && again.receiptNumber).not.toBe(first.receiptNumber);
 
-    // The denials: a group's member, one's own submission, a draft, an unregistered delegation.
-    expect(await align(u.morocco, egypt)).toEqual({ ok: false, reason: "group_member" });
+    // A member of the group speaks through it, and may also align itself with its group's submission, as in the room.
+    expect(await align(u.morocco, egypt)).toMatchObject({ ok: true });
+    const moroccoPage = (await getAlignmentsPage(u.morocco, c.consultationId))!;
+    expect(moroccoPage.targets.find((t) => t.speaker.delegation.nameEn === "Egypt")).toMatchObject({ relation: "aligned", canAlign: false, canWithdraw: true });
+    expect(await withdrawAlignment(u.morocco, { consultationId: c.consultationId, submissionId: egypt })).toMatchObject({ ok: true });
+
+    // The denials: one's own submission, a draft, an unregistered delegation.
     expect(await align(u.peru, peru)).toEqual({ ok: false, reason: "self" });
     expect(await align(u.china, usaDraft)).toEqual({ ok: false, reason: "not_submitted" });
     const iceland = await userByEmail((await createDelegate(`iceland-al-${Date.now()}@nonpaper.test`, "ISL")).email);

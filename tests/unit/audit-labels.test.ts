@@ -22,14 +22,14 @@ function sources(dir: string): string[] {
 
 /**
  * The dotted actions named where an audit entry is written: `action: "a.b"` (or a choice of two),
- * `audit(…, "a.b", …)`, and the values of a constant named `…_AUDIT = { … }`.
+ * `audit…(…, "a.b", …)`, and the values of a constant named `…_AUDIT = { … }`.
  */
 function writtenActions(): string[] {
   const found = new Set<string>(TEMPLATED);
   for (const file of sources(path.join(projectRoot(), "app"))) {
     const text = readFileSync(file, "utf8");
     const constants = [...text.matchAll(/_AUDIT = \{([^}]*)\}/g)].map((match) => match[1]!);
-    const lines = text.split("\n").filter((line) => /\baction: |\baudit\(tx/.test(line));
+    const lines = text.split("\n").filter((line) => /\baction: |[aA]udit\w*\(/.test(line));
     for (const part of [...lines, ...constants]) {
       for (const match of part.matchAll(/"([a-z_]+\.[a-z_]+)"/g)) found.add(match[1]!);
     }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import delegationData from "../../db/seed-data/delegations.json";
 import groupData from "../../db/seed-data/groups.json";
+import { nameColumns } from "../../db/seed-data/names";
 import { fixedTranslator } from "~/i18n/i18next";
 import type { Language } from "~/i18n/languages";
 import { nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
@@ -29,33 +30,12 @@ const AT = "2026-03-01T10:00:00Z";
 const open = { status: "open" as const, deadlinePassed: false };
 
 function delegation(code: string): DelegationNames & DelegationArticles {
-  const d = delegationData.find((row) => row.code === code)!;
-  return {
-    nameAr: d.names.ar,
-    nameZh: d.names.zh,
-    nameEn: d.names.en,
-    nameFr: d.names.fr,
-    nameRu: d.names.ru,
-    nameEs: d.names.es,
-    articleFr: d.articles.fr,
-    articleEs: d.articles.es,
-  };
+  return nameColumns(delegationData.find((row) => row.code === code)!);
 }
 
 function group(code: string): SpeakerGroup {
   const g = groupData.groups.find((row) => row.code === code)!;
-  return {
-    code: g.code,
-    nameAr: g.names.ar,
-    nameZh: g.names.zh,
-    nameEn: g.names.en,
-    nameFr: g.names.fr,
-    nameRu: g.names.ru,
-    nameEs: g.names.es,
-    articleFr: g.articles.fr,
-    articleEs: g.articles.es,
-    memberCount: g.members.length,
-  };
+  return { code: g.code, ...nameColumns(g), memberCount: g.members.length };
 }
 
 const EGYPT_FOR_AFRICA: Speaker = { delegation: delegation("EGY"), group: group("AFRICAN") };
@@ -140,7 +120,9 @@ describe("alignment", () => {
     expect(alignmentRefusal({ ...base, targetCounts: false })).toBe("not_submitted");
     expect(alignmentRefusal({ ...base, deadlinePassed: true })).toBe("deadline_passed");
     expect(alignmentRefusal({ ...base, status: "closed" })).toBe("not_open");
-    expect(alignmentRefusal({ ...base, groupMember: true })).toBe("group_member");
+    // A member of the group may align itself with its group's submission, as in the room.
+    expect(alignmentRefusal({ ...base, groupMember: true })).toBeNull();
+    expect(alignmentRefusal({ ...base, groupMember: true, existing: "active" })).toBe("already_aligned");
     expect(alignmentRefusal({ ...base, cosponsor: true })).toBe("cosponsor");
     expect(alignmentRefusal({ ...base, existing: "active" })).toBe("already_aligned");
     expect(alignmentRefusal({ ...base, existing: "withdrawn" })).toBeNull();

@@ -1,7 +1,7 @@
 // Who a submission speaks for, as facts of a receipt or a revision view (issue 19): the delegation
 // "on behalf of" its group and the group's member count, the co-sponsors that confirmed and, for the
 // secretariat and the chairs, the delegations aligned with it. Pairs of a <dl className="facts">.
-import type { ReactNode } from "react";
+import { Fact } from "~/components/ui/facts";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Language } from "~/i18n/languages";
 import { intlLocale } from "~/lib/dates";
@@ -31,14 +31,5 @@ export function JointFacts({ facts, showAligned = false }: { facts: JointFactsDa
       {facts.cosponsors.length ? <Fact term={t("joint.facts.cosponsors")}>{list(facts.cosponsors)}</Fact> : null}
       {showAligned && facts.aligned.length ? <Fact term={t("joint.facts.aligned")}>{list(facts.aligned)}</Fact> : null}
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,17 +1,18 @@
 // The focal point's form to invite a colleague: address, name and the language of the email (the
 // secretariat's form's fields, checked by the same schema in the browser and on the server). At
 // the limit the form gives way to a sentence: the server refuses past it anyway.
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/button";
 import { withData } from "~/components/ui/data-text";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { useTranslation } from "~/i18n/use-translation";
-import { LANGUAGES, type Language } from "~/i18n/languages";
+import type { Language } from "~/i18n/languages";
 import { nameInSentence, type DelegationArticles, type DelegationNames } from "~/lib/delegation-names";
 import { MissionInviteSchema } from "~/lib/focal-point";
+import { LanguageOptions } from "./people-columns";
+import { useInviteForm } from "./use-invite-form";
 
 export function InviteColleague({
   delegation,
@@ -28,14 +29,7 @@ export function InviteColleague({
   defaultLanguage: Language;
 }) {
   const { t, i18n } = useTranslation("registrations");
-  const [form, fields] = useForm({
-    id: "mission-invite",
-    lastResult,
-    defaultValue: { language: defaultLanguage },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MissionInviteSchema }),
-  });
+  const [form, fields] = useInviteForm("mission-invite", MissionInviteSchema, lastResult, defaultLanguage);
   const titleId = `${form.id}-title`;
   const delegationName = nameInSentence(delegation, i18n.language as Language, { isolate: true });
   return (
@@ -58,11 +52,7 @@ export function InviteColleague({
             </Field>
             <Field field={fields.language} label={t("invite.language")} hint={t("invite.languageHelp")}>
               <select {...getSelectProps(fields.language, { ariaDescribedBy: fields.language.descriptionId })}>
-                {LANGUAGES.map((l) => (
-                  <option key={l.code} value={l.code} lang={l.code}>
-                    {l.nativeName}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             </Field>
           </div>

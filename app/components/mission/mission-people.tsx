@@ -1,17 +1,15 @@
 // The mission page's people: the delegation's delegate accounts (the focal point may remove a
 // colleague: the account is disabled and signed out at once) and its pending invitations (the
 // focal point may withdraw one). Plain forms, one intent each: the page works without JavaScript.
-import { Form } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { SubmitButton } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { isolate, withData } from "~/components/ui/data-text";
-import { TableShell } from "~/components/ui/table-shell";
+import { TableSection } from "~/components/ui/data-table";
+import { ActionLabelName, PostForm } from "~/components/ui/post-form";
 import { useTranslation } from "~/i18n/use-translation";
-import { LANGUAGES, type Language } from "~/i18n/languages";
-import { formatInstant } from "~/lib/dates";
-
-const nativeName = (code: Language) => LANGUAGES.find((l) => l.code === code)?.nativeName ?? code;
+import type { Language } from "~/i18n/languages";
+import { usePeopleColumns } from "./people-columns";
 
 export function MissionDelegates({
   delegates,
@@ -30,67 +28,52 @@ export function MissionDelegates({
   canChange: boolean;
 }) {
   const { t } = useTranslation("registrations");
+  const columns = usePeopleColumns();
   return (
-    <section aria-labelledby="mission-delegates-title">
-      <h2 id="mission-delegates-title">{t("delegates.accounts")}</h2>
-      {delegates.length === 0 ? (
-        <p className="empty">{t("delegates.noAccounts")}</p>
-      ) : (
-        <TableShell labelledBy="mission-delegates-title" tableClassName="table--cards">
-          <thead>
-            <tr>
-              <th scope="col">{t("delegates.columns.name")}</th>
-              <th scope="col">{t("delegates.columns.email")}</th>
-              <th scope="col">{t("delegates.columns.language")}</th>
-              <th scope="col">{t("delegates.columns.status")}</th>
-              {canChange ? <th scope="col">{t("delegates.columns.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {delegates.map((d) => (
-              <tr key={d.id}>
-                <th scope="row" data-label={t("delegates.columns.name")}>
-                  <span dir="auto">{d.name}</span>
-                  {d.isFocalPoint ? (
-                    <>
-                      {" "}
-                      <Badge tone="info">{t("mission.focalPointBadge")}</Badge>
-                    </>
-                  ) : null}
-                  {d.isYou ? <span className="muted"> ({t("mission.you")})</span> : null}
-                </th>
-                <td className="registrations__email" data-label={t("delegates.columns.email")}>
-                  <bdi dir="ltr">{d.email}</bdi>
-                </td>
-                <td lang={d.language} data-label={t("delegates.columns.language")}>
-                  {nativeName(d.language)}
-                </td>
-                <td data-label={t("delegates.columns.status")}>{d.disabledAt ? t("delegates.account.disabled") : t("delegates.account.active")}</td>
-                {canChange ? (
-                  <td data-label={t("delegates.columns.actions")}>
-                    {d.removable ? (
-                      <Form method="post">
-                        <input type="hidden" name="userId" value={d.id} />
-                        <ConfirmDialog
-                          name="intent"
-                          value="remove"
-                          size="small"
-                          message={withData(t("mission.removeConfirm", { name: isolate(d.name) }))}
-                          confirmLabel={t("mission.remove")}
-                        >
-                          {t("mission.remove")}
-                          <span className="visually-hidden"> {withData(isolate(d.name))}</span>
-                        </ConfirmDialog>
-                      </Form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </TableShell>
-      )}
-    </section>
+    <TableSection
+      id="mission-delegates-title"
+      title={t("delegates.accounts")}
+      rows={delegates}
+      rowKey={(d) => d.id}
+      empty={<p className="empty">{t("delegates.noAccounts")}</p>}
+      columns={[
+        {
+          ...columns.name,
+          cell: (d) => (
+            <>
+              {columns.name.cell(d)}
+              {d.isFocalPoint ? (
+                <>
+                  {" "}
+                  <Badge tone="info">{t("mission.focalPointBadge")}</Badge>
+                </>
+              ) : null}
+              {d.isYou ? <span className="muted"> ({t("mission.you")})</span> : null}
+            </>
+          ),
+        },
+        columns.email,
+        columns.language,
+        columns.status,
+        canChange && {
+          label: columns.actions,
+          cell: (d) =>
+            d.removable ? (
+              <PostForm fields={{ userId: d.id }}>
+                <ConfirmDialog
+                  name="intent"
+                  value="remove"
+                  size="small"
+                  message={withData(t("mission.removeConfirm", { name: isolate(d.name) }))}
+                  confirmLabel={t("mission.remove")}
+                >
+                  <ActionLabelName label={t("mission.remove")} name={d.name} />
+                </ConfirmDialog>
+              </PostForm>
+            ) : null,
+        },
+      ]}
+    />
   );
 }
 
@@ -104,58 +87,33 @@ export function MissionInvitations({
   /** The reader's zone, in which dates are shown. */
   timeZone: string;
 }) {
-  const { t, i18n } = useTranslation("registrations");
-  const when = (value: Date | string) => formatInstant(value, i18n.language, timeZone);
+  const { t } = useTranslation("registrations");
+  const columns = usePeopleColumns();
   return (
-    <section aria-labelledby="mission-invitations-title">
-      <h2 id="mission-invitations-title">{t("mission.pendingTitle")}</h2>
-      {invitations.length === 0 ? (
-        <p className="empty">{t("mission.noPending")}</p>
-      ) : (
-        <TableShell labelledBy="mission-invitations-title" tableClassName="table--cards">
-          <thead>
-            <tr>
-              <th scope="col">{t("delegates.columns.email")}</th>
-              <th scope="col">{t("delegates.columns.name")}</th>
-              <th scope="col">{t("delegates.columns.language")}</th>
-              <th scope="col">{t("delegates.columns.sent")}</th>
-              <th scope="col">{t("delegates.columns.expires")}</th>
-              {canChange ? <th scope="col">{t("delegates.columns.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <th scope="row" className="registrations__email" data-label={t("delegates.columns.email")}>
-                  <bdi dir="ltr">{i.email}</bdi>
-                </th>
-                <td data-label={t("delegates.columns.name")}>
-                  <span dir="auto">{i.name ?? "—"}</span>
-                </td>
-                <td lang={i.language} data-label={t("delegates.columns.language")}>
-                  {nativeName(i.language)}
-                </td>
-                <td data-label={t("delegates.columns.sent")} suppressHydrationWarning>
-                  {when(i.createdAt)}
-                </td>
-                <td data-label={t("delegates.columns.expires")} suppressHydrationWarning>
-                  {when(i.expiresAt)}
-                </td>
-                {canChange ? (
-                  <td data-label={t("delegates.columns.actions")}>
-                    <Form method="post">
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <SubmitButton name="intent" value="withdraw" variant="danger" size="small" aria-label={t("delegates.revokeLabel", { email: i.email })}>
-                        {t("delegates.revoke")}
-                      </SubmitButton>
-                    </Form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </TableShell>
-      )}
-    </section>
+    <TableSection
+      id="mission-invitations-title"
+      title={t("mission.pendingTitle")}
+      timeZone={timeZone}
+      rows={invitations}
+      rowKey={(i) => i.id}
+      empty={<p className="empty">{t("mission.noPending")}</p>}
+      columns={[
+        columns.email,
+        columns.name,
+        columns.language,
+        columns.sent,
+        columns.expires,
+        canChange && {
+          label: columns.actions,
+          cell: (i) => (
+            <PostForm fields={{ invitationId: i.id }}>
+              <SubmitButton name="intent" value="withdraw" variant="danger" size="small" aria-label={t("delegates.revokeLabel", { email: i.email })}>
+                {t("delegates.revoke")}
+              </SubmitButton>
+            </PostForm>
+          ),
+        },
+      ]}
+    />
   );
 }

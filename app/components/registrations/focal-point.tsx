@@ -1,9 +1,10 @@
 // One registered delegation's focal point on the registrations page (issue 19): the secretariat
 // names one of its active delegates and sets the limit of the mission's delegates, and reads the
 // focal point's latest changes (from the audit log; the audit page has them all).
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/button";
 import { isolate, withData } from "~/components/ui/data-text";
+import { PostForm } from "~/components/ui/post-form";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatInstant } from "~/lib/dates";
 import { DEFAULT_DELEGATE_LIMIT, MAX_DELEGATE_LIMIT, type MissionAction, type MissionChange } from "~/lib/focal-point";
@@ -49,9 +50,7 @@ export function FocalPointSection({
       <p className="muted registrations__help">{t("focalPoint.intro")}</p>
       {canChange ? (
         <div className="registrations__focal-point">
-          <Form method="post" className="registrations__inline-form">
-            <input type="hidden" name="intent" value="focal-point" />
-            <input type="hidden" name="delegationId" value={delegation.id} />
+          <PostForm className="registrations__inline-form" fields={{ intent: "focal-point", delegationId: delegation.id }}>
             <label htmlFor={ids.select}>{t("focalPoint.label")}</label>
             <select id={ids.select} name="focalPointId" defaultValue={focalPointId ?? ""}>
               <option value="">{t("focalPoint.none")}</option>
@@ -64,10 +63,8 @@ export function FocalPointSection({
             <SubmitButton variant="secondary" size="small">
               {t("focalPoint.save")}
             </SubmitButton>
-          </Form>
-          <Form method="post" className="registrations__inline-form">
-            <input type="hidden" name="intent" value="delegate-limit" />
-            <input type="hidden" name="delegationId" value={delegation.id} />
+          </PostForm>
+          <PostForm className="registrations__inline-form" fields={{ intent: "delegate-limit", delegationId: delegation.id }}>
             <label htmlFor={ids.limit}>{t("focalPoint.limit")}</label>
             <input
               id={ids.limit}
@@ -84,7 +81,7 @@ export function FocalPointSection({
             <SubmitButton variant="secondary" size="small">
               {t("focalPoint.saveLimit")}
             </SubmitButton>
-          </Form>
+          </PostForm>
           <p id={ids.help} className="muted registrations__help">
             {t("focalPoint.limitHelp", { limit: DEFAULT_DELEGATE_LIMIT, max: MAX_DELEGATE_LIMIT })}
           </p>

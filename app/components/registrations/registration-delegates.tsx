@@ -1,8 +1,7 @@
 // One registered delegation's people on the registrations page: its delegate accounts, its focal
 // point and limit with the focal point's latest changes, its invitations (with "send a new link"
 // and "withdraw") and the form to invite a delegate.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -10,9 +9,11 @@ import { FormErrors } from "~/components/ui/form-errors";
 import { withData } from "~/components/ui/data-text";
 import { Button } from "~/components/ui/button";
 import { Badge } from "~/components/ui/badge";
-import { TableShell } from "~/components/ui/table-shell";
-import { LANGUAGES, type Language } from "~/i18n/languages";
-import { formatInstant } from "~/lib/dates";
+import { DataTable } from "~/components/ui/data-table";
+import { PostForm } from "~/components/ui/post-form";
+import { LanguageOptions, usePeopleColumns } from "~/components/mission/people-columns";
+import { useInviteForm } from "~/components/mission/use-invite-form";
+import type { Language } from "~/i18n/languages";
 import { delegationName, nameInSentence, type DelegationArticles, type DelegationNames, type NameInSentence } from "~/lib/delegation-names";
 import type { InvitationState } from "~/lib/invitation-rules";
 import type { MissionChange } from "~/lib/focal-point";
@@ -38,8 +39,6 @@ export type RegisteredDelegationPeople = {
     state: InvitationState;
   }[];
 };
-
-const nativeName = (code: Language) => LANGUAGES.find((l) => l.code === code)?.nativeName ?? code;
 
 export function DelegationPeople({
   registration,
@@ -67,7 +66,7 @@ export function DelegationPeople({
   const language = i18n.language as Language;
   const { delegation, delegates, invitations } = registration;
   const name = delegationName(delegation, language);
-  const when = (value: Date | string) => formatInstant(value, language, timeZone);
+  const columns = usePeopleColumns();
   return (
     // Opened by a link to #delegation-CODE from the table, and after an action on it. Named by the
     // delegation, so that its people read as that delegation's group.
@@ -83,34 +82,14 @@ export function DelegationPeople({
           {notice}
         </div>
         <h3>{t("delegates.accounts")}</h3>
-        {delegates.length === 0 ? (
-          <p className="empty">{t("delegates.noAccounts")}</p>
-        ) : (
-          <TableShell caption={`${t("delegates.accounts")} · ${name}`} captionHidden>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegates.columns.name")}</th>
-                <th scope="col">{t("delegates.columns.email")}</th>
-                <th scope="col">{t("delegates.columns.language")}</th>
-                <th scope="col">{t("delegates.columns.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {delegates.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <span dir="auto">{d.name}</span>
-                  </th>
-                  <td className="registrations__email">
-                    <bdi dir="ltr">{d.email}</bdi>
-                  </td>
-                  <td lang={d.language}>{nativeName(d.language)}</td>
-                  <td>{d.disabledAt ? t("delegates.account.disabled") : t("delegates.account.active")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </TableShell>
-        )}
+        <DataTable
+          caption={`${t("delegates.accounts")} · ${name}`}
+          captionHidden
+          rows={delegates}
+          rowKey={(d) => d.id}
+          empty={<p className="empty">{t("delegates.noAccounts")}</p>}
+          columns={[columns.name, columns.email, columns.language, columns.status]}
+        />
 
         <FocalPointSection
           delegation={delegation}
@@ -124,63 +103,44 @@ export function DelegationPeople({
         />
 
         <h3>{t("delegates.invitations")}</h3>
-        {invitations.length === 0 ? (
-          <p className="empty">{t("delegates.noInvitations")}</p>
-        ) : (
-          <TableShell caption={`${t("delegates.invitations")} · ${name}`} captionHidden>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegates.columns.email")}</th>
-                <th scope="col">{t("delegates.columns.name")}</th>
-                <th scope="col">{t("delegates.columns.sent")}</th>
-                <th scope="col">{t("delegates.columns.expires")}</th>
-                <th scope="col">{t("delegates.columns.status")}</th>
-                {canInvite ? <th scope="col">{t("delegates.columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" className="registrations__email">
-                    <bdi dir="ltr">{i.email}</bdi>
-                  </th>
-                  <td>
-                    <span dir="auto">{i.name ?? "—"}</span>
-                  </td>
-                  <td>{when(i.createdAt)}</td>
-                  <td>{i.state === "accepted" ? "—" : when(i.expiresAt)}</td>
-                  <td>
-                    <Badge className={`invitation-state invitation-state--${i.state}`}>{t(`delegates.state.${i.state}`)}</Badge>
-                  </td>
-                  {canInvite ? (
-                    <td>
-                      {i.state === "pending" || i.state === "expired" ? (
-                        <div className="registrations__row-actions">
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="resend" />
-                            <input type="hidden" name="invitationId" value={i.id} />
-                            <Button type="submit" variant="secondary" size="small" aria-label={t("delegates.resendLabel", { email: i.email })}>
-                              {t("delegates.resend")}
-                            </Button>
-                          </Form>
-                          {i.state === "pending" ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="revoke" />
-                              <input type="hidden" name="invitationId" value={i.id} />
-                              <Button type="submit" variant="danger" size="small" aria-label={t("delegates.revokeLabel", { email: i.email })}>
-                                {t("delegates.revoke")}
-                              </Button>
-                            </Form>
-                          ) : null}
-                        </div>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </TableShell>
-        )}
+        <DataTable
+          caption={`${t("delegates.invitations")} · ${name}`}
+          captionHidden
+          timeZone={timeZone}
+          rows={invitations}
+          rowKey={(i) => i.id}
+          empty={<p className="empty">{t("delegates.noInvitations")}</p>}
+          columns={[
+            columns.email,
+            columns.name,
+            columns.sent,
+            { ...columns.expires, time: (i) => (i.state === "accepted" ? null : i.expiresAt) },
+            {
+              label: t("delegates.columns.status"),
+              cell: (i) => <Badge className={`invitation-state invitation-state--${i.state}`}>{t(`delegates.state.${i.state}`)}</Badge>,
+            },
+            canInvite && {
+              label: columns.actions,
+              cell: (i) =>
+                i.state === "pending" || i.state === "expired" ? (
+                  <div className="registrations__row-actions">
+                    <PostForm fields={{ intent: "resend", invitationId: i.id }}>
+                      <Button type="submit" variant="secondary" size="small" aria-label={t("delegates.resendLabel", { email: i.email })}>
+                        {t("delegates.resend")}
+                      </Button>
+                    </PostForm>
+                    {i.state === "pending" ? (
+                      <PostForm fields={{ intent: "revoke", invitationId: i.id }}>
+                        <Button type="submit" variant="danger" size="small" aria-label={t("delegates.revokeLabel", { email: i.email })}>
+                          {t("delegates.revoke")}
+                        </Button>
+                      </PostForm>
+                    ) : null}
+                  </div>
+                ) : null,
+            },
+          ]}
+        />
 
         {canInvite ? (
           <InviteForm
@@ -208,14 +168,7 @@ function InviteForm({
   lastResult: LastResult;
 }) {
   const { t } = useTranslation("registrations");
-  const [form, fields] = useForm({
-    id: `invite-${delegationId}`,
-    lastResult,
-    defaultValue: { language: defaultLanguage },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  });
+  const [form, fields] = useInviteForm(`invite-${delegationId}`, InviteSchema, lastResult, defaultLanguage);
   const titleId = `${form.id}-title`;
   return (
     <Form method="post" {...getFormProps(form)} className="invite-form" aria-labelledby={titleId}>
@@ -237,11 +190,7 @@ function InviteForm({
         <div className="field">
           <label htmlFor={fields.language.id}>{t("invite.language")}</label>
           <select {...getSelectProps(fields.language)} aria-describedby={`${fields.language.id}-help`}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.nativeName}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
           <p id={`${fields.language.id}-help`} className="muted registrations__help">
             {t("invite.languageHelp")}
