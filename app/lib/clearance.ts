@@ -127,13 +127,16 @@ export function clearanceRefusalMessage(reason: ClearanceRefusal): string {
   return REFUSAL_MESSAGES[reason];
 }
 
+/** A form's switch, from its two buttons: anything else is a forged or stale form. */
+const onOff = z.enum(["on", "off"], unreadable());
+
 /** "on" / "off" from a form's buttons; anything else is a forged or stale form (null). */
 export function parseSwitch(value: FormDataEntryValue | null): boolean | null {
-  return value === "on" ? true : value === "off" ? false : null;
+  const parsed = onOff.safeParse(value);
+  return parsed.success ? parsed.data === "on" : null;
 }
 
 const uuid = z.string({ required_error: FORM_UNREADABLE }).uuid(FORM_UNREADABLE);
-const onOff = z.enum(["on", "off"], { errorMap: () => ({ message: FORM_UNREADABLE }) });
 
 /** The secretariat's forms on the users page: a delegate's approver role, a mission's clearance. */
 export const ClearanceSettingsSchema = z.discriminatedUnion(
@@ -145,4 +148,5 @@ export const ClearanceSettingsSchema = z.discriminatedUnion(
   unreadable(),
 );
 
-export const CLEARANCE_SETTINGS_INTENTS = ["set-approver", "set-clearance"] as const;
+/** The intents of ClearanceSettingsSchema, for the page's action to tell its forms from the others. */
+export const CLEARANCE_SETTINGS_INTENTS = ClearanceSettingsSchema.options.map((option) => option.shape.intent.value);

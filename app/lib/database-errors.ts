@@ -80,3 +80,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isStorageFull(error: unknown): boolean {
   return [...chain(error)].some((item) => item.code === "53100");
 }
+
+/**
+ * True when the database refused a write for a unique key already taken (SQLSTATE 23505
+ * unique_violation), at any depth of the error's causes (drizzle wraps the driver's error): two
+ * requests creating the same thing at once, of which the second is told so.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return [...chain(error)].some((item) => item.code === "23505");
+}

@@ -236,8 +236,8 @@ export const CoordinatorSchema = z.object({
 
 export type GroupFormValue = z.infer<typeof SaveGroupSchema>;
 
-/** The names and articles of a form's value, as the model stores them. */
-export function namesOf(value: GroupFormValue) {
+/** The names and articles of a form's value (or of any group), as the model stores them. */
+export function namesOf(value: GroupNames & GroupArticles) {
   return {
     nameEn: value.nameEn,
     nameFr: value.nameFr,

@@ -5,12 +5,24 @@
 import { messageTranslator } from "~/i18n/i18next";
 import { formatInstant } from "~/lib/dates";
 import { speakerInSentence, type Speaker } from "~/lib/joint";
-import { composeMessage, instantLines, type MissionMessageContext } from "~/lib/mission-message";
+import type { NameInSentence } from "~/lib/delegation-names";
+import { composeMessage, instantLines, type MissionMessageContext, type T } from "~/lib/mission-message";
 import type { MessageText } from "~/lib/notification-text";
 
 export type JointMessageContext = MissionMessageContext;
 
-const translator = (ctx: JointMessageContext) => messageTranslator(ctx.language, "submissions");
+/**
+ * An email of this file, in the frame of every email to a mission: `write` gives its subject,
+ * introduction and middle lines in the recipient's language, with the speaker's name in a sentence.
+ */
+function speakerMessage(
+  input: JointMessageContext & { speaker: Speaker },
+  write: (t: T, speaker: NameInSentence) => { subject: string; intro: string; middle: string[] },
+): MessageText {
+  const t = messageTranslator(input.language, "submissions");
+  const { subject, intro, middle } = write(t, speakerInSentence(t, input.speaker, input.language));
+  return composeMessage(t, input, "email", subject, intro, middle);
+}
 
 export type CosponsorInvitationInput = JointMessageContext & {
   /** Who names the recipient's delegation: the submitting delegation, and the group it speaks for. */
@@ -21,69 +33,51 @@ export type CosponsorInvitationInput = JointMessageContext & {
 
 /** To the delegates of a delegation named as co-sponsor: who named it, and that it counts once they confirm. */
 export function cosponsorInvitationMessage(input: CosponsorInvitationInput): MessageText {
-  const t = translator(input);
-  const speaker = speakerInSentence(t, input.speaker, input.language);
-  return composeMessage(
-    t,
-    input,
-    "email",
-    t("joint.email.invitation.subject", { speaker }),
-    t("joint.email.invitation.intro", { speaker, delegation: input.delegationName }),
-    [
+  return speakerMessage(input, (t, speaker) => ({
+    subject: t("joint.email.invitation.subject", { speaker }),
+    intro: t("joint.email.invitation.intro", { speaker, delegation: input.delegationName }),
+    middle: [
       t("joint.email.invitation.counts"),
       ...(input.deadline ? [t("joint.email.invitation.deadline", { deadline: formatInstant(input.deadline, input.language, input.meetingTimeZone) })] : []),
     ],
-  );
+  }));
 }
 
-export type AlignmentReceiptInput = JointMessageContext & {
+type AlignmentInput = JointMessageContext & {
   receiptNumber: string;
-  alignedAt: Date;
-  alignedByName: string;
   /** The submission aligned with: its delegation, and the group it speaks for. */
   speaker: Speaker;
 };
 
+/** An alignment's receipt number and when it was made or withdrawn (`timeKey`), on the meeting's clock and the recipient's. */
+const alignmentLines = (t: T, input: AlignmentInput, timeKey: string, at: Date) => [
+  t("alignment.email.number", { receipt: input.receiptNumber }),
+  ...instantLines(t, input, "email", timeKey, at, formatInstant),
+];
+
+export type AlignmentReceiptInput = AlignmentInput & { alignedAt: Date; alignedByName: string };
+
 /** The receipt every delegate of the mission gets when their delegation aligns itself with a submission. */
 export function alignmentReceiptMessage(input: AlignmentReceiptInput): MessageText {
-  const t = translator(input);
-  const speaker = speakerInSentence(t, input.speaker, input.language);
-  return composeMessage(
-    t,
-    input,
-    "email",
-    t("alignment.email.subject", { receipt: input.receiptNumber, delegation: input.delegationName }),
-    t("alignment.email.intro", { delegation: input.delegationName, speaker }),
-    [
-      t("alignment.email.number", { receipt: input.receiptNumber }),
-      ...instantLines(t, input, "email", "alignment.email.time", input.alignedAt, formatInstant),
+  return speakerMessage(input, (t, speaker) => ({
+    subject: t("alignment.email.subject", { receipt: input.receiptNumber, delegation: input.delegationName }),
+    intro: t("alignment.email.intro", { delegation: input.delegationName, speaker }),
+    middle: [
+      ...alignmentLines(t, input, "alignment.email.time", input.alignedAt),
       t("alignment.email.by", { name: input.alignedByName }),
       "",
       t("alignment.email.comments"),
     ],
-  );
+  }));
 }
 
-export type AlignmentWithdrawalInput = JointMessageContext & {
-  receiptNumber: string;
-  withdrawnAt: Date;
-  withdrawnByName: string;
-  speaker: Speaker;
-};
+export type AlignmentWithdrawalInput = AlignmentInput & { withdrawnAt: Date; withdrawnByName: string };
 
 /** Tells the mission that its alignment was withdrawn. */
 export function alignmentWithdrawalMessage(input: AlignmentWithdrawalInput): MessageText {
-  const t = translator(input);
-  const speaker = speakerInSentence(t, input.speaker, input.language);
-  return composeMessage(
-    t,
-    input,
-    "email",
-    t("alignment.email.withdrawnSubject", { receipt: input.receiptNumber, delegation: input.delegationName }),
-    t("alignment.email.withdrawnIntro", { name: input.withdrawnByName, delegation: input.delegationName, speaker }),
-    [
-      t("alignment.email.number", { receipt: input.receiptNumber }),
-      ...instantLines(t, input, "email", "alignment.email.withdrawnTime", input.withdrawnAt, formatInstant),
-    ],
-  );
+  return speakerMessage(input, (t, speaker) => ({
+    subject: t("alignment.email.withdrawnSubject", { receipt: input.receiptNumber, delegation: input.delegationName }),
+    intro: t("alignment.email.withdrawnIntro", { name: input.withdrawnByName, delegation: input.delegationName, speaker }),
+    middle: alignmentLines(t, input, "alignment.email.withdrawnTime", input.withdrawnAt),
+  }));
 }

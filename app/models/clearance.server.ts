@@ -14,13 +14,12 @@ import {
   type DraftClearance,
 } from "~/lib/clearance";
 import { clearanceRequestMessage } from "~/lib/clearance-email";
-import { nameInSentence } from "~/lib/delegation-names";
 import { isUuid } from "~/lib/ids";
-import { meetingLine } from "~/lib/meeting-names";
 import { paths } from "~/lib/paths";
 import { recordAudit } from "~/models/audit.server";
-import { queueNotifications, type QueuedNotification } from "~/models/outbox.server";
-import { delegateScope, selectDelegationAccess } from "~/models/submission-access.server";
+import { clearanceRequester, selectRegisteredSubmissions } from "~/models/delegation-state.server";
+import { queueMissionMessages, siteLink } from "~/models/mission-mail.server";
+import { delegateScope, inDelegateTransaction, readDelegateAccess, recordDelegateAudit } from "~/models/submission-access.server";
 import { lockSubmission } from "~/models/submission-draft.server";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
@@ -35,7 +34,6 @@ export const CLEARANCE_AUDIT = {
   approver: "user.approver",
 } as const;
 
-const requester = alias(users, "clearance_requester");
 const clearer = alias(users, "clearance_clearer");
 
 /**
@@ -73,25 +71,18 @@ export type ClearanceView = {
 export async function getClearanceForDelegate(user: SessionUser, consultationId: string): Promise<ClearanceView | null> {
   const delegationId = delegateScope(user, consultationId);
   if (!delegationId) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      required: delegations.clearanceRequired,
-      approvers: activeApprovers,
-      approver: isApprover(user.id),
-      draftVersion: submissions.draftVersion,
-      draftUpdatedAt: submissions.draftUpdatedAt,
-      requestedAt: submissions.clearanceRequestedAt,
-      requestedByName: requester.name,
-      clearedDraftVersion: submissions.clearedDraftVersion,
-      clearedAt: submissions.clearedAt,
-      clearedByName: clearer.name,
-    })
-    .from(registrations)
-    .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
-    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-    .leftJoin(submissions, and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)))
-    .leftJoin(requester, eq(requester.id, submissions.clearanceRequestedBy))
+  const [row] = await selectRegisteredSubmissions(await getDb(), {
+    required: delegations.clearanceRequired,
+    approvers: activeApprovers,
+    approver: isApprover(user.id),
+    draftVersion: submissions.draftVersion,
+    draftUpdatedAt: submissions.draftUpdatedAt,
+    requestedAt: submissions.clearanceRequestedAt,
+    requestedByName: clearanceRequester.name,
+    clearedDraftVersion: submissions.clearedDraftVersion,
+    clearedAt: submissions.clearedAt,
+    clearedByName: clearer.name,
+  })
     .leftJoin(clearer, eq(clearer.id, submissions.clearedBy))
     .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId), ne(consultations.status, "draft")));
   if (!row) return null;
@@ -186,12 +177,8 @@ export async function requestClearance(
   user: SessionUser,
   input: { consultationId: string; draftVersion: number; ipAddress?: string | null; baseUrl?: string | null },
 ): Promise<RequestClearanceResult> {
-  const delegationId = delegateScope(user, input.consultationId);
-  if (!delegationId) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<RequestClearanceResult> => {
-    const access = await selectDelegationAccess(tx, delegationId, input.consultationId, true);
-    if (!access) return { ok: false, reason: "not_found" };
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<RequestClearanceResult> => {
+    const delegationId = access.delegation.id;
     if (access.consultation.status !== "open") return { ok: false, reason: "not_open" };
     const submission = await lockSubmission(tx, input.consultationId, delegationId);
     if (!submission) return { ok: false, reason: "empty" };
@@ -209,53 +196,30 @@ export async function requestClearance(
     if (!rule.ok) return rule;
     if (rule.repeated) return { ok: true, repeated: true, approvers: 0 };
 
-    const now = new Date();
     await tx.update(submissions).set({ clearanceRequestedAt: now, clearanceRequestedBy: user.id }).where(eq(submissions.id, submission.id));
     const approvers = await tx
-      .select({ id: users.id, email: users.email, name: users.name, language: users.language, timeZone: users.timeZone })
+      .select({ userId: users.id, email: users.email, name: users.name, language: users.language, timeZone: users.timeZone })
       .from(users)
       .where(and(eq(users.role, "delegate"), eq(users.delegationId, delegationId), eq(users.approver, true), isNull(users.disabledAt)))
       .orderBy(asc(users.email));
-    const reviewLink = input.baseUrl ? `${input.baseUrl.replace(/\/+$/, "")}${paths.submissionReview(input.consultationId)}` : null;
-    const messages: QueuedNotification[] = approvers.map((a) => {
-      const text = clearanceRequestMessage({
-        language: a.language,
-        recipientName: a.name,
-        delegationName: nameInSentence(access.delegation, a.language),
-        consultationTitle: access.consultation.title,
-        meetingName: meetingLine(access.meeting, a.language),
-        meetingTimeZone: access.meeting.timeZone,
-        recipientTimeZone: a.timeZone,
-        link: null,
-        requestedByName: user.name,
-        requestedAt: now,
-        reviewLink,
-      });
-      return {
-        recipientEmail: a.email,
-        recipientUserId: a.id,
-        language: a.language,
-        kind: CLEARANCE_MESSAGE_KIND,
-        subject: text.subject,
-        body: text.body,
-        consultationId: input.consultationId,
-        // One message per approver and draft version, however often it is asked.
-        dedupeKey: `clearance:${submission.id}:${submission.draftVersion}:${a.email.toLowerCase()}`,
-      };
-    });
-    await queueNotifications(messages, tx);
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: CLEARANCE_AUDIT.requested,
-        entityType: "submission",
-        entityId: submission.id,
-        consultationId: input.consultationId,
-        details: { delegation: access.delegation.code, draftVersion: submission.draftVersion, approvers: approvers.length },
-        ipAddress: input.ipAddress ?? null,
-      },
+    const reviewLink = siteLink(input.baseUrl, paths.submissionReview(input.consultationId));
+    await queueMissionMessages(
       tx,
+      { ...access.consultation, meeting: access.meeting },
+      approvers.map((a) => ({ ...a, delegationId, deadlineExtendedTo: access.registration.deadlineExtendedTo, delegation: access.delegation })),
+      // One message per approver and draft version, however often it is asked. No consultation link: the review page's is the one.
+      { kind: CLEARANCE_MESSAGE_KIND, dedupe: `clearance:${submission.id}:${submission.draftVersion}` },
+      (context) => clearanceRequestMessage({ ...context, requestedByName: user.name, requestedAt: now, reviewLink }),
     );
+    await recordDelegateAudit(tx, {
+      user,
+      access,
+      action: CLEARANCE_AUDIT.requested,
+      entityType: "submission",
+      entityId: submission.id,
+      details: { draftVersion: submission.draftVersion, approvers: approvers.length },
+      ipAddress: input.ipAddress,
+    });
     return { ok: true, repeated: false, approvers: approvers.length };
   });
 }
@@ -280,9 +244,9 @@ export async function setMissionClearance(
   let delegationId: string;
   if (input.consultationId !== undefined) {
     // From the mission's own page: its delegates only, of a registered delegation.
-    const own = delegateScope(user, input.consultationId);
-    if (!own || !(await selectDelegationAccess(db, own, input.consultationId))) return { ok: false, reason: "not_found" };
-    delegationId = own;
+    const own = await readDelegateAccess(user, input.consultationId);
+    if (!own) return { ok: false, reason: "not_found" };
+    delegationId = own.delegationId;
   } else {
     if (user.role !== "secretariat") return { ok: false, reason: "forbidden" };
     if (!input.delegationId || !isUuid(input.delegationId)) return { ok: false, reason: input.required === null ? "invalid" : "not_found" };

@@ -2,16 +2,34 @@
 // pure `delegationState` needs (draft, revisions, clearance) and the delegation's own deadline, for all its
 // consultations in one query — the home list shows one row per consultation, never a query each.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type SelectedFields } from "drizzle-orm/pg-core";
 import { effectiveDeadline } from "~/lib/deadlines";
 import { delegationState, type DelegationFacts, type DelegationState, type RevisionFacts } from "~/lib/delegation-state";
 import { isUuid } from "~/lib/ids";
 import { mayWriteSubmission } from "~/lib/permissions";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, type Reader } from "~/utils/db.server";
 
 const { consultations, delegations, registrations, submissionRevisions, submissions, users } = schema;
-const requester = alias(users, "clearance_requester");
+
+/** Who last asked for the clearance of a submission's draft (issue 19), in selectRegisteredSubmissions. */
+export const clearanceRequester = alias(users, "clearance_requester");
+
+/**
+ * `fields` of registrations, each with its consultation, its delegation, the delegation's
+ * submission there (if any) and who last asked for the clearance of its draft (clearanceRequester).
+ * (Selected as `T & SelectedFields`: the intersection lets TypeScript follow the joins of a generic
+ * selection.)
+ */
+export function selectRegisteredSubmissions<T extends SelectedFields>(db: Reader, fields: T) {
+  return db
+    .select<T & SelectedFields>(fields)
+    .from(registrations)
+    .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
+    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+    .leftJoin(submissions, and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)))
+    .leftJoin(clearanceRequester, eq(clearanceRequester.id, submissions.clearanceRequestedBy));
+}
 
 export type DelegationProgress = {
   state: DelegationState;
@@ -32,35 +50,29 @@ export async function getDelegationProgress(user: SessionUser, only?: string[]):
   const ids = only?.filter(isUuid);
   if (ids && ids.length === 0) return result;
   const db = await getDb();
-  const rows = await db
-    .select({
-      consultationId: consultations.id,
-      status: consultations.status,
-      deadline: consultations.deadline,
-      extendedTo: registrations.deadlineExtendedTo,
-      draftVersion: submissions.draftVersion,
-      draftUpdatedAt: submissions.draftUpdatedAt,
-      // Clearance inside the mission (issue 19): the setting, the latest request, the cleared version.
-      clearanceRequired: delegations.clearanceRequired,
-      clearanceRequestedAt: submissions.clearanceRequestedAt,
-      clearanceRequestedBy: requester.name,
-      clearedDraftVersion: submissions.clearedDraftVersion,
-      revision: {
-        revisionNumber: submissionRevisions.revisionNumber,
-        receiptNumber: submissionRevisions.receiptNumber,
-        draftVersion: submissionRevisions.draftVersion,
-        submittedAt: submissionRevisions.submittedAt,
-        supersededAt: submissionRevisions.supersededAt,
-        withdrawnAt: submissionRevisions.withdrawnAt,
-        late: submissionRevisions.late,
-      },
-    })
-    .from(registrations)
-    .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
-    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-    .leftJoin(submissions, and(eq(submissions.consultationId, registrations.consultationId), eq(submissions.delegationId, registrations.delegationId)))
+  const rows = await selectRegisteredSubmissions(db, {
+    consultationId: consultations.id,
+    status: consultations.status,
+    deadline: consultations.deadline,
+    extendedTo: registrations.deadlineExtendedTo,
+    draftVersion: submissions.draftVersion,
+    draftUpdatedAt: submissions.draftUpdatedAt,
+    // Clearance inside the mission (issue 19): the setting, the latest request, the cleared version.
+    clearanceRequired: delegations.clearanceRequired,
+    clearanceRequestedAt: submissions.clearanceRequestedAt,
+    clearanceRequestedBy: clearanceRequester.name,
+    clearedDraftVersion: submissions.clearedDraftVersion,
+    revision: {
+      revisionNumber: submissionRevisions.revisionNumber,
+      receiptNumber: submissionRevisions.receiptNumber,
+      draftVersion: submissionRevisions.draftVersion,
+      submittedAt: submissionRevisions.submittedAt,
+      supersededAt: submissionRevisions.supersededAt,
+      withdrawnAt: submissionRevisions.withdrawnAt,
+      late: submissionRevisions.late,
+    },
+  })
     .leftJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
-    .leftJoin(requester, eq(requester.id, submissions.clearanceRequestedBy))
     .where(
       and(
         eq(registrations.delegationId, user.delegationId),

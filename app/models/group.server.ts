@@ -4,11 +4,24 @@
 // change is audited in its transaction; every read is a fixed number of queries, however many
 // members a group has (the Group of 77 and China: 134).
 import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { canChangeConsultationGroups, groupCodeFrom, matchMemberList, MAX_GROUP_MEMBERS, STANDING_KINDS, type GroupKind } from "~/lib/groups";
+import { isUniqueViolation } from "~/lib/database-errors";
+import type { DelegationArticles, DelegationNames } from "~/lib/delegation-names";
+import {
+  canChangeConsultationGroups,
+  groupCodeFrom,
+  matchMemberList,
+  MAX_GROUP_MEMBERS,
+  namesOf,
+  STANDING_KINDS,
+  type GroupArticles,
+  type GroupKind,
+  type GroupNames,
+} from "~/lib/groups";
+import type { ConsultationStatus } from "~/lib/consultation-status";
 import { mayManageConsultation } from "~/lib/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { delegationSentenceColumns } from "~/models/delegation.server";
-import { listDelegationsForMatching } from "~/models/registration.server";
+import { listDelegationsForMatching, lockedStatus } from "~/models/registration.server";
 import { toMatchable } from "~/lib/registration-review";
 import type { SessionUser } from "~/models/user.server";
 import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
@@ -36,21 +49,9 @@ const groupColumns = {
 const memberColumns = { id: delegations.id, code: delegations.code, ...delegationSentenceColumns };
 
 /** A group's names and articles as the forms give them. */
-export type GroupNamesInput = {
-  nameEn: string;
-  nameFr: string;
-  nameEs: string;
-  nameRu: string;
-  nameZh: string;
-  nameAr: string;
-  articleFr: string | null;
-  articleEs: string | null;
-};
+export type GroupNamesInput = GroupNames & GroupArticles;
 
 type Refusal = "not_found" | "wrong_status";
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && ((error as { code?: string }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -169,21 +170,7 @@ export async function listCoordinatedGroups(consultationId: string, delegationId
 
 /** The members of several groups, by group: one query however many groups and members. */
 export async function listGroupMembers(groupIds: readonly string[]) {
-  const byGroup = new Map<
-    string,
-    {
-      id: string;
-      code: string;
-      nameEn: string;
-      nameFr: string;
-      nameEs: string;
-      nameRu: string;
-      nameZh: string;
-      nameAr: string;
-      articleFr: string | null;
-      articleEs: string | null;
-    }[]
-  >();
+  const byGroup = new Map<string, ({ id: string; code: string } & DelegationNames & DelegationArticles)[]>();
   if (!groupIds.length) return byGroup;
   const db = await getDb();
   const rows = await db
@@ -217,10 +204,56 @@ export async function matchPastedMembers(text: string) {
 // ---------------------------------------------------------------------------------------------
 // Changing
 
-/** The consultation's status under a share lock: a status move waits for this change (as registrations do). */
-async function lockedStatus(tx: Transaction, consultationId: string) {
-  const [row] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, consultationId)).for("share");
-  return row?.status ?? null;
+/** Why a consultation's own groups may not change now (its status read under a share lock: a status move waits), or null. */
+async function consultationRefusal(tx: Transaction, consultationId: string): Promise<Refusal | null> {
+  const status = await lockedStatus(tx, consultationId);
+  if (!status) return "not_found";
+  return canChangeConsultationGroups(status) ? null : "wrong_status";
+}
+
+/** A group's code, consultation and English name, locked for the change the caller makes; null when there is no such group. */
+async function lockGroup(tx: Transaction, groupId: string, lock: "update" | "share") {
+  const [group] = await tx
+    .select({ code: groups.code, consultationId: groups.consultationId, nameEn: groups.nameEn })
+    .from(groups)
+    .where(eq(groups.id, groupId))
+    .for(lock);
+  return group ?? null;
+}
+
+type LockedGroup = NonNullable<Awaited<ReturnType<typeof lockGroup>>>;
+
+/**
+ * The secretariat's change of a group in a consultation: in a transaction, the consultation's status
+ * share-locked and the group locked (a standing one, or the consultation's own), then `work`.
+ * "not_found" for anyone else, and for no such consultation or group (another consultation's is not
+ * found here).
+ */
+async function changeConsultationGroup<R>(
+  user: SessionUser,
+  input: { consultationId: string; groupId: string },
+  lock: "update" | "share",
+  work: (tx: Transaction, status: ConsultationStatus, group: LockedGroup) => Promise<R>,
+): Promise<R | { ok: false; reason: "not_found" }> {
+  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const status = await lockedStatus(tx, input.consultationId);
+    const group = status ? await lockGroup(tx, input.groupId, lock) : null;
+    if (!status || !group || (group.consultationId !== null && group.consultationId !== input.consultationId))
+      return { ok: false as const, reason: "not_found" as const };
+    return work(tx, status, group);
+  });
+}
+
+type MembersRefusal = "unknown_delegation" | "too_many" | "no_members";
+
+/** The members asked for, once each, or why there are too few or too many. */
+function wantedMembers(memberIds: string[]): { ok: true; ids: string[] } | { ok: false; reason: MembersRefusal } {
+  const ids = [...new Set(memberIds)];
+  if (!ids.length) return { ok: false, reason: "no_members" };
+  if (ids.length > MAX_GROUP_MEMBERS) return { ok: false, reason: "too_many" };
+  return { ok: true, ids };
 }
 
 /** The delegations (id and code) among `ids`, or null when one of them does not exist: one query. */
@@ -229,13 +262,29 @@ async function existingDelegations(tx: Transaction, ids: string[]) {
   return found.length === ids.length ? found : null;
 }
 
-type MembersRefusal = "unknown_delegation" | "too_many" | "no_members";
+/** A change of a group, in the audit log in the change's transaction. */
+const auditGroup = (
+  tx: Transaction,
+  user: SessionUser,
+  entry: { action: string; groupId: string; consultationId: string | null; details: Record<string, unknown>; ipAddress?: string | null },
+) =>
+  recordAudit(
+    {
+      actorId: user.id,
+      action: entry.action,
+      entityType: "group",
+      entityId: entry.groupId,
+      consultationId: entry.consultationId,
+      details: entry.details,
+      ipAddress: entry.ipAddress ?? null,
+    },
+    tx,
+  );
 
-function checkMemberCount(ids: string[]): MembersRefusal | null {
-  if (!ids.length) return "no_members";
-  if (ids.length > MAX_GROUP_MEMBERS) return "too_many";
-  return null;
-}
+type GroupInput = GroupNamesInput & { membershipAsOf: string; memberIds: string[]; ipAddress?: string | null };
+
+/** The columns a group's form sets: its names, articles and the date of its membership. */
+const formColumns = (input: GroupInput) => ({ ...namesOf(input), membershipAsOf: input.membershipAsOf });
 
 export type CreateGroupResult = { ok: true; id: string; code: string } | { ok: false; reason: Refusal | MembersRefusal | "conflict" };
 
@@ -244,26 +293,19 @@ export type CreateGroupResult = { ok: true; id: string; code: string } | { ok: f
  * consultation's own (ad hoc, while the consultation is a draft or open). Its code comes from its
  * English name. Audited as "group.create" with its members' codes.
  */
-export async function createGroup(
-  user: SessionUser,
-  input: GroupNamesInput & { consultationId: string | null; kind: GroupKind; membershipAsOf: string; memberIds: string[]; ipAddress?: string | null },
-): Promise<CreateGroupResult> {
+export async function createGroup(user: SessionUser, input: GroupInput & { consultationId: string | null; kind: GroupKind }): Promise<CreateGroupResult> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const wanted = [...new Set(input.memberIds)];
-  const countRefusal = checkMemberCount(wanted);
-  if (countRefusal) return { ok: false, reason: countRefusal };
+  const wanted = wantedMembers(input.memberIds);
+  if (!wanted.ok) return wanted;
   const standing = input.consultationId === null;
   if (standing ? !(STANDING_KINDS as readonly string[]).includes(input.kind) : input.kind !== "ad_hoc") return { ok: false, reason: "not_found" };
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
-      if (input.consultationId) {
-        const status = await lockedStatus(tx, input.consultationId);
-        if (!status) return { ok: false, reason: "not_found" } as const;
-        if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" } as const;
-      }
-      const found = await existingDelegations(tx, wanted);
-      if (!found) return { ok: false, reason: "unknown_delegation" } as const;
+    return await db.transaction(async (tx): Promise<CreateGroupResult> => {
+      const refusal = input.consultationId ? await consultationRefusal(tx, input.consultationId) : null;
+      if (refusal) return { ok: false, reason: refusal };
+      const found = await existingDelegations(tx, wanted.ids);
+      if (!found) return { ok: false, reason: "unknown_delegation" };
       const taken = await tx
         .select({ code: groups.code })
         .from(groups)
@@ -271,36 +313,17 @@ export async function createGroup(
       const code = groupCodeFrom(input.nameEn, new Set(taken.map((g) => g.code)));
       const [created] = await tx
         .insert(groups)
-        .values({
-          consultationId: input.consultationId,
-          code,
-          kind: input.kind,
-          nameEn: input.nameEn,
-          nameFr: input.nameFr,
-          nameEs: input.nameEs,
-          nameRu: input.nameRu,
-          nameZh: input.nameZh,
-          nameAr: input.nameAr,
-          articleFr: input.articleFr,
-          articleEs: input.articleEs,
-          membershipAsOf: input.membershipAsOf,
-          createdBy: user.id,
-        })
+        .values({ consultationId: input.consultationId, code, kind: input.kind, ...formColumns(input), createdBy: user.id })
         .returning({ id: groups.id });
       await tx.insert(groupMembers).values(found.map((d) => ({ groupId: created!.id, delegationId: d.id })));
-      await recordAudit(
-        {
-          actorId: user.id,
-          action: "group.create",
-          entityType: "group",
-          entityId: created!.id,
-          consultationId: input.consultationId,
-          details: { group: code, kind: input.kind, name: input.nameEn, membershipAsOf: input.membershipAsOf, codes: found.map((d) => d.code).sort() },
-          ipAddress: input.ipAddress ?? null,
-        },
-        tx,
-      );
-      return { ok: true, id: created!.id, code } as const;
+      await auditGroup(tx, user, {
+        action: "group.create",
+        groupId: created!.id,
+        consultationId: input.consultationId,
+        details: { group: code, kind: input.kind, name: input.nameEn, membershipAsOf: input.membershipAsOf, codes: found.map((d) => d.code).sort() },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true, id: created!.id, code };
     });
   } catch (error) {
     // Two officers creating a group of the same name at once: the second is told to try again.
@@ -316,52 +339,30 @@ export type UpdateGroupResult = { ok: true; code: string; added: string[]; remov
  * changes while the consultation is a draft or open. A coordinator who is no longer a member
  * coordinates no more. Audited as "group.update" with the codes added and removed.
  */
-export async function updateGroup(
-  user: SessionUser,
-  input: GroupNamesInput & { groupId: string; membershipAsOf: string; memberIds: string[]; ipAddress?: string | null },
-): Promise<UpdateGroupResult> {
+export async function updateGroup(user: SessionUser, input: GroupInput & { groupId: string }): Promise<UpdateGroupResult> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const wanted = [...new Set(input.memberIds)];
-  const countRefusal = checkMemberCount(wanted);
-  if (countRefusal) return { ok: false, reason: countRefusal };
+  const wanted = wantedMembers(input.memberIds);
+  if (!wanted.ok) return wanted;
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [group] = await tx
-      .select({ code: groups.code, consultationId: groups.consultationId })
-      .from(groups)
-      .where(eq(groups.id, input.groupId))
-      .for("update");
-    if (!group) return { ok: false, reason: "not_found" } as const;
-    if (group.consultationId) {
-      const status = await lockedStatus(tx, group.consultationId);
-      if (!status) return { ok: false, reason: "not_found" } as const;
-      if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" } as const;
-    }
-    const found = await existingDelegations(tx, wanted);
-    if (!found) return { ok: false, reason: "unknown_delegation" } as const;
+  return db.transaction(async (tx): Promise<UpdateGroupResult> => {
+    const group = await lockGroup(tx, input.groupId, "update");
+    if (!group) return { ok: false, reason: "not_found" };
+    const refusal = group.consultationId ? await consultationRefusal(tx, group.consultationId) : null;
+    if (refusal) return { ok: false, reason: refusal };
+    const found = await existingDelegations(tx, wanted.ids);
+    if (!found) return { ok: false, reason: "unknown_delegation" };
     const before = await tx
       .select({ id: delegations.id, code: delegations.code })
       .from(groupMembers)
       .innerJoin(delegations, eq(delegations.id, groupMembers.delegationId))
       .where(eq(groupMembers.groupId, input.groupId));
     const had = new Set(before.map((d) => d.id));
-    const keep = new Set(wanted);
+    const keep = new Set(wanted.ids);
     const added = found.filter((d) => !had.has(d.id));
     const removed = before.filter((d) => !keep.has(d.id));
     await tx
       .update(groups)
-      .set({
-        nameEn: input.nameEn,
-        nameFr: input.nameFr,
-        nameEs: input.nameEs,
-        nameRu: input.nameRu,
-        nameZh: input.nameZh,
-        nameAr: input.nameAr,
-        articleFr: input.articleFr,
-        articleEs: input.articleEs,
-        membershipAsOf: input.membershipAsOf,
-        updatedAt: sql`now()`,
-      })
+      .set({ ...formColumns(input), updatedAt: sql`now()` })
       .where(eq(groups.id, input.groupId));
     let coordinatorsRemoved: { consultationId: string; delegation: string }[] = [];
     if (removed.length) {
@@ -377,26 +378,21 @@ export async function updateGroup(
     if (added.length) await tx.insert(groupMembers).values(added.map((d) => ({ groupId: input.groupId, delegationId: d.id })));
     const addedCodes = added.map((d) => d.code).sort();
     const removedCodes = removed.map((d) => d.code).sort();
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "group.update",
-        entityType: "group",
-        entityId: input.groupId,
-        consultationId: group.consultationId,
-        details: {
-          group: group.code,
-          name: input.nameEn,
-          membershipAsOf: input.membershipAsOf,
-          added: addedCodes,
-          removed: removedCodes,
-          ...(coordinatorsRemoved.length ? { coordinatorsRemoved } : {}),
-        },
-        ipAddress: input.ipAddress ?? null,
+    await auditGroup(tx, user, {
+      action: "group.update",
+      groupId: input.groupId,
+      consultationId: group.consultationId,
+      details: {
+        group: group.code,
+        name: input.nameEn,
+        membershipAsOf: input.membershipAsOf,
+        added: addedCodes,
+        removed: removedCodes,
+        ...(coordinatorsRemoved.length ? { coordinatorsRemoved } : {}),
       },
-      tx,
-    );
-    return { ok: true, code: group.code, added: addedCodes, removed: removedCodes } as const;
+      ipAddress: input.ipAddress,
+    });
+    return { ok: true, code: group.code, added: addedCodes, removed: removedCodes };
   });
 }
 
@@ -407,42 +403,24 @@ export type DeleteGroupResult = { ok: true; code: string } | { ok: false; reason
  * submission speaks on its behalf (its members and coordinator go with it). Standing groups stay.
  * Audited as "group.delete".
  */
-export async function deleteGroup(
-  user: SessionUser,
-  input: { consultationId: string; groupId: string; ipAddress?: string | null },
-): Promise<DeleteGroupResult> {
-  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" } as const;
-    const [group] = await tx
-      .select({ code: groups.code, consultationId: groups.consultationId, nameEn: groups.nameEn })
-      .from(groups)
-      .where(eq(groups.id, input.groupId))
-      .for("update");
-    if (!group || (group.consultationId !== null && group.consultationId !== input.consultationId)) return { ok: false, reason: "not_found" } as const;
-    if (group.consultationId === null) return { ok: false, reason: "standing" } as const;
-    if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" } as const;
+export function deleteGroup(user: SessionUser, input: { consultationId: string; groupId: string; ipAddress?: string | null }): Promise<DeleteGroupResult> {
+  return changeConsultationGroup(user, input, "update", async (tx, status, group): Promise<DeleteGroupResult> => {
+    if (group.consultationId === null) return { ok: false, reason: "standing" };
+    if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" };
     // One statement: the group goes only if no submission speaks for it at that moment.
     const deleted = await tx
       .delete(groups)
       .where(and(eq(groups.id, input.groupId), sql`not exists (select 1 from ${submissions} where ${submissions.onBehalfOfGroupId} = ${input.groupId})`))
       .returning({ id: groups.id });
-    if (!deleted.length) return { ok: false, reason: "has_submissions" } as const;
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "group.delete",
-        entityType: "group",
-        entityId: input.groupId,
-        consultationId: input.consultationId,
-        details: { group: group.code, name: group.nameEn },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, code: group.code } as const;
+    if (!deleted.length) return { ok: false, reason: "has_submissions" };
+    await auditGroup(tx, user, {
+      action: "group.delete",
+      groupId: input.groupId,
+      consultationId: input.consultationId,
+      details: { group: group.code, name: group.nameEn },
+      ipAddress: input.ipAddress,
+    });
+    return { ok: true, code: group.code };
   });
 }
 
@@ -453,23 +431,18 @@ export type CoordinatorResult = { ok: true; changed: boolean; code: string | nul
  * the group registered for the consultation, whose delegates then draft the group's submission.
  * While the consultation is a draft or open. Audited as "group.coordinator" with the previous one.
  */
-export async function setGroupCoordinator(
+export function setGroupCoordinator(
   user: SessionUser,
   input: { consultationId: string; groupId: string; delegationId: string | null; ipAddress?: string | null },
 ): Promise<CoordinatorResult> {
-  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" } as const;
-    const [group] = await tx.select({ code: groups.code, consultationId: groups.consultationId }).from(groups).where(eq(groups.id, input.groupId)).for("share");
-    if (!group || (group.consultationId !== null && group.consultationId !== input.consultationId)) return { ok: false, reason: "not_found" } as const;
-    if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" } as const;
+  return changeConsultationGroup(user, input, "share", async (tx, status, group): Promise<CoordinatorResult> => {
+    if (!canChangeConsultationGroups(status)) return { ok: false, reason: "wrong_status" };
+    const coordinatorOfGroup = and(eq(groupCoordinators.consultationId, input.consultationId), eq(groupCoordinators.groupId, input.groupId));
     const [previous] = await tx
       .select({ delegationId: groupCoordinators.delegationId, code: delegations.code })
       .from(groupCoordinators)
       .innerJoin(delegations, eq(delegations.id, groupCoordinators.delegationId))
-      .where(and(eq(groupCoordinators.consultationId, input.consultationId), eq(groupCoordinators.groupId, input.groupId)))
+      .where(coordinatorOfGroup)
       .for("update", { of: groupCoordinators });
     let code: string | null = null;
     if (input.delegationId) {
@@ -480,11 +453,11 @@ export async function setGroupCoordinator(
         .leftJoin(groupMembers, and(eq(groupMembers.groupId, input.groupId), eq(groupMembers.delegationId, delegations.id)))
         .leftJoin(registrations, and(eq(registrations.consultationId, input.consultationId), eq(registrations.delegationId, delegations.id)))
         .where(eq(delegations.id, input.delegationId));
-      if (!candidate?.member) return { ok: false, reason: "not_member" } as const;
-      if (!candidate.registration) return { ok: false, reason: "not_registered" } as const;
+      if (!candidate?.member) return { ok: false, reason: "not_member" };
+      if (!candidate.registration) return { ok: false, reason: "not_registered" };
       code = candidate.code;
     }
-    if ((previous?.delegationId ?? null) === input.delegationId) return { ok: true, changed: false, code } as const;
+    if ((previous?.delegationId ?? null) === input.delegationId) return { ok: true, changed: false, code };
     if (input.delegationId)
       await tx
         .insert(groupCoordinators)
@@ -493,20 +466,14 @@ export async function setGroupCoordinator(
           target: [groupCoordinators.consultationId, groupCoordinators.groupId],
           set: { delegationId: input.delegationId, assignedBy: user.id, assignedAt: sql`now()` },
         });
-    else
-      await tx.delete(groupCoordinators).where(and(eq(groupCoordinators.consultationId, input.consultationId), eq(groupCoordinators.groupId, input.groupId)));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "group.coordinator",
-        entityType: "group",
-        entityId: input.groupId,
-        consultationId: input.consultationId,
-        details: { group: group.code, delegation: code, previous: previous?.code ?? null },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, changed: true, code } as const;
+    else await tx.delete(groupCoordinators).where(coordinatorOfGroup);
+    await auditGroup(tx, user, {
+      action: "group.coordinator",
+      groupId: input.groupId,
+      consultationId: input.consultationId,
+      details: { group: group.code, delegation: code, previous: previous?.code ?? null },
+      ipAddress: input.ipAddress,
+    });
+    return { ok: true, changed: true, code };
   });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash } from "argon2";
-import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import { isActive } from "~/lib/consultation-status";
 import { delegationName } from "~/lib/delegation-names";
@@ -22,6 +22,9 @@ import { getDb, schema, type Database, type Transaction } from "~/utils/db.serve
 import { delegationNameColumns } from "~/models/delegation.server";
 
 const { consultations, delegations, invitations, meetings, registrations, users } = schema;
+
+/** The invitation is pending at `now` (the server's clock, or the database's `now()`): neither used nor withdrawn, and not expired. */
+export const isPendingInvitation = (now: Date | SQL) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
 // The link carries the token; the table keeps only its SHA-256, so a leaked table invites no one.
 export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -204,7 +207,7 @@ export async function issueInvitationToken(db: Pick<Database, "update"> | Transa
   const [row] = await db
     .update(invitations)
     .set({ tokenHash: hashInvitationToken(token) })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .where(and(eq(invitations.id, invitationId), isPendingInvitation(now)))
     .returning({ id: invitations.id });
   return row ? token : null;
 }
@@ -231,15 +234,7 @@ export async function extendPendingInvitations(
   const extended = await tx
     .update(invitations)
     .set({ expiresAt: until })
-    .where(
-      and(
-        inArray(invitations.delegationId, registered),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-        lt(invitations.expiresAt, until),
-      ),
-    )
+    .where(and(inArray(invitations.delegationId, registered), isPendingInvitation(now), lt(invitations.expiresAt, until)))
     .returning({ id: invitations.id });
   return extended.length;
 }
@@ -307,25 +302,40 @@ export async function revokeInvitation(
 ): Promise<RevokeResult> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<RevokeResult> => {
     const invitation = await invitationInConsultation(tx, input.consultationId, input.invitationId);
-    if (!invitation) return { ok: false, reason: "not_found" } as const;
-    if (invitation.acceptedAt || invitation.revokedAt) return { ok: false, reason: "gone" } as const;
-    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "invitation.revoke",
-        entityType: "invitation",
-        entityId: invitation.id,
-        consultationId: input.consultationId,
-        details: { email: invitation.email },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, email: invitation.email, delegationId: invitation.delegationId } as const;
+    if (!invitation) return { ok: false, reason: "not_found" };
+    const revoked = await revokeFound(tx, user, invitation, { action: "invitation.revoke", consultationId: input.consultationId, ipAddress: input.ipAddress });
+    return revoked.ok ? { ok: true, email: invitation.email, delegationId: invitation.delegationId } : revoked;
   });
+}
+
+/**
+ * Withdraws an invitation the caller found and locked, in its transaction (its link stops
+ * working), audited as `action` with its address and `details`; "gone" when it was used or
+ * withdrawn already. The secretariat's withdrawal, and the mission's focal point's.
+ */
+export async function revokeFound(
+  tx: Transaction,
+  user: SessionUser,
+  invitation: { id: string; email: string; acceptedAt: Date | null; revokedAt: Date | null },
+  entry: { action: string; consultationId: string; details?: Record<string, unknown>; ipAddress?: string | null },
+): Promise<{ ok: true } | { ok: false; reason: "gone" }> {
+  if (invitation.acceptedAt || invitation.revokedAt) return { ok: false, reason: "gone" };
+  await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
+  await recordAudit(
+    {
+      actorId: user.id,
+      action: entry.action,
+      entityType: "invitation",
+      entityId: invitation.id,
+      consultationId: entry.consultationId,
+      details: { email: invitation.email, ...entry.details },
+      ipAddress: entry.ipAddress ?? null,
+    },
+    tx,
+  );
+  return { ok: true };
 }
 
 export type InvitationLookup =
@@ -403,7 +413,7 @@ export async function acceptInvitation(input: {
       const [claimed] = await tx
         .update(invitations)
         .set({ acceptedAt: now })
-        .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+        .where(and(eq(invitations.tokenHash, tokenHash), isPendingInvitation(now)))
         .returning({
           id: invitations.id,
           email: invitations.email,

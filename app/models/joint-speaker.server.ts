@@ -2,7 +2,7 @@
 // was submitted on behalf of, its confirmed co-sponsors and the delegations aligned with it. Apart
 // from app/models/joint.server.ts (which changes them) because the submit path reads it too and
 // joint.server.ts uses the submit path's receipt counter: no import cycle.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DelegationArticles, DelegationNames } from "~/lib/delegation-names";
 import type { SpeakerGroup } from "~/lib/joint";
 import { getDb, schema, type Reader } from "~/utils/db.server";
@@ -60,25 +60,24 @@ export function speakerGroup(row: SpeakerGroupRow): (SpeakerGroup & { id: string
   };
 }
 
-/** The group a submission speaks for, if any: one query, in the caller's transaction (the receipt email). */
-export async function selectSpeakerGroup(db: Reader, submissionId: string) {
-  const [row] = await db
-    .select(speakerGroupColumns)
-    .from(submissions)
-    .innerJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-    .where(eq(submissions.id, submissionId));
+/** The delegation's submission in the consultation, as a condition on `submissions`. */
+export const submissionOf = (consultationId: string, delegationId: string) =>
+  and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId));
+
+/** The group the submission `which` selects speaks for, if any: one query. */
+async function selectGroupOf(db: Reader, which: SQL | undefined) {
+  const [row] = await db.select(speakerGroupColumns).from(submissions).innerJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId)).where(which);
   return row ? speakerGroup(row) : null;
+}
+
+/** The group a submission speaks for, if any: one query, in the caller's transaction (the receipt email). */
+export function selectSpeakerGroup(db: Reader, submissionId: string) {
+  return selectGroupOf(db, eq(submissions.id, submissionId));
 }
 
 /** The group a delegation's submission in a consultation speaks for, if any: one query (the editor's note). */
 export async function getSpeakerGroup(consultationId: string, delegationId: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select(speakerGroupColumns)
-    .from(submissions)
-    .innerJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-    .where(and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId)));
-  return row ? speakerGroup(row) : null;
+  return selectGroupOf(await getDb(), submissionOf(consultationId, delegationId));
 }
 
 /** A delegation as JSON from a subquery aliased "d": what a list of names needs, with the articles. */
@@ -117,7 +116,7 @@ export async function getJointFacts(consultationId: string, delegationId: string
     .select(jointFactsColumns)
     .from(submissions)
     .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-    .where(and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId)));
+    .where(submissionOf(consultationId, delegationId));
   return row ? jointFactsOf(row) : { group: null, cosponsors: [] as DelegationRow[], aligned: [] as DelegationRow[] };
 }
 

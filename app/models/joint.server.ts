@@ -6,6 +6,7 @@
 // whatever the number of delegations (none per row). Another delegation's submission is named,
 // never read: its text stays its own, the secretariat's and the chairs'.
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import {
   alignmentRefusal,
   alignmentState,
@@ -25,16 +26,23 @@ import {
   type Speaker,
 } from "~/lib/joint";
 import { alignmentReceiptMessage, alignmentWithdrawalMessage, cosponsorInvitationMessage } from "~/lib/joint-email";
+import { isUniqueViolation } from "~/lib/database-errors";
 import { effectiveDeadline } from "~/lib/deadlines";
 import { isUuid } from "~/lib/ids";
 import { isReceiptNumber } from "~/lib/receipts";
-import { recordAudit } from "~/models/audit.server";
-import { speakerGroup, speakerGroupColumns } from "~/models/joint-speaker.server";
-import { deadlineFacts, delegateScope, delegationColumns, selectDelegationAccess, type Access } from "~/models/submission-access.server";
+import { selectSpeakerGroup, speakerGroup, speakerGroupColumns, submissionOf } from "~/models/joint-speaker.server";
+import {
+  deadlineFacts,
+  delegationColumns,
+  inDelegateTransaction,
+  readDelegateAccess,
+  recordDelegateAudit as audit,
+  type Access,
+} from "~/models/submission-access.server";
 import { lockOrCreateSubmission, lockSubmission } from "~/models/submission-draft.server";
 import { nextReceiptNumber, notifyMission } from "~/models/submission-submit.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
+import { schema, type Reader, type Transaction } from "~/utils/db.server";
 
 const { alignments, delegations, groupCoordinators, groupMembers, groups, registrations, submissionCosponsors, submissionRevisions, submissions, users } =
   schema;
@@ -74,53 +82,57 @@ const activeAlignment = (delegationId: string) =>
   sql<boolean>`exists (select 1 from ${alignments} al where al.submission_id = ${submissions.id} and al.delegation_id = ${delegationId}
     and al.withdrawn_at is null)`;
 
+/** One delegation's row on a submission's list of co-sponsors. */
+const cosponsorRow = (submissionId: string, delegationId: string) =>
+  and(eq(submissionCosponsors.submissionId, submissionId), eq(submissionCosponsors.delegationId, delegationId));
+
+/** Where a co-sponsor stands (cosponsorState reads the last two). */
+const cosponsorColumns = {
+  invitedAt: submissionCosponsors.invitedAt,
+  confirmedAt: submissionCosponsors.confirmedAt,
+  withdrawnAt: submissionCosponsors.withdrawnAt,
+};
+
+/** Who a submission speaks for, as columns (speakerOf reads them): the submitting delegation and its group. */
+const speakerColumns = { delegation: delegationColumns, ...speakerGroupColumns };
+
 type SpeakerRow = { delegation: Speaker["delegation"] } & Parameters<typeof speakerGroup>[0];
 const speakerOf = (row: SpeakerRow): Speaker => ({ delegation: row.delegation, group: speakerGroup(row) });
 
-/** Drizzle wraps the driver's error: a unique key violated, at any depth. */
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && ((error as { code?: string }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
-
-type Audit = {
-  user: SessionUser;
-  access: Access;
-  action: string;
-  entityType: string;
-  entityId: string;
-  details: Record<string, unknown>;
-  ipAddress?: string | null;
-};
-const audit = (tx: Transaction, entry: Audit) =>
-  recordAudit(
-    {
-      actorId: entry.user.id,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      consultationId: entry.access.consultation.id,
-      details: { delegation: entry.access.delegation.code, ...entry.details },
-      ipAddress: entry.ipAddress ?? null,
-    },
-    tx,
-  );
-
-/** Opens the acting delegation's access (share-locked) in a transaction, or answers not_found. */
-async function asDelegate<R>(
-  user: SessionUser,
-  consultationId: string,
-  work: (tx: Transaction, access: Access, now: Date) => Promise<R>,
-): Promise<R | { ok: false; reason: "not_found" }> {
-  const delegationId = delegateScope(user, consultationId);
-  if (!delegationId) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const access = await selectDelegationAccess(tx, delegationId, consultationId, true);
-    if (!access) return { ok: false as const, reason: "not_found" as const };
-    return work(tx, access, new Date());
-  });
+/** `fields` of submissions with who each speaks for (speakerColumns): the submitting delegation joined, its group left-joined. */
+function selectSpeaking<T extends SelectedFields>(db: Reader, fields: T) {
+  return db
+    .select({ ...fields, ...speakerColumns })
+    .from(submissions)
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId));
 }
 
+/** `fields` of alignments with who the submission aligned with speaks for (speakerColumns). */
+function selectAlignments<T extends SelectedFields>(db: Reader, fields: T) {
+  return db
+    .select({ ...fields, ...speakerColumns })
+    .from(alignments)
+    .innerJoin(submissions, eq(submissions.id, alignments.submissionId))
+    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
+    .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId));
+}
+
+/** What every change here is given: the consultation, and the request's address and origin (for the audit and the emails' links). */
+type DelegateInput = { consultationId: string; ipAddress?: string | null; baseUrl?: string | null };
+
 const windowOf = (access: Access, now: Date) => ({ status: access.consultation.status, deadlinePassed: deadlineFacts(access, now).passed });
+
+/** The period open and the delegation's deadline ahead: what every change needs. */
+const isOpen = (window: ReturnType<typeof windowOf>) => window.status === "open" && !window.deadlinePassed;
+
+/** What the delegate's pages show above their own: the consultation, the meeting's time zone, the delegation and its deadline. */
+const pageFrame = (access: Access, now: Date) => ({
+  consultation: { id: access.consultation.id, title: access.consultation.title, status: access.consultation.status },
+  meeting: { timeZone: access.meeting.timeZone },
+  delegation: access.delegation,
+  deadline: deadlineFacts(access, now),
+});
 
 // ---------------------------------------------------------------------------------------------
 // The joint submission page
@@ -136,11 +148,9 @@ const windowOf = (access: Access, now: Date) => ({ status: access.consultation.s
  * Six queries (one, then five at once), however many delegations and groups.
  */
 export async function getJointPage(user: SessionUser, consultationId: string) {
-  const delegationId = delegateScope(user, consultationId);
-  if (!delegationId) return null;
-  const db = await getDb();
-  const access = await selectDelegationAccess(db, delegationId, consultationId);
-  if (!access) return null;
+  const opened = await readDelegateAccess(user, consultationId);
+  if (!opened) return null;
+  const { db, delegationId, access } = opened;
   const now = new Date();
 
   const [[own], coordinated, cosponsors, invitations, registered] = await Promise.all([
@@ -148,37 +158,17 @@ export async function getJointPage(user: SessionUser, consultationId: string) {
       .select({ id: submissions.id, status: submissions.status, submitted: everSubmitted, ...speakerGroupColumns })
       .from(submissions)
       .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-      .where(and(eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId))),
+      .where(submissionOf(consultationId, delegationId)),
     selectCoordinatedGroups(db, consultationId, delegationId),
     db
-      .select({
-        delegation: delegationColumns,
-        invitedAt: submissionCosponsors.invitedAt,
-        confirmedAt: submissionCosponsors.confirmedAt,
-        withdrawnAt: submissionCosponsors.withdrawnAt,
-      })
+      .select({ delegation: delegationColumns, ...cosponsorColumns })
       .from(submissionCosponsors)
-      .innerJoin(
-        submissions,
-        and(eq(submissions.id, submissionCosponsors.submissionId), eq(submissions.consultationId, consultationId), eq(submissions.delegationId, delegationId)),
-      )
+      .innerJoin(submissions, and(eq(submissions.id, submissionCosponsors.submissionId), submissionOf(consultationId, delegationId)))
       .innerJoin(delegations, eq(delegations.id, submissionCosponsors.delegationId))
       .orderBy(asc(submissionCosponsors.invitedAt), asc(delegations.code)),
-    db
-      .select({
-        submissionId: submissions.id,
-        delegation: delegationColumns,
-        ...speakerGroupColumns,
-        counts: countsNow,
-        invitedAt: submissionCosponsors.invitedAt,
-        confirmedAt: submissionCosponsors.confirmedAt,
-        withdrawnAt: submissionCosponsors.withdrawnAt,
-      })
-      .from(submissionCosponsors)
-      .innerJoin(submissions, and(eq(submissions.id, submissionCosponsors.submissionId), eq(submissions.consultationId, consultationId)))
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-      .where(eq(submissionCosponsors.delegationId, delegationId))
+    selectSpeaking(db, { submissionId: submissions.id, counts: countsNow, ...cosponsorColumns })
+      .innerJoin(submissionCosponsors, eq(submissionCosponsors.submissionId, submissions.id))
+      .where(and(eq(submissions.consultationId, consultationId), eq(submissionCosponsors.delegationId, delegationId)))
       .orderBy(asc(submissionCosponsors.invitedAt), asc(delegations.code)),
     db
       .select(delegationColumns)
@@ -192,10 +182,7 @@ export async function getJointPage(user: SessionUser, consultationId: string) {
   const named = new Set(cosponsors.filter((c) => ["invited", "confirmed"].includes(cosponsorState(c))).map((c) => c.delegation.id));
   const submitted = Boolean(own?.submitted);
   return {
-    consultation: { id: access.consultation.id, title: access.consultation.title, status: access.consultation.status },
-    meeting: { timeZone: access.meeting.timeZone },
-    delegation: access.delegation,
-    deadline: deadlineFacts(access, now),
+    ...pageFrame(access, now),
     /** The group the delegation's submission speaks for, if any. */
     group: own ? speakerGroup(own) : null,
     submitted,
@@ -214,8 +201,8 @@ export async function getJointPage(user: SessionUser, consultationId: string) {
       // A group it no longer coordinates may still be left for its own name again.
       onBehalf:
         (coordinated.length > 0 || Boolean(own?.groupId)) && onBehalfRefusal({ ...window, groupId: null, coordinates: true, hasRevisions: submitted }) === null,
-      invite: window.status === "open" && !window.deadlinePassed,
-      answer: window.status === "open" && !window.deadlinePassed,
+      invite: isOpen(window),
+      answer: isOpen(window),
     },
   };
 }
@@ -251,12 +238,9 @@ export type OnBehalfResult = { ok: true; changed: boolean } | { ok: false; reaso
  * deadline ahead. Creates the (empty) submission if the delegation has not drafted yet. Audited
  * as "submission.on_behalf".
  */
-export async function setOnBehalf(
-  user: SessionUser,
-  input: { consultationId: string; groupId: string | null; ipAddress?: string | null },
-): Promise<OnBehalfResult> {
+export async function setOnBehalf(user: SessionUser, input: DelegateInput & { groupId: string | null }): Promise<OnBehalfResult> {
   if (input.groupId !== null && !isUuid(input.groupId)) return { ok: false, reason: "not_coordinator" };
-  return asDelegate(user, input.consultationId, async (tx, access, now): Promise<OnBehalfResult> => {
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<OnBehalfResult> => {
     const window = windowOf(access, now);
     const coordinates = input.groupId ? (await selectCoordinatedGroups(tx, access.consultation.id, access.delegation.id, input.groupId)).length > 0 : true;
     // Checked before the submission row is created, so that a refusal writes nothing.
@@ -299,12 +283,9 @@ export type InviteResult = { ok: true; again: boolean } | { ok: false; reason: "
  * one that declined or withdrew may be named again. Its delegates are told by email, each in their
  * language. Audited as "cosponsor.invite".
  */
-export async function inviteCosponsor(
-  user: SessionUser,
-  input: { consultationId: string; delegationId: string; ipAddress?: string | null; baseUrl?: string | null },
-): Promise<InviteResult> {
+export async function inviteCosponsor(user: SessionUser, input: DelegateInput & { delegationId: string }): Promise<InviteResult> {
   if (!isUuid(input.delegationId)) return { ok: false, reason: "not_registered" };
-  return asDelegate(user, input.consultationId, async (tx, access, now): Promise<InviteResult> => {
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<InviteResult> => {
     const window = windowOf(access, now);
     const [invitee] = await tx
       .select({ delegation: delegationColumns, extendedTo: registrations.deadlineExtendedTo })
@@ -316,22 +297,17 @@ export async function inviteCosponsor(
     if (early || !invitee) return { ok: false, reason: early ?? "not_registered" };
 
     const submission = await lockOrCreateSubmission(tx, access.consultation.id, access.delegation.id, user.language);
+    const named = cosponsorRow(submission.id, input.delegationId);
     const [existing] = await tx
       .select({ confirmedAt: submissionCosponsors.confirmedAt, withdrawnAt: submissionCosponsors.withdrawnAt })
       .from(submissionCosponsors)
-      .where(and(eq(submissionCosponsors.submissionId, submission.id), eq(submissionCosponsors.delegationId, input.delegationId)))
+      .where(named)
       .for("update");
     const refusal = invitationRefusal({ ...facts, existing: existing ? cosponsorState(existing) : null });
     if (refusal) return { ok: false, reason: refusal };
     const invited = { invitedBy: user.id, invitedAt: now, confirmedBy: null, confirmedAt: null, withdrawnAt: null };
-    if (existing) {
-      await tx
-        .update(submissionCosponsors)
-        .set(invited)
-        .where(and(eq(submissionCosponsors.submissionId, submission.id), eq(submissionCosponsors.delegationId, input.delegationId)));
-    } else {
-      await tx.insert(submissionCosponsors).values({ submissionId: submission.id, delegationId: input.delegationId, ...invited });
-    }
+    if (existing) await tx.update(submissionCosponsors).set(invited).where(named);
+    else await tx.insert(submissionCosponsors).values({ submissionId: submission.id, delegationId: input.delegationId, ...invited });
     await audit(tx, {
       user,
       access,
@@ -341,12 +317,7 @@ export async function inviteCosponsor(
       details: { cosponsor: invitee.delegation.code, again: Boolean(existing) },
       ipAddress: input.ipAddress,
     });
-    const [group] = await tx
-      .select(speakerGroupColumns)
-      .from(submissions)
-      .innerJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
-      .where(eq(submissions.id, submission.id));
-    const speaker: Speaker = { delegation: access.delegation, group: group ? speakerGroup(group) : null };
+    const speaker: Speaker = { delegation: access.delegation, group: await selectSpeakerGroup(tx, submission.id) };
     // The invited delegation answers by its own deadline (its extension, if it has one).
     const deadline = effectiveDeadline(access.consultation.deadline, invitee.extendedTo);
     await notifyMission(
@@ -365,26 +336,21 @@ export type RemoveResult = { ok: true } | { ok: false; reason: "not_found" | Rem
  * Takes a delegation off the list of co-sponsors while it has not confirmed (or after it declined
  * or withdrew); a confirmed co-sponsor withdraws itself. Audited as "cosponsor.remove".
  */
-export async function removeCosponsor(
-  user: SessionUser,
-  input: { consultationId: string; delegationId: string; ipAddress?: string | null },
-): Promise<RemoveResult> {
+export async function removeCosponsor(user: SessionUser, input: DelegateInput & { delegationId: string }): Promise<RemoveResult> {
   if (!isUuid(input.delegationId)) return { ok: false, reason: "not_invited" };
-  return asDelegate(user, input.consultationId, async (tx, access, now): Promise<RemoveResult> => {
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<RemoveResult> => {
     const submission = await lockSubmission(tx, access.consultation.id, access.delegation.id);
     const [existing] = submission
       ? await tx
           .select({ confirmedAt: submissionCosponsors.confirmedAt, withdrawnAt: submissionCosponsors.withdrawnAt, code: delegations.code })
           .from(submissionCosponsors)
           .innerJoin(delegations, eq(delegations.id, submissionCosponsors.delegationId))
-          .where(and(eq(submissionCosponsors.submissionId, submission.id), eq(submissionCosponsors.delegationId, input.delegationId)))
+          .where(cosponsorRow(submission.id, input.delegationId))
           .for("update", { of: submissionCosponsors })
       : [];
     const refusal = removalRefusal({ ...windowOf(access, now), existing: existing ? cosponsorState(existing) : null });
     if (refusal || !submission || !existing) return { ok: false, reason: refusal ?? "not_invited" };
-    await tx
-      .delete(submissionCosponsors)
-      .where(and(eq(submissionCosponsors.submissionId, submission.id), eq(submissionCosponsors.delegationId, input.delegationId)));
+    await tx.delete(submissionCosponsors).where(cosponsorRow(submission.id, input.delegationId));
     await audit(tx, {
       user,
       access,
@@ -405,12 +371,10 @@ export type AnswerResult = { ok: true } | { ok: false; reason: "not_found" | Ans
  * withdraw a confirmed co-sponsorship, before its own deadline while the period is open. Audited as
  * "cosponsor.confirm", "cosponsor.decline" or "cosponsor.withdraw".
  */
-export async function answerInvitation(
-  user: SessionUser,
-  input: { consultationId: string; submissionId: string; answer: CosponsorAnswer; ipAddress?: string | null },
-): Promise<AnswerResult> {
+export async function answerInvitation(user: SessionUser, input: DelegateInput & { submissionId: string; answer: CosponsorAnswer }): Promise<AnswerResult> {
   if (!isUuid(input.submissionId)) return { ok: false, reason: "not_invited" };
-  return asDelegate(user, input.consultationId, async (tx, access, now): Promise<AnswerResult> => {
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<AnswerResult> => {
+    const own = cosponsorRow(input.submissionId, access.delegation.id);
     const [row] = await tx
       .select({
         confirmedAt: submissionCosponsors.confirmedAt,
@@ -421,14 +385,14 @@ export async function answerInvitation(
       .from(submissionCosponsors)
       .innerJoin(submissions, and(eq(submissions.id, submissionCosponsors.submissionId), eq(submissions.consultationId, access.consultation.id)))
       .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .where(and(eq(submissionCosponsors.submissionId, input.submissionId), eq(submissionCosponsors.delegationId, access.delegation.id)))
+      .where(own)
       .for("update", { of: submissionCosponsors });
     const refusal = answerRefusal(input.answer, { ...windowOf(access, now), state: row ? cosponsorState(row) : null, aligned: Boolean(row?.aligned) });
     if (refusal || !row) return { ok: false, reason: refusal ?? "not_invited" };
     await tx
       .update(submissionCosponsors)
       .set(input.answer === "confirm" ? { confirmedBy: user.id, confirmedAt: now } : { withdrawnAt: now })
-      .where(and(eq(submissionCosponsors.submissionId, input.submissionId), eq(submissionCosponsors.delegationId, access.delegation.id)));
+      .where(own);
     await audit(tx, {
       user,
       access,
@@ -453,64 +417,45 @@ export async function answerInvitation(
  * Three queries (one, then two at once).
  */
 export async function getAlignmentsPage(user: SessionUser, consultationId: string) {
-  const delegationId = delegateScope(user, consultationId);
-  if (!delegationId) return null;
-  const db = await getDb();
-  const access = await selectDelegationAccess(db, delegationId, consultationId);
-  if (!access) return null;
+  const opened = await readDelegateAccess(user, consultationId);
+  if (!opened) return null;
+  const { db, delegationId, access } = opened;
   const now = new Date();
 
   const [targets, mine] = await Promise.all([
-    db
-      .select({
-        submissionId: submissions.id,
-        delegation: delegationColumns,
-        ...speakerGroupColumns,
-        groupMember: memberOfSpeakingGroup(delegationId),
-        cosponsor: confirmedCosponsor(delegationId),
-        receiptNumber: alignments.receiptNumber,
-        withdrawnAt: alignments.withdrawnAt,
-      })
-      .from(submissions)
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
+    selectSpeaking(db, {
+      submissionId: submissions.id,
+      groupMember: memberOfSpeakingGroup(delegationId),
+      cosponsor: confirmedCosponsor(delegationId),
+      receiptNumber: alignments.receiptNumber,
+      withdrawnAt: alignments.withdrawnAt,
+    })
       .leftJoin(alignments, and(eq(alignments.submissionId, submissions.id), eq(alignments.delegationId, delegationId)))
       .where(and(eq(submissions.consultationId, consultationId), ne(submissions.delegationId, delegationId), countsNow))
       .orderBy(asc(delegations.nameEn)),
-    db
-      .select({
-        submissionId: submissions.id,
-        delegation: delegationColumns,
-        ...speakerGroupColumns,
-        counts: countsNow,
-        receiptNumber: alignments.receiptNumber,
-        alignedAt: alignments.alignedAt,
-        withdrawnAt: alignments.withdrawnAt,
-      })
-      .from(alignments)
-      .innerJoin(submissions, eq(submissions.id, alignments.submissionId))
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
+    selectAlignments(db, {
+      submissionId: submissions.id,
+      counts: countsNow,
+      receiptNumber: alignments.receiptNumber,
+      alignedAt: alignments.alignedAt,
+      withdrawnAt: alignments.withdrawnAt,
+    })
       .where(and(eq(alignments.consultationId, consultationId), eq(alignments.delegationId, delegationId)))
       .orderBy(asc(alignments.alignedAt)),
   ]);
 
-  const window = windowOf(access, now);
-  const open = window.status === "open" && !window.deadlinePassed;
+  const open = isOpen(windowOf(access, now));
   return {
-    consultation: { id: access.consultation.id, title: access.consultation.title, status: access.consultation.status },
-    meeting: { timeZone: access.meeting.timeZone },
-    delegation: access.delegation,
-    deadline: deadlineFacts(access, now),
+    ...pageFrame(access, now),
     targets: targets.map((row) => {
       const aligned = row.receiptNumber !== null && row.withdrawnAt === null;
       return {
         submissionId: row.submissionId,
         speaker: speakerOf(row),
-        /** Where the reader's delegation stands: it speaks through the group or as co-sponsor already, or has aligned. */
-        relation: row.groupMember ? ("member" as const) : row.cosponsor ? ("cosponsor" as const) : aligned ? ("aligned" as const) : null,
+        /** Where the reader's delegation stands: it has aligned, or speaks as co-sponsor or through the group already (a member may still align). */
+        relation: aligned ? ("aligned" as const) : row.cosponsor ? ("cosponsor" as const) : row.groupMember ? ("member" as const) : null,
         receiptNumber: aligned ? row.receiptNumber : null,
-        canAlign: open && !row.groupMember && !row.cosponsor && !aligned,
+        canAlign: open && !row.cosponsor && !aligned,
         canWithdraw: open && aligned,
       };
     }),
@@ -539,25 +484,12 @@ export type AlignResult = { ok: true; receiptNumber: string; alignedAt: Date; ag
  * waits; one that was withdrawn may be aligned with again, with a new receipt. A submission of
  * another consultation, or none, is not_found.
  */
-export async function alignWith(
-  user: SessionUser,
-  input: { consultationId: string; submissionId: string; ipAddress?: string | null; baseUrl?: string | null },
-): Promise<AlignResult> {
+export async function alignWith(user: SessionUser, input: DelegateInput & { submissionId: string }): Promise<AlignResult> {
   if (!isUuid(input.submissionId)) return { ok: false, reason: "not_found" };
   try {
-    return await asDelegate(user, input.consultationId, async (tx, access, now): Promise<AlignResult> => {
+    return await inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<AlignResult> => {
       const own = access.delegation.id;
-      const [target] = await tx
-        .select({
-          delegation: delegationColumns,
-          ...speakerGroupColumns,
-          counts: countsNow,
-          groupMember: memberOfSpeakingGroup(own),
-          cosponsor: confirmedCosponsor(own),
-        })
-        .from(submissions)
-        .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-        .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
+      const [target] = await selectSpeaking(tx, { counts: countsNow, groupMember: memberOfSpeakingGroup(own), cosponsor: confirmedCosponsor(own) })
         .where(and(eq(submissions.id, input.submissionId), eq(submissions.consultationId, access.consultation.id)))
         .for("share", { of: submissions });
       if (!target) return { ok: false, reason: "not_found" };
@@ -585,15 +517,11 @@ export async function alignWith(
             .insert(alignments)
             .values({ consultationId: access.consultation.id, delegationId: own, submissionId: input.submissionId, ...values })
             .returning({ id: alignments.id });
-      const speaker = speakerOf(target);
-      await audit(tx, {
-        user,
-        access,
-        action: "alignment.create",
-        entityType: "alignment",
-        entityId: row!.id,
-        details: { receipt: receiptNumber, with: target.delegation.code, group: speaker.group?.code ?? null, again: Boolean(existing) },
-        ipAddress: input.ipAddress,
+      const speaker = await auditAlignment(tx, { user, access, ipAddress: input.ipAddress }, "alignment.create", {
+        id: row!.id,
+        receiptNumber,
+        target,
+        details: { again: Boolean(existing) },
       });
       await notifyMission(tx, access, { kind: JOINT_MESSAGE_KINDS.alignmentReceipt, dedupe: `alignment:${receiptNumber}`, baseUrl: input.baseUrl }, (context) =>
         alignmentReceiptMessage({ ...context, receiptNumber, alignedAt: now, alignedByName: user.name, speaker }),
@@ -608,6 +536,27 @@ export async function alignWith(
   }
 }
 
+/**
+ * An alignment's change in the audit log: its receipt, and whose submission it is with (the
+ * delegation's code, the group it speaks for). Returns that speaker, for the email.
+ */
+async function auditAlignment(
+  tx: Transaction,
+  by: { user: SessionUser; access: Access; ipAddress?: string | null },
+  action: string,
+  alignment: { id: string; receiptNumber: string; target: SpeakerRow & { delegation: { code: string } }; details?: Record<string, unknown> },
+): Promise<Speaker> {
+  const speaker = speakerOf(alignment.target);
+  await audit(tx, {
+    ...by,
+    action,
+    entityType: "alignment",
+    entityId: alignment.id,
+    details: { receipt: alignment.receiptNumber, with: alignment.target.delegation.code, group: speaker.group?.code ?? null, ...alignment.details },
+  });
+  return speaker;
+}
+
 export type WithdrawAlignmentResult = { ok: true; receiptNumber: string } | { ok: false; reason: "not_found" | AlignmentWithdrawalRefusal };
 
 /**
@@ -615,24 +564,10 @@ export type WithdrawAlignmentResult = { ok: true; receiptNumber: string } | { ok
  * open; the receipt stays on record, marked withdrawn. Audited as "alignment.withdraw" and emailed
  * to every delegate of the mission.
  */
-export async function withdrawAlignment(
-  user: SessionUser,
-  input: { consultationId: string; submissionId: string; ipAddress?: string | null; baseUrl?: string | null },
-): Promise<WithdrawAlignmentResult> {
+export async function withdrawAlignment(user: SessionUser, input: DelegateInput & { submissionId: string }): Promise<WithdrawAlignmentResult> {
   if (!isUuid(input.submissionId)) return { ok: false, reason: "not_aligned" };
-  return asDelegate(user, input.consultationId, async (tx, access, now): Promise<WithdrawAlignmentResult> => {
-    const [row] = await tx
-      .select({
-        id: alignments.id,
-        receiptNumber: alignments.receiptNumber,
-        withdrawnAt: alignments.withdrawnAt,
-        delegation: delegationColumns,
-        ...speakerGroupColumns,
-      })
-      .from(alignments)
-      .innerJoin(submissions, eq(submissions.id, alignments.submissionId))
-      .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-      .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
+  return inDelegateTransaction(user, input.consultationId, async (tx, access, now): Promise<WithdrawAlignmentResult> => {
+    const [row] = await selectAlignments(tx, { id: alignments.id, receiptNumber: alignments.receiptNumber, withdrawnAt: alignments.withdrawnAt })
       .where(
         and(
           eq(alignments.consultationId, access.consultation.id),
@@ -644,15 +579,10 @@ export async function withdrawAlignment(
     const refusal = alignmentWithdrawalRefusal({ ...windowOf(access, now), existing: row ? alignmentState(row) : null });
     if (refusal || !row) return { ok: false, reason: refusal ?? "not_aligned" };
     await tx.update(alignments).set({ withdrawnAt: now }).where(eq(alignments.id, row.id));
-    const speaker = speakerOf(row);
-    await audit(tx, {
-      user,
-      access,
-      action: "alignment.withdraw",
-      entityType: "alignment",
-      entityId: row.id,
-      details: { receipt: row.receiptNumber, with: row.delegation.code, group: speaker.group?.code ?? null },
-      ipAddress: input.ipAddress,
+    const speaker = await auditAlignment(tx, { user, access, ipAddress: input.ipAddress }, "alignment.withdraw", {
+      id: row.id,
+      receiptNumber: row.receiptNumber,
+      target: row,
     });
     await notifyMission(
       tx,
@@ -669,25 +599,17 @@ export async function withdrawAlignment(
  * delegate of the delegation that aligned, and for a number it does not hold. Two queries.
  */
 export async function getAlignmentReceipt(user: SessionUser, input: { consultationId: string; receiptNumber: string }) {
-  const delegationId = delegateScope(user, input.consultationId);
-  if (!delegationId || !isReceiptNumber(input.receiptNumber)) return null;
-  const db = await getDb();
-  const access = await selectDelegationAccess(db, delegationId, input.consultationId);
-  if (!access) return null;
-  const [row] = await db
-    .select({
-      receiptNumber: alignments.receiptNumber,
-      alignedAt: alignments.alignedAt,
-      withdrawnAt: alignments.withdrawnAt,
-      alignedByName: users.name,
-      delegation: delegationColumns,
-      ...speakerGroupColumns,
-      counts: countsNow,
-    })
-    .from(alignments)
-    .innerJoin(submissions, eq(submissions.id, alignments.submissionId))
-    .innerJoin(delegations, eq(delegations.id, submissions.delegationId))
-    .leftJoin(groups, eq(groups.id, submissions.onBehalfOfGroupId))
+  if (!isReceiptNumber(input.receiptNumber)) return null;
+  const opened = await readDelegateAccess(user, input.consultationId);
+  if (!opened) return null;
+  const { db, delegationId, access } = opened;
+  const [row] = await selectAlignments(db, {
+    receiptNumber: alignments.receiptNumber,
+    alignedAt: alignments.alignedAt,
+    withdrawnAt: alignments.withdrawnAt,
+    alignedByName: users.name,
+    counts: countsNow,
+  })
     .leftJoin(users, eq(users.id, alignments.alignedBy))
     .where(
       and(eq(alignments.consultationId, input.consultationId), eq(alignments.delegationId, delegationId), eq(alignments.receiptNumber, input.receiptNumber)),

@@ -61,8 +61,13 @@ export type MissionConsultation = {
   meeting: MeetingNameSource & { startDate: string; endDate: string; timeZone: string };
 };
 
+/** The absolute address of a page of the site, for an email; null without the site's address. */
+export function siteLink(baseUrl: string | null | undefined, path: string): string | null {
+  return baseUrl ? `${baseUrl.replace(/\/+$/, "")}${path}` : null;
+}
+
 export function missionLink(baseUrl: string | null | undefined, consultationId: string): string | null {
-  return baseUrl ? `${baseUrl.replace(/\/+$/, "")}${paths.consultation(consultationId)}` : null;
+  return siteLink(baseUrl, paths.consultation(consultationId));
 }
 
 /**

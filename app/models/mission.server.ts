@@ -3,7 +3,7 @@
 // colleagues (within the limit the secretariat set), withdraws pending invitations and removes
 // colleagues (their accounts disabled, as the secretariat does on /users). The rules are
 // app/lib/focal-point.ts's; each change is decided under locks and audited in its transaction.
-import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Language } from "~/i18n/languages";
 import {
   isFocalPoint,
@@ -20,7 +20,7 @@ import { isUuid } from "~/lib/ids";
 import { disableAccountIn } from "~/models/account.server";
 import { recordAudit } from "~/models/audit.server";
 import { delegationSentenceColumns } from "~/models/delegation.server";
-import { inviteForMission } from "~/models/invitation.server";
+import { inviteForMission, isPendingInvitation, revokeFound } from "~/models/invitation.server";
 import { normalizeEmail, type SessionUser } from "~/models/user.server";
 import { getDb, schema, type Database, type Transaction } from "~/utils/db.server";
 
@@ -33,7 +33,16 @@ const { consultations, delegations, invitations, meetings, registrations, users 
  */
 const focalPointAnywhere = sql<boolean>`exists (select 1 from registrations fp where fp.focal_point_id = "users"."id")`;
 
-/** The mission's registration for the consultation, as the rules need it: null when there is none the user may see. */
+/** The delegate's delegation, when the user may see a mission's page at all; null otherwise (404). */
+function missionScope(user: SessionUser, consultationId: string): string | null {
+  return maySeeMission(user) && user.delegationId && isUuid(consultationId) ? user.delegationId : null;
+}
+
+/**
+ * The mission's registration for the consultation, with the consultation, its meeting's time zone and
+ * the delegation, as the page and the rules need it: none when the user's delegation is not
+ * registered for it, or it is a draft.
+ */
 function selectMission(db: Database | Transaction, user: SessionUser, consultationId: string) {
   return db
     .select({
@@ -43,14 +52,21 @@ function selectMission(db: Database | Transaction, user: SessionUser, consultati
       delegateLimit: registrations.delegateLimit,
       status: consultations.status,
       code: delegations.code,
+      consultation: { id: consultations.id, title: consultations.title, status: consultations.status },
+      timeZone: meetings.timeZone,
+      delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
     })
     .from(registrations)
     .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
+    .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
     .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
     .where(
       and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, user.delegationId ?? sql`null`), ne(consultations.status, "draft")),
     );
 }
+
+/** A pending invitation of the delegation (an expired link takes no place), by the database's clock. */
+const pendingOf = (delegationId: string) => and(eq(invitations.delegationId, delegationId), isPendingInvitation(sql`now()`));
 
 /**
  * Everything the mission page shows, for a delegate of a delegation registered for the (circulated)
@@ -58,23 +74,11 @@ function selectMission(db: Database | Transaction, user: SessionUser, consultati
  * registration with the consultation, the delegation's delegate accounts, its pending invitations.
  */
 export async function getMissionPage(user: SessionUser, consultationId: string) {
-  if (!maySeeMission(user) || !user.delegationId || !isUuid(consultationId)) return null;
+  const delegationId = missionScope(user, consultationId);
+  if (!delegationId) return null;
   const db = await getDb();
-  const delegationId = user.delegationId;
   const [[mission], delegates, pending] = await Promise.all([
-    db
-      .select({
-        focalPointId: registrations.focalPointId,
-        delegateLimit: registrations.delegateLimit,
-        consultation: { id: consultations.id, title: consultations.title, status: consultations.status },
-        timeZone: meetings.timeZone,
-        delegation: { id: delegations.id, code: delegations.code, ...delegationSentenceColumns },
-      })
-      .from(registrations)
-      .innerJoin(consultations, eq(consultations.id, registrations.consultationId))
-      .innerJoin(meetings, eq(meetings.id, consultations.meetingId))
-      .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-      .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId), ne(consultations.status, "draft"))),
+    selectMission(db, user, consultationId),
     db
       .select({
         id: users.id,
@@ -97,10 +101,7 @@ export async function getMissionPage(user: SessionUser, consultationId: string) 
         expiresAt: invitations.expiresAt,
       })
       .from(invitations)
-      // Pending: neither used nor withdrawn, and not yet expired (an expired link takes no place).
-      .where(
-        and(eq(invitations.delegationId, delegationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)),
-      )
+      .where(pendingOf(delegationId))
       .orderBy(desc(invitations.createdAt)),
   ]);
   if (!mission) return null;
@@ -131,21 +132,27 @@ export async function getMissionPage(user: SessionUser, consultationId: string) 
  * null: the action's guard, one query, before the form is read. The change re-checks under its locks.
  */
 export async function missionRefusal(user: SessionUser, consultationId: string): Promise<MissionRefusal | null> {
-  if (!maySeeMission(user) || !user.delegationId || !isUuid(consultationId)) return "not_found";
+  if (!missionScope(user, consultationId)) return "not_found";
   const [mission] = await selectMission(await getDb(), user, consultationId);
   return missionChangeRefusal(user, mission ?? null);
 }
 
 export type MissionResult = { ok: true; email: string } | { ok: false; reason: MissionRefusal | MissionModelRefusal };
 
+type Mission = NonNullable<Awaited<ReturnType<typeof selectMission>>[number]>;
+
 /**
- * The mission's registration, share-locked (the secretariat's change of focal point or limit waits
- * for this change, and this one for it), and whether the user may change it.
+ * A change of the mission's delegates by its focal point: in a transaction, the mission's
+ * registration share-locked (the secretariat's change of focal point or limit waits for this change,
+ * and this one for it) and the user's right to change it checked; then `work`.
  */
-async function lockMission(tx: Transaction, user: SessionUser, consultationId: string) {
-  const [mission] = await selectMission(tx, user, consultationId).for("share", { of: [registrations, consultations] });
-  const refusal = missionChangeRefusal(user, mission ?? null);
-  return refusal ? ({ ok: false, reason: refusal } as const) : ({ ok: true, mission: mission! } as const);
+async function changeMission(user: SessionUser, consultationId: string, work: (tx: Transaction, mission: Mission) => Promise<MissionResult>) {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<MissionResult> => {
+    const [mission] = await selectMission(tx, user, consultationId).for("share", { of: [registrations, consultations] });
+    const refusal = missionChangeRefusal(user, mission ?? null);
+    return refusal ? { ok: false, reason: refusal } : work(tx, mission!);
+  });
 }
 
 /**
@@ -154,15 +161,11 @@ async function lockMission(tx: Transaction, user: SessionUser, consultationId: s
  * link, email in the invitee's language saying who invites), audited as "mission.invite". Two
  * invitations of one mission are counted one after the other (a lock per delegation).
  */
-export async function inviteColleague(
+export function inviteColleague(
   user: SessionUser,
   input: { consultationId: string; email: string; name: string; language: Language; origin: string; ipAddress?: string | null },
 ): Promise<MissionResult> {
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<MissionResult> => {
-    const locked = await lockMission(tx, user, input.consultationId);
-    if (!locked.ok) return locked;
-    const { mission } = locked;
+  return changeMission(user, input.consultationId, async (tx, mission) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mission:${mission.delegationId}`}))`);
     const email = normalizeEmail(input.email);
     const [active] = await tx
@@ -172,16 +175,8 @@ export async function inviteColleague(
     const [pending] = await tx
       .select({ n: count() })
       .from(invitations)
-      .where(
-        and(
-          eq(invitations.delegationId, mission.delegationId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, sql`now()`),
-          // Inviting an address again replaces its pending invitation: it takes no new place.
-          ne(invitations.email, email),
-        ),
-      );
+      // Inviting an address again replaces its pending invitation: it takes no new place.
+      .where(and(pendingOf(mission.delegationId), ne(invitations.email, email)));
     if (!mayInviteWithin({ active: active?.n ?? 0, pending: pending?.n ?? 0 }, mission.delegateLimit)) return { ok: false, reason: "limit" };
     const result = await inviteForMission(tx, user, {
       consultationId: input.consultationId,
@@ -198,15 +193,11 @@ export async function inviteColleague(
 }
 
 /** The focal point withdraws a pending invitation of the mission (its link stops working): "mission.withdraw_invitation". */
-export async function withdrawMissionInvitation(
+export function withdrawMissionInvitation(
   user: SessionUser,
   input: { consultationId: string; invitationId: string; ipAddress?: string | null },
 ): Promise<MissionResult> {
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<MissionResult> => {
-    const locked = await lockMission(tx, user, input.consultationId);
-    if (!locked.ok) return locked;
-    const { mission } = locked;
+  return changeMission(user, input.consultationId, async (tx, mission) => {
     // Another delegation's invitation is no more found than one that does not exist.
     const [invitation] = await tx
       .select({ id: invitations.id, email: invitations.email, acceptedAt: invitations.acceptedAt, revokedAt: invitations.revokedAt })
@@ -214,21 +205,13 @@ export async function withdrawMissionInvitation(
       .where(and(eq(invitations.id, input.invitationId), eq(invitations.delegationId, mission.delegationId)))
       .for("update");
     if (!invitation) return { ok: false, reason: "not_found" };
-    if (invitation.acceptedAt || invitation.revokedAt) return { ok: false, reason: "gone" };
-    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "mission.withdraw_invitation",
-        entityType: "invitation",
-        entityId: invitation.id,
-        consultationId: input.consultationId,
-        details: { email: invitation.email, code: mission.code },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, email: invitation.email };
+    const revoked = await revokeFound(tx, user, invitation, {
+      action: "mission.withdraw_invitation",
+      consultationId: input.consultationId,
+      details: { code: mission.code },
+      ipAddress: input.ipAddress,
+    });
+    return revoked.ok ? { ok: true, email: invitation.email } : revoked;
   });
 }
 
@@ -237,12 +220,8 @@ export async function withdrawMissionInvitation(
  * sessions end at once, reset links withdrawn), "mission.remove" logged. Never the focal point
  * themself, another consultation's focal point, or anyone outside the delegation (404).
  */
-export async function removeColleague(user: SessionUser, input: { consultationId: string; userId: string; ipAddress?: string | null }): Promise<MissionResult> {
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<MissionResult> => {
-    const locked = await lockMission(tx, user, input.consultationId);
-    if (!locked.ok) return locked;
-    const { mission } = locked;
+export function removeColleague(user: SessionUser, input: { consultationId: string; userId: string; ipAddress?: string | null }): Promise<MissionResult> {
+  return changeMission(user, input.consultationId, async (tx, mission) => {
     const [target] = await tx
       .select({
         id: users.id,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { matchNameList } from "~/lib/delegation-match";
 import { buildRegistrationReview, canChangeRegistrations, toMatchable, type Participation, type ReviewRow } from "~/lib/registration-review";
 import { mayManageConsultation } from "~/lib/permissions";
-import { isActive } from "~/lib/consultation-status";
+import { isActive, type ConsultationStatus } from "~/lib/consultation-status";
 import { MISSION_ACTIONS, MISSION_CHANGES_SHOWN, mayBeFocalPoint, type MissionAction } from "~/lib/focal-point";
 import { recordAudit } from "~/models/audit.server";
 import { delegationNameColumns, delegationSentenceColumns } from "~/models/delegation.server";
@@ -152,7 +152,7 @@ type Refusal = "not_found" | "wrong_status";
  * Reads the consultation's status under a share lock, so that a status move (an UPDATE) waits
  * for this transaction and a registration never slips in after closing.
  */
-async function lockedStatus(tx: Transaction, consultationId: string) {
+export async function lockedStatus(tx: Transaction, consultationId: string) {
   const [row] = await tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, consultationId)).for("share");
   return row?.status ?? null;
 }
@@ -217,35 +217,84 @@ export async function registerDelegations(
   });
 }
 
-export type RemoveResult = { ok: true; code: string } | { ok: false; reason: Refusal | "has_submission" };
-
-/** One delegation's registration with its code, locked for the change the caller makes. */
+/**
+ * One delegation's registration with its code, participation, focal point (and the focal point's
+ * address, for the audit) and limit, locked for the change the caller makes.
+ */
 async function lockRegistration(tx: Transaction, consultationId: string, delegationId: string) {
   const [registration] = await tx
-    .select({ id: registrations.id, code: delegations.code, participation: registrations.participation })
+    .select({
+      id: registrations.id,
+      code: delegations.code,
+      participation: registrations.participation,
+      focalPointId: registrations.focalPointId,
+      focalPointEmail: users.email,
+      delegateLimit: registrations.delegateLimit,
+    })
     .from(registrations)
     .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
+    .leftJoin(users, eq(users.id, registrations.focalPointId))
     .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId)))
     .for("update", { of: registrations });
   return registration ?? null;
 }
 
+type LockedRegistration = NonNullable<Awaited<ReturnType<typeof lockRegistration>>>;
+type RegistrationInput = { consultationId: string; delegationId: string; ipAddress?: string | null };
+
 /**
- * Removes a registration while the consultation is a draft or open, and only when the
- * delegation has no submission (draft or submitted) for it: its comments must not be orphaned.
+ * The secretariat's change of one delegation's registration: in a transaction, the consultation's
+ * status share-locked (a status move waits), the registration locked, the status `allowed`; then
+ * `work`. "not_found" for anyone else, for no such consultation or registration.
  */
-export async function removeRegistration(
+async function changeRegistration<R>(
   user: SessionUser,
-  input: { consultationId: string; delegationId: string; ipAddress?: string | null },
-): Promise<RemoveResult> {
+  input: RegistrationInput,
+  allowed: (status: ConsultationStatus) => boolean,
+  work: (tx: Transaction, registration: LockedRegistration) => Promise<R>,
+): Promise<R | { ok: false; reason: Refusal }> {
   if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" } as const;
+    if (!status) return { ok: false as const, reason: "not_found" as const };
     const registration = await lockRegistration(tx, input.consultationId, input.delegationId);
-    if (!registration) return { ok: false, reason: "not_found" } as const;
-    if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
+    if (!registration) return { ok: false as const, reason: "not_found" as const };
+    if (!allowed(status)) return { ok: false as const, reason: "wrong_status" as const };
+    return work(tx, registration);
+  });
+}
+
+/** A change of a registration, in the audit log in the change's transaction. */
+const auditRegistration = (
+  tx: Transaction,
+  user: SessionUser,
+  input: RegistrationInput,
+  registration: LockedRegistration,
+  action: string,
+  details: Record<string, unknown>,
+) =>
+  recordAudit(
+    {
+      actorId: user.id,
+      action,
+      entityType: "registration",
+      entityId: registration.id,
+      consultationId: input.consultationId,
+      details: { code: registration.code, ...details },
+      ipAddress: input.ipAddress ?? null,
+    },
+    tx,
+  );
+
+export type RemoveResult = { ok: true; code: string } | { ok: false; reason: Refusal | "has_submission" };
+
+/**
+ * Removes a registration while the consultation is a draft or open, and only when the
+ * delegation has no submission (draft or submitted) for it: its comments must not be orphaned.
+ */
+export function removeRegistration(user: SessionUser, input: RegistrationInput): Promise<RemoveResult> {
+  return changeRegistration(user, input, canChangeRegistrations, async (tx, registration): Promise<RemoveResult> => {
     // One statement: the registration goes only if no submission exists at that moment.
     const deleted = await tx
       .delete(registrations)
@@ -256,53 +305,21 @@ export async function removeRegistration(
         ),
       )
       .returning({ id: registrations.id });
-    if (!deleted.length) return { ok: false, reason: "has_submission" } as const;
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "registration.delete",
-        entityType: "registration",
-        entityId: registration.id,
-        consultationId: input.consultationId,
-        details: { code: registration.code, participation: registration.participation },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true, code: registration.code } as const;
+    if (!deleted.length) return { ok: false, reason: "has_submission" };
+    await auditRegistration(tx, user, input, registration, "registration.delete", { participation: registration.participation });
+    return { ok: true, code: registration.code };
   });
 }
 
 export type ParticipationResult = { ok: true } | { ok: false; reason: Refusal | "unchanged" };
 
 /** Changes how a registered delegation takes part; audited as "registration.update". */
-export async function changeParticipation(
-  user: SessionUser,
-  input: { consultationId: string; delegationId: string; participation: Participation; ipAddress?: string | null },
-): Promise<ParticipationResult> {
-  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" } as const;
-    const registration = await lockRegistration(tx, input.consultationId, input.delegationId);
-    if (!registration) return { ok: false, reason: "not_found" } as const;
-    if (!canChangeRegistrations(status)) return { ok: false, reason: "wrong_status" } as const;
-    if (registration.participation === input.participation) return { ok: false, reason: "unchanged" } as const;
+export function changeParticipation(user: SessionUser, input: RegistrationInput & { participation: Participation }): Promise<ParticipationResult> {
+  return changeRegistration(user, input, canChangeRegistrations, async (tx, registration): Promise<ParticipationResult> => {
+    if (registration.participation === input.participation) return { ok: false, reason: "unchanged" };
     await tx.update(registrations).set({ participation: input.participation }).where(eq(registrations.id, registration.id));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "registration.update",
-        entityType: "registration",
-        entityId: registration.id,
-        consultationId: input.consultationId,
-        details: { code: registration.code, from: registration.participation, to: input.participation },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
-    return { ok: true } as const;
+    await auditRegistration(tx, user, input, registration, "registration.update", { from: registration.participation, to: input.participation });
+    return { ok: true };
   });
 }
 
@@ -319,41 +336,13 @@ export async function findConsultationStatus(consultationId: string) {
 /** `name`: the focal point's now (null: none), for the notice. */
 export type FocalPointResult = { ok: true; changed: boolean; name?: string | null } | { ok: false; reason: "not_found" | "wrong_status" | "not_delegate" };
 
-/** The registration, locked for the change, with its focal point's address (for the audit). */
-async function lockMissionSettings(tx: Transaction, consultationId: string, delegationId: string) {
-  const [registration] = await tx
-    .select({
-      id: registrations.id,
-      code: delegations.code,
-      focalPointId: registrations.focalPointId,
-      focalPointEmail: users.email,
-      delegateLimit: registrations.delegateLimit,
-    })
-    .from(registrations)
-    .innerJoin(delegations, eq(delegations.id, registrations.delegationId))
-    .leftJoin(users, eq(users.id, registrations.focalPointId))
-    .where(and(eq(registrations.consultationId, consultationId), eq(registrations.delegationId, delegationId)))
-    .for("update", { of: registrations });
-  return registration ?? null;
-}
-
 /**
  * Names the mission's focal point for the consultation (an active delegate of that delegation), or
  * none (null), while the CRP is not compiled; "registration.focal_point" with the addresses before
  * and after. The same choice again changes nothing and logs nothing.
  */
-export async function setFocalPoint(
-  user: SessionUser,
-  input: { consultationId: string; delegationId: string; focalPointId: string | null; ipAddress?: string | null },
-): Promise<FocalPointResult> {
-  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<FocalPointResult> => {
-    const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" };
-    const registration = await lockMissionSettings(tx, input.consultationId, input.delegationId);
-    if (!registration) return { ok: false, reason: "not_found" };
-    if (!isActive(status)) return { ok: false, reason: "wrong_status" };
+export function setFocalPoint(user: SessionUser, input: RegistrationInput & { focalPointId: string | null }): Promise<FocalPointResult> {
+  return changeRegistration(user, input, isActive, async (tx, registration): Promise<FocalPointResult> => {
     let email: string | null = null;
     let name: string | null = null;
     if (input.focalPointId) {
@@ -367,18 +356,7 @@ export async function setFocalPoint(
     }
     if (registration.focalPointId === input.focalPointId) return { ok: true, changed: false, name };
     await tx.update(registrations).set({ focalPointId: input.focalPointId }).where(eq(registrations.id, registration.id));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "registration.focal_point",
-        entityType: "registration",
-        entityId: registration.id,
-        consultationId: input.consultationId,
-        details: { code: registration.code, from: registration.focalPointEmail, to: email },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
+    await auditRegistration(tx, user, input, registration, "registration.focal_point", { from: registration.focalPointEmail, to: email });
     return { ok: true, changed: true, name };
   });
 }
@@ -388,32 +366,11 @@ export async function setFocalPoint(
  * to, or none (null: the default); "registration.delegate_limit". A lower limit than the mission
  * has removes no one: it refuses the next invitation.
  */
-export async function setDelegateLimit(
-  user: SessionUser,
-  input: { consultationId: string; delegationId: string; delegateLimit: number | null; ipAddress?: string | null },
-): Promise<FocalPointResult> {
-  if (!mayManageConsultation(user)) return { ok: false, reason: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<FocalPointResult> => {
-    const status = await lockedStatus(tx, input.consultationId);
-    if (!status) return { ok: false, reason: "not_found" };
-    const registration = await lockMissionSettings(tx, input.consultationId, input.delegationId);
-    if (!registration) return { ok: false, reason: "not_found" };
-    if (!isActive(status)) return { ok: false, reason: "wrong_status" };
+export function setDelegateLimit(user: SessionUser, input: RegistrationInput & { delegateLimit: number | null }): Promise<FocalPointResult> {
+  return changeRegistration(user, input, isActive, async (tx, registration): Promise<FocalPointResult> => {
     if (registration.delegateLimit === input.delegateLimit) return { ok: true, changed: false };
     await tx.update(registrations).set({ delegateLimit: input.delegateLimit }).where(eq(registrations.id, registration.id));
-    await recordAudit(
-      {
-        actorId: user.id,
-        action: "registration.delegate_limit",
-        entityType: "registration",
-        entityId: registration.id,
-        consultationId: input.consultationId,
-        details: { code: registration.code, from: registration.delegateLimit, to: input.delegateLimit },
-        ipAddress: input.ipAddress ?? null,
-      },
-      tx,
-    );
+    await auditRegistration(tx, user, input, registration, "registration.delegate_limit", { from: registration.delegateLimit, to: input.delegateLimit });
     return { ok: true, changed: true };
   });
 }

@@ -10,9 +10,10 @@ import { effectiveDeadline, isBeforeDeadline } from "~/lib/deadlines";
 import { isUuid } from "~/lib/ids";
 import { revisionState, type LateDecision, type RevisionState, type SubmissionContent } from "~/lib/submission-rules";
 import { mayReadComments, maySeeRevision, mayWriteSubmission } from "~/lib/permissions";
+import { recordAudit } from "~/models/audit.server";
 import { consultationVisibleTo, selectAgendaItems, selectLatestNonPaper } from "~/models/consultation.server";
 import type { SessionUser } from "~/models/user.server";
-import { getDb, schema, type Reader } from "~/utils/db.server";
+import { getDb, schema, type Reader, type Transaction } from "~/utils/db.server";
 import { delegationSentenceColumns } from "~/models/delegation.server";
 import { jointFactsColumns, jointFactsOf } from "~/models/joint-speaker.server";
 
@@ -157,6 +158,69 @@ export function delegateScope(user: SessionUser, consultationId: string): string
   return user.delegationId;
 }
 
+/**
+ * The delegate's delegation and its access to the consultation (selectDelegationAccess, without
+ * locks), with the database to read on; null when the user is not a delegate of a delegation
+ * registered for this circulated consultation (the route answers 404). One query.
+ */
+export async function readDelegateAccess(user: SessionUser, consultationId: string) {
+  const delegationId = delegateScope(user, consultationId);
+  if (!delegationId) return null;
+  const db = await getDb();
+  const access = await selectDelegationAccess(db, delegationId, consultationId);
+  return access ? { db, delegationId, access } : null;
+}
+
+/**
+ * Runs `work` in a transaction with the delegate's access share-locked (selectDelegationAccess), or
+ * answers not_found, writing nothing, when the user is not a delegate of a delegation registered
+ * for this circulated consultation. `now` is the server's clock as the transaction began.
+ */
+export async function inDelegateTransaction<R>(
+  user: SessionUser,
+  consultationId: string,
+  work: (tx: Transaction, access: Access, now: Date) => Promise<R>,
+): Promise<R | { ok: false; reason: "not_found" }> {
+  const delegationId = delegateScope(user, consultationId);
+  if (!delegationId) return { ok: false, reason: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const access = await selectDelegationAccess(tx, delegationId, consultationId, true);
+    if (!access) return { ok: false as const, reason: "not_found" as const };
+    return work(tx, access, new Date());
+  });
+}
+
+/**
+ * A delegate's change in the audit log, in the change's transaction: in the consultation of
+ * `access`, the details naming the delegation by its code first.
+ */
+export function recordDelegateAudit(
+  tx: Transaction,
+  entry: {
+    user: SessionUser;
+    access: Access;
+    action: string;
+    entityType: string;
+    entityId: string;
+    details: Record<string, unknown>;
+    ipAddress?: string | null;
+  },
+) {
+  return recordAudit(
+    {
+      actorId: entry.user.id,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      consultationId: entry.access.consultation.id,
+      details: { delegation: entry.access.delegation.code, ...entry.details },
+      ipAddress: entry.ipAddress ?? null,
+    },
+    tx,
+  );
+}
+
 /** The points of one circulated non-paper with the frozen version of each: one query. */
 function selectCirculatedPoints(db: Reader, nonPaperId: string) {
   return db
@@ -269,11 +333,9 @@ export function deadlineFacts(access: Access, now: Date) {
  * Seven queries, however many points, comments and revisions.
  */
 export async function getSubmissionForDelegate(user: SessionUser, consultationId: string) {
-  const delegationId = delegateScope(user, consultationId);
-  if (!delegationId) return null;
-  const db = await getDb();
-  const access = await selectDelegationAccess(db, delegationId, consultationId);
-  if (!access) return null;
+  const opened = await readDelegateAccess(user, consultationId);
+  if (!opened) return null;
+  const { db, delegationId, access } = opened;
   const now = new Date();
 
   const [items, circulated, [submission]] = await Promise.all([
@@ -369,9 +431,7 @@ export async function listRevisionsForDelegate(user: SessionUser, consultationId
  * delegate of a registered delegation. One query.
  */
 export async function getDelegationDeadline(user: SessionUser, consultationId: string): Promise<{ effective: Date | null; extendedTo: Date | null } | null> {
-  const delegationId = delegateScope(user, consultationId);
-  if (!delegationId) return null;
-  const access = await selectDelegationAccess(await getDb(), delegationId, consultationId);
+  const access = (await readDelegateAccess(user, consultationId))?.access;
   if (!access) return null;
   return {
     effective: effectiveDeadline(access.consultation.deadline, access.registration.deadlineExtendedTo),

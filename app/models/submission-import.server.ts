@@ -9,6 +9,7 @@
 // each new preview in the consultation removes such rows once they are IMPORT_ORIGINAL_KEPT_DAYS
 // old.
 import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
+import { isUniqueViolation } from "~/lib/database-errors";
 import { isUuid } from "~/lib/ids";
 import type { ImportConsultation } from "~/lib/submission-import";
 import { isIdempotencyKey } from "~/lib/submission-rules";
@@ -206,9 +207,6 @@ export type SaveImportResult =
   | { ok: true; replayed: boolean; revision: ImportedRevision; late: boolean }
   | { ok: false; reason: "original_not_found" }
   | Extract<SubmitOnBehalfResult, { ok: false }>;
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && ((error as { code?: string }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
 
 /**
  * Saves an import as the delegation's submission: submitOnBehalf with the kept original as the

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import delegationData from "../../db/seed-data/delegations.json";
 import groupData from "../../db/seed-data/groups.json";
+import { nameColumns } from "../../db/seed-data/names";
 import { createI18n } from "~/i18n/i18next";
 import { nameForm } from "~/i18n/name-forms";
 import type { MatchableDelegation } from "~/lib/delegation-match";
@@ -13,17 +14,7 @@ const PDI = "\u2069";
 
 /** A group as the queries select it, from the seed data. */
 function group(code: string) {
-  const g = groupData.groups.find((row) => row.code === code)!;
-  return {
-    nameAr: g.names.ar,
-    nameZh: g.names.zh,
-    nameEn: g.names.en,
-    nameFr: g.names.fr,
-    nameRu: g.names.ru,
-    nameEs: g.names.es,
-    articleFr: g.articles.fr,
-    articleEs: g.articles.es,
-  };
+  return nameColumns(groupData.groups.find((row) => row.code === code)!);
 }
 
 const DELEGATIONS: MatchableDelegation[] = delegationData.map((d) => ({
