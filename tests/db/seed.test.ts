@@ -21,7 +21,7 @@ async function counts() {
 
 describe("seed", () => {
   it("loads the delegations and the three demo consultations", async () => {
-    expect(await counts()).toEqual({ delegations: 198, users: 12, consultations: 3, points: 21, versions: 21 });
+    expect(await counts()).toEqual({ delegations: 198, users: 13, consultations: 3, points: 21, versions: 21 });
   });
 
   it("stores delegation names in six languages", async () => {
